@@ -1,0 +1,68 @@
+use thiserror::Error;
+
+/// A rule of the books was broken by the input. Every variant has a stable `code()`
+/// so that the UI and the CLI can translate and act on it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DomainError {
+    #[error("'{0}' is not an amount (expected digits with at most 2 decimals, e.g. 1234.50)")]
+    MalformedAmount(String),
+    #[error("'{0}' has more than 2 decimals")]
+    TooManyDecimals(String),
+    #[error("'{0}' is too large")]
+    AmountOutOfRange(String),
+    #[error("'{0}' is not a number")]
+    MalformedNumber(String),
+    #[error("'{0}' has more than {1} decimals")]
+    TooPrecise(String, u32),
+    #[error("{0} must not be negative")]
+    Negative(&'static str),
+    #[error("{0} must be greater than 0")]
+    NotPositive(&'static str),
+    #[error("'{0}' is not a date (expected YYYY-MM-DD)")]
+    MalformedDate(String),
+    #[error("'{0}' is not a date that exists")]
+    ImpossibleDate(String),
+    #[error("'{0}' is not a payment term (expected cod, net:N or eom:N)")]
+    MalformedTerms(String),
+    #[error("'{value}' is not a valid {field} (expected one of: {expected})")]
+    UnknownChoice {
+        field: &'static str,
+        value: String,
+        expected: &'static str,
+    },
+    #[error("{0} must not be empty")]
+    Empty(&'static str),
+    #[error("{field} is too long ({len} characters, at most {max})")]
+    TooLong {
+        field: &'static str,
+        len: usize,
+        max: usize,
+    },
+    #[error("customer code '{0}' may only hold letters, digits, '-', '_' and '.'")]
+    MalformedCode(String),
+    #[error("the due date {due} is before the document date {date}")]
+    DueBeforeDate { date: String, due: String },
+}
+
+impl DomainError {
+    /// Stable machine-readable code, shared with the UI's translations.
+    pub fn code(&self) -> &'static str {
+        match self {
+            Self::MalformedAmount(_) => "malformed_amount",
+            Self::TooManyDecimals(_) => "too_many_decimals",
+            Self::AmountOutOfRange(_) => "amount_out_of_range",
+            Self::MalformedNumber(_) => "malformed_number",
+            Self::TooPrecise(..) => "too_precise",
+            Self::Negative(_) => "negative",
+            Self::NotPositive(_) => "not_positive",
+            Self::MalformedDate(_) => "malformed_date",
+            Self::ImpossibleDate(_) => "impossible_date",
+            Self::MalformedTerms(_) => "malformed_terms",
+            Self::UnknownChoice { .. } => "unknown_choice",
+            Self::Empty(_) => "empty",
+            Self::TooLong { .. } => "too_long",
+            Self::MalformedCode(_) => "malformed_code",
+            Self::DueBeforeDate { .. } => "due_before_date",
+        }
+    }
+}

@@ -1,0 +1,77 @@
+//! The entries of a customer's account as the rules see them: receivables (debits),
+//! credits, and the explicit allocations that tie a credit to a receivable.
+
+use chrono::NaiveDate;
+use serde::Serialize;
+
+use crate::money::Money;
+use crate::word_enum;
+
+word_enum!(
+    /// What a ledger entry is. Debits: delivery, opening, charge. Credits: payment,
+    /// credit note, write-off (and an opening balance that the customer had in credit).
+    EntryKind, "entry kind", {
+        Delivery => "delivery",
+        Opening => "opening",
+        Charge => "charge",
+        Payment => "payment",
+        CreditNote => "credit_note",
+        WriteOff => "write_off",
+    }
+);
+
+word_enum!(
+    Side, "side", {
+        Debit => "debit",
+        Credit => "credit",
+    }
+);
+
+word_enum!(
+    PaymentMethod, "method", {
+        Cash => "cash",
+        Bank => "bank",
+        Alipay => "alipay",
+        Wechat => "wechat",
+        Cheque => "cheque",
+        AcceptanceBill => "acceptance_bill",
+        Other => "other",
+    }
+);
+
+pub type ReceivableKind = EntryKind;
+pub type CreditKind = EntryKind;
+
+/// Something the customer owes: an issued delivery note, an opening balance, a charge.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Receivable {
+    pub id: i64,
+    pub kind: ReceivableKind,
+    pub number: String,
+    pub doc_date: NaiveDate,
+    pub due_date: NaiveDate,
+    /// Always positive.
+    pub amount: Money,
+}
+
+/// Something that reduces what the customer owes: a payment, a credit note, a write-off.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Credit {
+    pub id: i64,
+    pub kind: CreditKind,
+    pub number: String,
+    pub date: NaiveDate,
+    /// Always positive.
+    pub amount: Money,
+}
+
+/// A credit applied by hand (or by reference, for credit notes and write-offs) to one
+/// receivable. Applied before the oldest-first rule.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ExplicitAllocation {
+    pub credit_id: i64,
+    pub receivable_id: i64,
+    pub date: NaiveDate,
+    /// Always positive.
+    pub amount: Money,
+}

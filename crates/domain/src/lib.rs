@@ -1,0 +1,24 @@
+//! Huikuan's pure rules: money, dates, payment terms, document numbers, customers,
+//! and the settlement and aging of a customer's account. No I/O and no clock reads:
+//! every "today" is a parameter, so every rule is exactly testable.
+
+pub mod aging;
+pub mod calendar;
+mod choice;
+pub mod customer;
+pub mod error;
+pub mod ledger;
+pub mod line;
+pub mod money;
+pub mod numbering;
+pub mod settlement;
+pub mod terms;
+
+pub use aging::{AgingBasis, AgingRow, BucketScheme};
+pub use customer::{ContactRole, CustomerKind, CustomerStatus, DocLanguage, Importance};
+pub use error::DomainError;
+pub use ledger::{Credit, CreditKind, ExplicitAllocation, Receivable, ReceivableKind};
+pub use money::Money;
+pub use numbering::DocType;
+pub use settlement::{settle, Settlement};
+pub use terms::PaymentTerms;
