@@ -60,14 +60,30 @@ mod tests {
 
     #[test]
     fn refuses_dates_that_do_not_exist() {
-        for bad in ["2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "2026-04-31"] {
-            assert_eq!(parse_date(bad), Err(DomainError::ImpossibleDate(bad.into())));
+        for bad in [
+            "2026-02-29",
+            "2026-02-30",
+            "2026-13-01",
+            "2026-00-10",
+            "2026-04-31",
+        ] {
+            assert_eq!(
+                parse_date(bad),
+                Err(DomainError::ImpossibleDate(bad.into()))
+            );
         }
     }
 
     #[test]
     fn refuses_malformed_dates() {
-        for bad in ["", "2026/01/01", "2026-1-1", "01-01-2026", "20260101", "2026-01-0a"] {
+        for bad in [
+            "",
+            "2026/01/01",
+            "2026-1-1",
+            "01-01-2026",
+            "20260101",
+            "2026-01-0a",
+        ] {
             assert_eq!(parse_date(bad), Err(DomainError::MalformedDate(bad.into())));
         }
     }

@@ -101,7 +101,10 @@ mod tests {
 
     #[test]
     fn kinds_parse_case_insensitively_and_name_the_choices_on_error() {
-        assert_eq!("Chain".parse::<CustomerKind>().unwrap(), CustomerKind::Chain);
+        assert_eq!(
+            "Chain".parse::<CustomerKind>().unwrap(),
+            CustomerKind::Chain
+        );
         let err = "franchise".parse::<CustomerKind>().unwrap_err();
         assert_eq!(err.code(), "unknown_choice");
         assert!(err.to_string().contains("shop chain enterprise"));

@@ -75,3 +75,23 @@ pub struct ExplicitAllocation {
     /// Always positive.
     pub amount: Money,
 }
+
+/// All that settlement needs of one customer's account.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Account {
+    pub receivables: Vec<Receivable>,
+    pub credits: Vec<Credit>,
+    pub allocations: Vec<ExplicitAllocation>,
+}
+
+impl Account {
+    pub fn settle(&self, as_of: NaiveDate) -> crate::settlement::Settlement {
+        crate::settlement::settle(&self.receivables, &self.credits, &self.allocations, as_of)
+    }
+
+    /// True when the account has any entry dated on or before `as_of`.
+    pub fn has_entries_by(&self, as_of: NaiveDate) -> bool {
+        self.receivables.iter().any(|r| r.doc_date <= as_of)
+            || self.credits.iter().any(|c| c.date <= as_of)
+    }
+}

@@ -17,7 +17,10 @@ pub mod terms;
 pub use aging::{AgingBasis, AgingRow, BucketScheme};
 pub use customer::{ContactRole, CustomerKind, CustomerStatus, DocLanguage, Importance};
 pub use error::DomainError;
-pub use ledger::{Credit, CreditKind, ExplicitAllocation, Receivable, ReceivableKind};
+pub use ledger::{
+    Account, Credit, CreditKind, EntryKind, ExplicitAllocation, PaymentMethod, Receivable,
+    ReceivableKind, Side,
+};
 pub use money::Money;
 pub use numbering::DocType;
 pub use settlement::{settle, Settlement};

@@ -217,7 +217,9 @@ mod tests {
 
     #[test]
     fn refuses_malformed_amounts() {
-        for bad in ["", "abc", "1,000", "1e3", "¥5", "--1", "1.", ".5", "1.2.3", "+-1", "NaN"] {
+        for bad in [
+            "", "abc", "1,000", "1e3", "¥5", "--1", "1.", ".5", "1.2.3", "+-1", "NaN",
+        ] {
             assert!(bad.parse::<Money>().is_err(), "{bad:?} should be refused");
         }
     }

@@ -128,13 +128,21 @@ mod tests {
         for text in ["cod", "net:0", "net:45", "eom:30", "eom:3650"] {
             assert_eq!(text.parse::<PaymentTerms>().unwrap().to_string(), text);
         }
-        assert_eq!("NET:30".parse::<PaymentTerms>().unwrap(), PaymentTerms::Net(30));
+        assert_eq!(
+            "NET:30".parse::<PaymentTerms>().unwrap(),
+            PaymentTerms::Net(30)
+        );
     }
 
     #[test]
     fn refuses_malformed_terms() {
-        for bad in ["", "net", "net:", "net:-5", "net:3651", "eom:x", "monthly", "net:30d", "cod:1"] {
-            assert!(bad.parse::<PaymentTerms>().is_err(), "{bad:?} should be refused");
+        for bad in [
+            "", "net", "net:", "net:-5", "net:3651", "eom:x", "monthly", "net:30d", "cod:1",
+        ] {
+            assert!(
+                bad.parse::<PaymentTerms>().is_err(),
+                "{bad:?} should be refused"
+            );
         }
     }
 }

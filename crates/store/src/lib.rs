@@ -1,1 +1,12 @@
+//! Huikuan's books in SQLite: versioned migrations, one module per table, transactions,
+//! and backup. WAL mode, foreign keys on, synchronous writes: the file is the user's books.
 
+mod connection;
+mod error;
+mod migrate;
+pub mod tables;
+
+pub use connection::Store;
+pub use error::StoreError;
+pub use migrate::{latest_version, migrate_with, MIGRATIONS};
+pub use rusqlite::{Connection, Transaction};

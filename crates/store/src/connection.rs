@@ -1,0 +1,111 @@
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags, Transaction, TransactionBehavior};
+
+use crate::error::StoreError;
+use crate::migrate;
+
+/// An open book. Reads run in a deferred transaction (one consistent snapshot); writes in
+/// an IMMEDIATE transaction that commits only when the closure returns Ok.
+pub struct Store {
+    conn: Connection,
+    path: Option<PathBuf>,
+}
+
+impl Store {
+    /// Opens (or creates) the book at `path`, migrating it after a backup copy if it is
+    /// older than this program, refusing it if it is newer or not a Huikuan book.
+    pub fn open(path: &Path) -> Result<Store, StoreError> {
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
+            | OpenFlags::SQLITE_OPEN_CREATE
+            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(path, flags)?;
+        let display = path.display().to_string();
+        configure(&conn).map_err(|e| classify_open_error(e, &display))?;
+        let mut store = Store {
+            conn,
+            path: Some(path.to_path_buf()),
+        };
+        migrate::migrate(&mut store.conn, Some(path)).map_err(|e| match e {
+            StoreError::Sqlite(inner) => classify_open_error(inner, &display),
+            other => other,
+        })?;
+        Ok(store)
+    }
+
+    pub fn open_in_memory() -> Result<Store, StoreError> {
+        let conn = Connection::open_in_memory()?;
+        configure(&conn)?;
+        let mut store = Store { conn, path: None };
+        migrate::migrate(&mut store.conn, None)?;
+        Ok(store)
+    }
+
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
+    pub fn read<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Deferred)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.finish().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    pub fn write<T, E>(&mut self, f: impl FnOnce(&Transaction) -> Result<T, E>) -> Result<T, E>
+    where
+        E: From<StoreError>,
+    {
+        let tx = self
+            .conn
+            .transaction_with_behavior(TransactionBehavior::Immediate)
+            .map_err(StoreError::from)?;
+        let value = f(&tx)?;
+        tx.commit().map_err(StoreError::from)?;
+        Ok(value)
+    }
+
+    /// A consistent copy of the whole book, taken while it stays open.
+    pub fn backup_to(&self, destination: &Path) -> Result<(), StoreError> {
+        crate::migrate::copy_database(&self.conn, destination)
+    }
+
+    /// For tests and diagnostics: the raw connection, outside any transaction.
+    pub fn connection(&self) -> &Connection {
+        &self.conn
+    }
+}
+
+fn configure(conn: &Connection) -> rusqlite::Result<()> {
+    conn.busy_timeout(Duration::from_secs(5))?;
+    // FULL: a committed payment survives a power cut, not just a crash of the program.
+    conn.execute_batch(
+        "PRAGMA journal_mode = WAL;
+         PRAGMA synchronous = FULL;
+         PRAGMA foreign_keys = ON;",
+    )?;
+    Ok(())
+}
+
+fn classify_open_error(error: rusqlite::Error, path: &str) -> StoreError {
+    match &error {
+        rusqlite::Error::SqliteFailure(e, _)
+            if matches!(
+                e.code,
+                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
+            ) =>
+        {
+            StoreError::NotADatabase {
+                path: path.to_string(),
+            }
+        }
+        _ => StoreError::Sqlite(error),
+    }
+}

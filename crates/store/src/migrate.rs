@@ -1,0 +1,82 @@
+//! Versioned schema migrations: numbered SQL files, never edited once released, applied
+//! in one transaction; `PRAGMA user_version` records the version.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::error::StoreError;
+
+pub const MIGRATIONS: &[(&str, &str)] =
+    &[("0001_books", include_str!("../migrations/0001_books.sql"))];
+
+pub fn latest_version() -> i64 {
+    MIGRATIONS.len() as i64
+}
+
+pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), StoreError> {
+    migrate_with(conn, path, MIGRATIONS)
+}
+
+/// `migrate` over a given list, so that tests can add a future migration.
+pub fn migrate_with(
+    conn: &mut Connection,
+    path: Option<&Path>,
+    migrations: &[(&str, &str)],
+) -> Result<(), StoreError> {
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
+    let latest = migrations.len() as i64;
+    if version > latest {
+        return Err(StoreError::NewerSchema {
+            found: version,
+            supported: latest,
+        });
+    }
+    if version == latest {
+        return Ok(());
+    }
+    if version == 0 && has_tables(conn)? {
+        let path = path.map_or_else(|| ":memory:".to_string(), |p| p.display().to_string());
+        return Err(StoreError::ForeignDatabase { path });
+    }
+    if version > 0 {
+        if let Some(path) = path {
+            copy_database(conn, &backup_path(path, version, latest))?;
+        }
+    }
+    let tx = conn.transaction()?;
+    for (_, sql) in &migrations[version as usize..] {
+        tx.execute_batch(sql)?;
+    }
+    tx.pragma_update(None, "user_version", latest)?;
+    tx.commit()?;
+    Ok(())
+}
+
+fn has_tables(conn: &Connection) -> Result<bool, StoreError> {
+    let count: i64 = conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+    Ok(count > 0)
+}
+
+/// `books.db` at version 1 migrating to 2 is copied to `books.db.v1-before-v2.bak`
+/// (then `.bak.2`, `.bak.3` … if that name is taken: a backup is never overwritten).
+fn backup_path(path: &Path, from: i64, to: i64) -> PathBuf {
+    let base = format!("{}.v{from}-before-v{to}.bak", path.display());
+    let mut candidate = PathBuf::from(&base);
+    let mut n = 2;
+    while candidate.exists() {
+        candidate = PathBuf::from(format!("{base}.{n}"));
+        n += 1;
+    }
+    candidate
+}
+
+pub(crate) fn copy_database(conn: &Connection, destination: &Path) -> Result<(), StoreError> {
+    let target = destination.display().to_string();
+    conn.execute("VACUUM INTO ?1", [&target])
+        .map(|_| ())
+        .map_err(|source| StoreError::Backup {
+            path: target,
+            source,
+        })
+}

@@ -1,0 +1,60 @@
+use huikuan_domain::DocLanguage;
+use rusqlite::{params, Connection};
+use serde::{Deserialize, Serialize};
+
+use super::columns::parsed;
+use crate::error::StoreError;
+
+/// The company whose books these are: the letterhead of every document.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Company {
+    pub legal_name: String,
+    pub address: String,
+    pub tax_id: String,
+    pub bank_name: String,
+    pub bank_account: String,
+    pub phone: String,
+    pub signatory: String,
+    pub currency: String,
+    pub doc_language: DocLanguage,
+}
+
+pub fn get(conn: &Connection) -> Result<Company, StoreError> {
+    Ok(conn.query_row(
+        "SELECT legal_name, address, tax_id, bank_name, bank_account, phone, signatory, currency, doc_language
+         FROM company WHERE id = 1",
+        [],
+        |row| {
+            Ok(Company {
+                legal_name: row.get(0)?,
+                address: row.get(1)?,
+                tax_id: row.get(2)?,
+                bank_name: row.get(3)?,
+                bank_account: row.get(4)?,
+                phone: row.get(5)?,
+                signatory: row.get(6)?,
+                currency: row.get(7)?,
+                doc_language: parsed(row, 8)?,
+            })
+        },
+    )?)
+}
+
+pub fn update(conn: &Connection, company: &Company) -> Result<(), StoreError> {
+    conn.execute(
+        "UPDATE company SET legal_name = ?1, address = ?2, tax_id = ?3, bank_name = ?4, bank_account = ?5,
+             phone = ?6, signatory = ?7, currency = ?8, doc_language = ?9 WHERE id = 1",
+        params![
+            company.legal_name,
+            company.address,
+            company.tax_id,
+            company.bank_name,
+            company.bank_account,
+            company.phone,
+            company.signatory,
+            company.currency,
+            company.doc_language.as_str()
+        ],
+    )?;
+    Ok(())
+}

@@ -1,0 +1,183 @@
+use huikuan_domain::{CustomerKind, CustomerStatus, DocLanguage, Importance, Money, PaymentTerms};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::{Deserialize, Serialize};
+
+use super::columns::{money, parsed};
+use super::Stamp;
+use crate::error::{is_unique_violation, not_found, StoreError};
+
+/// Everything about a customer that the user edits.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CustomerFields {
+    pub code: String,
+    pub name: String,
+    pub kind: CustomerKind,
+    pub phone: String,
+    pub address: String,
+    pub tax_id: String,
+    pub salesperson: String,
+    pub payment_terms: PaymentTerms,
+    pub statement_day: Option<u8>,
+    pub credit_limit: Money,
+    pub status: CustomerStatus,
+    pub importance: Importance,
+    pub tags: String,
+    pub notes: String,
+    pub doc_language: DocLanguage,
+}
+
+impl CustomerFields {
+    /// A customer with only a code and a name; everything else at its default.
+    pub fn new(code: &str, name: &str) -> CustomerFields {
+        CustomerFields {
+            code: code.to_string(),
+            name: name.to_string(),
+            kind: CustomerKind::Other,
+            phone: String::new(),
+            address: String::new(),
+            tax_id: String::new(),
+            salesperson: String::new(),
+            payment_terms: PaymentTerms::Cod,
+            statement_day: None,
+            credit_limit: Money::ZERO,
+            status: CustomerStatus::Active,
+            importance: Importance::Normal,
+            tags: String::new(),
+            notes: String::new(),
+            doc_language: DocLanguage::Zh,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Customer {
+    pub id: i64,
+    #[serde(flatten)]
+    pub fields: CustomerFields,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
+const COLUMNS: &str =
+    "id, code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
+    credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at";
+
+fn from_row(row: &Row) -> rusqlite::Result<Customer> {
+    Ok(Customer {
+        id: row.get(0)?,
+        fields: CustomerFields {
+            code: row.get(1)?,
+            name: row.get(2)?,
+            kind: parsed(row, 3)?,
+            phone: row.get(4)?,
+            address: row.get(5)?,
+            tax_id: row.get(6)?,
+            salesperson: row.get(7)?,
+            payment_terms: parsed(row, 8)?,
+            statement_day: row.get(9)?,
+            credit_limit: money(row, 10)?,
+            status: parsed(row, 11)?,
+            importance: parsed(row, 12)?,
+            tags: row.get(13)?,
+            notes: row.get(14)?,
+            doc_language: parsed(row, 15)?,
+        },
+        created_at: row.get(16)?,
+        updated_at: row.get(17)?,
+    })
+}
+
+pub fn insert(conn: &Connection, c: &CustomerFields, stamp: &Stamp) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO customers (code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
+             credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
+        params![
+            c.code,
+            c.name,
+            c.kind.as_str(),
+            c.phone,
+            c.address,
+            c.tax_id,
+            c.salesperson,
+            c.payment_terms.to_string(),
+            c.statement_day,
+            c.credit_limit.cents(),
+            c.status.as_str(),
+            c.importance.as_str(),
+            c.tags,
+            c.notes,
+            c.doc_language.as_str(),
+            stamp.at
+        ],
+    )
+    .map_err(|e| code_taken_or(e, &c.code))?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn update(
+    conn: &Connection,
+    id: i64,
+    c: &CustomerFields,
+    stamp: &Stamp,
+) -> Result<(), StoreError> {
+    let changed = conn
+        .execute(
+            "UPDATE customers SET code = ?2, name = ?3, kind = ?4, phone = ?5, address = ?6, tax_id = ?7,
+                 salesperson = ?8, payment_terms = ?9, statement_day = ?10, credit_limit_cents = ?11, status = ?12,
+                 importance = ?13, tags = ?14, notes = ?15, doc_language = ?16, updated_at = ?17
+             WHERE id = ?1",
+            params![
+                id,
+                c.code,
+                c.name,
+                c.kind.as_str(),
+                c.phone,
+                c.address,
+                c.tax_id,
+                c.salesperson,
+                c.payment_terms.to_string(),
+                c.statement_day,
+                c.credit_limit.cents(),
+                c.status.as_str(),
+                c.importance.as_str(),
+                c.tags,
+                c.notes,
+                c.doc_language.as_str(),
+                stamp.at
+            ],
+        )
+        .map_err(|e| code_taken_or(e, &c.code))?;
+    if changed == 0 {
+        return Err(not_found(format!("customer #{id}")));
+    }
+    Ok(())
+}
+
+fn code_taken_or(error: rusqlite::Error, code: &str) -> StoreError {
+    if is_unique_violation(&error) {
+        StoreError::CustomerCodeTaken(code.to_string())
+    } else {
+        StoreError::Sqlite(error)
+    }
+}
+
+pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Customer>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM customers WHERE code = ?1");
+    Ok(conn.query_row(&sql, [code.trim()], from_row).optional()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Customer, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
+    conn.query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| not_found(format!("customer #{id}")))
+}
+
+/// All customers ordered by code.
+pub fn list(conn: &Connection) -> Result<Vec<Customer>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM customers ORDER BY code");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,198 @@
+//! Delivery notes (送货单) and their lines. Drafts are editable; issued notes are frozen.
+
+use chrono::NaiveDate;
+use huikuan_domain::Money;
+use rusqlite::{params, Connection, OptionalExtension};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+
+use super::columns::{money, parsed};
+use super::Stamp;
+use crate::error::{is_unique_violation, not_found, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DeliveryLine {
+    pub item: String,
+    pub spec: String,
+    pub unit: String,
+    pub quantity: Decimal,
+    pub unit_price: Decimal,
+    pub amount: Money,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct DeliveryNote {
+    pub id: i64,
+    pub customer_id: i64,
+    pub status: String,
+    pub number: Option<String>,
+    pub doc_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub total: Money,
+    pub contact_name: String,
+    pub address: String,
+    pub memo: String,
+    pub entry_id: Option<i64>,
+    pub lines: Vec<DeliveryLine>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftHeader {
+    pub customer_id: i64,
+    pub doc_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub contact_name: String,
+    pub address: String,
+    pub memo: String,
+}
+
+pub fn insert_draft(
+    conn: &Connection,
+    header: &DraftHeader,
+    lines: &[DeliveryLine],
+    stamp: &Stamp,
+) -> Result<i64, StoreError> {
+    let total: Money = lines.iter().map(|l| l.amount).sum();
+    conn.execute(
+        "INSERT INTO delivery_notes (customer_id, status, doc_date, due_date, total_cents, contact_name, address, memo,
+             created_at, operator)
+         VALUES (?1, 'draft', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            header.customer_id,
+            header.doc_date,
+            header.due_date,
+            total.cents(),
+            header.contact_name,
+            header.address,
+            header.memo,
+            stamp.at,
+            stamp.operator
+        ],
+    )?;
+    let id = conn.last_insert_rowid();
+    insert_lines(conn, id, lines)?;
+    Ok(id)
+}
+
+fn insert_lines(
+    conn: &Connection,
+    delivery_id: i64,
+    lines: &[DeliveryLine],
+) -> Result<(), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO delivery_lines (delivery_id, position, item, spec, unit, quantity, unit_price, amount_cents)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+    )?;
+    for (position, line) in lines.iter().enumerate() {
+        stmt.execute(params![
+            delivery_id,
+            position as i64 + 1,
+            line.item,
+            line.spec,
+            line.unit,
+            line.quantity.to_string(),
+            line.unit_price.to_string(),
+            line.amount.cents()
+        ])
+        .map_err(StoreError::from_sqlite)?;
+    }
+    Ok(())
+}
+
+/// Freezes a draft: it takes its number and its ledger entry.
+pub fn mark_issued(
+    conn: &Connection,
+    id: i64,
+    number: &str,
+    entry_id: i64,
+) -> Result<(), StoreError> {
+    let changed = conn
+        .execute(
+            "UPDATE delivery_notes SET status = 'issued', number = ?2, entry_id = ?3 WHERE id = ?1",
+            params![id, number, entry_id],
+        )
+        .map_err(|e| {
+            if is_unique_violation(&e) {
+                StoreError::NumberTaken {
+                    kind: "delivery".into(),
+                    number: number.to_string(),
+                }
+            } else {
+                StoreError::from_sqlite(e)
+            }
+        })?;
+    if changed == 0 {
+        return Err(not_found(format!("delivery note #{id}")));
+    }
+    Ok(())
+}
+
+/// Discards a draft. Issued notes are refused by the trigger.
+pub fn delete_draft(conn: &Connection, id: i64) -> Result<(), StoreError> {
+    conn.execute("DELETE FROM delivery_lines WHERE delivery_id = ?1", [id])
+        .map_err(StoreError::from_sqlite)?;
+    let deleted = conn
+        .execute("DELETE FROM delivery_notes WHERE id = ?1", [id])
+        .map_err(StoreError::from_sqlite)?;
+    if deleted == 0 {
+        return Err(not_found(format!("delivery note #{id}")));
+    }
+    Ok(())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<DeliveryNote, StoreError> {
+    let mut note = conn
+        .query_row(
+            "SELECT id, customer_id, status, number, doc_date, due_date, total_cents, contact_name, address, memo, entry_id
+             FROM delivery_notes WHERE id = ?1",
+            [id],
+            |row| {
+                Ok(DeliveryNote {
+                    id: row.get(0)?,
+                    customer_id: row.get(1)?,
+                    status: row.get(2)?,
+                    number: row.get(3)?,
+                    doc_date: row.get(4)?,
+                    due_date: row.get(5)?,
+                    total: money(row, 6)?,
+                    contact_name: row.get(7)?,
+                    address: row.get(8)?,
+                    memo: row.get(9)?,
+                    entry_id: row.get(10)?,
+                    lines: Vec::new(),
+                })
+            },
+        )
+        .optional()?
+        .ok_or_else(|| not_found(format!("delivery note #{id}")))?;
+    note.lines = lines(conn, id)?;
+    Ok(note)
+}
+
+pub fn id_by_entry(conn: &Connection, entry_id: i64) -> Result<Option<i64>, StoreError> {
+    Ok(conn
+        .query_row(
+            "SELECT id FROM delivery_notes WHERE entry_id = ?1",
+            [entry_id],
+            |row| row.get(0),
+        )
+        .optional()?)
+}
+
+fn lines(conn: &Connection, delivery_id: i64) -> Result<Vec<DeliveryLine>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT item, spec, unit, quantity, unit_price, amount_cents FROM delivery_lines
+         WHERE delivery_id = ?1 ORDER BY position",
+    )?;
+    let rows = stmt.query_map([delivery_id], |row| {
+        Ok(DeliveryLine {
+            item: row.get(0)?,
+            spec: row.get(1)?,
+            unit: row.get(2)?,
+            quantity: parsed(row, 3)?,
+            unit_price: parsed(row, 4)?,
+            amount: money(row, 5)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,219 @@
+//! The ledger: append-only entries, and the accounts that settlement reads from them.
+
+use std::collections::HashMap;
+
+use chrono::NaiveDate;
+use huikuan_domain::{Account, Credit, EntryKind, Money, PaymentMethod, Receivable, Side};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+
+use super::columns::{money, parsed, parsed_opt};
+use super::{allocations, Stamp};
+use crate::error::{is_unique_violation, not_found, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewEntry {
+    pub customer_id: i64,
+    pub kind: EntryKind,
+    pub side: Side,
+    pub number: String,
+    pub doc_date: NaiveDate,
+    /// Debits only.
+    pub due_date: Option<NaiveDate>,
+    /// Positive; the side says which way it moves the balance.
+    pub amount: Money,
+    /// Payments only.
+    pub method: Option<PaymentMethod>,
+    pub reference: String,
+    pub memo: String,
+    pub corrects_entry_id: Option<i64>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Entry {
+    pub id: i64,
+    pub customer_id: i64,
+    pub kind: EntryKind,
+    pub side: Side,
+    pub number: String,
+    pub doc_date: NaiveDate,
+    pub due_date: Option<NaiveDate>,
+    pub amount: Money,
+    pub method: Option<PaymentMethod>,
+    pub reference: String,
+    pub memo: String,
+    pub corrects_entry_id: Option<i64>,
+    pub created_at: String,
+    pub operator: String,
+}
+
+impl Entry {
+    /// Positive for a debit, negative for a credit: how the entry moves the balance.
+    pub fn signed_amount(&self) -> Money {
+        match self.side {
+            Side::Debit => self.amount,
+            Side::Credit => -self.amount,
+        }
+    }
+
+    pub fn as_receivable(&self) -> Option<Receivable> {
+        (self.side == Side::Debit).then(|| Receivable {
+            id: self.id,
+            kind: self.kind,
+            number: self.number.clone(),
+            doc_date: self.doc_date,
+            due_date: self.due_date.unwrap_or(self.doc_date),
+            amount: self.amount,
+        })
+    }
+
+    pub fn as_credit(&self) -> Option<Credit> {
+        (self.side == Side::Credit).then(|| Credit {
+            id: self.id,
+            kind: self.kind,
+            number: self.number.clone(),
+            date: self.doc_date,
+            amount: self.amount,
+        })
+    }
+}
+
+const COLUMNS: &str = "id, customer_id, kind, side, number, doc_date, due_date, amount_cents, method, reference, memo,
+    corrects_entry_id, created_at, operator";
+
+fn from_row(row: &Row) -> rusqlite::Result<Entry> {
+    Ok(Entry {
+        id: row.get(0)?,
+        customer_id: row.get(1)?,
+        kind: parsed(row, 2)?,
+        side: parsed(row, 3)?,
+        number: row.get(4)?,
+        doc_date: row.get(5)?,
+        due_date: row.get(6)?,
+        amount: money(row, 7)?,
+        method: parsed_opt(row, 8)?,
+        reference: row.get(9)?,
+        memo: row.get(10)?,
+        corrects_entry_id: row.get(11)?,
+        created_at: row.get(12)?,
+        operator: row.get(13)?,
+    })
+}
+
+pub fn insert(conn: &Connection, e: &NewEntry, stamp: &Stamp) -> Result<i64, StoreError> {
+    assert!(
+        e.amount.is_positive(),
+        "ledger amounts are positive; the side gives the sign"
+    );
+    conn.execute(
+        "INSERT INTO entries (customer_id, kind, side, number, doc_date, due_date, amount_cents, method, reference,
+             memo, corrects_entry_id, created_at, operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            e.customer_id,
+            e.kind.as_str(),
+            e.side.as_str(),
+            e.number,
+            e.doc_date,
+            e.due_date,
+            e.amount.cents(),
+            e.method.map(PaymentMethod::as_str),
+            e.reference,
+            e.memo,
+            e.corrects_entry_id,
+            stamp.at,
+            stamp.operator
+        ],
+    )
+    .map_err(|error| {
+        if is_unique_violation(&error) {
+            StoreError::NumberTaken { kind: e.kind.as_str().to_string(), number: e.number.clone() }
+        } else {
+            StoreError::from_sqlite(error)
+        }
+    })?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Entry, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM entries WHERE id = ?1");
+    conn.query_row(&sql, [id], from_row)
+        .optional()?
+        .ok_or_else(|| not_found(format!("ledger entry #{id}")))
+}
+
+pub fn by_number(
+    conn: &Connection,
+    kind: EntryKind,
+    number: &str,
+) -> Result<Option<Entry>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM entries WHERE kind = ?1 AND number = ?2");
+    Ok(conn
+        .query_row(&sql, params![kind.as_str(), number], from_row)
+        .optional()?)
+}
+
+/// A customer's entries in ledger order: date, then debits before credits, then id.
+pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Entry>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM entries WHERE customer_id = ?1
+         ORDER BY doc_date, CASE side WHEN 'debit' THEN 0 ELSE 1 END, id"
+    );
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([customer_id], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// One customer's account for settlement.
+pub fn account(conn: &Connection, customer_id: i64) -> Result<Account, StoreError> {
+    let entries = for_customer(conn, customer_id)?;
+    Ok(Account {
+        receivables: entries.iter().filter_map(Entry::as_receivable).collect(),
+        credits: entries.iter().filter_map(Entry::as_credit).collect(),
+        allocations: allocations::for_customer(conn, customer_id)?,
+    })
+}
+
+/// Every customer's account, keyed by customer id, read in one pass over the ledger.
+pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreError> {
+    let mut accounts: HashMap<i64, Account> = HashMap::new();
+    let mut stmt = conn.prepare(
+        "SELECT id, customer_id, kind, side, number, doc_date, due_date, amount_cents FROM entries",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let account = accounts.entry(row.get(1)?).or_default();
+        let (id, kind, number, doc_date, amount) = (
+            row.get(0)?,
+            parsed(row, 2)?,
+            row.get(4)?,
+            row.get(5)?,
+            money(row, 7)?,
+        );
+        match parsed::<Side>(row, 3)? {
+            Side::Debit => account.receivables.push(Receivable {
+                id,
+                kind,
+                number,
+                doc_date,
+                due_date: row.get::<_, Option<NaiveDate>>(6)?.unwrap_or(doc_date),
+                amount,
+            }),
+            Side::Credit => account.credits.push(Credit {
+                id,
+                kind,
+                number,
+                date: doc_date,
+                amount,
+            }),
+        }
+    }
+    for (customer_id, allocation) in allocations::all(conn)? {
+        accounts
+            .entry(customer_id)
+            .or_default()
+            .allocations
+            .push(allocation);
+    }
+    Ok(accounts)
+}

@@ -1,0 +1,21 @@
+//! One module per table. Functions take a `&Connection` so they run inside whichever
+//! transaction the caller opened (a `Transaction` derefs to one).
+
+pub mod allocations;
+pub mod audit;
+pub mod company;
+pub mod contacts;
+pub mod customers;
+pub mod deliveries;
+pub mod entries;
+pub mod sequences;
+
+mod columns;
+
+/// When and by whom a row was written.
+#[derive(Debug, Clone)]
+pub struct Stamp {
+    /// UTC, RFC 3339.
+    pub at: String,
+    pub operator: String,
+}

@@ -1,0 +1,32 @@
+//! Gapless document numbers per type and year.
+
+use huikuan_domain::DocType;
+use rusqlite::{params, Connection};
+
+use crate::error::StoreError;
+
+/// Takes the next number of `doc_type` for `year`. Called inside the transaction that
+/// writes the document, so a rollback gives the number back and no gap appears.
+pub fn next_number(conn: &Connection, doc_type: DocType, year: i32) -> Result<String, StoreError> {
+    let last: u32 = conn.query_row(
+        "INSERT INTO sequences (doc_type, year, last) VALUES (?1, ?2, 1)
+         ON CONFLICT (doc_type, year) DO UPDATE SET last = last + 1
+         RETURNING last",
+        params![doc_type.as_str(), year],
+        |row| row.get(0),
+    )?;
+    Ok(doc_type.format_number(year, last))
+}
+
+/// An imported number written in our own format moves the sequence past it, so that a
+/// number we issue later never collides with it.
+pub fn note_imported(conn: &Connection, doc_type: DocType, number: &str) -> Result<(), StoreError> {
+    if let Some((year, sequence)) = doc_type.parse_number(number) {
+        conn.execute(
+            "INSERT INTO sequences (doc_type, year, last) VALUES (?1, ?2, ?3)
+             ON CONFLICT (doc_type, year) DO UPDATE SET last = max(last, excluded.last)",
+            params![doc_type.as_str(), year, sequence],
+        )?;
+    }
+    Ok(())
+}

@@ -1,0 +1,155 @@
+//! Every trigger that protects issued history refuses its UPDATE or DELETE.
+
+use huikuan_domain::{DocType, Money};
+use huikuan_store::tables::deliveries::{self, DeliveryLine, DraftHeader};
+use huikuan_store::tables::{audit, entries, sequences};
+use huikuan_store::{Store, StoreError};
+use rust_decimal::Decimal;
+
+use super::helpers::{date, small_book, stamp};
+
+fn refused(store: &mut Store, sql: &str) {
+    let result = store.write(|tx| tx.execute(sql, []).map_err(StoreError::from));
+    let err = result.expect_err(sql);
+    assert!(err.to_string().contains("append_only"), "{sql}: {err}");
+}
+
+fn issued_delivery(store: &mut Store, customer: i64) -> i64 {
+    store
+        .write(|tx| {
+            let line = DeliveryLine {
+                item: "大米".into(),
+                spec: "25kg".into(),
+                unit: "袋".into(),
+                quantity: Decimal::from(2),
+                unit_price: Decimal::new(15_000, 2),
+                amount: Money::from_cents(30_000),
+            };
+            let header = DraftHeader {
+                customer_id: customer,
+                doc_date: date("2026-03-01"),
+                due_date: date("2026-03-31"),
+                contact_name: String::new(),
+                address: String::new(),
+                memo: String::new(),
+            };
+            let id = deliveries::insert_draft(tx, &header, &[line], &stamp())?;
+            let entry = entries::insert(
+                tx,
+                &super::helpers::debit(customer, "SD-2026-000009", "2026-03-01", 30_000),
+                &stamp(),
+            )?;
+            deliveries::mark_issued(tx, id, "SD-2026-000009", entry)?;
+            Ok::<_, StoreError>(id)
+        })
+        .unwrap()
+}
+
+#[test]
+fn ledger_entries_refuse_update_and_delete() {
+    let mut store = Store::open_in_memory().unwrap();
+    small_book(&mut store);
+    refused(&mut store, "UPDATE entries SET amount_cents = 1");
+    refused(&mut store, "UPDATE entries SET memo = 'x'");
+    refused(&mut store, "DELETE FROM entries");
+}
+
+#[test]
+fn allocations_refuse_update_and_delete() {
+    let mut store = Store::open_in_memory().unwrap();
+    small_book(&mut store);
+    refused(&mut store, "UPDATE allocations SET amount_cents = 1");
+    refused(&mut store, "DELETE FROM allocations");
+}
+
+#[test]
+fn issued_delivery_notes_and_their_lines_refuse_change() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (customer, _, _) = small_book(&mut store);
+    let id = issued_delivery(&mut store, customer);
+    refused(&mut store, "UPDATE delivery_notes SET memo = 'changed'");
+    refused(&mut store, "DELETE FROM delivery_notes");
+    refused(&mut store, "UPDATE delivery_lines SET quantity = '3'");
+    refused(&mut store, "DELETE FROM delivery_lines");
+    refused(
+        &mut store,
+        &format!("INSERT INTO delivery_lines (delivery_id, position, item, quantity, unit_price, amount_cents) VALUES ({id}, 2, 'x', '1', '1', 100)"),
+    );
+    let note = store.read(|tx| deliveries::get(tx, id)).unwrap();
+    assert_eq!((note.status.as_str(), note.lines.len()), ("issued", 1));
+}
+
+#[test]
+fn a_draft_may_be_edited_and_discarded() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (customer, _, _) = small_book(&mut store);
+    let header = DraftHeader {
+        customer_id: customer,
+        doc_date: date("2026-03-01"),
+        due_date: date("2026-03-01"),
+        contact_name: String::new(),
+        address: String::new(),
+        memo: String::new(),
+    };
+    let id = store
+        .write(|tx| deliveries::insert_draft(tx, &header, &[], &stamp()))
+        .unwrap();
+    store
+        .write(|tx| {
+            tx.execute("UPDATE delivery_notes SET memo = 'ok'", [])
+                .map_err(StoreError::from)
+        })
+        .unwrap();
+    store.write(|tx| deliveries::delete_draft(tx, id)).unwrap();
+}
+
+#[test]
+fn the_audit_log_refuses_update_and_delete() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write(|tx| {
+            audit::record(
+                tx,
+                &stamp(),
+                "create",
+                "customer",
+                Some(1),
+                None,
+                Some(&serde_json::json!({"a": 1})),
+            )
+        })
+        .unwrap();
+    refused(&mut store, "UPDATE audit_log SET operator = 'someone else'");
+    refused(&mut store, "DELETE FROM audit_log");
+}
+
+#[test]
+fn sequences_never_go_back_and_are_never_deleted() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write(|tx| sequences::next_number(tx, DocType::Delivery, 2026))
+        .unwrap();
+    refused(&mut store, "UPDATE sequences SET last = 0");
+    refused(&mut store, "DELETE FROM sequences");
+}
+
+#[test]
+fn numbers_are_gapless_per_type_and_year_and_a_rollback_gives_the_number_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let take =
+        |store: &mut Store, t, y| store.write(|tx| sequences::next_number(tx, t, y)).unwrap();
+    assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000001");
+    assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000002");
+    assert_eq!(take(&mut store, DocType::Payment, 2026), "PM-2026-000001");
+    assert_eq!(take(&mut store, DocType::Delivery, 2027), "SD-2027-000001");
+    let rolled_back: Result<(), StoreError> = store.write(|tx| {
+        sequences::next_number(tx, DocType::Delivery, 2026)?;
+        Err(StoreError::AppendOnly("simulated failure".into()))
+    });
+    assert!(rolled_back.is_err());
+    assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000003");
+    store
+        .write(|tx| sequences::note_imported(tx, DocType::Delivery, "SD-2026-000010"))
+        .unwrap();
+    assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000011");
+}

@@ -1,0 +1,126 @@
+use huikuan_domain::{ContactRole, Money};
+use huikuan_store::tables::contacts::{self, ContactFields};
+use huikuan_store::tables::customers::{self, CustomerFields};
+use huikuan_store::tables::{company, entries};
+use huikuan_store::{Store, StoreError};
+
+use super::helpers::{add_customer, debit, small_book, stamp};
+
+#[test]
+fn a_duplicate_customer_code_is_a_typed_error() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write(|tx| Ok::<_, StoreError>(add_customer(tx, "C001")))
+        .unwrap();
+    let err = store
+        .write(|tx| customers::insert(tx, &CustomerFields::new("c001", "another"), &stamp()))
+        .unwrap_err();
+    assert!(
+        matches!(err, StoreError::CustomerCodeTaken(ref c) if c == "c001"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_duplicate_document_number_is_a_typed_error() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (customer, _, _) = small_book(&mut store);
+    let err = store
+        .write(|tx| {
+            entries::insert(
+                tx,
+                &debit(customer, "SD-2026-000001", "2026-05-01", 100),
+                &stamp(),
+            )
+        })
+        .unwrap_err();
+    assert_eq!(err.code(), "number_taken");
+}
+
+#[test]
+fn customers_update_and_list_in_code_order() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .write(|tx| {
+            add_customer(tx, "B2");
+            Ok::<_, StoreError>(add_customer(tx, "A1"))
+        })
+        .unwrap();
+    let mut fields = store.read(|tx| customers::get(tx, id)).unwrap().fields;
+    fields.credit_limit = Money::from_cents(5_000_000);
+    fields.name = "安心药房".into();
+    store
+        .write(|tx| customers::update(tx, id, &fields, &stamp()))
+        .unwrap();
+    let list = store.read(|tx| customers::list(tx)).unwrap();
+    assert_eq!(
+        list.iter()
+            .map(|c| c.fields.code.as_str())
+            .collect::<Vec<_>>(),
+        ["A1", "B2"]
+    );
+    assert_eq!(list[0].fields.credit_limit, Money::from_cents(5_000_000));
+    assert_eq!(list[0].fields.name, "安心药房");
+}
+
+#[test]
+fn contacts_belong_to_a_customer_and_can_be_edited() {
+    let mut store = Store::open_in_memory().unwrap();
+    let customer = store
+        .write(|tx| Ok::<_, StoreError>(add_customer(tx, "C1")))
+        .unwrap();
+    let mut fields = ContactFields {
+        name: "王会计".into(),
+        role: ContactRole::Finance,
+        phone: "13800000000".into(),
+        wechat: String::new(),
+        email: String::new(),
+        notes: String::new(),
+    };
+    let id = store
+        .write(|tx| contacts::insert(tx, customer, &fields))
+        .unwrap();
+    fields.role = ContactRole::DecisionMaker;
+    store.write(|tx| contacts::update(tx, id, &fields)).unwrap();
+    let list = store
+        .read(|tx| contacts::for_customer(tx, customer))
+        .unwrap();
+    assert_eq!(list[0].fields.role, ContactRole::DecisionMaker);
+    let bad = store.write(|tx| contacts::insert(tx, 999, &fields));
+    assert!(
+        bad.is_err(),
+        "a contact of a customer that does not exist is refused"
+    );
+}
+
+#[test]
+fn the_company_profile_is_one_row_that_updates() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mut profile = store.read(|tx| company::get(tx)).unwrap();
+    assert_eq!(profile.currency, "CNY");
+    profile.legal_name = "杭州顺达商贸有限公司".into();
+    store.write(|tx| company::update(tx, &profile)).unwrap();
+    assert_eq!(
+        store.read(|tx| company::get(tx)).unwrap().legal_name,
+        "杭州顺达商贸有限公司"
+    );
+}
+
+#[test]
+fn all_accounts_reads_every_customer_in_one_pass() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (customer, _, _) = small_book(&mut store);
+    let other = store
+        .write(|tx| {
+            let c = add_customer(tx, "C002");
+            entries::insert(tx, &debit(c, "SD-2026-000002", "2026-01-11", 500), &stamp())?;
+            Ok::<_, StoreError>(c)
+        })
+        .unwrap();
+    let accounts = store.read(|tx| entries::all_accounts(tx)).unwrap();
+    assert_eq!(
+        accounts[&customer],
+        store.read(|tx| entries::account(tx, customer)).unwrap()
+    );
+    assert_eq!(accounts[&other].receivables.len(), 1);
+}
