@@ -1,1 +1,24 @@
+//! Huikuan's use cases: the one API that the desktop shell and `huikuan-cli` both call.
+//! Each use case is a method on [`Books`] in a file of its own; each write is one
+//! transaction that also writes its audit record.
 
+mod books;
+mod clock;
+mod error;
+mod views;
+
+pub mod company;
+pub mod customers;
+pub mod import;
+pub mod ledger;
+pub mod reports;
+
+pub use books::Books;
+pub use clock::{Clock, FixedClock, SystemClock};
+pub use error::{AppError, RowError};
+pub use huikuan_store::tables::company::Company;
+pub use huikuan_store::tables::contacts::{Contact, ContactFields};
+pub use huikuan_store::tables::customers::{Customer, CustomerFields};
+pub use huikuan_store::tables::deliveries::{DeliveryLine, DeliveryNote};
+pub use huikuan_store::tables::entries::Entry;
+pub use views::BucketAmounts;

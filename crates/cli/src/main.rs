@@ -1,1 +1,23 @@
-fn main() {}
+mod args;
+mod render;
+mod run;
+mod table;
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = args::Cli::parse();
+    let format = cli.format;
+    match run::run(cli) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(error) => {
+            render::error(&error, format);
+            ExitCode::FAILURE
+        }
+    }
+}

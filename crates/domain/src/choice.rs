@@ -25,7 +25,7 @@ macro_rules! word_enum {
                     _ => Err($crate::error::DomainError::UnknownChoice {
                         field: $field,
                         value: text.trim().to_string(),
-                        expected: concat!($($word, " "),+),
+                        expected: [$($word),+].join(", "),
                     }),
                 }
             }

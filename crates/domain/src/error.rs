@@ -28,7 +28,7 @@ pub enum DomainError {
     UnknownChoice {
         field: &'static str,
         value: String,
-        expected: &'static str,
+        expected: String,
     },
     #[error("{0} must not be empty")]
     Empty(&'static str),

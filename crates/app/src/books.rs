@@ -1,0 +1,91 @@
+use std::path::Path;
+
+use huikuan_store::tables::{audit, customers, Stamp};
+use huikuan_store::{Store, Transaction};
+use serde::Serialize;
+
+use crate::clock::Clock;
+use crate::error::AppError;
+use crate::Customer;
+
+/// An open set of books with the clock and the operator that every change is stamped with.
+pub struct Books {
+    pub(crate) store: Store,
+    pub(crate) clock: Box<dyn Clock>,
+    pub(crate) operator: String,
+}
+
+impl Books {
+    pub fn open(path: &Path, clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
+        Ok(Books {
+            store: Store::open(path)?,
+            clock,
+            operator: operator.to_string(),
+        })
+    }
+
+    pub fn open_in_memory(clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
+        Ok(Books {
+            store: Store::open_in_memory()?,
+            clock,
+            operator: operator.to_string(),
+        })
+    }
+
+    pub fn store(&mut self) -> &mut Store {
+        &mut self.store
+    }
+
+    pub fn clock(&self) -> &dyn Clock {
+        self.clock.as_ref()
+    }
+
+    pub(crate) fn stamp(&self) -> Stamp {
+        Stamp {
+            at: self.clock.timestamp(),
+            operator: self.operator.clone(),
+        }
+    }
+
+    /// A consistent copy of the whole book at `destination`.
+    pub fn backup_to(&self, destination: &Path) -> Result<(), AppError> {
+        Ok(self.store.backup_to(destination)?)
+    }
+
+    /// The newest audit records, newest first.
+    pub fn audit_log(&mut self, limit: u32) -> Result<Vec<audit::AuditRecord>, AppError> {
+        self.store.read(|tx| Ok(audit::recent(tx, limit)?))
+    }
+}
+
+pub(crate) fn customer_by_code(tx: &Transaction, code: &str) -> Result<Customer, AppError> {
+    customers::by_code(tx, code)?.ok_or_else(|| AppError::UnknownCustomer(code.trim().to_string()))
+}
+
+pub(crate) fn to_json<T: Serialize>(value: &T) -> serde_json::Value {
+    serde_json::to_value(value).expect("our views always serialize")
+}
+
+/// Writes the audit record of a change inside the caller's transaction.
+pub(crate) fn audit<T: Serialize, U: Serialize>(
+    tx: &Transaction,
+    stamp: &Stamp,
+    action: &str,
+    entity: &str,
+    entity_id: i64,
+    before: Option<&T>,
+    after: Option<&U>,
+) -> Result<(), AppError> {
+    let before = before.map(to_json);
+    let after = after.map(to_json);
+    audit::record(
+        tx,
+        stamp,
+        action,
+        entity,
+        Some(entity_id),
+        before.as_ref(),
+        after.as_ref(),
+    )?;
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! Customer profiles and their contacts.
+
+mod contacts;
+mod create_customer;
+mod list_customers;
+mod show_customer;
+mod update_customer;
+mod validate;
+
+pub use list_customers::CustomerSummary;
+pub use show_customer::CustomerDetail;

@@ -1,0 +1,138 @@
+use std::collections::HashMap;
+use std::path::Path;
+
+use huikuan_domain::customer::{clean_text, validate_code, validate_name};
+use huikuan_domain::{CustomerKind, DomainError, Money, PaymentTerms};
+use huikuan_store::tables::customers;
+
+use super::csv_table::{read, read_file};
+use super::{ImportSummary, Rejections};
+use crate::books::audit;
+use crate::error::AppError;
+use crate::{Books, CustomerFields};
+
+pub const COLUMNS: &[&str] = &[
+    "code",
+    "name",
+    "kind",
+    "phone",
+    "address",
+    "payment_terms",
+    "credit_limit",
+    "salesperson",
+];
+
+fn parse_kind(text: &str) -> Result<CustomerKind, DomainError> {
+    if text.is_empty() {
+        Ok(CustomerKind::Other)
+    } else {
+        text.parse()
+    }
+}
+
+fn parse_terms(text: &str) -> Result<PaymentTerms, String> {
+    if text.is_empty() {
+        return Err("payment_terms must not be empty (cod, net:N or eom:N)".into());
+    }
+    text.parse()
+        .map_err(|e: DomainError| format!("payment_terms: {e}"))
+}
+
+fn parse_limit(text: &str) -> Result<Money, String> {
+    if text.is_empty() {
+        return Ok(Money::ZERO);
+    }
+    let limit: Money = text
+        .parse()
+        .map_err(|e: DomainError| format!("credit_limit: {e}"))?;
+    if limit.is_negative() {
+        return Err("credit_limit must not be negative".into());
+    }
+    Ok(limit)
+}
+
+impl Books {
+    /// Imports customers: code,name,kind,phone,address,payment_terms,credit_limit,salesperson.
+    pub fn import_customers(&mut self, path: &Path) -> Result<ImportSummary, AppError> {
+        self.import_customers_csv(&read_file(path)?)
+    }
+
+    pub fn import_customers_csv(&mut self, bytes: &[u8]) -> Result<ImportSummary, AppError> {
+        let mut bad = Rejections::default();
+        let rows = read(bytes, COLUMNS, &mut bad)?;
+        let mut parsed = Vec::new();
+        let mut first_line_of: HashMap<String, u64> = HashMap::new();
+        for row in &rows {
+            let line = row.line;
+            let code = bad.field(line, "code", validate_code(row.get("code")));
+            let name = bad.field(line, "name", validate_name(row.get("name")));
+            let kind = bad.field(line, "kind", parse_kind(row.get("kind")));
+            let terms = bad.check(line, parse_terms(row.get("payment_terms")));
+            let limit = bad.check(line, parse_limit(row.get("credit_limit")));
+            let phone = bad.check(line, clean_text("phone", row.get("phone")));
+            let address = bad.check(line, clean_text("address", row.get("address")));
+            let salesperson = bad.check(line, clean_text("salesperson", row.get("salesperson")));
+            if let Some(code) = &code {
+                match first_line_of.get(&code.to_lowercase()) {
+                    Some(first) => bad.add(
+                        line,
+                        format!("duplicate code '{code}' (also on line {first})"),
+                    ),
+                    None => {
+                        first_line_of.insert(code.to_lowercase(), line);
+                    }
+                }
+            }
+            if let (
+                Some(code),
+                Some(name),
+                Some(kind),
+                Some(terms),
+                Some(limit),
+                Some(phone),
+                Some(address),
+                Some(sp),
+            ) = (code, name, kind, terms, limit, phone, address, salesperson)
+            {
+                let mut fields = CustomerFields::new(&code, &name);
+                fields.kind = kind;
+                fields.payment_terms = terms;
+                fields.credit_limit = limit;
+                fields.phone = phone;
+                fields.address = address;
+                fields.salesperson = sp;
+                parsed.push((line, fields));
+            }
+        }
+        let stamp = self.stamp();
+        let total = rows.len();
+        self.store.write(|tx| {
+            for (line, fields) in &parsed {
+                if customers::by_code(tx, &fields.code)?.is_some() {
+                    bad.add(
+                        *line,
+                        format!("customer code '{}' already exists", fields.code),
+                    );
+                }
+            }
+            bad.into_result()?;
+            for (_, fields) in &parsed {
+                let id = customers::insert(tx, fields, &stamp)?;
+                audit(
+                    tx,
+                    &stamp,
+                    "import",
+                    "customer",
+                    id,
+                    None::<&()>,
+                    Some(fields),
+                )?;
+            }
+            Ok(ImportSummary {
+                kind: "customers",
+                rows: total,
+                created: parsed.len(),
+            })
+        })
+    }
+}

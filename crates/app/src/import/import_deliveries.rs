@@ -1,0 +1,175 @@
+use std::collections::HashMap;
+use std::path::Path;
+
+use chrono::NaiveDate;
+use huikuan_domain::calendar::parse_date;
+use huikuan_domain::line::{parse_quantity, parse_unit_price};
+use huikuan_domain::EntryKind;
+use huikuan_store::tables::{customers, entries};
+
+use super::csv_table::{read, read_file};
+use super::{ImportSummary, Rejections};
+use crate::error::AppError;
+use crate::ledger::{NewDelivery, NewDeliveryLine};
+use crate::Books;
+
+pub const COLUMNS: &[&str] = &[
+    "number",
+    "customer_code",
+    "date",
+    "item",
+    "quantity",
+    "unit_price",
+    "due_date",
+];
+
+/// The header of a delivery as its first row states it; later rows must agree.
+struct Group {
+    first_line: u64,
+    lines: Vec<u64>,
+    customer_code: String,
+    date: Option<NaiveDate>,
+    due_text: String,
+    delivery: Option<NewDelivery>,
+}
+
+impl Books {
+    /// Imports issued delivery notes: number,customer_code,date,item,quantity,unit_price,due_date.
+    /// Rows sharing a number are the lines of one note; blank due date: from the terms.
+    pub fn import_deliveries(&mut self, path: &Path) -> Result<ImportSummary, AppError> {
+        self.import_deliveries_csv(&read_file(path)?)
+    }
+
+    pub fn import_deliveries_csv(&mut self, bytes: &[u8]) -> Result<ImportSummary, AppError> {
+        let mut bad = Rejections::default();
+        let rows = read(bytes, COLUMNS, &mut bad)?;
+        let mut order: Vec<String> = Vec::new();
+        let mut groups: HashMap<String, Group> = HashMap::new();
+        for row in &rows {
+            let line = row.line;
+            let number = row.get("number").to_string();
+            if bad
+                .check(line, crate::ledger::check_given_number(&number))
+                .is_none()
+            {
+                continue;
+            }
+            let date = bad.field(line, "date", parse_date(row.get("date")));
+            let due_text = row.get("due_date").to_string();
+            let due_date = if due_text.is_empty() {
+                Some(None)
+            } else {
+                bad.check(
+                    line,
+                    parse_date(&due_text)
+                        .map(Some)
+                        .map_err(|e| format!("due_date: {e}")),
+                )
+            };
+            if let (Some(date), Some(Some(due))) = (date, due_date) {
+                if due < date {
+                    bad.add(line, format!("due_date {due} is before the date {date}"));
+                }
+            }
+            let item = row.get("item").to_string();
+            if item.is_empty() {
+                bad.add(line, "item must not be empty");
+            }
+            let quantity = bad.field(line, "quantity", parse_quantity(row.get("quantity")));
+            let unit_price = bad.field(line, "unit_price", parse_unit_price(row.get("unit_price")));
+            let customer_code = row.get("customer_code").to_string();
+
+            let group = groups.entry(number.clone()).or_insert_with(|| {
+                order.push(number.clone());
+                Group {
+                    first_line: line,
+                    lines: Vec::new(),
+                    customer_code: customer_code.clone(),
+                    date,
+                    due_text: due_text.clone(),
+                    delivery: date.zip(due_date).map(|(date, due_date)| NewDelivery {
+                        customer_code: customer_code.clone(),
+                        date,
+                        due_date,
+                        number: Some(number.clone()),
+                        contact_name: String::new(),
+                        address: String::new(),
+                        memo: String::new(),
+                        lines: Vec::new(),
+                    }),
+                }
+            });
+            group.lines.push(line);
+            let first = group.first_line;
+            if !group.customer_code.eq_ignore_ascii_case(&customer_code) {
+                bad.add(
+                    line,
+                    format!(
+                        "delivery '{number}' is for customer '{}' on line {first}",
+                        group.customer_code
+                    ),
+                );
+            }
+            if date.is_some() && group.date.is_some() && group.date != date {
+                bad.add(
+                    line,
+                    format!("delivery '{number}' is dated differently on line {first}"),
+                );
+            }
+            if group.due_text != due_text {
+                bad.add(
+                    line,
+                    format!("delivery '{number}' has a different due_date on line {first}"),
+                );
+            }
+            match (group.delivery.as_mut(), quantity, unit_price) {
+                (Some(delivery), Some(quantity), Some(unit_price)) if !item.is_empty() => {
+                    delivery.lines.push(NewDeliveryLine {
+                        item,
+                        spec: String::new(),
+                        unit: String::new(),
+                        quantity,
+                        unit_price,
+                    });
+                }
+                _ => group.delivery = None,
+            }
+        }
+        let stamp = self.stamp();
+        let total = rows.len();
+        self.store.write(|tx| {
+            for number in &order {
+                let group = &groups[number];
+                if customers::by_code(tx, &group.customer_code)?.is_none() {
+                    for line in &group.lines {
+                        bad.add(*line, format!("unknown customer '{}'", group.customer_code));
+                    }
+                }
+                if entries::by_number(tx, EntryKind::Delivery, number)?.is_some() {
+                    for line in &group.lines {
+                        bad.add(*line, format!("delivery number '{number}' already exists"));
+                    }
+                }
+            }
+            bad.into_result()?;
+            for number in &order {
+                let group = &groups[number];
+                let delivery = group
+                    .delivery
+                    .as_ref()
+                    .expect("every bad row was rejected above");
+                crate::ledger::create_delivery_in_tx(tx, &stamp, delivery, true).map_err(|e| {
+                    AppError::ImportRejected(vec![crate::RowError {
+                        line: group.first_line,
+                        reason: e.to_string(),
+                    }])
+                })?;
+            }
+            Ok(ImportSummary {
+                kind: "deliveries",
+                rows: total,
+                created: order.len(),
+            })
+        })
+    }
+}

@@ -1,0 +1,99 @@
+use std::collections::HashMap;
+use std::path::Path;
+
+use huikuan_domain::calendar::parse_date;
+use huikuan_domain::{EntryKind, Money, PaymentMethod};
+use huikuan_store::tables::{customers, entries};
+
+use super::csv_table::{read, read_file};
+use super::{ImportSummary, Rejections};
+use crate::error::AppError;
+use crate::ledger::NewPayment;
+use crate::Books;
+
+pub const COLUMNS: &[&str] = &[
+    "number",
+    "customer_code",
+    "date",
+    "amount",
+    "method",
+    "reference",
+];
+
+fn parse_amount(text: &str) -> Result<Money, String> {
+    let amount: Money = text.parse().map_err(|e| format!("amount: {e}"))?;
+    if !amount.is_positive() {
+        return Err("amount must be greater than 0".into());
+    }
+    Ok(amount)
+}
+
+impl Books {
+    /// Imports payments: number,customer_code,date,amount,method,reference. Each settles
+    /// its customer's open items oldest-first (blank number: the next PM number).
+    pub fn import_payments(&mut self, path: &Path) -> Result<ImportSummary, AppError> {
+        self.import_payments_csv(&read_file(path)?)
+    }
+
+    pub fn import_payments_csv(&mut self, bytes: &[u8]) -> Result<ImportSummary, AppError> {
+        let mut bad = Rejections::default();
+        let rows = read(bytes, COLUMNS, &mut bad)?;
+        let mut parsed = Vec::new();
+        let mut first_line_of: HashMap<String, u64> = HashMap::new();
+        for row in &rows {
+            let line = row.line;
+            let number = row.get("number").to_string();
+            if !number.is_empty() {
+                match first_line_of.get(&number) {
+                    Some(first) => bad.add(
+                        line,
+                        format!("duplicate number '{number}' (also on line {first})"),
+                    ),
+                    None => {
+                        first_line_of.insert(number.clone(), line);
+                    }
+                }
+                bad.check(line, crate::ledger::check_given_number(&number));
+            }
+            let date = bad.field(line, "date", parse_date(row.get("date")));
+            let amount = bad.check(line, parse_amount(row.get("amount")));
+            let method = bad.field(line, "method", row.get("method").parse::<PaymentMethod>());
+            if let (Some(date), Some(amount), Some(method)) = (date, amount, method) {
+                let input = NewPayment {
+                    customer_code: row.get("customer_code").to_string(),
+                    date,
+                    amount,
+                    method,
+                    reference: row.get("reference").to_string(),
+                    memo: String::new(),
+                    number: (!number.is_empty()).then_some(number),
+                    allocations: Vec::new(),
+                };
+                parsed.push((line, input));
+            }
+        }
+        let stamp = self.stamp();
+        let total = rows.len();
+        self.store.write(|tx| {
+            for (line, input) in &parsed {
+                if customers::by_code(tx, &input.customer_code)?.is_none() {
+                    bad.add(*line, format!("unknown customer '{}'", input.customer_code));
+                }
+                if let Some(number) = &input.number {
+                    if entries::by_number(tx, EntryKind::Payment, number)?.is_some() {
+                        bad.add(*line, format!("payment number '{number}' already exists"));
+                    }
+                }
+            }
+            bad.into_result()?;
+            for (_, input) in &parsed {
+                crate::ledger::post_payment_in_tx(tx, &stamp, input)?;
+            }
+            Ok(ImportSummary {
+                kind: "payments",
+                rows: total,
+                created: parsed.len(),
+            })
+        })
+    }
+}

@@ -1,0 +1,69 @@
+//! CSV import of a user's old spreadsheet: all-or-nothing. Every row is checked, those the
+//! database must judge too (unknown customer, taken code or number), inside the write
+//! transaction; if any row is bad nothing is written and every bad row is reported as
+//! `line N: reason`.
+
+mod csv_table;
+mod import_customers;
+mod import_deliveries;
+mod import_opening_balances;
+mod import_payments;
+
+use serde::Serialize;
+
+use crate::error::{AppError, RowError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ImportSummary {
+    pub kind: &'static str,
+    /// Data rows read from the file.
+    pub rows: usize,
+    /// Records written: customers, entries, or delivery notes (several rows each).
+    pub created: usize,
+}
+
+/// Collects row errors; the import proceeds only when it stays empty.
+#[derive(Default)]
+pub(crate) struct Rejections(Vec<RowError>);
+
+impl Rejections {
+    pub fn add(&mut self, line: u64, reason: impl Into<String>) {
+        self.0.push(RowError {
+            line,
+            reason: reason.into(),
+        });
+    }
+
+    /// Records the error of a field, keeping the row going so all its errors are listed.
+    pub fn check<T, E: std::fmt::Display>(&mut self, line: u64, result: Result<T, E>) -> Option<T> {
+        result.map_err(|e| self.add(line, e.to_string())).ok()
+    }
+
+    /// Like `check`, naming the column unless the message already starts with it.
+    pub fn field<T, E: std::fmt::Display>(
+        &mut self,
+        line: u64,
+        column: &str,
+        result: Result<T, E>,
+    ) -> Option<T> {
+        result
+            .map_err(|e| {
+                let message = e.to_string();
+                let readable = column.replace('_', " ");
+                if message.starts_with(column) || message.starts_with(&readable) {
+                    self.add(line, message)
+                } else {
+                    self.add(line, format!("{column}: {message}"))
+                }
+            })
+            .ok()
+    }
+
+    pub fn into_result(mut self) -> Result<(), AppError> {
+        if self.0.is_empty() {
+            return Ok(());
+        }
+        self.0.sort_by_key(|e| e.line);
+        Err(AppError::ImportRejected(self.0))
+    }
+}

@@ -1,0 +1,247 @@
+use chrono::{Datelike, NaiveDate};
+use huikuan_domain::customer::clean_text;
+use huikuan_domain::line::{line_amount, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS};
+use huikuan_domain::{DocType, DomainError, EntryKind, Side};
+use huikuan_store::tables::deliveries::{self, DeliveryLine, DeliveryNote, DraftHeader};
+use huikuan_store::tables::entries::NewEntry;
+use huikuan_store::tables::{sequences, Stamp};
+use huikuan_store::Transaction;
+use rust_decimal::Decimal;
+use serde::Deserialize;
+
+use super::post::{given_number, post};
+use crate::books::{audit, customer_by_code};
+use crate::error::AppError;
+use crate::Books;
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewDeliveryLine {
+    pub item: String,
+    #[serde(default)]
+    pub spec: String,
+    #[serde(default)]
+    pub unit: String,
+    pub quantity: Decimal,
+    pub unit_price: Decimal,
+}
+
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewDelivery {
+    pub customer_code: String,
+    pub date: NaiveDate,
+    /// None: from the customer's payment terms.
+    #[serde(default)]
+    pub due_date: Option<NaiveDate>,
+    /// None: the next number when issued. Imports bring their own.
+    #[serde(default)]
+    pub number: Option<String>,
+    #[serde(default)]
+    pub contact_name: String,
+    #[serde(default)]
+    pub address: String,
+    #[serde(default)]
+    pub memo: String,
+    pub lines: Vec<NewDeliveryLine>,
+}
+
+fn priced_line(index: usize, line: &NewDeliveryLine) -> Result<DeliveryLine, AppError> {
+    let at = |what: &str| format!("line {}: {what}", index + 1);
+    let item = clean_text("item", &line.item).map_err(AppError::invalid("item"))?;
+    if item.is_empty() {
+        return Err(AppError::Rule(at("the item must not be empty")));
+    }
+    if line.quantity <= Decimal::ZERO {
+        return Err(AppError::Rule(at("the quantity must be greater than 0")));
+    }
+    if line.quantity.normalize().scale() > QUANTITY_DECIMALS {
+        return Err(AppError::Rule(at(&format!(
+            "the quantity has more than {QUANTITY_DECIMALS} decimals"
+        ))));
+    }
+    if line.unit_price.is_sign_negative() && !line.unit_price.is_zero() {
+        return Err(AppError::Invalid {
+            field: "unit_price",
+            source: DomainError::Negative("unit price"),
+        });
+    }
+    if line.unit_price.normalize().scale() > UNIT_PRICE_DECIMALS {
+        return Err(AppError::Rule(at(&format!(
+            "the unit price has more than {UNIT_PRICE_DECIMALS} decimals"
+        ))));
+    }
+    Ok(DeliveryLine {
+        item,
+        spec: clean_text("spec", &line.spec).map_err(AppError::invalid("spec"))?,
+        unit: clean_text("unit", &line.unit).map_err(AppError::invalid("unit"))?,
+        quantity: line.quantity.normalize(),
+        unit_price: line.unit_price.normalize(),
+        amount: line_amount(line.quantity, line.unit_price).map_err(AppError::invalid("amount"))?,
+    })
+}
+
+/// What the ledger line says about a delivery: its items, briefly.
+fn describe(lines: &[DeliveryLine]) -> String {
+    let mut text = lines
+        .iter()
+        .map(|l| l.item.as_str())
+        .collect::<Vec<_>>()
+        .join(", ");
+    if text.chars().count() > 60 {
+        text = text.chars().take(57).collect::<String>() + "…";
+    }
+    text
+}
+
+/// Writes a draft and, when `issue`, issues it in the same transaction.
+pub(crate) fn create_in_tx(
+    tx: &Transaction,
+    stamp: &Stamp,
+    input: &NewDelivery,
+    issue: bool,
+) -> Result<DeliveryNote, AppError> {
+    let customer = customer_by_code(tx, &input.customer_code)?;
+    if input.lines.is_empty() {
+        return Err(AppError::Rule(
+            "a delivery note needs at least one line".into(),
+        ));
+    }
+    let lines = input
+        .lines
+        .iter()
+        .enumerate()
+        .map(|(i, l)| priced_line(i, l))
+        .collect::<Result<Vec<_>, _>>()?;
+    let due_date = input
+        .due_date
+        .unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date));
+    if due_date < input.date {
+        return Err(AppError::Invalid {
+            field: "due_date",
+            source: DomainError::DueBeforeDate {
+                date: input.date.to_string(),
+                due: due_date.to_string(),
+            },
+        });
+    }
+    let header = DraftHeader {
+        customer_id: customer.id,
+        doc_date: input.date,
+        due_date,
+        contact_name: clean_text("contact", &input.contact_name)
+            .map_err(AppError::invalid("contact_name"))?,
+        address: clean_text("address", &input.address).map_err(AppError::invalid("address"))?,
+        memo: clean_text("memo", &input.memo).map_err(AppError::invalid("memo"))?,
+    };
+    let id = deliveries::insert_draft(tx, &header, &lines, stamp)?;
+    if issue {
+        issue_in_tx(tx, stamp, id, input.number.as_deref())?;
+    } else {
+        audit(
+            tx,
+            stamp,
+            "create",
+            "delivery_draft",
+            id,
+            None::<&()>,
+            Some(&deliveries::get(tx, id)?),
+        )?;
+    }
+    Ok(deliveries::get(tx, id)?)
+}
+
+fn issue_in_tx(
+    tx: &Transaction,
+    stamp: &Stamp,
+    id: i64,
+    number: Option<&str>,
+) -> Result<(), AppError> {
+    let draft = deliveries::get(tx, id)?;
+    if draft.status != "draft" {
+        return Err(AppError::Rule(format!(
+            "delivery note {} is already issued",
+            draft.number.unwrap_or_default()
+        )));
+    }
+    if !draft.total.is_positive() {
+        return Err(AppError::Rule(
+            "a delivery note with a total of 0 cannot be issued".into(),
+        ));
+    }
+    let number = match number {
+        Some(n) => given_number(n)?,
+        None => sequences::next_number(tx, DocType::Delivery, draft.doc_date.year())?,
+    };
+    let entry = post(
+        tx,
+        stamp,
+        NewEntry {
+            customer_id: draft.customer_id,
+            kind: EntryKind::Delivery,
+            side: Side::Debit,
+            number: number.clone(),
+            doc_date: draft.doc_date,
+            due_date: Some(draft.due_date),
+            amount: draft.total,
+            method: None,
+            reference: String::new(),
+            memo: describe(&draft.lines),
+            corrects_entry_id: None,
+        },
+    )?;
+    deliveries::mark_issued(tx, id, &number, entry.id)?;
+    audit(
+        tx,
+        stamp,
+        "issue",
+        "delivery_note",
+        id,
+        Some(&draft),
+        Some(&deliveries::get(tx, id)?),
+    )
+}
+
+impl Books {
+    /// Creates a delivery note and issues it: it takes its number, its due date from the
+    /// customer's terms (unless given) and its ledger entry, and is frozen from then on.
+    pub fn create_delivery(&mut self, input: NewDelivery) -> Result<DeliveryNote, AppError> {
+        let stamp = self.stamp();
+        self.store
+            .write(|tx| create_in_tx(tx, &stamp, &input, true))
+    }
+
+    /// Saves a delivery note as a draft: no number, no ledger entry, still editable.
+    pub fn save_delivery_draft(&mut self, input: NewDelivery) -> Result<DeliveryNote, AppError> {
+        let stamp = self.stamp();
+        self.store
+            .write(|tx| create_in_tx(tx, &stamp, &input, false))
+    }
+
+    pub fn issue_delivery_draft(&mut self, draft_id: i64) -> Result<DeliveryNote, AppError> {
+        let stamp = self.stamp();
+        self.store.write(|tx| {
+            issue_in_tx(tx, &stamp, draft_id, None)?;
+            Ok(deliveries::get(tx, draft_id)?)
+        })
+    }
+
+    pub fn discard_delivery_draft(&mut self, draft_id: i64) -> Result<(), AppError> {
+        let stamp = self.stamp();
+        self.store.write(|tx| {
+            let draft = deliveries::get(tx, draft_id)?;
+            deliveries::delete_draft(tx, draft_id)?;
+            audit(
+                tx,
+                &stamp,
+                "discard",
+                "delivery_draft",
+                draft_id,
+                Some(&draft),
+                None::<&()>,
+            )
+        })
+    }
+
+    pub fn delivery_note(&mut self, id: i64) -> Result<DeliveryNote, AppError> {
+        self.store.read(|tx| Ok(deliveries::get(tx, id)?))
+    }
+}

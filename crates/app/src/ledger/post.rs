@@ -1,0 +1,59 @@
+//! Posting one ledger entry: its number (given, or the next gapless one for the type and
+//! the document's year) and its audit record, inside the caller's transaction.
+
+use chrono::Datelike;
+use huikuan_domain::{DocType, EntryKind};
+use huikuan_store::tables::entries::{self, Entry, NewEntry};
+use huikuan_store::tables::{sequences, Stamp};
+use huikuan_store::Transaction;
+
+use crate::books::audit;
+use crate::error::AppError;
+
+pub(crate) fn doc_type_of(kind: EntryKind) -> DocType {
+    match kind {
+        EntryKind::Delivery => DocType::Delivery,
+        EntryKind::Opening => DocType::Opening,
+        EntryKind::Charge => DocType::Charge,
+        EntryKind::Payment => DocType::Payment,
+        EntryKind::CreditNote => DocType::CreditNote,
+        EntryKind::WriteOff => DocType::WriteOff,
+    }
+}
+
+/// A number the user supplied (from an import or their own pad): trimmed, non-empty,
+/// short, printable.
+pub(crate) fn given_number(number: &str) -> Result<String, AppError> {
+    let number = number.trim();
+    if number.is_empty() || number.chars().count() > 40 || number.chars().any(char::is_control) {
+        return Err(AppError::Rule(format!(
+            "'{number}' is not a document number (1-40 printable characters)"
+        )));
+    }
+    Ok(number.to_string())
+}
+
+/// Takes the next number when `entry.number` is empty; otherwise keeps the given one and
+/// moves the sequence past it if it is written in our format.
+pub(crate) fn assign_number(tx: &Transaction, entry: &mut NewEntry) -> Result<(), AppError> {
+    let doc_type = doc_type_of(entry.kind);
+    if entry.number.is_empty() {
+        entry.number = sequences::next_number(tx, doc_type, entry.doc_date.year())?;
+    } else {
+        entry.number = given_number(&entry.number)?;
+        sequences::note_imported(tx, doc_type, &entry.number)?;
+    }
+    Ok(())
+}
+
+pub(crate) fn post(
+    tx: &Transaction,
+    stamp: &Stamp,
+    mut entry: NewEntry,
+) -> Result<Entry, AppError> {
+    assign_number(tx, &mut entry)?;
+    let id = entries::insert(tx, &entry, stamp)?;
+    let posted = entries::get(tx, id)?;
+    audit(tx, stamp, "post", "entry", id, None::<&()>, Some(&posted))?;
+    Ok(posted)
+}

@@ -1,0 +1,74 @@
+use chrono::NaiveDate;
+use huikuan_domain::customer::clean_text;
+use huikuan_domain::{DomainError, EntryKind, Money, Side};
+use huikuan_store::tables::allocations;
+use huikuan_store::tables::entries::{Entry, NewEntry};
+use serde::Deserialize;
+
+use super::open_items::{find_open, open_items};
+use super::post::post;
+use crate::books::customer_by_code;
+use crate::error::AppError;
+use crate::Books;
+
+/// Writing off (坏账核销) what cannot be collected of one receivable. Kept forever.
+#[derive(Debug, Clone, Deserialize)]
+pub struct NewWriteOff {
+    pub customer_code: String,
+    pub receivable: String,
+    /// None: everything still open of it.
+    #[serde(default)]
+    pub amount: Option<Money>,
+    pub date: NaiveDate,
+    pub reason: String,
+}
+
+impl Books {
+    pub fn write_off(&mut self, input: NewWriteOff) -> Result<Entry, AppError> {
+        let reason = clean_text("reason", &input.reason).map_err(AppError::invalid("reason"))?;
+        if reason.is_empty() {
+            return Err(AppError::Invalid {
+                field: "reason",
+                source: DomainError::Empty("the reason"),
+            });
+        }
+        let stamp = self.stamp();
+        self.store.write(|tx| {
+            let customer = customer_by_code(tx, &input.customer_code)?;
+            let items = open_items(tx, customer.id)?;
+            let item = find_open(&items, &input.receivable)?;
+            let amount = input.amount.unwrap_or(item.open);
+            if !amount.is_positive() {
+                return Err(AppError::Invalid {
+                    field: "amount",
+                    source: DomainError::NotPositive("the amount"),
+                });
+            }
+            if amount > item.open {
+                return Err(AppError::Rule(format!(
+                    "only {} of {} is open; {} cannot be written off",
+                    item.open, item.receivable.number, amount
+                )));
+            }
+            let entry = post(
+                tx,
+                &stamp,
+                NewEntry {
+                    customer_id: customer.id,
+                    kind: EntryKind::WriteOff,
+                    side: Side::Credit,
+                    number: String::new(),
+                    doc_date: input.date,
+                    due_date: None,
+                    amount,
+                    method: None,
+                    reference: String::new(),
+                    memo: reason,
+                    corrects_entry_id: Some(item.receivable.id),
+                },
+            )?;
+            allocations::insert(tx, entry.id, item.receivable.id, input.date, amount, &stamp)?;
+            Ok::<Entry, AppError>(entry)
+        })
+    }
+}

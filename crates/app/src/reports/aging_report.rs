@@ -1,0 +1,95 @@
+use chrono::NaiveDate;
+use huikuan_domain::aging::{age, AgingBasis, AgingRow, BucketScheme};
+use huikuan_domain::Money;
+use huikuan_store::tables::{customers, entries};
+use serde::Serialize;
+
+use crate::error::AppError;
+use crate::views::BucketAmounts;
+use crate::Books;
+
+/// The aging report; its JSON is the `report aging` contract.
+#[derive(Debug, Clone, Serialize)]
+pub struct AgingReport {
+    pub as_of: NaiveDate,
+    pub buckets: Vec<String>,
+    pub customers: Vec<AgingCustomer>,
+    pub totals: AgingTotals,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgingCustomer {
+    pub code: String,
+    pub name: String,
+    pub balance: Money,
+    pub credit: Money,
+    pub buckets: BucketAmounts,
+}
+
+#[derive(Debug, Clone, Serialize)]
+pub struct AgingTotals {
+    pub balance: Money,
+    pub credit: Money,
+    pub buckets: BucketAmounts,
+}
+
+fn labelled(labels: &[String], row: &AgingRow) -> BucketAmounts {
+    BucketAmounts(
+        labels
+            .iter()
+            .cloned()
+            .zip(row.buckets.iter().copied())
+            .collect(),
+    )
+}
+
+impl Books {
+    /// Every customer with an entry dated on or before `as_of`, sorted by code, with the
+    /// open part of each receivable in its bucket and any surplus as credit.
+    pub fn aging_report(
+        &mut self,
+        as_of: NaiveDate,
+        basis: AgingBasis,
+    ) -> Result<AgingReport, AppError> {
+        let scheme = BucketScheme::default();
+        let labels = scheme.labels();
+        self.store.read(|tx| {
+            let accounts = entries::all_accounts(tx)?;
+            let mut totals = AgingRow::empty(&scheme);
+            let mut rows = Vec::new();
+            for customer in customers::list(tx)? {
+                let Some(account) = accounts
+                    .get(&customer.id)
+                    .filter(|a| a.has_entries_by(as_of))
+                else {
+                    continue;
+                };
+                let row = age(
+                    &account.receivables,
+                    &account.settle(as_of),
+                    as_of,
+                    &scheme,
+                    basis,
+                );
+                totals.add(&row);
+                rows.push(AgingCustomer {
+                    code: customer.fields.code,
+                    name: customer.fields.name,
+                    balance: row.balance(),
+                    credit: row.credit,
+                    buckets: labelled(&labels, &row),
+                });
+            }
+            Ok(AgingReport {
+                as_of,
+                totals: AgingTotals {
+                    balance: totals.balance(),
+                    credit: totals.credit,
+                    buckets: labelled(&labels, &totals),
+                },
+                buckets: labels.clone(),
+                customers: rows,
+            })
+        })
+    }
+}

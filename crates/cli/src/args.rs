@@ -1,0 +1,189 @@
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// huikuan-cli: the same use cases as the desktop app, for batch work and automation.
+#[derive(Debug, Parser)]
+#[command(name = "huikuan-cli", version, about)]
+pub struct Cli {
+    /// The book (SQLite file). `init` creates it; every other command needs it to exist.
+    #[arg(long, env = "HUIKUAN_DB", global = true)]
+    pub db: Option<PathBuf>,
+    /// Output for people (table) or programs (json).
+    #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
+    pub format: Format,
+    /// Name recorded in the audit log for changes made by this run.
+    #[arg(long, env = "HUIKUAN_OPERATOR", default_value = "cli", global = true)]
+    pub operator: String,
+    /// Business date to use as today (YYYY-MM-DD); default: the system date.
+    #[arg(long, env = "HUIKUAN_TODAY", global = true)]
+    pub today: Option<String>,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Create a new, empty book (or check an existing one).
+    Init,
+    /// Import a CSV file; all rows or none.
+    Import {
+        #[arg(value_enum)]
+        kind: ImportKind,
+        file: PathBuf,
+    },
+    /// Reports.
+    #[command(subcommand)]
+    Report(Report),
+    /// Customers and their accounts.
+    #[command(subcommand)]
+    Customer(CustomerCommand),
+    /// Create and issue a delivery note.
+    Delivery(DeliveryArgs),
+    /// Record a payment received.
+    Payment(PaymentArgs),
+    /// Record a credit note (退货/折让), optionally correcting a receivable.
+    CreditNote(CreditNoteArgs),
+    /// Write off (核销) what cannot be collected of a receivable.
+    WriteOff(WriteOffArgs),
+    /// Copy the whole book to a file, consistently, while it stays in use.
+    Backup {
+        #[arg(long)]
+        to: PathBuf,
+    },
+    /// The newest changes from the audit log.
+    Audit {
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportKind {
+    Customers,
+    OpeningBalances,
+    Deliveries,
+    Payments,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Report {
+    /// Aging of every customer as of a date.
+    Aging {
+        #[arg(long)]
+        as_of: String,
+        /// Age by days past the due date (default) or since the document date.
+        #[arg(long, value_enum, default_value_t = Basis::Due)]
+        basis: Basis,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Basis {
+    Due,
+    Document,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CustomerCommand {
+    /// Entries with running balance.
+    Ledger {
+        code: String,
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Customers with balance and overdue, filtered by code, name, phone or salesperson.
+    List {
+        #[arg(long, default_value = "")]
+        query: String,
+    },
+    /// Profile, contacts and where the account stands today.
+    Show { code: String },
+    /// Add a customer.
+    Add(CustomerAddArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CustomerAddArgs {
+    #[arg(long)]
+    pub code: String,
+    #[arg(long)]
+    pub name: String,
+    #[arg(long, default_value = "other")]
+    pub kind: String,
+    #[arg(long, default_value = "cod")]
+    pub terms: String,
+    #[arg(long, default_value = "0")]
+    pub credit_limit: String,
+    #[arg(long, default_value = "")]
+    pub phone: String,
+    #[arg(long, default_value = "")]
+    pub address: String,
+    #[arg(long, default_value = "")]
+    pub salesperson: String,
+}
+
+#[derive(Debug, Args)]
+pub struct DeliveryArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long)]
+    pub due_date: Option<String>,
+    /// A line as ITEM,QUANTITY,UNIT_PRICE (repeat for more lines).
+    #[arg(long = "line", required = true)]
+    pub lines: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct PaymentArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long)]
+    pub amount: String,
+    #[arg(long)]
+    pub method: String,
+    #[arg(long, default_value = "")]
+    pub reference: String,
+    /// Apply part by hand as NUMBER=AMOUNT (repeatable); the rest goes oldest-first.
+    #[arg(long = "allocate")]
+    pub allocations: Vec<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct CreditNoteArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long)]
+    pub amount: String,
+    #[arg(long)]
+    pub reason: String,
+    #[arg(long)]
+    pub corrects: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct WriteOffArgs {
+    #[arg(long)]
+    pub customer: String,
+    #[arg(long)]
+    pub receivable: String,
+    /// Default: everything still open of the receivable.
+    #[arg(long)]
+    pub amount: Option<String>,
+    #[arg(long)]
+    pub date: String,
+    #[arg(long)]
+    pub reason: String,
+}

@@ -1,0 +1,236 @@
+//! Output: JSON for programs (amounts as strings with 2 decimals), tables for people.
+
+use huikuan_app::customers::{CustomerDetail, CustomerSummary};
+use huikuan_app::import::ImportSummary;
+use huikuan_app::ledger::PaymentReceipt;
+use huikuan_app::reports::{AgingReport, CustomerLedger};
+use huikuan_app::{AppError, Entry};
+use huikuan_store::tables::audit::AuditRecord;
+use serde::Serialize;
+use serde_json::json;
+
+use crate::args::Format;
+use crate::table::Table;
+
+fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("views serialize") + "\n"
+}
+
+pub fn json_or<T: Serialize>(
+    format: Format,
+    value: &T,
+    table: impl FnOnce(&T) -> String,
+) -> String {
+    match format {
+        Format::Json => to_json(value),
+        Format::Table => table(value),
+    }
+}
+
+pub fn message(format: Format, text: &str) -> String {
+    json_or(format, &json!({ "ok": true, "message": text }), |_| {
+        format!("{text}\n")
+    })
+}
+
+pub fn import_summary(format: Format, s: &ImportSummary) -> String {
+    json_or(format, s, |s| {
+        format!(
+            "imported {}: {} row(s), {} record(s) written\n",
+            s.kind, s.rows, s.created
+        )
+    })
+}
+
+pub fn aging(format: Format, report: &AgingReport) -> String {
+    json_or(format, report, |r| {
+        let mut headers = vec!["code", "name", "balance>", "credit>"];
+        let labels: Vec<String> = r.buckets.iter().map(|b| format!("{b}>")).collect();
+        headers.extend(labels.iter().map(String::as_str));
+        let mut t = Table::new(&headers);
+        let cells = |code: &str,
+                     name: &str,
+                     balance: String,
+                     credit: String,
+                     buckets: &huikuan_app::BucketAmounts| {
+            let mut row = vec![code.to_string(), name.to_string(), balance, credit];
+            row.extend(buckets.0.iter().map(|(_, m)| m.to_string()));
+            row
+        };
+        for c in &r.customers {
+            t.row(cells(
+                &c.code,
+                &c.name,
+                c.balance.to_string(),
+                c.credit.to_string(),
+                &c.buckets,
+            ));
+        }
+        t.row(cells(
+            "",
+            "TOTAL",
+            r.totals.balance.to_string(),
+            r.totals.credit.to_string(),
+            &r.totals.buckets,
+        ));
+        format!("Aging as of {}\n{}", r.as_of, t.render())
+    })
+}
+
+pub fn ledger(format: Format, ledger: &CustomerLedger) -> String {
+    json_or(format, ledger, |l| {
+        let mut t = Table::new(&[
+            "date",
+            "kind",
+            "number",
+            "due",
+            "description",
+            "debit>",
+            "credit>",
+            "balance>",
+            "open>",
+        ]);
+        for e in &l.entries {
+            let blank_zero = |m: huikuan_domain::Money| {
+                if m.is_zero() {
+                    String::new()
+                } else {
+                    m.to_string()
+                }
+            };
+            t.row(vec![
+                e.date.to_string(),
+                e.kind.to_string(),
+                e.number.clone(),
+                e.due_date.map(|d| d.to_string()).unwrap_or_default(),
+                e.description.clone(),
+                blank_zero(e.debit),
+                blank_zero(e.credit),
+                e.balance.to_string(),
+                e.open.map(|m| m.to_string()).unwrap_or_default(),
+            ]);
+        }
+        format!(
+            "{} {}  balance {}\n{}",
+            l.code,
+            l.name,
+            l.balance,
+            t.render()
+        )
+    })
+}
+
+pub fn customers(format: Format, list: &[CustomerSummary]) -> String {
+    json_or(format, &list, |list| {
+        let mut t = Table::new(&[
+            "code",
+            "name",
+            "kind",
+            "status",
+            "phone",
+            "salesperson",
+            "limit>",
+            "balance>",
+            "overdue>",
+        ]);
+        for c in list.iter() {
+            t.row(vec![
+                c.code.clone(),
+                c.name.clone(),
+                c.kind.to_string(),
+                c.status.to_string(),
+                c.phone.clone(),
+                c.salesperson.clone(),
+                c.credit_limit.to_string(),
+                c.balance.to_string(),
+                c.overdue.to_string(),
+            ]);
+        }
+        t.render()
+    })
+}
+
+pub fn customer(format: Format, d: &CustomerDetail) -> String {
+    json_or(format, d, |d| {
+        let f = &d.customer.fields;
+        let mut out = format!(
+            "{} {}  ({}, {}, terms {})\nbalance {}  overdue {}  credit {}  limit {}  exposure {}  available {}\n",
+            f.code, f.name, f.kind, f.status, f.payment_terms, d.balance, d.overdue, d.credit, f.credit_limit, d.exposure,
+            d.available_credit
+        );
+        let mut aging = Table::new(
+            &d.aging
+                .0
+                .iter()
+                .map(|(l, _)| l.as_str())
+                .collect::<Vec<_>>(),
+        );
+        aging.row(d.aging.0.iter().map(|(_, m)| m.to_string()).collect());
+        out.push_str(&aging.render());
+        for c in &d.contacts {
+            out.push_str(&format!(
+                "contact: {} ({}) {} {}\n",
+                c.fields.name, c.fields.role, c.fields.phone, c.fields.wechat
+            ));
+        }
+        out
+    })
+}
+
+pub fn payment(format: Format, r: &PaymentReceipt) -> String {
+    json_or(format, r, |r| {
+        let mut out = format!(
+            "recorded {} of {} on {}\n",
+            r.entry.number, r.entry.amount, r.entry.doc_date
+        );
+        for a in &r.applied {
+            out.push_str(&format!("  settles {} {}\n", a.number, a.amount));
+        }
+        if r.unapplied.is_positive() {
+            out.push_str(&format!("  customer credit {}\n", r.unapplied));
+        }
+        out
+    })
+}
+
+pub fn entry(format: Format, e: &Entry) -> String {
+    json_or(format, e, |e| {
+        format!(
+            "recorded {} {} of {} on {}\n",
+            e.kind, e.number, e.amount, e.doc_date
+        )
+    })
+}
+
+pub fn audit(format: Format, records: &[AuditRecord]) -> String {
+    json_or(format, &records, |records| {
+        let mut t = Table::new(&["at", "operator", "action", "entity", "id"]);
+        for r in records.iter() {
+            t.row(vec![
+                r.at.clone(),
+                r.operator.clone(),
+                r.action.clone(),
+                r.entity.clone(),
+                r.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+            ]);
+        }
+        t.render()
+    })
+}
+
+/// Errors go to stderr, one `line N: reason` per rejected import row; with --format json
+/// the same error is also printed to stdout as `{"error": {code, message, rows}}`.
+pub fn error(error: &AppError, format: Format) {
+    eprintln!("error: {error}");
+    let rows = match error {
+        AppError::ImportRejected(rows) => rows.as_slice(),
+        _ => &[],
+    };
+    for row in rows {
+        eprintln!("{row}");
+    }
+    if format == Format::Json {
+        let value = json!({ "error": { "code": error.code(), "message": error.to_string(), "rows": rows } });
+        print!("{}", to_json(&value));
+    }
+}

@@ -1,0 +1,231 @@
+//! Turns a parsed command line into one use case call and its rendered output.
+
+use std::path::{Path, PathBuf};
+
+use chrono::NaiveDate;
+use huikuan_app::customers::CustomerDetail;
+use huikuan_app::ledger::{
+    ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff,
+};
+use huikuan_app::{AppError, Books, Clock, CustomerFields, FixedClock, SystemClock};
+use huikuan_domain::aging::AgingBasis;
+use huikuan_domain::calendar::parse_date;
+use huikuan_domain::line::{parse_quantity, parse_unit_price};
+use huikuan_domain::{Money, PaymentMethod};
+
+use crate::args::{Basis, Cli, Command, CustomerCommand, Format, ImportKind, Report};
+use crate::render;
+
+pub fn run(cli: Cli) -> Result<String, AppError> {
+    let format = cli.format;
+    let db = cli.db.clone().ok_or_else(|| {
+        AppError::Rule("no book given: pass --db PATH (or set HUIKUAN_DB)".into())
+    })?;
+    let clock: Box<dyn Clock> = match &cli.today {
+        Some(day) => Box::new(FixedClock::on(date("today", day)?)),
+        None => Box::new(SystemClock),
+    };
+    if !matches!(cli.command, Command::Init) && !db.exists() {
+        return Err(AppError::File {
+            path: db.display().to_string(),
+            message: "no book here; create it with `huikuan-cli --db PATH init`".into(),
+        });
+    }
+    let mut books = Books::open(&db, clock, &cli.operator)?;
+    match cli.command {
+        Command::Init => Ok(render::message(
+            format,
+            &format!("book ready at {}", db.display()),
+        )),
+        Command::Import { kind, file } => {
+            let summary = match kind {
+                ImportKind::Customers => books.import_customers(&file)?,
+                ImportKind::OpeningBalances => books.import_opening_balances(&file)?,
+                ImportKind::Deliveries => books.import_deliveries(&file)?,
+                ImportKind::Payments => books.import_payments(&file)?,
+            };
+            Ok(render::import_summary(format, &summary))
+        }
+        Command::Report(Report::Aging { as_of, basis }) => {
+            let basis = match basis {
+                Basis::Due => AgingBasis::DueDate,
+                Basis::Document => AgingBasis::DocumentDate,
+            };
+            Ok(render::aging(
+                format,
+                &books.aging_report(date("as-of", &as_of)?, basis)?,
+            ))
+        }
+        Command::Customer(command) => customer(&mut books, format, command),
+        Command::Delivery(a) => {
+            let lines = a
+                .lines
+                .iter()
+                .map(|l| line(l))
+                .collect::<Result<Vec<_>, _>>()?;
+            let input = NewDelivery {
+                customer_code: a.customer,
+                date: date("date", &a.date)?,
+                due_date: a
+                    .due_date
+                    .as_deref()
+                    .map(|d| date("due-date", d))
+                    .transpose()?,
+                number: None,
+                contact_name: String::new(),
+                address: String::new(),
+                memo: String::new(),
+                lines,
+            };
+            Ok(render::json_or(
+                format,
+                &books.create_delivery(input)?,
+                |n| {
+                    format!(
+                        "issued {} total {} due {}\n",
+                        n.number.as_deref().unwrap_or(""),
+                        n.total,
+                        n.due_date
+                    )
+                },
+            ))
+        }
+        Command::Payment(a) => {
+            let allocations = a
+                .allocations
+                .iter()
+                .map(|s| allocation(s))
+                .collect::<Result<Vec<_>, _>>()?;
+            let input = NewPayment {
+                customer_code: a.customer,
+                date: date("date", &a.date)?,
+                amount: money("amount", &a.amount)?,
+                method: a
+                    .method
+                    .parse::<PaymentMethod>()
+                    .map_err(AppError::invalid("method"))?,
+                reference: a.reference,
+                memo: String::new(),
+                number: None,
+                allocations,
+            };
+            Ok(render::payment(format, &books.record_payment(input)?))
+        }
+        Command::CreditNote(a) => {
+            let input = NewCreditNote {
+                customer_code: a.customer,
+                date: date("date", &a.date)?,
+                amount: money("amount", &a.amount)?,
+                reason: a.reason,
+                corrects: a.corrects,
+            };
+            Ok(render::entry(format, &books.record_credit_note(input)?))
+        }
+        Command::WriteOff(a) => {
+            let input = NewWriteOff {
+                customer_code: a.customer,
+                receivable: a.receivable,
+                amount: a
+                    .amount
+                    .as_deref()
+                    .map(|m| money("amount", m))
+                    .transpose()?,
+                date: date("date", &a.date)?,
+                reason: a.reason,
+            };
+            Ok(render::entry(format, &books.write_off(input)?))
+        }
+        Command::Backup { to } => backup(&books, format, &to),
+        Command::Audit { limit } => Ok(render::audit(format, &books.audit_log(limit)?)),
+    }
+}
+
+fn customer(
+    books: &mut Books,
+    format: Format,
+    command: CustomerCommand,
+) -> Result<String, AppError> {
+    match command {
+        CustomerCommand::Ledger { code, as_of } => {
+            let as_of = as_of.as_deref().map(|d| date("as-of", d)).transpose()?;
+            Ok(render::ledger(
+                format,
+                &books.customer_ledger(&code, as_of)?,
+            ))
+        }
+        CustomerCommand::List { query } => {
+            Ok(render::customers(format, &books.list_customers(&query)?))
+        }
+        CustomerCommand::Show { code } => {
+            let detail: CustomerDetail = books.customer(&code)?;
+            Ok(render::customer(format, &detail))
+        }
+        CustomerCommand::Add(a) => {
+            let mut fields = CustomerFields::new(&a.code, &a.name);
+            fields.kind = a.kind.parse().map_err(AppError::invalid("kind"))?;
+            fields.payment_terms = a.terms.parse().map_err(AppError::invalid("terms"))?;
+            fields.credit_limit = money("credit-limit", &a.credit_limit)?;
+            fields.phone = a.phone;
+            fields.address = a.address;
+            fields.salesperson = a.salesperson;
+            let created = books.create_customer(fields, Vec::new())?;
+            Ok(render::json_or(format, &created, |c| {
+                format!("added customer {} {}\n", c.fields.code, c.fields.name)
+            }))
+        }
+    }
+}
+
+fn backup(books: &Books, format: Format, to: &Path) -> Result<String, AppError> {
+    if to.exists() {
+        return Err(AppError::File {
+            path: to.display().to_string(),
+            message: "already exists; choose a new file".into(),
+        });
+    }
+    books.backup_to(to)?;
+    let to: PathBuf = to.to_path_buf();
+    Ok(render::message(
+        format,
+        &format!("backed up to {}", to.display()),
+    ))
+}
+
+fn date(field: &'static str, text: &str) -> Result<NaiveDate, AppError> {
+    parse_date(text).map_err(AppError::invalid(field))
+}
+
+fn money(field: &'static str, text: &str) -> Result<Money, AppError> {
+    text.parse().map_err(AppError::invalid(field))
+}
+
+/// `ITEM,QUANTITY,UNIT_PRICE`; the item may itself contain commas.
+fn line(text: &str) -> Result<NewDeliveryLine, AppError> {
+    let mut parts = text.rsplitn(3, ',');
+    let (Some(price), Some(quantity), Some(item)) = (parts.next(), parts.next(), parts.next())
+    else {
+        return Err(AppError::Rule(format!(
+            "'{text}' is not a line: expected ITEM,QUANTITY,UNIT_PRICE"
+        )));
+    };
+    Ok(NewDeliveryLine {
+        item: item.to_string(),
+        spec: String::new(),
+        unit: String::new(),
+        quantity: parse_quantity(quantity).map_err(AppError::invalid("quantity"))?,
+        unit_price: parse_unit_price(price).map_err(AppError::invalid("unit price"))?,
+    })
+}
+
+/// `NUMBER=AMOUNT`.
+fn allocation(text: &str) -> Result<ManualAllocation, AppError> {
+    let (number, amount) = text.rsplit_once('=').ok_or_else(|| {
+        AppError::Rule(format!(
+            "'{text}' is not an allocation: expected NUMBER=AMOUNT"
+        ))
+    })?;
+    Ok(ManualAllocation {
+        receivable: number.to_string(),
+        amount: money("allocation", amount)?,
+    })
+}
