@@ -17,19 +17,11 @@ pub struct Books {
 
 impl Books {
     pub fn open(path: &Path, clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
-        Ok(Books {
-            store: Store::open(path)?,
-            clock,
-            operator: operator.to_string(),
-        })
+        Ok(Books { store: Store::open(path)?, clock, operator: operator.to_string() })
     }
 
     pub fn open_in_memory(clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
-        Ok(Books {
-            store: Store::open_in_memory()?,
-            clock,
-            operator: operator.to_string(),
-        })
+        Ok(Books { store: Store::open_in_memory()?, clock, operator: operator.to_string() })
     }
 
     pub fn store(&mut self) -> &mut Store {
@@ -41,10 +33,7 @@ impl Books {
     }
 
     pub(crate) fn stamp(&self) -> Stamp {
-        Stamp {
-            at: self.clock.timestamp(),
-            operator: self.operator.clone(),
-        }
+        Stamp { at: self.clock.timestamp(), operator: self.operator.clone() }
     }
 
     /// A consistent copy of the whole book at `destination`.
@@ -78,14 +67,6 @@ pub(crate) fn audit<T: Serialize, U: Serialize>(
 ) -> Result<(), AppError> {
     let before = before.map(to_json);
     let after = after.map(to_json);
-    audit::record(
-        tx,
-        stamp,
-        action,
-        entity,
-        Some(entity_id),
-        before.as_ref(),
-        after.as_ref(),
-    )?;
+    audit::record(tx, stamp, action, entity, Some(entity_id), before.as_ref(), after.as_ref())?;
     Ok(())
 }

@@ -36,9 +36,7 @@ impl FixedClock {
 
     /// Noon UTC on `date`, so the date is the same in every time zone from -11 to +11.
     pub fn on(date: NaiveDate) -> FixedClock {
-        FixedClock {
-            now: date.and_hms_opt(12, 0, 0).expect("noon exists").and_utc(),
-        }
+        FixedClock { now: date.and_hms_opt(12, 0, 0).expect("noon exists").and_utc() }
     }
 }
 

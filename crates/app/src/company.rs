@@ -26,25 +26,14 @@ impl Books {
         }
         let currency = profile.currency.trim().to_ascii_uppercase();
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(AppError::Rule(format!(
-                "'{}' is not a currency code such as CNY",
-                profile.currency
-            )));
+            return Err(AppError::Rule(format!("'{}' is not a currency code such as CNY", profile.currency)));
         }
         profile.currency = currency;
         let stamp = self.stamp();
         self.store.write(|tx| {
             let before = company::get(tx)?;
             company::update(tx, &profile)?;
-            audit(
-                tx,
-                &stamp,
-                "update",
-                "company",
-                1,
-                Some(&before),
-                Some(&profile),
-            )?;
+            audit(tx, &stamp, "update", "company", 1, Some(&before), Some(&profile))?;
             Ok(profile)
         })
     }

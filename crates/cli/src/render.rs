@@ -16,11 +16,7 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("views serialize") + "\n"
 }
 
-pub fn json_or<T: Serialize>(
-    format: Format,
-    value: &T,
-    table: impl FnOnce(&T) -> String,
-) -> String {
+pub fn json_or<T: Serialize>(format: Format, value: &T, table: impl FnOnce(&T) -> String) -> String {
     match format {
         Format::Json => to_json(value),
         Format::Table => table(value),
@@ -28,18 +24,11 @@ pub fn json_or<T: Serialize>(
 }
 
 pub fn message(format: Format, text: &str) -> String {
-    json_or(format, &json!({ "ok": true, "message": text }), |_| {
-        format!("{text}\n")
-    })
+    json_or(format, &json!({ "ok": true, "message": text }), |_| format!("{text}\n"))
 }
 
 pub fn import_summary(format: Format, s: &ImportSummary) -> String {
-    json_or(format, s, |s| {
-        format!(
-            "imported {}: {} row(s), {} record(s) written\n",
-            s.kind, s.rows, s.created
-        )
-    })
+    json_or(format, s, |s| format!("imported {}: {} row(s), {} record(s) written\n", s.kind, s.rows, s.created))
 }
 
 pub fn aging(format: Format, report: &AgingReport) -> String {
@@ -48,48 +37,23 @@ pub fn aging(format: Format, report: &AgingReport) -> String {
         let labels: Vec<String> = r.buckets.iter().map(|b| format!("{b}>")).collect();
         headers.extend(labels.iter().map(String::as_str));
         let mut t = Table::new(&headers);
-        let cells = |code: &str,
-                     name: &str,
-                     balance: String,
-                     credit: String,
-                     buckets: &huikuan_app::BucketAmounts| {
+        let cells = |code: &str, name: &str, balance: String, credit: String, buckets: &huikuan_app::BucketAmounts| {
             let mut row = vec![code.to_string(), name.to_string(), balance, credit];
             row.extend(buckets.0.iter().map(|(_, m)| m.to_string()));
             row
         };
         for c in &r.customers {
-            t.row(cells(
-                &c.code,
-                &c.name,
-                c.balance.to_string(),
-                c.credit.to_string(),
-                &c.buckets,
-            ));
+            t.row(cells(&c.code, &c.name, c.balance.to_string(), c.credit.to_string(), &c.buckets));
         }
-        t.row(cells(
-            "",
-            "TOTAL",
-            r.totals.balance.to_string(),
-            r.totals.credit.to_string(),
-            &r.totals.buckets,
-        ));
+        t.row(cells("", "TOTAL", r.totals.balance.to_string(), r.totals.credit.to_string(), &r.totals.buckets));
         format!("Aging as of {}\n{}", r.as_of, t.render())
     })
 }
 
 pub fn ledger(format: Format, ledger: &CustomerLedger) -> String {
     json_or(format, ledger, |l| {
-        let mut t = Table::new(&[
-            "date",
-            "kind",
-            "number",
-            "due",
-            "description",
-            "debit>",
-            "credit>",
-            "balance>",
-            "open>",
-        ]);
+        let mut t =
+            Table::new(&["date", "kind", "number", "due", "description", "debit>", "credit>", "balance>", "open>"]);
         for e in &l.entries {
             let blank_zero = |m: huikuan_domain::Money| {
                 if m.is_zero() {
@@ -110,29 +74,14 @@ pub fn ledger(format: Format, ledger: &CustomerLedger) -> String {
                 e.open.map(|m| m.to_string()).unwrap_or_default(),
             ]);
         }
-        format!(
-            "{} {}  balance {}\n{}",
-            l.code,
-            l.name,
-            l.balance,
-            t.render()
-        )
+        format!("{} {}  balance {}\n{}", l.code, l.name, l.balance, t.render())
     })
 }
 
 pub fn customers(format: Format, list: &[CustomerSummary]) -> String {
     json_or(format, &list, |list| {
-        let mut t = Table::new(&[
-            "code",
-            "name",
-            "kind",
-            "status",
-            "phone",
-            "salesperson",
-            "limit>",
-            "balance>",
-            "overdue>",
-        ]);
+        let mut t =
+            Table::new(&["code", "name", "kind", "status", "phone", "salesperson", "limit>", "balance>", "overdue>"]);
         for c in list.iter() {
             t.row(vec![
                 c.code.clone(),
@@ -155,16 +104,19 @@ pub fn customer(format: Format, d: &CustomerDetail) -> String {
         let f = &d.customer.fields;
         let mut out = format!(
             "{} {}  ({}, {}, terms {})\nbalance {}  overdue {}  credit {}  limit {}  exposure {}  available {}\n",
-            f.code, f.name, f.kind, f.status, f.payment_terms, d.balance, d.overdue, d.credit, f.credit_limit, d.exposure,
+            f.code,
+            f.name,
+            f.kind,
+            f.status,
+            f.payment_terms,
+            d.balance,
+            d.overdue,
+            d.credit,
+            f.credit_limit,
+            d.exposure,
             d.available_credit
         );
-        let mut aging = Table::new(
-            &d.aging
-                .0
-                .iter()
-                .map(|(l, _)| l.as_str())
-                .collect::<Vec<_>>(),
-        );
+        let mut aging = Table::new(&d.aging.0.iter().map(|(l, _)| l.as_str()).collect::<Vec<_>>());
         aging.row(d.aging.0.iter().map(|(_, m)| m.to_string()).collect());
         out.push_str(&aging.render());
         for c in &d.contacts {
@@ -179,10 +131,7 @@ pub fn customer(format: Format, d: &CustomerDetail) -> String {
 
 pub fn payment(format: Format, r: &PaymentReceipt) -> String {
     json_or(format, r, |r| {
-        let mut out = format!(
-            "recorded {} of {} on {}\n",
-            r.entry.number, r.entry.amount, r.entry.doc_date
-        );
+        let mut out = format!("recorded {} of {} on {}\n", r.entry.number, r.entry.amount, r.entry.doc_date);
         for a in &r.applied {
             out.push_str(&format!("  settles {} {}\n", a.number, a.amount));
         }
@@ -194,12 +143,7 @@ pub fn payment(format: Format, r: &PaymentReceipt) -> String {
 }
 
 pub fn entry(format: Format, e: &Entry) -> String {
-    json_or(format, e, |e| {
-        format!(
-            "recorded {} {} of {} on {}\n",
-            e.kind, e.number, e.amount, e.doc_date
-        )
-    })
+    json_or(format, e, |e| format!("recorded {} {} of {} on {}\n", e.kind, e.number, e.amount, e.doc_date))
 }
 
 pub fn audit(format: Format, records: &[AuditRecord]) -> String {

@@ -4,9 +4,7 @@ use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
 use huikuan_app::customers::CustomerDetail;
-use huikuan_app::ledger::{
-    ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff,
-};
+use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
 use huikuan_app::{AppError, Books, Clock, CustomerFields, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::calendar::parse_date;
@@ -18,9 +16,8 @@ use crate::render;
 
 pub fn run(cli: Cli) -> Result<String, AppError> {
     let format = cli.format;
-    let db = cli.db.clone().ok_or_else(|| {
-        AppError::Rule("no book given: pass --db PATH (or set HUIKUAN_DB)".into())
-    })?;
+    let db =
+        cli.db.clone().ok_or_else(|| AppError::Rule("no book given: pass --db PATH (or set HUIKUAN_DB)".into()))?;
     let clock: Box<dyn Clock> = match &cli.today {
         Some(day) => Box::new(FixedClock::on(date("today", day)?)),
         None => Box::new(SystemClock),
@@ -33,10 +30,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     }
     let mut books = Books::open(&db, clock, &cli.operator)?;
     match cli.command {
-        Command::Init => Ok(render::message(
-            format,
-            &format!("book ready at {}", db.display()),
-        )),
+        Command::Init => Ok(render::message(format, &format!("book ready at {}", db.display()))),
         Command::Import { kind, file } => {
             let summary = match kind {
                 ImportKind::Customers => books.import_customers(&file)?,
@@ -51,59 +45,32 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
                 Basis::Due => AgingBasis::DueDate,
                 Basis::Document => AgingBasis::DocumentDate,
             };
-            Ok(render::aging(
-                format,
-                &books.aging_report(date("as-of", &as_of)?, basis)?,
-            ))
+            Ok(render::aging(format, &books.aging_report(date("as-of", &as_of)?, basis)?))
         }
         Command::Customer(command) => customer(&mut books, format, command),
         Command::Delivery(a) => {
-            let lines = a
-                .lines
-                .iter()
-                .map(|l| line(l))
-                .collect::<Result<Vec<_>, _>>()?;
+            let lines = a.lines.iter().map(|l| line(l)).collect::<Result<Vec<_>, _>>()?;
             let input = NewDelivery {
                 customer_code: a.customer,
                 date: date("date", &a.date)?,
-                due_date: a
-                    .due_date
-                    .as_deref()
-                    .map(|d| date("due-date", d))
-                    .transpose()?,
+                due_date: a.due_date.as_deref().map(|d| date("due-date", d)).transpose()?,
                 number: None,
                 contact_name: String::new(),
                 address: String::new(),
                 memo: String::new(),
                 lines,
             };
-            Ok(render::json_or(
-                format,
-                &books.create_delivery(input)?,
-                |n| {
-                    format!(
-                        "issued {} total {} due {}\n",
-                        n.number.as_deref().unwrap_or(""),
-                        n.total,
-                        n.due_date
-                    )
-                },
-            ))
+            Ok(render::json_or(format, &books.create_delivery(input)?, |n| {
+                format!("issued {} total {} due {}\n", n.number.as_deref().unwrap_or(""), n.total, n.due_date)
+            }))
         }
         Command::Payment(a) => {
-            let allocations = a
-                .allocations
-                .iter()
-                .map(|s| allocation(s))
-                .collect::<Result<Vec<_>, _>>()?;
+            let allocations = a.allocations.iter().map(|s| allocation(s)).collect::<Result<Vec<_>, _>>()?;
             let input = NewPayment {
                 customer_code: a.customer,
                 date: date("date", &a.date)?,
                 amount: money("amount", &a.amount)?,
-                method: a
-                    .method
-                    .parse::<PaymentMethod>()
-                    .map_err(AppError::invalid("method"))?,
+                method: a.method.parse::<PaymentMethod>().map_err(AppError::invalid("method"))?,
                 reference: a.reference,
                 memo: String::new(),
                 number: None,
@@ -125,11 +92,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             let input = NewWriteOff {
                 customer_code: a.customer,
                 receivable: a.receivable,
-                amount: a
-                    .amount
-                    .as_deref()
-                    .map(|m| money("amount", m))
-                    .transpose()?,
+                amount: a.amount.as_deref().map(|m| money("amount", m)).transpose()?,
                 date: date("date", &a.date)?,
                 reason: a.reason,
             };
@@ -140,22 +103,13 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     }
 }
 
-fn customer(
-    books: &mut Books,
-    format: Format,
-    command: CustomerCommand,
-) -> Result<String, AppError> {
+fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Result<String, AppError> {
     match command {
         CustomerCommand::Ledger { code, as_of } => {
             let as_of = as_of.as_deref().map(|d| date("as-of", d)).transpose()?;
-            Ok(render::ledger(
-                format,
-                &books.customer_ledger(&code, as_of)?,
-            ))
+            Ok(render::ledger(format, &books.customer_ledger(&code, as_of)?))
         }
-        CustomerCommand::List { query } => {
-            Ok(render::customers(format, &books.list_customers(&query)?))
-        }
+        CustomerCommand::List { query } => Ok(render::customers(format, &books.list_customers(&query)?)),
         CustomerCommand::Show { code } => {
             let detail: CustomerDetail = books.customer(&code)?;
             Ok(render::customer(format, &detail))
@@ -169,9 +123,7 @@ fn customer(
             fields.address = a.address;
             fields.salesperson = a.salesperson;
             let created = books.create_customer(fields, Vec::new())?;
-            Ok(render::json_or(format, &created, |c| {
-                format!("added customer {} {}\n", c.fields.code, c.fields.name)
-            }))
+            Ok(render::json_or(format, &created, |c| format!("added customer {} {}\n", c.fields.code, c.fields.name)))
         }
     }
 }
@@ -185,10 +137,7 @@ fn backup(books: &Books, format: Format, to: &Path) -> Result<String, AppError> 
     }
     books.backup_to(to)?;
     let to: PathBuf = to.to_path_buf();
-    Ok(render::message(
-        format,
-        &format!("backed up to {}", to.display()),
-    ))
+    Ok(render::message(format, &format!("backed up to {}", to.display())))
 }
 
 fn date(field: &'static str, text: &str) -> Result<NaiveDate, AppError> {
@@ -202,11 +151,8 @@ fn money(field: &'static str, text: &str) -> Result<Money, AppError> {
 /// `ITEM,QUANTITY,UNIT_PRICE`; the item may itself contain commas.
 fn line(text: &str) -> Result<NewDeliveryLine, AppError> {
     let mut parts = text.rsplitn(3, ',');
-    let (Some(price), Some(quantity), Some(item)) = (parts.next(), parts.next(), parts.next())
-    else {
-        return Err(AppError::Rule(format!(
-            "'{text}' is not a line: expected ITEM,QUANTITY,UNIT_PRICE"
-        )));
+    let (Some(price), Some(quantity), Some(item)) = (parts.next(), parts.next(), parts.next()) else {
+        return Err(AppError::Rule(format!("'{text}' is not a line: expected ITEM,QUANTITY,UNIT_PRICE")));
     };
     Ok(NewDeliveryLine {
         item: item.to_string(),
@@ -219,13 +165,8 @@ fn line(text: &str) -> Result<NewDeliveryLine, AppError> {
 
 /// `NUMBER=AMOUNT`.
 fn allocation(text: &str) -> Result<ManualAllocation, AppError> {
-    let (number, amount) = text.rsplit_once('=').ok_or_else(|| {
-        AppError::Rule(format!(
-            "'{text}' is not an allocation: expected NUMBER=AMOUNT"
-        ))
-    })?;
-    Ok(ManualAllocation {
-        receivable: number.to_string(),
-        amount: money("allocation", amount)?,
-    })
+    let (number, amount) = text
+        .rsplit_once('=')
+        .ok_or_else(|| AppError::Rule(format!("'{text}' is not an allocation: expected NUMBER=AMOUNT")))?;
+    Ok(ManualAllocation { receivable: number.to_string(), amount: money("allocation", amount)? })
 }

@@ -11,21 +11,14 @@ impl Table {
     /// Headers ending in '>' are right-aligned (the marker is not printed).
     pub fn new(headers: &[&str]) -> Table {
         Table {
-            headers: headers
-                .iter()
-                .map(|h| h.trim_end_matches('>').to_string())
-                .collect(),
+            headers: headers.iter().map(|h| h.trim_end_matches('>').to_string()).collect(),
             right: headers.iter().map(|h| h.ends_with('>')).collect(),
             rows: Vec::new(),
         }
     }
 
     pub fn row(&mut self, cells: Vec<String>) {
-        assert_eq!(
-            cells.len(),
-            self.headers.len(),
-            "a row has a cell per column"
-        );
+        assert_eq!(cells.len(), self.headers.len(), "a row has a cell per column");
         self.rows.push(cells);
     }
 
@@ -90,9 +83,6 @@ mod tests {
         let mut t = Table::new(&["name", "balance>"]);
         t.row(vec!["华联".into(), "1.00".into()]);
         t.row(vec!["ABCDE".into(), "1234.00".into()]);
-        assert_eq!(
-            t.render(),
-            "name   balance\n-----  -------\n华联      1.00\nABCDE  1234.00\n"
-        );
+        assert_eq!(t.render(), "name   balance\n-----  -------\n华联      1.00\nABCDE  1234.00\n");
     }
 }

@@ -17,9 +17,7 @@ pub struct BucketScheme {
 
 impl Default for BucketScheme {
     fn default() -> Self {
-        BucketScheme {
-            upper_days: vec![30, 60, 90, 180, 365],
-        }
+        BucketScheme { upper_days: vec![30, 60, 90, 180, 365] }
     }
 }
 
@@ -27,8 +25,7 @@ impl BucketScheme {
     /// Boundaries must be positive and strictly increasing.
     pub fn new(upper_days: Vec<u32>) -> Option<BucketScheme> {
         let increasing = upper_days.windows(2).all(|w| w[0] < w[1]);
-        (!upper_days.is_empty() && upper_days[0] > 0 && increasing)
-            .then_some(BucketScheme { upper_days })
+        (!upper_days.is_empty() && upper_days[0] > 0 && increasing).then_some(BucketScheme { upper_days })
     }
 
     /// Number of buckets: not due, one per boundary, and the last open-ended one.
@@ -47,10 +44,7 @@ impl BucketScheme {
             labels.push(format!("{low}-{high}"));
             low = high + 1;
         }
-        labels.push(format!(
-            "over_{}",
-            self.upper_days.last().expect("never empty")
-        ));
+        labels.push(format!("over_{}", self.upper_days.last().expect("never empty")));
         labels
     }
 
@@ -59,10 +53,7 @@ impl BucketScheme {
         if days <= 0 {
             return 0;
         }
-        self.upper_days
-            .iter()
-            .position(|&high| days <= i64::from(high))
-            .map_or(self.len() - 1, |i| i + 1)
+        self.upper_days.iter().position(|&high| days <= i64::from(high)).map_or(self.len() - 1, |i| i + 1)
     }
 }
 
@@ -82,10 +73,7 @@ pub struct AgingRow {
 
 impl AgingRow {
     pub fn empty(scheme: &BucketScheme) -> AgingRow {
-        AgingRow {
-            buckets: vec![Money::ZERO; scheme.len()],
-            credit: Money::ZERO,
-        }
+        AgingRow { buckets: vec![Money::ZERO; scheme.len()], credit: Money::ZERO }
     }
 
     pub fn open_total(&self) -> Money {
@@ -121,11 +109,7 @@ pub fn age(
     scheme: &BucketScheme,
     basis: AgingBasis,
 ) -> AgingRow {
-    assert_eq!(
-        receivables.len(),
-        settlement.open.len(),
-        "settlement is aligned with receivables"
-    );
+    assert_eq!(receivables.len(), settlement.open.len(), "settlement is aligned with receivables");
     let mut row = AgingRow::empty(scheme);
     for (receivable, open) in receivables.iter().zip(&settlement.open) {
         let Some(open) = open.filter(|o| !o.is_zero()) else {
@@ -198,19 +182,9 @@ mod tests {
     #[test]
     fn ages_open_amounts_across_a_leap_day() {
         // 2024-02-29 exists: from 2024-01-30 to 2024-02-29 is 30 days, to 2024-03-01 is 31.
-        let r = [
-            rec(1, "2024-01-30", 100),
-            rec(2, "2024-01-31", 200),
-            rec(3, "2024-03-01", 400),
-        ];
+        let r = [rec(1, "2024-01-30", 100), rec(2, "2024-01-31", 200), rec(3, "2024-03-01", 400)];
         let s = settle(&r, &[], &[], d("2024-03-01"));
-        let row = age(
-            &r,
-            &s,
-            d("2024-03-01"),
-            &BucketScheme::default(),
-            AgingBasis::DueDate,
-        );
+        let row = age(&r, &s, d("2024-03-01"), &BucketScheme::default(), AgingBasis::DueDate);
         assert_eq!(row.buckets[0], Money::from_cents(400));
         assert_eq!(row.buckets[1], Money::from_cents(200));
         assert_eq!(row.buckets[2], Money::from_cents(100));
@@ -223,15 +197,7 @@ mod tests {
         let r = [rec(1, "2026-01-31", 100)];
         let scheme = BucketScheme::default();
         // February 2026 has 28 days: Jan 31 to Mar 2 is 30 days, to Mar 3 is 31.
-        let at = |date: &str| {
-            age(
-                &r,
-                &settle(&r, &[], &[], d(date)),
-                d(date),
-                &scheme,
-                AgingBasis::DueDate,
-            )
-        };
+        let at = |date: &str| age(&r, &settle(&r, &[], &[], d(date)), d(date), &scheme, AgingBasis::DueDate);
         assert_eq!(at("2026-03-02").buckets[1], Money::from_cents(100));
         assert_eq!(at("2026-03-03").buckets[2], Money::from_cents(100));
     }
@@ -247,13 +213,7 @@ mod tests {
             amount: Money::from_cents(250),
         }];
         let s = settle(&r, &c, &[], d("2026-03-02"));
-        let row = age(
-            &r,
-            &s,
-            d("2026-03-02"),
-            &BucketScheme::default(),
-            AgingBasis::DueDate,
-        );
+        let row = age(&r, &s, d("2026-03-02"), &BucketScheme::default(), AgingBasis::DueDate);
         assert_eq!(row.open_total(), Money::ZERO);
         assert_eq!(row.credit, Money::from_cents(150));
         assert_eq!(row.balance(), Money::from_cents(-150));
@@ -263,13 +223,7 @@ mod tests {
     fn document_date_basis_counts_from_the_document() {
         let r = [rec(1, "2024-12-31", 100)];
         let s = settle(&r, &[], &[], d("2024-03-01"));
-        let row = age(
-            &r,
-            &s,
-            d("2024-03-01"),
-            &BucketScheme::default(),
-            AgingBasis::DocumentDate,
-        );
+        let row = age(&r, &s, d("2024-03-01"), &BucketScheme::default(), AgingBasis::DocumentDate);
         assert_eq!(row.buckets[2], Money::from_cents(100));
     }
 
@@ -278,9 +232,6 @@ mod tests {
         assert!(BucketScheme::new(vec![30, 60]).is_some());
         assert!(BucketScheme::new(vec![60, 30]).is_none());
         assert!(BucketScheme::new(vec![0, 30]).is_none());
-        assert_eq!(
-            BucketScheme::new(vec![15, 45]).unwrap().labels(),
-            ["not_due", "1-15", "16-45", "over_45"]
-        );
+        assert_eq!(BucketScheme::new(vec![15, 45]).unwrap().labels(), ["not_due", "1-15", "16-45", "over_45"]);
     }
 }

@@ -11,9 +11,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DomainError> {
     let shaped = b.len() == 10
         && b[4] == b'-'
         && b[7] == b'-'
-        && b.iter()
-            .enumerate()
-            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
+        && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit());
     if !shaped {
         return Err(DomainError::MalformedDate(t.to_string()));
     }
@@ -24,11 +22,7 @@ pub fn parse_date(text: &str) -> Result<NaiveDate, DomainError> {
 }
 
 pub fn last_day_of_month(date: NaiveDate) -> NaiveDate {
-    let (year, month) = if date.month() == 12 {
-        (date.year() + 1, 1)
-    } else {
-        (date.year(), date.month() + 1)
-    };
+    let (year, month) = if date.month() == 12 { (date.year() + 1, 1) } else { (date.year(), date.month() + 1) };
     NaiveDate::from_ymd_opt(year, month, 1)
         .and_then(|first_of_next| first_of_next.pred_opt())
         .expect("the day before the first of a month always exists")
@@ -60,30 +54,14 @@ mod tests {
 
     #[test]
     fn refuses_dates_that_do_not_exist() {
-        for bad in [
-            "2026-02-29",
-            "2026-02-30",
-            "2026-13-01",
-            "2026-00-10",
-            "2026-04-31",
-        ] {
-            assert_eq!(
-                parse_date(bad),
-                Err(DomainError::ImpossibleDate(bad.into()))
-            );
+        for bad in ["2026-02-29", "2026-02-30", "2026-13-01", "2026-00-10", "2026-04-31"] {
+            assert_eq!(parse_date(bad), Err(DomainError::ImpossibleDate(bad.into())));
         }
     }
 
     #[test]
     fn refuses_malformed_dates() {
-        for bad in [
-            "",
-            "2026/01/01",
-            "2026-1-1",
-            "01-01-2026",
-            "20260101",
-            "2026-01-0a",
-        ] {
+        for bad in ["", "2026/01/01", "2026-1-1", "01-01-2026", "20260101", "2026-01-0a"] {
             assert_eq!(parse_date(bad), Err(DomainError::MalformedDate(bad.into())));
         }
     }

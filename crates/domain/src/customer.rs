@@ -101,15 +101,11 @@ mod tests {
 
     #[test]
     fn kinds_parse_case_insensitively_and_name_the_choices_on_error() {
-        assert_eq!(
-            "Chain".parse::<CustomerKind>().unwrap(),
-            CustomerKind::Chain
-        );
+        assert_eq!("Chain".parse::<CustomerKind>().unwrap(), CustomerKind::Chain);
         let err = "franchise".parse::<CustomerKind>().unwrap_err();
         assert_eq!(err.code(), "unknown_choice");
         assert!(
-            err.to_string()
-                .ends_with("(expected one of: shop, chain, enterprise, clinic, individual, other)"),
+            err.to_string().ends_with("(expected one of: shop, chain, enterprise, clinic, individual, other)"),
             "{err}"
         );
     }

@@ -25,19 +25,11 @@ pub enum DomainError {
     #[error("'{0}' is not a payment term (expected cod, net:N or eom:N)")]
     MalformedTerms(String),
     #[error("'{value}' is not a valid {field} (expected one of: {expected})")]
-    UnknownChoice {
-        field: &'static str,
-        value: String,
-        expected: String,
-    },
+    UnknownChoice { field: &'static str, value: String, expected: String },
     #[error("{0} must not be empty")]
     Empty(&'static str),
     #[error("{field} is too long ({len} characters, at most {max})")]
-    TooLong {
-        field: &'static str,
-        len: usize,
-        max: usize,
-    },
+    TooLong { field: &'static str, len: usize, max: usize },
     #[error("customer code '{0}' may only hold letters, digits, '-', '_' and '.'")]
     MalformedCode(String),
     #[error("the due date {due} is before the document date {date}")]

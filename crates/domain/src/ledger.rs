@@ -91,7 +91,6 @@ impl Account {
 
     /// True when the account has any entry dated on or before `as_of`.
     pub fn has_entries_by(&self, as_of: NaiveDate) -> bool {
-        self.receivables.iter().any(|r| r.doc_date <= as_of)
-            || self.credits.iter().any(|c| c.date <= as_of)
+        self.receivables.iter().any(|r| r.doc_date <= as_of) || self.credits.iter().any(|c| c.date <= as_of)
     }
 }

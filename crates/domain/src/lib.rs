@@ -18,8 +18,7 @@ pub use aging::{AgingBasis, AgingRow, BucketScheme};
 pub use customer::{ContactRole, CustomerKind, CustomerStatus, DocLanguage, Importance};
 pub use error::DomainError;
 pub use ledger::{
-    Account, Credit, CreditKind, EntryKind, ExplicitAllocation, PaymentMethod, Receivable,
-    ReceivableKind, Side,
+    Account, Credit, CreditKind, EntryKind, ExplicitAllocation, PaymentMethod, Receivable, ReceivableKind, Side,
 };
 pub use money::Money;
 pub use numbering::DocType;

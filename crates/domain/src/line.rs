@@ -59,20 +59,14 @@ mod tests {
     #[test]
     fn quantity_must_be_positive() {
         assert_eq!(parse_quantity("-1"), Err(DomainError::Negative("quantity")));
-        assert_eq!(
-            parse_quantity("0"),
-            Err(DomainError::NotPositive("quantity"))
-        );
+        assert_eq!(parse_quantity("0"), Err(DomainError::NotPositive("quantity")));
         assert!(parse_quantity("2.5").is_ok());
         assert!(parse_quantity("1.23456").is_err());
     }
 
     #[test]
     fn unit_price_must_not_be_negative() {
-        assert_eq!(
-            parse_unit_price("-0.01"),
-            Err(DomainError::Negative("unit price"))
-        );
+        assert_eq!(parse_unit_price("-0.01"), Err(DomainError::Negative("unit price")));
         assert!(parse_unit_price("0").is_ok());
         assert!(parse_unit_price("abc").is_err());
     }

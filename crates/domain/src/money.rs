@@ -99,9 +99,7 @@ pub fn parse_decimal(text: &str, max_decimals: u32) -> Result<Decimal, DomainErr
         None => (unsigned, None),
     };
     let digits_ok = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
-    let well_formed = !whole.is_empty()
-        && digits_ok(whole)
-        && fraction.is_none_or(|f| !f.is_empty() && digits_ok(f));
+    let well_formed = !whole.is_empty() && digits_ok(whole) && fraction.is_none_or(|f| !f.is_empty() && digits_ok(f));
     if !well_formed {
         return Err(DomainError::MalformedNumber(trimmed.to_string()));
     }
@@ -209,17 +207,12 @@ mod tests {
 
     #[test]
     fn refuses_three_decimals_instead_of_rounding() {
-        assert_eq!(
-            "10.005".parse::<Money>(),
-            Err(DomainError::TooManyDecimals("10.005".into()))
-        );
+        assert_eq!("10.005".parse::<Money>(), Err(DomainError::TooManyDecimals("10.005".into())));
     }
 
     #[test]
     fn refuses_malformed_amounts() {
-        for bad in [
-            "", "abc", "1,000", "1e3", "¥5", "--1", "1.", ".5", "1.2.3", "+-1", "NaN",
-        ] {
+        for bad in ["", "abc", "1,000", "1e3", "¥5", "--1", "1.", ".5", "1.2.3", "+-1", "NaN"] {
             assert!(bad.parse::<Money>().is_err(), "{bad:?} should be refused");
         }
     }

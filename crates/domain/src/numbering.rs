@@ -49,10 +49,7 @@ mod tests {
     #[test]
     fn formats_and_parses_numbers() {
         assert_eq!(DocType::Delivery.format_number(2026, 123), "SD-2026-000123");
-        assert_eq!(
-            DocType::Payment.parse_number("PM-2026-000042"),
-            Some((2026, 42))
-        );
+        assert_eq!(DocType::Payment.parse_number("PM-2026-000042"), Some((2026, 42)));
         assert_eq!(DocType::Payment.parse_number("SD-2026-000042"), None);
         assert_eq!(DocType::Delivery.parse_number("SD-26-1"), None);
     }

@@ -37,28 +37,12 @@ pub fn settle(
     allocations: &[ExplicitAllocation],
     as_of: NaiveDate,
 ) -> Settlement {
-    let mut open: Vec<Option<Money>> = receivables
-        .iter()
-        .map(|r| (r.doc_date <= as_of).then_some(r.amount))
-        .collect();
-    let receivable_at: HashMap<i64, usize> = receivables
-        .iter()
-        .enumerate()
-        .map(|(i, r)| (r.id, i))
-        .collect();
-    let mut credit_left: HashMap<i64, Money> = credits
-        .iter()
-        .filter(|c| c.date <= as_of)
-        .map(|c| (c.id, c.amount))
-        .collect();
+    let mut open: Vec<Option<Money>> = receivables.iter().map(|r| (r.doc_date <= as_of).then_some(r.amount)).collect();
+    let receivable_at: HashMap<i64, usize> = receivables.iter().enumerate().map(|(i, r)| (r.id, i)).collect();
+    let mut credit_left: HashMap<i64, Money> =
+        credits.iter().filter(|c| c.date <= as_of).map(|c| (c.id, c.amount)).collect();
 
-    apply_explicit(
-        allocations,
-        as_of,
-        &receivable_at,
-        &mut open,
-        &mut credit_left,
-    );
+    apply_explicit(allocations, as_of, &receivable_at, &mut open, &mut credit_left);
 
     let pool: Money = credit_left.values().copied().sum();
     let credit = apply_oldest_first(receivables, &mut open, pool);
@@ -72,39 +56,26 @@ fn apply_explicit(
     open: &mut [Option<Money>],
     credit_left: &mut HashMap<i64, Money>,
 ) {
-    let mut due: Vec<&ExplicitAllocation> =
-        allocations.iter().filter(|a| a.date <= as_of).collect();
+    let mut due: Vec<&ExplicitAllocation> = allocations.iter().filter(|a| a.date <= as_of).collect();
     due.sort_by_key(|a| (a.date, a.credit_id, a.receivable_id));
     for allocation in due {
         let Some(&index) = receivable_at.get(&allocation.receivable_id) else {
             continue;
         };
-        let (Some(remaining), Some(available)) = (
-            open[index].as_mut(),
-            credit_left.get_mut(&allocation.credit_id),
-        ) else {
+        let (Some(remaining), Some(available)) = (open[index].as_mut(), credit_left.get_mut(&allocation.credit_id))
+        else {
             continue;
         };
         // Capped so that a stale allocation can never push an amount below zero.
-        let applied = allocation
-            .amount
-            .min(*remaining)
-            .min(*available)
-            .max(Money::ZERO);
+        let applied = allocation.amount.min(*remaining).min(*available).max(Money::ZERO);
         *remaining -= applied;
         *available -= applied;
     }
 }
 
 /// Applies `pool` to the open receivables oldest-first; returns what is left over.
-fn apply_oldest_first(
-    receivables: &[Receivable],
-    open: &mut [Option<Money>],
-    pool: Money,
-) -> Money {
-    let mut order: Vec<usize> = (0..receivables.len())
-        .filter(|&i| open[i].is_some_and(Money::is_positive))
-        .collect();
+fn apply_oldest_first(receivables: &[Receivable], open: &mut [Option<Money>], pool: Money) -> Money {
+    let mut order: Vec<usize> = (0..receivables.len()).filter(|&i| open[i].is_some_and(Money::is_positive)).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (&receivables[a], &receivables[b]);
         (ra.due_date, ra.doc_date, &ra.number).cmp(&(rb.due_date, rb.doc_date, &rb.number))
@@ -114,9 +85,7 @@ fn apply_oldest_first(
         if !left.is_positive() {
             break;
         }
-        let remaining = open[index]
-            .as_mut()
-            .expect("filtered to included receivables");
+        let remaining = open[index].as_mut().expect("filtered to included receivables");
         let applied = left.min(*remaining);
         *remaining -= applied;
         left -= applied;
@@ -127,9 +96,7 @@ fn apply_oldest_first(
 /// How a new amount would settle the given open items oldest-first (due date, document
 /// date, number): the preview shown when recording a payment. Returns (index, applied).
 pub fn plan_oldest_first(items: &[(&Receivable, Money)], amount: Money) -> Vec<(usize, Money)> {
-    let mut order: Vec<usize> = (0..items.len())
-        .filter(|&i| items[i].1.is_positive())
-        .collect();
+    let mut order: Vec<usize> = (0..items.len()).filter(|&i| items[i].1.is_positive()).collect();
     order.sort_by(|&a, &b| {
         let (ra, rb) = (items[a].0, items[b].0);
         (ra.due_date, ra.doc_date, &ra.number).cmp(&(rb.due_date, rb.doc_date, &rb.number))
@@ -173,13 +140,7 @@ mod tests {
     }
 
     fn pay(id: i64, date: &str, cents: i64) -> Credit {
-        Credit {
-            id,
-            kind: EntryKind::Payment,
-            number: format!("P{id}"),
-            date: d(date),
-            amount: m(cents),
-        }
+        Credit { id, kind: EntryKind::Payment, number: format!("P{id}"), date: d(date), amount: m(cents) }
     }
 
     #[test]
@@ -197,10 +158,7 @@ mod tests {
 
     #[test]
     fn overpayment_settles_everything_and_leaves_credit() {
-        let r = [
-            rec(1, "D1", "2026-01-01", "2026-01-31", 1000),
-            rec(2, "D2", "2026-01-05", "2026-02-04", 250),
-        ];
+        let r = [rec(1, "D1", "2026-01-01", "2026-01-31", 1000), rec(2, "D2", "2026-01-05", "2026-02-04", 250)];
         let s = settle(&r, &[pay(10, "2026-02-10", 1500)], &[], d("2026-03-01"));
         assert_eq!(s.open, vec![Some(m(0)), Some(m(0))]);
         assert_eq!(s.credit, m(250));
@@ -209,10 +167,7 @@ mod tests {
 
     #[test]
     fn partial_payments_settle_the_earliest_due_first() {
-        let r = [
-            rec(1, "D1", "2026-01-20", "2026-02-19", 1000),
-            rec(2, "D2", "2026-01-01", "2026-01-31", 1000),
-        ];
+        let r = [rec(1, "D1", "2026-01-20", "2026-02-19", 1000), rec(2, "D2", "2026-01-01", "2026-01-31", 1000)];
         let c = [pay(10, "2026-02-01", 300), pay(11, "2026-02-15", 900)];
         let s = settle(&r, &c, &[], d("2026-03-01"));
         assert_eq!(s.open, vec![Some(m(800)), Some(m(0))]);
@@ -240,17 +195,9 @@ mod tests {
 
     #[test]
     fn explicit_allocations_apply_before_oldest_first() {
-        let r = [
-            rec(1, "D1", "2026-01-01", "2026-01-31", 1000),
-            rec(2, "D2", "2026-02-01", "2026-03-03", 1000),
-        ];
+        let r = [rec(1, "D1", "2026-01-01", "2026-01-31", 1000), rec(2, "D2", "2026-02-01", "2026-03-03", 1000)];
         let c = [pay(10, "2026-02-10", 1200)];
-        let a = [ExplicitAllocation {
-            credit_id: 10,
-            receivable_id: 2,
-            date: d("2026-02-10"),
-            amount: m(1000),
-        }];
+        let a = [ExplicitAllocation { credit_id: 10, receivable_id: 2, date: d("2026-02-10"), amount: m(1000) }];
         let s = settle(&r, &c, &a, d("2026-03-01"));
         // D2 paid by hand; the remaining 200 goes oldest-first to D1.
         assert_eq!(s.open, vec![Some(m(800)), Some(m(0))]);
@@ -264,12 +211,7 @@ mod tests {
     fn an_explicit_allocation_never_exceeds_what_is_open_or_available() {
         let r = [rec(1, "D1", "2026-01-01", "2026-01-31", 300)];
         let c = [pay(10, "2026-02-10", 200)];
-        let a = [ExplicitAllocation {
-            credit_id: 10,
-            receivable_id: 1,
-            date: d("2026-02-10"),
-            amount: m(999),
-        }];
+        let a = [ExplicitAllocation { credit_id: 10, receivable_id: 1, date: d("2026-02-10"), amount: m(999) }];
         let s = settle(&r, &c, &a, d("2026-03-01"));
         assert_eq!(s.open, vec![Some(m(100))]);
         assert_eq!(s.credit, m(0));

@@ -77,9 +77,7 @@ impl Serialize for PaymentTerms {
 
 impl<'de> Deserialize<'de> for PaymentTerms {
     fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        String::deserialize(deserializer)?
-            .parse()
-            .map_err(serde::de::Error::custom)
+        String::deserialize(deserializer)?.parse().map_err(serde::de::Error::custom)
     }
 }
 
@@ -128,21 +126,13 @@ mod tests {
         for text in ["cod", "net:0", "net:45", "eom:30", "eom:3650"] {
             assert_eq!(text.parse::<PaymentTerms>().unwrap().to_string(), text);
         }
-        assert_eq!(
-            "NET:30".parse::<PaymentTerms>().unwrap(),
-            PaymentTerms::Net(30)
-        );
+        assert_eq!("NET:30".parse::<PaymentTerms>().unwrap(), PaymentTerms::Net(30));
     }
 
     #[test]
     fn refuses_malformed_terms() {
-        for bad in [
-            "", "net", "net:", "net:-5", "net:3651", "eom:x", "monthly", "net:30d", "cod:1",
-        ] {
-            assert!(
-                bad.parse::<PaymentTerms>().is_err(),
-                "{bad:?} should be refused"
-            );
+        for bad in ["", "net", "net:", "net:-5", "net:3651", "eom:x", "monthly", "net:30d", "cod:1"] {
+            assert!(bad.parse::<PaymentTerms>().is_err(), "{bad:?} should be refused");
         }
     }
 }

@@ -33,11 +33,7 @@ fn credits() -> impl Strategy<Value = Vec<Credit>> {
             .enumerate()
             .map(|(i, (date, cents, kind))| Credit {
                 id: 1000 + i as i64,
-                kind: [
-                    EntryKind::Payment,
-                    EntryKind::CreditNote,
-                    EntryKind::WriteOff,
-                ][kind],
+                kind: [EntryKind::Payment, EntryKind::CreditNote, EntryKind::WriteOff][kind],
                 number: format!("C{i}"),
                 date: day(date),
                 amount: Money::from_cents(cents),
@@ -46,14 +42,7 @@ fn credits() -> impl Strategy<Value = Vec<Credit>> {
     })
 }
 
-fn book() -> impl Strategy<
-    Value = (
-        Vec<Receivable>,
-        Vec<Credit>,
-        Vec<ExplicitAllocation>,
-        NaiveDate,
-    ),
-> {
+fn book() -> impl Strategy<Value = (Vec<Receivable>, Vec<Credit>, Vec<ExplicitAllocation>, NaiveDate)> {
     (receivables(), credits(), 0u64..1000).prop_flat_map(|(r, c, as_of)| {
         let (nr, nc) = (r.len().max(1), c.len().max(1));
         let allocations = prop::collection::vec((0..nr, 0..nc, 1i64..3_000_000, 0u64..900), 0..10);

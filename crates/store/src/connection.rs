@@ -17,16 +17,11 @@ impl Store {
     /// Opens (or creates) the book at `path`, migrating it after a backup copy if it is
     /// older than this program, refusing it if it is newer or not a Huikuan book.
     pub fn open(path: &Path) -> Result<Store, StoreError> {
-        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE
-            | OpenFlags::SQLITE_OPEN_CREATE
-            | OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let flags = OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX;
         let conn = Connection::open_with_flags(path, flags)?;
         let display = path.display().to_string();
         configure(&conn).map_err(|e| classify_open_error(e, &display))?;
-        let mut store = Store {
-            conn,
-            path: Some(path.to_path_buf()),
-        };
+        let mut store = Store { conn, path: Some(path.to_path_buf()) };
         migrate::migrate(&mut store.conn, Some(path)).map_err(|e| match e {
             StoreError::Sqlite(inner) => classify_open_error(inner, &display),
             other => other,
@@ -50,10 +45,7 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Deferred)
-            .map_err(StoreError::from)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Deferred).map_err(StoreError::from)?;
         let value = f(&tx)?;
         tx.finish().map_err(StoreError::from)?;
         Ok(value)
@@ -63,10 +55,7 @@ impl Store {
     where
         E: From<StoreError>,
     {
-        let tx = self
-            .conn
-            .transaction_with_behavior(TransactionBehavior::Immediate)
-            .map_err(StoreError::from)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate).map_err(StoreError::from)?;
         let value = f(&tx)?;
         tx.commit().map_err(StoreError::from)?;
         Ok(value)
@@ -97,14 +86,9 @@ fn configure(conn: &Connection) -> rusqlite::Result<()> {
 fn classify_open_error(error: rusqlite::Error, path: &str) -> StoreError {
     match &error {
         rusqlite::Error::SqliteFailure(e, _)
-            if matches!(
-                e.code,
-                rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt
-            ) =>
+            if matches!(e.code, rusqlite::ErrorCode::NotADatabase | rusqlite::ErrorCode::DatabaseCorrupt) =>
         {
-            StoreError::NotADatabase {
-                path: path.to_string(),
-            }
+            StoreError::NotADatabase { path: path.to_string() }
         }
         _ => StoreError::Sqlite(error),
     }

@@ -7,8 +7,7 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 
-pub const MIGRATIONS: &[(&str, &str)] =
-    &[("0001_books", include_str!("../migrations/0001_books.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[("0001_books", include_str!("../migrations/0001_books.sql"))];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64
@@ -19,18 +18,11 @@ pub(crate) fn migrate(conn: &mut Connection, path: Option<&Path>) -> Result<(), 
 }
 
 /// `migrate` over a given list, so that tests can add a future migration.
-pub fn migrate_with(
-    conn: &mut Connection,
-    path: Option<&Path>,
-    migrations: &[(&str, &str)],
-) -> Result<(), StoreError> {
+pub fn migrate_with(conn: &mut Connection, path: Option<&Path>, migrations: &[(&str, &str)]) -> Result<(), StoreError> {
     let version: i64 = conn.query_row("PRAGMA user_version", [], |row| row.get(0))?;
     let latest = migrations.len() as i64;
     if version > latest {
-        return Err(StoreError::NewerSchema {
-            found: version,
-            supported: latest,
-        });
+        return Err(StoreError::NewerSchema { found: version, supported: latest });
     }
     if version == latest {
         return Ok(());
@@ -73,10 +65,5 @@ fn backup_path(path: &Path, from: i64, to: i64) -> PathBuf {
 
 pub(crate) fn copy_database(conn: &Connection, destination: &Path) -> Result<(), StoreError> {
     let target = destination.display().to_string();
-    conn.execute("VACUUM INTO ?1", [&target])
-        .map(|_| ())
-        .map_err(|source| StoreError::Backup {
-            path: target,
-            source,
-        })
+    conn.execute("VACUUM INTO ?1", [&target]).map(|_| ()).map_err(|source| StoreError::Backup { path: target, source })
 }

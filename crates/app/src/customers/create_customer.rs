@@ -13,34 +13,15 @@ impl Books {
         contacts: Vec<ContactFields>,
     ) -> Result<Customer, AppError> {
         let fields = validate::customer_fields(fields)?;
-        let contacts = contacts
-            .into_iter()
-            .map(validate::contact_fields)
-            .collect::<Result<Vec<_>, _>>()?;
+        let contacts = contacts.into_iter().map(validate::contact_fields).collect::<Result<Vec<_>, _>>()?;
         let stamp = self.stamp();
         self.store.write(|tx| {
             let id = customers::insert(tx, &fields, &stamp)?;
             let customer = customers::get(tx, id)?;
-            audit(
-                tx,
-                &stamp,
-                "create",
-                "customer",
-                id,
-                None::<&()>,
-                Some(&customer),
-            )?;
+            audit(tx, &stamp, "create", "customer", id, None::<&()>, Some(&customer))?;
             for contact in &contacts {
                 let contact_id = contacts::insert(tx, id, contact)?;
-                audit(
-                    tx,
-                    &stamp,
-                    "create",
-                    "contact",
-                    contact_id,
-                    None::<&()>,
-                    Some(contact),
-                )?;
+                audit(tx, &stamp, "create", "contact", contact_id, None::<&()>, Some(contact))?;
             }
             Ok(customer)
         })

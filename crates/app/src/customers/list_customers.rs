@@ -39,17 +39,10 @@ impl Books {
                             .any(|text| text.to_lowercase().contains(&needle))
                 })
                 .map(|c| {
-                    let (balance, overdue) =
-                        accounts.get(&c.id).map_or((Money::ZERO, Money::ZERO), |a| {
-                            let row = age(
-                                &a.receivables,
-                                &a.settle(today),
-                                today,
-                                &scheme,
-                                AgingBasis::DueDate,
-                            );
-                            (a.settle(chrono::NaiveDate::MAX).balance(), row.overdue())
-                        });
+                    let (balance, overdue) = accounts.get(&c.id).map_or((Money::ZERO, Money::ZERO), |a| {
+                        let row = age(&a.receivables, &a.settle(today), today, &scheme, AgingBasis::DueDate);
+                        (a.settle(chrono::NaiveDate::MAX).balance(), row.overdue())
+                    });
                     CustomerSummary {
                         code: c.fields.code,
                         name: c.fields.name,

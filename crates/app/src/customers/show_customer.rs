@@ -34,13 +34,7 @@ impl Books {
             let scheme = BucketScheme::default();
             // Everything recorded counts towards the balance, even if dated in the future.
             let everything = account.settle(NaiveDate::MAX);
-            let today = age(
-                &account.receivables,
-                &account.settle(as_of),
-                as_of,
-                &scheme,
-                AgingBasis::DueDate,
-            );
+            let today = age(&account.receivables, &account.settle(as_of), as_of, &scheme, AgingBasis::DueDate);
             let balance = everything.balance();
             let exposure = balance.max(Money::ZERO);
             Ok(CustomerDetail {
@@ -51,13 +45,7 @@ impl Books {
                 overdue: today.overdue(),
                 credit: everything.credit,
                 exposure,
-                aging: BucketAmounts(
-                    scheme
-                        .labels()
-                        .into_iter()
-                        .zip(today.buckets.iter().copied())
-                        .collect(),
-                ),
+                aging: BucketAmounts(scheme.labels().into_iter().zip(today.buckets.iter().copied()).collect()),
                 customer,
             })
         })

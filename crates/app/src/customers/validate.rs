@@ -11,21 +11,15 @@ pub(crate) fn customer_fields(mut f: CustomerFields) -> Result<CustomerFields, A
     f.phone = clean_text("phone", &f.phone).map_err(AppError::invalid("phone"))?;
     f.address = clean_text("address", &f.address).map_err(AppError::invalid("address"))?;
     f.tax_id = clean_text("tax id", &f.tax_id).map_err(AppError::invalid("tax_id"))?;
-    f.salesperson =
-        clean_text("salesperson", &f.salesperson).map_err(AppError::invalid("salesperson"))?;
+    f.salesperson = clean_text("salesperson", &f.salesperson).map_err(AppError::invalid("salesperson"))?;
     f.tags = clean_text("tags", &f.tags).map_err(AppError::invalid("tags"))?;
     f.notes = clean_text("notes", &f.notes).map_err(AppError::invalid("notes"))?;
     if f.credit_limit.is_negative() {
-        return Err(AppError::Invalid {
-            field: "credit_limit",
-            source: DomainError::Negative("credit limit"),
-        });
+        return Err(AppError::Invalid { field: "credit_limit", source: DomainError::Negative("credit limit") });
     }
     if let Some(day) = f.statement_day {
         if !(1..=31).contains(&day) {
-            return Err(AppError::Rule(format!(
-                "statement day {day} is not a day of the month (1-31)"
-            )));
+            return Err(AppError::Rule(format!("statement day {day} is not a day of the month (1-31)")));
         }
     }
     Ok(f)

@@ -26,61 +26,26 @@ impl CsvRow {
 /// Parses `bytes` (UTF-8, optional BOM, header row) whose header must name every column
 /// of `expected` (in any order; extra columns are ignored). Rows with the wrong number of
 /// cells, invalid UTF-8 or oversized cells are rejected into `rejections`.
-pub(crate) fn read(
-    bytes: &[u8],
-    expected: &[&str],
-    rejections: &mut Rejections,
-) -> Result<Vec<CsvRow>, AppError> {
+pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections) -> Result<Vec<CsvRow>, AppError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(bytes);
+    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut records = reader.byte_records();
     let header = match records.next() {
-        None => {
-            return Err(AppError::ImportRejected(vec![row_error(
-                1,
-                "the file is empty; expected a header row",
-            )]))
-        }
-        Some(Err(e)) => {
-            return Err(AppError::ImportRejected(vec![row_error(
-                1,
-                &format!("unreadable header: {e}"),
-            )]))
-        }
+        None => return Err(AppError::ImportRejected(vec![row_error(1, "the file is empty; expected a header row")])),
+        Some(Err(e)) => return Err(AppError::ImportRejected(vec![row_error(1, &format!("unreadable header: {e}"))])),
         Some(Ok(record)) => record,
     };
-    let names: Vec<String> = header
-        .iter()
-        .map(|cell| String::from_utf8_lossy(cell).trim().to_ascii_lowercase())
-        .collect();
-    let missing: Vec<&str> = expected
-        .iter()
-        .copied()
-        .filter(|c| !names.iter().any(|n| n == c))
-        .collect();
+    let names: Vec<String> =
+        header.iter().map(|cell| String::from_utf8_lossy(cell).trim().to_ascii_lowercase()).collect();
+    let missing: Vec<&str> = expected.iter().copied().filter(|c| !names.iter().any(|n| n == c)).collect();
     if !missing.is_empty() {
         return Err(AppError::ImportRejected(vec![row_error(
             1,
-            &format!(
-                "missing column(s): {} (expected: {})",
-                missing.join(", "),
-                expected.join(",")
-            ),
+            &format!("missing column(s): {} (expected: {})", missing.join(", "), expected.join(",")),
         )]));
     }
     let index: std::rc::Rc<HashMap<String, usize>> = std::rc::Rc::new(
-        expected
-            .iter()
-            .map(|c| {
-                (
-                    c.to_string(),
-                    names.iter().position(|n| n == c).expect("checked above"),
-                )
-            })
-            .collect(),
+        expected.iter().map(|c| (c.to_string(), names.iter().position(|n| n == c).expect("checked above"))).collect(),
     );
     let mut rows = Vec::new();
     for record in records {
@@ -93,17 +58,11 @@ pub(crate) fn read(
             }
         };
         let line = record.position().map_or(0, |p| p.line());
-        if record
-            .iter()
-            .all(|cell| cell.iter().all(u8::is_ascii_whitespace))
-        {
+        if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
         if record.len() != names.len() {
-            rejections.add(
-                line,
-                format!("expected {} columns, found {}", names.len(), record.len()),
-            );
+            rejections.add(line, format!("expected {} columns, found {}", names.len(), record.len()));
             continue;
         }
         let mut cells = Vec::with_capacity(record.len());
@@ -111,44 +70,28 @@ pub(crate) fn read(
         for (column, cell) in names.iter().zip(record.iter()) {
             match std::str::from_utf8(cell) {
                 Err(_) => {
-                    rejections.add(
-                        line,
-                        format!("{column}: not UTF-8 text (save the file as UTF-8)"),
-                    );
+                    rejections.add(line, format!("{column}: not UTF-8 text (save the file as UTF-8)"));
                     ok = false;
                 }
                 Ok(text) if text.chars().count() > MAX_CELL_CHARS => {
-                    rejections.add(
-                        line,
-                        format!("{column}: longer than {MAX_CELL_CHARS} characters"),
-                    );
+                    rejections.add(line, format!("{column}: longer than {MAX_CELL_CHARS} characters"));
                     ok = false;
                 }
                 Ok(text) => cells.push(text.replace('\0', "")),
             }
         }
         if ok {
-            rows.push(CsvRow {
-                line,
-                cells,
-                index: index.clone(),
-            });
+            rows.push(CsvRow { line, cells, index: index.clone() });
         }
     }
     Ok(rows)
 }
 
 fn row_error(line: u64, reason: &str) -> crate::error::RowError {
-    crate::error::RowError {
-        line,
-        reason: reason.to_string(),
-    }
+    crate::error::RowError { line, reason: reason.to_string() }
 }
 
 /// Reads a file for import, naming it in the error.
 pub(crate) fn read_file(path: &std::path::Path) -> Result<Vec<u8>, AppError> {
-    std::fs::read(path).map_err(|e| AppError::File {
-        path: path.display().to_string(),
-        message: e.to_string(),
-    })
+    std::fs::read(path).map_err(|e| AppError::File { path: path.display().to_string(), message: e.to_string() })
 }

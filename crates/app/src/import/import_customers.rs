@@ -11,16 +11,8 @@ use crate::books::audit;
 use crate::error::AppError;
 use crate::{Books, CustomerFields};
 
-pub const COLUMNS: &[&str] = &[
-    "code",
-    "name",
-    "kind",
-    "phone",
-    "address",
-    "payment_terms",
-    "credit_limit",
-    "salesperson",
-];
+pub const COLUMNS: &[&str] =
+    &["code", "name", "kind", "phone", "address", "payment_terms", "credit_limit", "salesperson"];
 
 fn parse_kind(text: &str) -> Result<CustomerKind, DomainError> {
     if text.is_empty() {
@@ -34,17 +26,14 @@ fn parse_terms(text: &str) -> Result<PaymentTerms, String> {
     if text.is_empty() {
         return Err("payment_terms must not be empty (cod, net:N or eom:N)".into());
     }
-    text.parse()
-        .map_err(|e: DomainError| format!("payment_terms: {e}"))
+    text.parse().map_err(|e: DomainError| format!("payment_terms: {e}"))
 }
 
 fn parse_limit(text: &str) -> Result<Money, String> {
     if text.is_empty() {
         return Ok(Money::ZERO);
     }
-    let limit: Money = text
-        .parse()
-        .map_err(|e: DomainError| format!("credit_limit: {e}"))?;
+    let limit: Money = text.parse().map_err(|e: DomainError| format!("credit_limit: {e}"))?;
     if limit.is_negative() {
         return Err("credit_limit must not be negative".into());
     }
@@ -74,10 +63,7 @@ impl Books {
             let salesperson = bad.check(line, clean_text("salesperson", row.get("salesperson")));
             if let Some(code) = &code {
                 match first_line_of.get(&code.to_lowercase()) {
-                    Some(first) => bad.add(
-                        line,
-                        format!("duplicate code '{code}' (also on line {first})"),
-                    ),
+                    Some(first) => bad.add(line, format!("duplicate code '{code}' (also on line {first})")),
                     None => {
                         first_line_of.insert(code.to_lowercase(), line);
                     }
@@ -109,30 +95,15 @@ impl Books {
         self.store.write(|tx| {
             for (line, fields) in &parsed {
                 if customers::by_code(tx, &fields.code)?.is_some() {
-                    bad.add(
-                        *line,
-                        format!("customer code '{}' already exists", fields.code),
-                    );
+                    bad.add(*line, format!("customer code '{}' already exists", fields.code));
                 }
             }
             bad.into_result()?;
             for (_, fields) in &parsed {
                 let id = customers::insert(tx, fields, &stamp)?;
-                audit(
-                    tx,
-                    &stamp,
-                    "import",
-                    "customer",
-                    id,
-                    None::<&()>,
-                    Some(fields),
-                )?;
+                audit(tx, &stamp, "import", "customer", id, None::<&()>, Some(fields))?;
             }
-            Ok(ImportSummary {
-                kind: "customers",
-                rows: total,
-                created: parsed.len(),
-            })
+            Ok(ImportSummary { kind: "customers", rows: total, created: parsed.len() })
         })
     }
 }

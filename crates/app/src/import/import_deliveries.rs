@@ -13,15 +13,7 @@ use crate::error::AppError;
 use crate::ledger::{NewDelivery, NewDeliveryLine};
 use crate::Books;
 
-pub const COLUMNS: &[&str] = &[
-    "number",
-    "customer_code",
-    "date",
-    "item",
-    "quantity",
-    "unit_price",
-    "due_date",
-];
+pub const COLUMNS: &[&str] = &["number", "customer_code", "date", "item", "quantity", "unit_price", "due_date"];
 
 /// The header of a delivery as its first row states it; later rows must agree.
 struct Group {
@@ -48,10 +40,7 @@ impl Books {
         for row in &rows {
             let line = row.line;
             let number = row.get("number").to_string();
-            if bad
-                .check(line, crate::ledger::check_given_number(&number))
-                .is_none()
-            {
+            if bad.check(line, crate::ledger::check_given_number(&number)).is_none() {
                 continue;
             }
             let date = bad.field(line, "date", parse_date(row.get("date")));
@@ -59,12 +48,7 @@ impl Books {
             let due_date = if due_text.is_empty() {
                 Some(None)
             } else {
-                bad.check(
-                    line,
-                    parse_date(&due_text)
-                        .map(Some)
-                        .map_err(|e| format!("due_date: {e}")),
-                )
+                bad.check(line, parse_date(&due_text).map(Some).map_err(|e| format!("due_date: {e}")))
             };
             if let (Some(date), Some(Some(due))) = (date, due_date) {
                 if due < date {
@@ -102,25 +86,13 @@ impl Books {
             group.lines.push(line);
             let first = group.first_line;
             if !group.customer_code.eq_ignore_ascii_case(&customer_code) {
-                bad.add(
-                    line,
-                    format!(
-                        "delivery '{number}' is for customer '{}' on line {first}",
-                        group.customer_code
-                    ),
-                );
+                bad.add(line, format!("delivery '{number}' is for customer '{}' on line {first}", group.customer_code));
             }
             if date.is_some() && group.date.is_some() && group.date != date {
-                bad.add(
-                    line,
-                    format!("delivery '{number}' is dated differently on line {first}"),
-                );
+                bad.add(line, format!("delivery '{number}' is dated differently on line {first}"));
             }
             if group.due_text != due_text {
-                bad.add(
-                    line,
-                    format!("delivery '{number}' has a different due_date on line {first}"),
-                );
+                bad.add(line, format!("delivery '{number}' has a different due_date on line {first}"));
             }
             match (group.delivery.as_mut(), quantity, unit_price) {
                 (Some(delivery), Some(quantity), Some(unit_price)) if !item.is_empty() => {
@@ -154,22 +126,12 @@ impl Books {
             bad.into_result()?;
             for number in &order {
                 let group = &groups[number];
-                let delivery = group
-                    .delivery
-                    .as_ref()
-                    .expect("every bad row was rejected above");
+                let delivery = group.delivery.as_ref().expect("every bad row was rejected above");
                 crate::ledger::create_delivery_in_tx(tx, &stamp, delivery, true).map_err(|e| {
-                    AppError::ImportRejected(vec![crate::RowError {
-                        line: group.first_line,
-                        reason: e.to_string(),
-                    }])
+                    AppError::ImportRejected(vec![crate::RowError { line: group.first_line, reason: e.to_string() }])
                 })?;
             }
-            Ok(ImportSummary {
-                kind: "deliveries",
-                rows: total,
-                created: order.len(),
-            })
+            Ok(ImportSummary { kind: "deliveries", rows: total, created: order.len() })
         })
     }
 }

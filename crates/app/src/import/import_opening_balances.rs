@@ -28,19 +28,10 @@ impl Books {
             let date = bad.field(line, "date", parse_date(row.get("date")));
             let amount = bad.field(line, "amount", row.get("amount").parse::<Money>());
             let due = row.get("due_date");
-            let due_date = if due.is_empty() {
-                Some(None)
-            } else {
-                bad.field(line, "due_date", parse_date(due).map(Some))
-            };
+            let due_date =
+                if due.is_empty() { Some(None) } else { bad.field(line, "due_date", parse_date(due).map(Some)) };
             if amount.is_some_and(Money::is_zero) {
-                bad.add(
-                    line,
-                    format!(
-                        "amount: {}",
-                        DomainError::NotPositive("an opening balance (other than 0)")
-                    ),
-                );
+                bad.add(line, format!("amount: {}", DomainError::NotPositive("an opening balance (other than 0)")));
                 continue;
             }
             if let (Some(date), Some(amount), Some(due_date)) = (date, amount, due_date) {
@@ -66,11 +57,7 @@ impl Books {
             for (_, input) in &parsed {
                 crate::ledger::record_opening_balance_in_tx(tx, &stamp, input)?;
             }
-            Ok(ImportSummary {
-                kind: "opening-balances",
-                rows: total,
-                created: parsed.len(),
-            })
+            Ok(ImportSummary { kind: "opening-balances", rows: total, created: parsed.len() })
         })
     }
 }

@@ -11,14 +11,7 @@ use crate::error::AppError;
 use crate::ledger::NewPayment;
 use crate::Books;
 
-pub const COLUMNS: &[&str] = &[
-    "number",
-    "customer_code",
-    "date",
-    "amount",
-    "method",
-    "reference",
-];
+pub const COLUMNS: &[&str] = &["number", "customer_code", "date", "amount", "method", "reference"];
 
 fn parse_amount(text: &str) -> Result<Money, String> {
     let amount: Money = text.parse().map_err(|e| format!("amount: {e}"))?;
@@ -45,10 +38,7 @@ impl Books {
             let number = row.get("number").to_string();
             if !number.is_empty() {
                 match first_line_of.get(&number) {
-                    Some(first) => bad.add(
-                        line,
-                        format!("duplicate number '{number}' (also on line {first})"),
-                    ),
+                    Some(first) => bad.add(line, format!("duplicate number '{number}' (also on line {first})")),
                     None => {
                         first_line_of.insert(number.clone(), line);
                     }
@@ -89,11 +79,7 @@ impl Books {
             for (_, input) in &parsed {
                 crate::ledger::post_payment_in_tx(tx, &stamp, input)?;
             }
-            Ok(ImportSummary {
-                kind: "payments",
-                rows: total,
-                created: parsed.len(),
-            })
+            Ok(ImportSummary { kind: "payments", rows: total, created: parsed.len() })
         })
     }
 }

@@ -28,10 +28,7 @@ pub(crate) struct Rejections(Vec<RowError>);
 
 impl Rejections {
     pub fn add(&mut self, line: u64, reason: impl Into<String>) {
-        self.0.push(RowError {
-            line,
-            reason: reason.into(),
-        });
+        self.0.push(RowError { line, reason: reason.into() });
     }
 
     /// Records the error of a field, keeping the row going so all its errors are listed.
@@ -40,12 +37,7 @@ impl Rejections {
     }
 
     /// Like `check`, naming the column unless the message already starts with it.
-    pub fn field<T, E: std::fmt::Display>(
-        &mut self,
-        line: u64,
-        column: &str,
-        result: Result<T, E>,
-    ) -> Option<T> {
+    pub fn field<T, E: std::fmt::Display>(&mut self, line: u64, column: &str, result: Result<T, E>) -> Option<T> {
         result
             .map_err(|e| {
                 let message = e.to_string();

@@ -54,20 +54,13 @@ fn priced_line(index: usize, line: &NewDeliveryLine) -> Result<DeliveryLine, App
         return Err(AppError::Rule(at("the quantity must be greater than 0")));
     }
     if line.quantity.normalize().scale() > QUANTITY_DECIMALS {
-        return Err(AppError::Rule(at(&format!(
-            "the quantity has more than {QUANTITY_DECIMALS} decimals"
-        ))));
+        return Err(AppError::Rule(at(&format!("the quantity has more than {QUANTITY_DECIMALS} decimals"))));
     }
     if line.unit_price.is_sign_negative() && !line.unit_price.is_zero() {
-        return Err(AppError::Invalid {
-            field: "unit_price",
-            source: DomainError::Negative("unit price"),
-        });
+        return Err(AppError::Invalid { field: "unit_price", source: DomainError::Negative("unit price") });
     }
     if line.unit_price.normalize().scale() > UNIT_PRICE_DECIMALS {
-        return Err(AppError::Rule(at(&format!(
-            "the unit price has more than {UNIT_PRICE_DECIMALS} decimals"
-        ))));
+        return Err(AppError::Rule(at(&format!("the unit price has more than {UNIT_PRICE_DECIMALS} decimals"))));
     }
     Ok(DeliveryLine {
         item,
@@ -81,11 +74,7 @@ fn priced_line(index: usize, line: &NewDeliveryLine) -> Result<DeliveryLine, App
 
 /// What the ledger line says about a delivery: its items, briefly.
 fn describe(lines: &[DeliveryLine]) -> String {
-    let mut text = lines
-        .iter()
-        .map(|l| l.item.as_str())
-        .collect::<Vec<_>>()
-        .join(", ");
+    let mut text = lines.iter().map(|l| l.item.as_str()).collect::<Vec<_>>().join(", ");
     if text.chars().count() > 60 {
         text = text.chars().take(57).collect::<String>() + "…";
     }
@@ -101,34 +90,21 @@ pub(crate) fn create_in_tx(
 ) -> Result<DeliveryNote, AppError> {
     let customer = customer_by_code(tx, &input.customer_code)?;
     if input.lines.is_empty() {
-        return Err(AppError::Rule(
-            "a delivery note needs at least one line".into(),
-        ));
+        return Err(AppError::Rule("a delivery note needs at least one line".into()));
     }
-    let lines = input
-        .lines
-        .iter()
-        .enumerate()
-        .map(|(i, l)| priced_line(i, l))
-        .collect::<Result<Vec<_>, _>>()?;
-    let due_date = input
-        .due_date
-        .unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date));
+    let lines = input.lines.iter().enumerate().map(|(i, l)| priced_line(i, l)).collect::<Result<Vec<_>, _>>()?;
+    let due_date = input.due_date.unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date));
     if due_date < input.date {
         return Err(AppError::Invalid {
             field: "due_date",
-            source: DomainError::DueBeforeDate {
-                date: input.date.to_string(),
-                due: due_date.to_string(),
-            },
+            source: DomainError::DueBeforeDate { date: input.date.to_string(), due: due_date.to_string() },
         });
     }
     let header = DraftHeader {
         customer_id: customer.id,
         doc_date: input.date,
         due_date,
-        contact_name: clean_text("contact", &input.contact_name)
-            .map_err(AppError::invalid("contact_name"))?,
+        contact_name: clean_text("contact", &input.contact_name).map_err(AppError::invalid("contact_name"))?,
         address: clean_text("address", &input.address).map_err(AppError::invalid("address"))?,
         memo: clean_text("memo", &input.memo).map_err(AppError::invalid("memo"))?,
     };
@@ -136,36 +112,18 @@ pub(crate) fn create_in_tx(
     if issue {
         issue_in_tx(tx, stamp, id, input.number.as_deref())?;
     } else {
-        audit(
-            tx,
-            stamp,
-            "create",
-            "delivery_draft",
-            id,
-            None::<&()>,
-            Some(&deliveries::get(tx, id)?),
-        )?;
+        audit(tx, stamp, "create", "delivery_draft", id, None::<&()>, Some(&deliveries::get(tx, id)?))?;
     }
     Ok(deliveries::get(tx, id)?)
 }
 
-fn issue_in_tx(
-    tx: &Transaction,
-    stamp: &Stamp,
-    id: i64,
-    number: Option<&str>,
-) -> Result<(), AppError> {
+fn issue_in_tx(tx: &Transaction, stamp: &Stamp, id: i64, number: Option<&str>) -> Result<(), AppError> {
     let draft = deliveries::get(tx, id)?;
     if draft.status != "draft" {
-        return Err(AppError::Rule(format!(
-            "delivery note {} is already issued",
-            draft.number.unwrap_or_default()
-        )));
+        return Err(AppError::Rule(format!("delivery note {} is already issued", draft.number.unwrap_or_default())));
     }
     if !draft.total.is_positive() {
-        return Err(AppError::Rule(
-            "a delivery note with a total of 0 cannot be issued".into(),
-        ));
+        return Err(AppError::Rule("a delivery note with a total of 0 cannot be issued".into()));
     }
     let number = match number {
         Some(n) => given_number(n)?,
@@ -189,15 +147,7 @@ fn issue_in_tx(
         },
     )?;
     deliveries::mark_issued(tx, id, &number, entry.id)?;
-    audit(
-        tx,
-        stamp,
-        "issue",
-        "delivery_note",
-        id,
-        Some(&draft),
-        Some(&deliveries::get(tx, id)?),
-    )
+    audit(tx, stamp, "issue", "delivery_note", id, Some(&draft), Some(&deliveries::get(tx, id)?))
 }
 
 impl Books {
@@ -205,15 +155,13 @@ impl Books {
     /// customer's terms (unless given) and its ledger entry, and is frozen from then on.
     pub fn create_delivery(&mut self, input: NewDelivery) -> Result<DeliveryNote, AppError> {
         let stamp = self.stamp();
-        self.store
-            .write(|tx| create_in_tx(tx, &stamp, &input, true))
+        self.store.write(|tx| create_in_tx(tx, &stamp, &input, true))
     }
 
     /// Saves a delivery note as a draft: no number, no ledger entry, still editable.
     pub fn save_delivery_draft(&mut self, input: NewDelivery) -> Result<DeliveryNote, AppError> {
         let stamp = self.stamp();
-        self.store
-            .write(|tx| create_in_tx(tx, &stamp, &input, false))
+        self.store.write(|tx| create_in_tx(tx, &stamp, &input, false))
     }
 
     pub fn issue_delivery_draft(&mut self, draft_id: i64) -> Result<DeliveryNote, AppError> {
@@ -229,15 +177,7 @@ impl Books {
         self.store.write(|tx| {
             let draft = deliveries::get(tx, draft_id)?;
             deliveries::delete_draft(tx, draft_id)?;
-            audit(
-                tx,
-                &stamp,
-                "discard",
-                "delivery_draft",
-                draft_id,
-                Some(&draft),
-                None::<&()>,
-            )
+            audit(tx, &stamp, "discard", "delivery_draft", draft_id, Some(&draft), None::<&()>)
         })
     }
 

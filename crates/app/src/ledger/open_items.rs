@@ -23,10 +23,7 @@ pub(crate) fn open_items(tx: &Transaction, customer_id: i64) -> Result<Vec<OpenI
         .receivables
         .into_iter()
         .zip(settlement.open)
-        .filter_map(|(receivable, open)| {
-            open.filter(|o| o.is_positive())
-                .map(|open| OpenItem { receivable, open })
-        })
+        .filter_map(|(receivable, open)| open.filter(|o| o.is_positive()).map(|open| OpenItem { receivable, open }))
         .collect())
 }
 
@@ -36,12 +33,8 @@ pub(crate) fn find_open<'a>(items: &'a [OpenItem], number: &str) -> Result<&'a O
     let mut matches = items.iter().filter(|i| i.receivable.number == number);
     match (matches.next(), matches.next()) {
         (Some(item), None) => Ok(item),
-        (None, _) => Err(AppError::Rule(format!(
-            "'{number}' is not an open receivable of this customer"
-        ))),
-        (Some(_), Some(_)) => Err(AppError::Rule(format!(
-            "'{number}' names more than one receivable"
-        ))),
+        (None, _) => Err(AppError::Rule(format!("'{number}' is not an open receivable of this customer"))),
+        (Some(_), Some(_)) => Err(AppError::Rule(format!("'{number}' names more than one receivable"))),
     }
 }
 

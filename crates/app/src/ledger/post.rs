@@ -26,9 +26,7 @@ pub(crate) fn doc_type_of(kind: EntryKind) -> DocType {
 pub(crate) fn given_number(number: &str) -> Result<String, AppError> {
     let number = number.trim();
     if number.is_empty() || number.chars().count() > 40 || number.chars().any(char::is_control) {
-        return Err(AppError::Rule(format!(
-            "'{number}' is not a document number (1-40 printable characters)"
-        )));
+        return Err(AppError::Rule(format!("'{number}' is not a document number (1-40 printable characters)")));
     }
     Ok(number.to_string())
 }
@@ -46,11 +44,7 @@ pub(crate) fn assign_number(tx: &Transaction, entry: &mut NewEntry) -> Result<()
     Ok(())
 }
 
-pub(crate) fn post(
-    tx: &Transaction,
-    stamp: &Stamp,
-    mut entry: NewEntry,
-) -> Result<Entry, AppError> {
+pub(crate) fn post(tx: &Transaction, stamp: &Stamp, mut entry: NewEntry) -> Result<Entry, AppError> {
     assign_number(tx, &mut entry)?;
     let id = entries::insert(tx, &entry, stamp)?;
     let posted = entries::get(tx, id)?;

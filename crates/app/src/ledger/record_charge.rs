@@ -23,31 +23,20 @@ pub struct NewCharge {
 impl Books {
     pub fn record_charge(&mut self, input: NewCharge) -> Result<Entry, AppError> {
         if !input.amount.is_positive() {
-            return Err(AppError::Invalid {
-                field: "amount",
-                source: DomainError::NotPositive("the amount"),
-            });
+            return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
         }
         let reason = clean_text("reason", &input.reason).map_err(AppError::invalid("reason"))?;
         if reason.is_empty() {
-            return Err(AppError::Invalid {
-                field: "reason",
-                source: DomainError::Empty("the reason"),
-            });
+            return Err(AppError::Invalid { field: "reason", source: DomainError::Empty("the reason") });
         }
         let stamp = self.stamp();
         self.store.write(|tx| {
             let customer = customer_by_code(tx, &input.customer_code)?;
-            let due_date = input
-                .due_date
-                .unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date));
+            let due_date = input.due_date.unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date));
             if due_date < input.date {
                 return Err(AppError::Invalid {
                     field: "due_date",
-                    source: DomainError::DueBeforeDate {
-                        date: input.date.to_string(),
-                        due: due_date.to_string(),
-                    },
+                    source: DomainError::DueBeforeDate { date: input.date.to_string(), due: due_date.to_string() },
                 });
             }
             post(

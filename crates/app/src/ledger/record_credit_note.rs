@@ -28,37 +28,22 @@ pub struct NewCreditNote {
 impl Books {
     pub fn record_credit_note(&mut self, input: NewCreditNote) -> Result<Entry, AppError> {
         if !input.amount.is_positive() {
-            return Err(AppError::Invalid {
-                field: "amount",
-                source: DomainError::NotPositive("the amount"),
-            });
+            return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
         }
         let reason = clean_text("reason", &input.reason).map_err(AppError::invalid("reason"))?;
         if reason.is_empty() {
-            return Err(AppError::Invalid {
-                field: "reason",
-                source: DomainError::Empty("the reason"),
-            });
+            return Err(AppError::Invalid { field: "reason", source: DomainError::Empty("the reason") });
         }
         let stamp = self.stamp();
         self.store.write(|tx| {
             let customer = customer_by_code(tx, &input.customer_code)?;
-            let corrected = match input
-                .corrects
-                .as_deref()
-                .map(str::trim)
-                .filter(|n| !n.is_empty())
-            {
+            let corrected = match input.corrects.as_deref().map(str::trim).filter(|n| !n.is_empty()) {
                 None => None,
                 Some(number) => {
                     let account = entries::account(tx, customer.id)?;
-                    let receivable = account
-                        .receivables
-                        .iter()
-                        .find(|r| r.number == number)
-                        .ok_or_else(|| AppError::UnknownDocument {
-                            kind: "receivable",
-                            number: number.to_string(),
+                    let receivable =
+                        account.receivables.iter().find(|r| r.number == number).ok_or_else(|| {
+                            AppError::UnknownDocument { kind: "receivable", number: number.to_string() }
                         })?;
                     if input.amount > receivable.amount {
                         return Err(AppError::Rule(format!(

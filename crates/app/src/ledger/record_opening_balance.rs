@@ -25,11 +25,7 @@ pub struct NewOpeningBalance {
     pub memo: String,
 }
 
-pub(crate) fn record_in_tx(
-    tx: &Transaction,
-    stamp: &Stamp,
-    input: &NewOpeningBalance,
-) -> Result<Entry, AppError> {
+pub(crate) fn record_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewOpeningBalance) -> Result<Entry, AppError> {
     let customer = customer_by_code(tx, &input.customer_code)?;
     if input.amount.is_zero() {
         return Err(AppError::Invalid {
@@ -47,11 +43,8 @@ pub(crate) fn record_in_tx(
             side: if debit { Side::Debit } else { Side::Credit },
             number: String::new(),
             doc_date: input.date,
-            due_date: debit.then(|| {
-                input
-                    .due_date
-                    .unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date))
-            }),
+            due_date: debit
+                .then(|| input.due_date.unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date))),
             amount: input.amount.abs(),
             method: None,
             reference: String::new(),

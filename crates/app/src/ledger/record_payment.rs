@@ -76,10 +76,7 @@ fn plan(items: &[OpenItem], amount: Money, manual: &[ManualAllocation]) -> Resul
             });
         }
         let item = find_open(items, &part.receivable)?;
-        let index = items
-            .iter()
-            .position(|i| std::ptr::eq(i, item))
-            .expect("found in items");
+        let index = items.iter().position(|i| std::ptr::eq(i, item)).expect("found in items");
         if part.amount > remaining[index] {
             return Err(AppError::Rule(format!(
                 "{} is allocated {} but only {} of it is open",
@@ -87,44 +84,26 @@ fn plan(items: &[OpenItem], amount: Money, manual: &[ManualAllocation]) -> Resul
             )));
         }
         if part.amount > left {
-            return Err(AppError::Rule(format!(
-                "the allocations add up to more than the payment of {amount}"
-            )));
+            return Err(AppError::Rule(format!("the allocations add up to more than the payment of {amount}")));
         }
         remaining[index] -= part.amount;
         left -= part.amount;
-        applied.push(AppliedAmount {
-            number: item.receivable.number.clone(),
-            amount: part.amount,
-        });
+        applied.push(AppliedAmount { number: item.receivable.number.clone(), amount: part.amount });
         explicit.push((item.receivable.id, part.amount));
     }
-    let rest: Vec<(&huikuan_domain::Receivable, Money)> = items
-        .iter()
-        .zip(&remaining)
-        .map(|(i, open)| (&i.receivable, *open))
-        .collect();
+    let rest: Vec<(&huikuan_domain::Receivable, Money)> =
+        items.iter().zip(&remaining).map(|(i, open)| (&i.receivable, *open)).collect();
     for (index, part) in plan_oldest_first(&rest, left) {
-        applied.push(AppliedAmount {
-            number: items[index].receivable.number.clone(),
-            amount: part,
-        });
+        applied.push(AppliedAmount { number: items[index].receivable.number.clone(), amount: part });
         left -= part;
     }
     Ok(Plan { applied, explicit })
 }
 
 /// Posts the payment entry alone: everything it pays settles oldest-first when read.
-pub(crate) fn post_in_tx(
-    tx: &Transaction,
-    stamp: &Stamp,
-    input: &NewPayment,
-) -> Result<Entry, AppError> {
+pub(crate) fn post_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<Entry, AppError> {
     if !input.amount.is_positive() {
-        return Err(AppError::Invalid {
-            field: "amount",
-            source: DomainError::NotPositive("the amount"),
-        });
+        return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
     }
     let customer = customer_by_code(tx, &input.customer_code)?;
     post(
@@ -139,24 +118,16 @@ pub(crate) fn post_in_tx(
             due_date: None,
             amount: input.amount,
             method: Some(input.method),
-            reference: clean_text("reference", &input.reference)
-                .map_err(AppError::invalid("reference"))?,
+            reference: clean_text("reference", &input.reference).map_err(AppError::invalid("reference"))?,
             memo: clean_text("memo", &input.memo).map_err(AppError::invalid("memo"))?,
             corrects_entry_id: None,
         },
     )
 }
 
-fn record_in_tx(
-    tx: &Transaction,
-    stamp: &Stamp,
-    input: &NewPayment,
-) -> Result<PaymentReceipt, AppError> {
+fn record_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<PaymentReceipt, AppError> {
     if !input.amount.is_positive() {
-        return Err(AppError::Invalid {
-            field: "amount",
-            source: DomainError::NotPositive("the amount"),
-        });
+        return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
     }
     let customer = customer_by_code(tx, &input.customer_code)?;
     let items = open_items(tx, customer.id)?;
@@ -166,11 +137,7 @@ fn record_in_tx(
         allocations::insert(tx, entry.id, receivable_id, input.date, amount, stamp)?;
     }
     let settled: Money = applied.iter().map(|a| a.amount).sum();
-    Ok(PaymentReceipt {
-        unapplied: input.amount - settled,
-        entry,
-        applied,
-    })
+    Ok(PaymentReceipt { unapplied: input.amount - settled, entry, applied })
 }
 
 impl Books {

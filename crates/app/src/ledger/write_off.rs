@@ -27,10 +27,7 @@ impl Books {
     pub fn write_off(&mut self, input: NewWriteOff) -> Result<Entry, AppError> {
         let reason = clean_text("reason", &input.reason).map_err(AppError::invalid("reason"))?;
         if reason.is_empty() {
-            return Err(AppError::Invalid {
-                field: "reason",
-                source: DomainError::Empty("the reason"),
-            });
+            return Err(AppError::Invalid { field: "reason", source: DomainError::Empty("the reason") });
         }
         let stamp = self.stamp();
         self.store.write(|tx| {
@@ -39,10 +36,7 @@ impl Books {
             let item = find_open(&items, &input.receivable)?;
             let amount = input.amount.unwrap_or(item.open);
             if !amount.is_positive() {
-                return Err(AppError::Invalid {
-                    field: "amount",
-                    source: DomainError::NotPositive("the amount"),
-                });
+                return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
             }
             if amount > item.open {
                 return Err(AppError::Rule(format!(

@@ -34,23 +34,13 @@ pub struct AgingTotals {
 }
 
 fn labelled(labels: &[String], row: &AgingRow) -> BucketAmounts {
-    BucketAmounts(
-        labels
-            .iter()
-            .cloned()
-            .zip(row.buckets.iter().copied())
-            .collect(),
-    )
+    BucketAmounts(labels.iter().cloned().zip(row.buckets.iter().copied()).collect())
 }
 
 impl Books {
     /// Every customer with an entry dated on or before `as_of`, sorted by code, with the
     /// open part of each receivable in its bucket and any surplus as credit.
-    pub fn aging_report(
-        &mut self,
-        as_of: NaiveDate,
-        basis: AgingBasis,
-    ) -> Result<AgingReport, AppError> {
+    pub fn aging_report(&mut self, as_of: NaiveDate, basis: AgingBasis) -> Result<AgingReport, AppError> {
         let scheme = BucketScheme::default();
         let labels = scheme.labels();
         self.store.read(|tx| {
@@ -58,19 +48,10 @@ impl Books {
             let mut totals = AgingRow::empty(&scheme);
             let mut rows = Vec::new();
             for customer in customers::list(tx)? {
-                let Some(account) = accounts
-                    .get(&customer.id)
-                    .filter(|a| a.has_entries_by(as_of))
-                else {
+                let Some(account) = accounts.get(&customer.id).filter(|a| a.has_entries_by(as_of)) else {
                     continue;
                 };
-                let row = age(
-                    &account.receivables,
-                    &account.settle(as_of),
-                    as_of,
-                    &scheme,
-                    basis,
-                );
+                let row = age(&account.receivables, &account.settle(as_of), as_of, &scheme, basis);
                 totals.add(&row);
                 rows.push(AgingCustomer {
                     code: customer.fields.code,

@@ -39,30 +39,18 @@ pub struct LedgerLine {
 impl Books {
     /// Entries in date order (debits before credits on the same day), each with the
     /// balance after it; with `as_of`, only entries dated on or before it.
-    pub fn customer_ledger(
-        &mut self,
-        code: &str,
-        as_of: Option<NaiveDate>,
-    ) -> Result<CustomerLedger, AppError> {
+    pub fn customer_ledger(&mut self, code: &str, as_of: Option<NaiveDate>) -> Result<CustomerLedger, AppError> {
         self.store.read(|tx| {
             let customer = customer_by_code(tx, code)?;
             let all = entries::for_customer(tx, customer.id)?;
             let account = huikuan_domain::Account {
-                receivables: all
-                    .iter()
-                    .filter_map(entries::Entry::as_receivable)
-                    .collect(),
+                receivables: all.iter().filter_map(entries::Entry::as_receivable).collect(),
                 credits: all.iter().filter_map(entries::Entry::as_credit).collect(),
                 allocations: allocations::for_customer(tx, customer.id)?,
             };
             let settlement = account.settle(as_of.unwrap_or(NaiveDate::MAX));
-            let open_of = |id: i64| {
-                account
-                    .receivables
-                    .iter()
-                    .position(|r| r.id == id)
-                    .and_then(|i| settlement.open[i])
-            };
+            let open_of =
+                |id: i64| account.receivables.iter().position(|r| r.id == id).and_then(|i| settlement.open[i]);
             let number_of = |id: i64| all.iter().find(|e| e.id == id).map(|e| e.number.clone());
             let mut balance = Money::ZERO;
             let mut lines = Vec::new();
@@ -84,9 +72,7 @@ impl Books {
                     debit,
                     credit,
                     balance,
-                    open: (entry.side == Side::Debit)
-                        .then(|| open_of(entry.id))
-                        .flatten(),
+                    open: (entry.side == Side::Debit).then(|| open_of(entry.id)).flatten(),
                     corrects: entry.corrects_entry_id.and_then(number_of),
                 });
             }

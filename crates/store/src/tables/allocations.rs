@@ -14,10 +14,7 @@ pub fn insert(
     amount: Money,
     stamp: &Stamp,
 ) -> Result<i64, StoreError> {
-    assert!(
-        amount.is_positive(),
-        "an allocation moves a positive amount"
-    );
+    assert!(amount.is_positive(), "an allocation moves a positive amount");
     conn.execute(
         "INSERT INTO allocations (credit_entry_id, receivable_entry_id, alloc_date, amount_cents, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
@@ -35,10 +32,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ExplicitAllocation> {
     })
 }
 
-pub fn for_customer(
-    conn: &Connection,
-    customer_id: i64,
-) -> Result<Vec<ExplicitAllocation>, StoreError> {
+pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT a.credit_entry_id, a.receivable_entry_id, a.alloc_date, a.amount_cents
          FROM allocations a JOIN entries e ON e.id = a.credit_entry_id
@@ -48,10 +42,7 @@ pub fn for_customer(
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn for_credit(
-    conn: &Connection,
-    credit_entry_id: i64,
-) -> Result<Vec<ExplicitAllocation>, StoreError> {
+pub fn for_credit(conn: &Connection, credit_entry_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
     let mut stmt = conn.prepare(
         "SELECT credit_entry_id, receivable_entry_id, alloc_date, amount_cents FROM allocations
          WHERE credit_entry_id = ?1 ORDER BY id",

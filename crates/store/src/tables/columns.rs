@@ -13,8 +13,7 @@ where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
     let text: String = row.get(index)?;
-    text.parse()
-        .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
+    text.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
 }
 
 pub fn parsed_opt<T>(row: &Row, index: usize) -> rusqlite::Result<Option<T>>
@@ -23,11 +22,8 @@ where
     T::Err: std::error::Error + Send + Sync + 'static,
 {
     let text: Option<String> = row.get(index)?;
-    text.map(|t| {
-        t.parse()
-            .map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e)))
-    })
-    .transpose()
+    text.map(|t| t.parse().map_err(|e| rusqlite::Error::FromSqlConversionFailure(index, Type::Text, Box::new(e))))
+        .transpose()
 }
 
 pub fn money(row: &Row, index: usize) -> rusqlite::Result<Money> {

@@ -50,9 +50,7 @@ pub fn delete(conn: &Connection, id: i64) -> Result<(), StoreError> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Contact, StoreError> {
-    for_query(conn, "WHERE id = ?1", id)?
-        .pop()
-        .ok_or_else(|| not_found(format!("contact #{id}")))
+    for_query(conn, "WHERE id = ?1", id)?.pop().ok_or_else(|| not_found(format!("contact #{id}")))
 }
 
 pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Contact>, StoreError> {
@@ -60,9 +58,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Contact>,
 }
 
 fn for_query(conn: &Connection, filter: &str, key: i64) -> Result<Vec<Contact>, StoreError> {
-    let sql = format!(
-        "SELECT id, customer_id, name, role, phone, wechat, email, notes FROM contacts {filter}"
-    );
+    let sql = format!("SELECT id, customer_id, name, role, phone, wechat, email, notes FROM contacts {filter}");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([key], |row| {
         Ok(Contact {

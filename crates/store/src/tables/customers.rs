@@ -58,8 +58,7 @@ pub struct Customer {
     pub updated_at: String,
 }
 
-const COLUMNS: &str =
-    "id, code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
+const COLUMNS: &str = "id, code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
     credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at";
 
 fn from_row(row: &Row) -> rusqlite::Result<Customer> {
@@ -115,12 +114,7 @@ pub fn insert(conn: &Connection, c: &CustomerFields, stamp: &Stamp) -> Result<i6
     Ok(conn.last_insert_rowid())
 }
 
-pub fn update(
-    conn: &Connection,
-    id: i64,
-    c: &CustomerFields,
-    stamp: &Stamp,
-) -> Result<(), StoreError> {
+pub fn update(conn: &Connection, id: i64, c: &CustomerFields, stamp: &Stamp) -> Result<(), StoreError> {
     let changed = conn
         .execute(
             "UPDATE customers SET code = ?2, name = ?3, kind = ?4, phone = ?5, address = ?6, tax_id = ?7,
@@ -169,9 +163,7 @@ pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Customer>, StoreE
 
 pub fn get(conn: &Connection, id: i64) -> Result<Customer, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
-    conn.query_row(&sql, [id], from_row)
-        .optional()?
-        .ok_or_else(|| not_found(format!("customer #{id}")))
+    conn.query_row(&sql, [id], from_row).optional()?.ok_or_else(|| not_found(format!("customer #{id}")))
 }
 
 /// All customers ordered by code.

@@ -74,11 +74,7 @@ pub fn insert_draft(
     Ok(id)
 }
 
-fn insert_lines(
-    conn: &Connection,
-    delivery_id: i64,
-    lines: &[DeliveryLine],
-) -> Result<(), StoreError> {
+fn insert_lines(conn: &Connection, delivery_id: i64, lines: &[DeliveryLine]) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO delivery_lines (delivery_id, position, item, spec, unit, quantity, unit_price, amount_cents)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -100,12 +96,7 @@ fn insert_lines(
 }
 
 /// Freezes a draft: it takes its number and its ledger entry.
-pub fn mark_issued(
-    conn: &Connection,
-    id: i64,
-    number: &str,
-    entry_id: i64,
-) -> Result<(), StoreError> {
+pub fn mark_issued(conn: &Connection, id: i64, number: &str, entry_id: i64) -> Result<(), StoreError> {
     let changed = conn
         .execute(
             "UPDATE delivery_notes SET status = 'issued', number = ?2, entry_id = ?3 WHERE id = ?1",
@@ -113,10 +104,7 @@ pub fn mark_issued(
         )
         .map_err(|e| {
             if is_unique_violation(&e) {
-                StoreError::NumberTaken {
-                    kind: "delivery".into(),
-                    number: number.to_string(),
-                }
+                StoreError::NumberTaken { kind: "delivery".into(), number: number.to_string() }
             } else {
                 StoreError::from_sqlite(e)
             }
@@ -129,11 +117,8 @@ pub fn mark_issued(
 
 /// Discards a draft. Issued notes are refused by the trigger.
 pub fn delete_draft(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    conn.execute("DELETE FROM delivery_lines WHERE delivery_id = ?1", [id])
-        .map_err(StoreError::from_sqlite)?;
-    let deleted = conn
-        .execute("DELETE FROM delivery_notes WHERE id = ?1", [id])
-        .map_err(StoreError::from_sqlite)?;
+    conn.execute("DELETE FROM delivery_lines WHERE delivery_id = ?1", [id]).map_err(StoreError::from_sqlite)?;
+    let deleted = conn.execute("DELETE FROM delivery_notes WHERE id = ?1", [id]).map_err(StoreError::from_sqlite)?;
     if deleted == 0 {
         return Err(not_found(format!("delivery note #{id}")));
     }
@@ -170,13 +155,7 @@ pub fn get(conn: &Connection, id: i64) -> Result<DeliveryNote, StoreError> {
 }
 
 pub fn id_by_entry(conn: &Connection, entry_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(conn
-        .query_row(
-            "SELECT id FROM delivery_notes WHERE entry_id = ?1",
-            [entry_id],
-            |row| row.get(0),
-        )
-        .optional()?)
+    Ok(conn.query_row("SELECT id FROM delivery_notes WHERE entry_id = ?1", [entry_id], |row| row.get(0)).optional()?)
 }
 
 fn lines(conn: &Connection, delivery_id: i64) -> Result<Vec<DeliveryLine>, StoreError> {

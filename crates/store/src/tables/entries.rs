@@ -101,10 +101,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Entry> {
 }
 
 pub fn insert(conn: &Connection, e: &NewEntry, stamp: &Stamp) -> Result<i64, StoreError> {
-    assert!(
-        e.amount.is_positive(),
-        "ledger amounts are positive; the side gives the sign"
-    );
+    assert!(e.amount.is_positive(), "ledger amounts are positive; the side gives the sign");
     conn.execute(
         "INSERT INTO entries (customer_id, kind, side, number, doc_date, due_date, amount_cents, method, reference,
              memo, corrects_entry_id, created_at, operator)
@@ -137,20 +134,12 @@ pub fn insert(conn: &Connection, e: &NewEntry, stamp: &Stamp) -> Result<i64, Sto
 
 pub fn get(conn: &Connection, id: i64) -> Result<Entry, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE id = ?1");
-    conn.query_row(&sql, [id], from_row)
-        .optional()?
-        .ok_or_else(|| not_found(format!("ledger entry #{id}")))
+    conn.query_row(&sql, [id], from_row).optional()?.ok_or_else(|| not_found(format!("ledger entry #{id}")))
 }
 
-pub fn by_number(
-    conn: &Connection,
-    kind: EntryKind,
-    number: &str,
-) -> Result<Option<Entry>, StoreError> {
+pub fn by_number(conn: &Connection, kind: EntryKind, number: &str) -> Result<Option<Entry>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE kind = ?1 AND number = ?2");
-    Ok(conn
-        .query_row(&sql, params![kind.as_str(), number], from_row)
-        .optional()?)
+    Ok(conn.query_row(&sql, params![kind.as_str(), number], from_row).optional()?)
 }
 
 /// A customer's entries in ledger order: date, then debits before credits, then id.
@@ -177,19 +166,13 @@ pub fn account(conn: &Connection, customer_id: i64) -> Result<Account, StoreErro
 /// Every customer's account, keyed by customer id, read in one pass over the ledger.
 pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreError> {
     let mut accounts: HashMap<i64, Account> = HashMap::new();
-    let mut stmt = conn.prepare(
-        "SELECT id, customer_id, kind, side, number, doc_date, due_date, amount_cents FROM entries",
-    )?;
+    let mut stmt =
+        conn.prepare("SELECT id, customer_id, kind, side, number, doc_date, due_date, amount_cents FROM entries")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let account = accounts.entry(row.get(1)?).or_default();
-        let (id, kind, number, doc_date, amount) = (
-            row.get(0)?,
-            parsed(row, 2)?,
-            row.get(4)?,
-            row.get(5)?,
-            money(row, 7)?,
-        );
+        let (id, kind, number, doc_date, amount) =
+            (row.get(0)?, parsed(row, 2)?, row.get(4)?, row.get(5)?, money(row, 7)?);
         match parsed::<Side>(row, 3)? {
             Side::Debit => account.receivables.push(Receivable {
                 id,
@@ -199,21 +182,11 @@ pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreErr
                 due_date: row.get::<_, Option<NaiveDate>>(6)?.unwrap_or(doc_date),
                 amount,
             }),
-            Side::Credit => account.credits.push(Credit {
-                id,
-                kind,
-                number,
-                date: doc_date,
-                amount,
-            }),
+            Side::Credit => account.credits.push(Credit { id, kind, number, date: doc_date, amount }),
         }
     }
     for (customer_id, allocation) in allocations::all(conn)? {
-        accounts
-            .entry(customer_id)
-            .or_default()
-            .allocations
-            .push(allocation);
+        accounts.entry(customer_id).or_default().allocations.push(allocation);
     }
     Ok(accounts)
 }

@@ -91,15 +91,8 @@ fn a_draft_may_be_edited_and_discarded() {
         address: String::new(),
         memo: String::new(),
     };
-    let id = store
-        .write(|tx| deliveries::insert_draft(tx, &header, &[], &stamp()))
-        .unwrap();
-    store
-        .write(|tx| {
-            tx.execute("UPDATE delivery_notes SET memo = 'ok'", [])
-                .map_err(StoreError::from)
-        })
-        .unwrap();
+    let id = store.write(|tx| deliveries::insert_draft(tx, &header, &[], &stamp())).unwrap();
+    store.write(|tx| tx.execute("UPDATE delivery_notes SET memo = 'ok'", []).map_err(StoreError::from)).unwrap();
     store.write(|tx| deliveries::delete_draft(tx, id)).unwrap();
 }
 
@@ -108,15 +101,7 @@ fn the_audit_log_refuses_update_and_delete() {
     let mut store = Store::open_in_memory().unwrap();
     store
         .write(|tx| {
-            audit::record(
-                tx,
-                &stamp(),
-                "create",
-                "customer",
-                Some(1),
-                None,
-                Some(&serde_json::json!({"a": 1})),
-            )
+            audit::record(tx, &stamp(), "create", "customer", Some(1), None, Some(&serde_json::json!({"a": 1})))
         })
         .unwrap();
     refused(&mut store, "UPDATE audit_log SET operator = 'someone else'");
@@ -126,9 +111,7 @@ fn the_audit_log_refuses_update_and_delete() {
 #[test]
 fn sequences_never_go_back_and_are_never_deleted() {
     let mut store = Store::open_in_memory().unwrap();
-    store
-        .write(|tx| sequences::next_number(tx, DocType::Delivery, 2026))
-        .unwrap();
+    store.write(|tx| sequences::next_number(tx, DocType::Delivery, 2026)).unwrap();
     refused(&mut store, "UPDATE sequences SET last = 0");
     refused(&mut store, "DELETE FROM sequences");
 }
@@ -136,8 +119,7 @@ fn sequences_never_go_back_and_are_never_deleted() {
 #[test]
 fn numbers_are_gapless_per_type_and_year_and_a_rollback_gives_the_number_back() {
     let mut store = Store::open_in_memory().unwrap();
-    let take =
-        |store: &mut Store, t, y| store.write(|tx| sequences::next_number(tx, t, y)).unwrap();
+    let take = |store: &mut Store, t, y| store.write(|tx| sequences::next_number(tx, t, y)).unwrap();
     assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000001");
     assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000002");
     assert_eq!(take(&mut store, DocType::Payment, 2026), "PM-2026-000001");
@@ -148,8 +130,6 @@ fn numbers_are_gapless_per_type_and_year_and_a_rollback_gives_the_number_back() 
     });
     assert!(rolled_back.is_err());
     assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000003");
-    store
-        .write(|tx| sequences::note_imported(tx, DocType::Delivery, "SD-2026-000010"))
-        .unwrap();
+    store.write(|tx| sequences::note_imported(tx, DocType::Delivery, "SD-2026-000010")).unwrap();
     assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000011");
 }

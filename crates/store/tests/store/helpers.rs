@@ -6,10 +6,7 @@ use huikuan_store::tables::Stamp;
 use huikuan_store::{Store, StoreError, Transaction};
 
 pub fn stamp() -> Stamp {
-    Stamp {
-        at: "2026-11-23T08:00:00Z".into(),
-        operator: "test".into(),
-    }
+    Stamp { at: "2026-11-23T08:00:00Z".into(), operator: "test".into() }
 }
 
 pub fn date(s: &str) -> NaiveDate {
@@ -17,12 +14,7 @@ pub fn date(s: &str) -> NaiveDate {
 }
 
 pub fn add_customer(tx: &Transaction, code: &str) -> i64 {
-    customers::insert(
-        tx,
-        &CustomerFields::new(code, &format!("{code} 商行")),
-        &stamp(),
-    )
-    .unwrap()
+    customers::insert(tx, &CustomerFields::new(code, &format!("{code} 商行")), &stamp()).unwrap()
 }
 
 pub fn debit(customer_id: i64, number: &str, day: &str, cents: i64) -> NewEntry {
@@ -56,16 +48,8 @@ pub fn small_book(store: &mut Store) -> (i64, i64, i64) {
     store
         .write(|tx| {
             let c = add_customer(tx, "C001");
-            let d = entries::insert(
-                tx,
-                &debit(c, "SD-2026-000001", "2026-01-10", 10_000),
-                &stamp(),
-            )?;
-            let p = entries::insert(
-                tx,
-                &payment(c, "PM-2026-000001", "2026-02-01", 4_000),
-                &stamp(),
-            )?;
+            let d = entries::insert(tx, &debit(c, "SD-2026-000001", "2026-01-10", 10_000), &stamp())?;
+            let p = entries::insert(tx, &payment(c, "PM-2026-000001", "2026-02-01", 4_000), &stamp())?;
             huikuan_store::tables::allocations::insert(
                 tx,
                 p,

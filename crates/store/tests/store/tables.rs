@@ -9,16 +9,9 @@ use super::helpers::{add_customer, debit, small_book, stamp};
 #[test]
 fn a_duplicate_customer_code_is_a_typed_error() {
     let mut store = Store::open_in_memory().unwrap();
-    store
-        .write(|tx| Ok::<_, StoreError>(add_customer(tx, "C001")))
-        .unwrap();
-    let err = store
-        .write(|tx| customers::insert(tx, &CustomerFields::new("c001", "another"), &stamp()))
-        .unwrap_err();
-    assert!(
-        matches!(err, StoreError::CustomerCodeTaken(ref c) if c == "c001"),
-        "{err}"
-    );
+    store.write(|tx| Ok::<_, StoreError>(add_customer(tx, "C001"))).unwrap();
+    let err = store.write(|tx| customers::insert(tx, &CustomerFields::new("c001", "another"), &stamp())).unwrap_err();
+    assert!(matches!(err, StoreError::CustomerCodeTaken(ref c) if c == "c001"), "{err}");
 }
 
 #[test]
@@ -26,13 +19,7 @@ fn a_duplicate_document_number_is_a_typed_error() {
     let mut store = Store::open_in_memory().unwrap();
     let (customer, _, _) = small_book(&mut store);
     let err = store
-        .write(|tx| {
-            entries::insert(
-                tx,
-                &debit(customer, "SD-2026-000001", "2026-05-01", 100),
-                &stamp(),
-            )
-        })
+        .write(|tx| entries::insert(tx, &debit(customer, "SD-2026-000001", "2026-05-01", 100), &stamp()))
         .unwrap_err();
     assert_eq!(err.code(), "number_taken");
 }
@@ -49,16 +36,9 @@ fn customers_update_and_list_in_code_order() {
     let mut fields = store.read(|tx| customers::get(tx, id)).unwrap().fields;
     fields.credit_limit = Money::from_cents(5_000_000);
     fields.name = "安心药房".into();
-    store
-        .write(|tx| customers::update(tx, id, &fields, &stamp()))
-        .unwrap();
+    store.write(|tx| customers::update(tx, id, &fields, &stamp())).unwrap();
     let list = store.read(|tx| customers::list(tx)).unwrap();
-    assert_eq!(
-        list.iter()
-            .map(|c| c.fields.code.as_str())
-            .collect::<Vec<_>>(),
-        ["A1", "B2"]
-    );
+    assert_eq!(list.iter().map(|c| c.fields.code.as_str()).collect::<Vec<_>>(), ["A1", "B2"]);
     assert_eq!(list[0].fields.credit_limit, Money::from_cents(5_000_000));
     assert_eq!(list[0].fields.name, "安心药房");
 }
@@ -66,9 +46,7 @@ fn customers_update_and_list_in_code_order() {
 #[test]
 fn contacts_belong_to_a_customer_and_can_be_edited() {
     let mut store = Store::open_in_memory().unwrap();
-    let customer = store
-        .write(|tx| Ok::<_, StoreError>(add_customer(tx, "C1")))
-        .unwrap();
+    let customer = store.write(|tx| Ok::<_, StoreError>(add_customer(tx, "C1"))).unwrap();
     let mut fields = ContactFields {
         name: "王会计".into(),
         role: ContactRole::Finance,
@@ -77,20 +55,13 @@ fn contacts_belong_to_a_customer_and_can_be_edited() {
         email: String::new(),
         notes: String::new(),
     };
-    let id = store
-        .write(|tx| contacts::insert(tx, customer, &fields))
-        .unwrap();
+    let id = store.write(|tx| contacts::insert(tx, customer, &fields)).unwrap();
     fields.role = ContactRole::DecisionMaker;
     store.write(|tx| contacts::update(tx, id, &fields)).unwrap();
-    let list = store
-        .read(|tx| contacts::for_customer(tx, customer))
-        .unwrap();
+    let list = store.read(|tx| contacts::for_customer(tx, customer)).unwrap();
     assert_eq!(list[0].fields.role, ContactRole::DecisionMaker);
     let bad = store.write(|tx| contacts::insert(tx, 999, &fields));
-    assert!(
-        bad.is_err(),
-        "a contact of a customer that does not exist is refused"
-    );
+    assert!(bad.is_err(), "a contact of a customer that does not exist is refused");
 }
 
 #[test]
@@ -100,10 +71,7 @@ fn the_company_profile_is_one_row_that_updates() {
     assert_eq!(profile.currency, "CNY");
     profile.legal_name = "杭州顺达商贸有限公司".into();
     store.write(|tx| company::update(tx, &profile)).unwrap();
-    assert_eq!(
-        store.read(|tx| company::get(tx)).unwrap().legal_name,
-        "杭州顺达商贸有限公司"
-    );
+    assert_eq!(store.read(|tx| company::get(tx)).unwrap().legal_name, "杭州顺达商贸有限公司");
 }
 
 #[test]
@@ -118,9 +86,6 @@ fn all_accounts_reads_every_customer_in_one_pass() {
         })
         .unwrap();
     let accounts = store.read(|tx| entries::all_accounts(tx)).unwrap();
-    assert_eq!(
-        accounts[&customer],
-        store.read(|tx| entries::account(tx, customer)).unwrap()
-    );
+    assert_eq!(accounts[&customer], store.read(|tx| entries::account(tx, customer)).unwrap());
     assert_eq!(accounts[&other].receivables.len(), 1);
 }

@@ -1,0 +1,242 @@
+//! huikuan-cli end to end: the real binary on a real file, the contract's commands.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+fn story(file: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/story").join(file)
+}
+
+fn cli(db: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_huikuan-cli"))
+        .arg("--db")
+        .arg(db)
+        .args(args)
+        .env_remove("HUIKUAN_TODAY")
+        .output()
+        .expect("huikuan-cli runs")
+}
+
+fn ok(db: &Path, args: &[&str]) -> String {
+    let out = cli(db, args);
+    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn json(db: &Path, args: &[&str]) -> Value {
+    serde_json::from_str(&ok(db, args)).unwrap()
+}
+
+/// A fresh book with the story's customers, opening balances, deliveries and payments.
+fn story_book(dir: &Path) -> PathBuf {
+    let db = dir.join("books.db");
+    ok(&db, &["init"]);
+    for kind in ["customers", "opening-balances", "deliveries", "payments"] {
+        let file = story(&format!("{kind}.csv"));
+        ok(&db, &["import", kind, file.to_str().unwrap()]);
+    }
+    db
+}
+
+#[test]
+fn the_story_ages_exactly_as_the_contract_says() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let report = json(&db, &["report", "aging", "--as-of", "2026-04-15", "--format", "json"]);
+    let expected: Value =
+        serde_json::from_str(&std::fs::read_to_string(story("aging-2026-04-15.json")).unwrap()).unwrap();
+    assert_eq!(report, expected);
+    assert_eq!(report["customers"][0]["buckets"]["31-60"], "3097.00");
+    assert_eq!(report["totals"]["balance"], "5837.38");
+}
+
+#[test]
+fn aging_omits_customers_with_nothing_dated_by_then_and_ignores_later_entries() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let report = json(&db, &["report", "aging", "--as-of", "2026-01-16", "--format", "json"]);
+    let codes: Vec<&str> =
+        report["customers"].as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["C001", "C003"], "C002's first entry is dated 2026-02-03");
+    // 12000 opening (due 2025-11-30, 47 days) and the 8097 delivery, not yet due; no payment yet.
+    assert_eq!(report["customers"][0]["buckets"]["31-60"], "12000.00");
+    assert_eq!(report["customers"][0]["buckets"]["not_due"], "8097.00");
+    assert_eq!(report["customers"][0]["balance"], "20097.00");
+    assert!(json(&db, &["report", "aging", "--as-of", "2025-01-01", "--format", "json"])["customers"]
+        .as_array()
+        .unwrap()
+        .is_empty());
+}
+
+#[test]
+fn every_amount_in_the_aging_json_is_a_string_with_two_decimals() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let report = json(&db, &["report", "aging", "--as-of", "2026-04-15", "--format", "json"]);
+    fn check(value: &Value) {
+        match value {
+            Value::Object(map) => {
+                map.iter().filter(|(k, _)| !matches!(k.as_str(), "code" | "name")).for_each(|(_, v)| check(v))
+            }
+            Value::String(s) => {
+                let (_, decimals) = s.split_once('.').unwrap_or_else(|| panic!("{s} has no decimals"));
+                assert_eq!(decimals.len(), 2, "{s}");
+            }
+            other => panic!("amount {other} is not a string"),
+        }
+    }
+    for customer in report["customers"].as_array().unwrap() {
+        check(customer);
+    }
+    check(&report["totals"]);
+}
+
+#[test]
+fn a_bad_import_exits_non_zero_lists_every_bad_row_and_leaves_the_file_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let before = std::fs::read(&db).unwrap();
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "number,customer_code,date,amount,method,reference\n\
+         PM-9,C001,2026-02-30,100,bank,\n\
+         PM-10,NOPE,2026-02-01,100,bank,\n\
+         PM-11,C001,2026-02-01,10.005,bank,\n\
+         PM-12,C001,2026-02-01,100,bank,ok\n\
+         PM-2026-000001,C001,2026-02-01,5,cash,\n\
+         PM-14,C001,2026-02-01,5\n",
+    )
+    .unwrap();
+    let out = cli(&db, &["import", "payments", bad.to_str().unwrap()]);
+    assert!(!out.status.success());
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    let lines: Vec<&str> = stderr.lines().filter(|l| l.starts_with("line ")).collect();
+    assert_eq!(
+        lines,
+        [
+            "line 2: date: '2026-02-30' is not a date that exists",
+            "line 3: unknown customer 'NOPE'",
+            "line 4: amount: '10.005' has more than 2 decimals",
+            "line 6: payment number 'PM-2026-000001' already exists",
+            "line 7: expected 6 columns, found 4",
+        ]
+    );
+    assert_eq!(std::fs::read(&db).unwrap(), before, "the book is byte-for-byte unchanged");
+}
+
+#[test]
+fn a_rejected_import_in_json_says_so_on_stdout_too() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(
+        &bad,
+        "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\nC001,dup,shop,,,cod,,\n",
+    )
+    .unwrap();
+    let out = cli(&db, &["import", "customers", bad.to_str().unwrap(), "--format", "json"]);
+    assert!(!out.status.success());
+    let error: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(error["error"]["code"], "import_rejected");
+    assert_eq!(error["error"]["rows"][0]["line"], 2);
+}
+
+#[test]
+fn the_customer_ledger_carries_a_running_balance() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let ledger = json(&db, &["customer", "ledger", "C001", "--format", "json"]);
+    let balances: Vec<&str> =
+        ledger["entries"].as_array().unwrap().iter().map(|e| e["balance"].as_str().unwrap()).collect();
+    assert_eq!(balances, ["12000.00", "20097.00", "8097.00", "3097.00", "6137.00"]);
+    assert_eq!(ledger["balance"], "6137.00");
+    assert_eq!(ledger["entries"][1]["number"], "SD-2026-000001");
+    assert_eq!(ledger["entries"][1]["due_date"], "2026-03-02");
+    let unknown = cli(&db, &["customer", "ledger", "NOPE"]);
+    assert!(!unknown.status.success());
+    assert!(String::from_utf8_lossy(&unknown.stderr).contains("customer 'NOPE' does not exist"));
+}
+
+#[test]
+fn every_command_speaks_table_for_people() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let aging = ok(&db, &["report", "aging", "--as-of", "2026-04-15", "--format", "table"]);
+    assert!(aging.lines().any(|l| l.starts_with("C001  华联超市") && l.contains("3097.00")), "{aging}");
+    let ledger = ok(&db, &["customer", "ledger", "C001", "--format", "table"]);
+    assert!(ledger.contains("SD-2026-000003") && ledger.contains("6137.00"), "{ledger}");
+    let list = ok(&db, &["customer", "list", "--today", "2026-04-15"]);
+    assert!(list.contains("Zhang's Workshop") && list.contains("-299.62"), "{list}");
+}
+
+#[test]
+fn payments_credit_notes_and_write_offs_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let receipt = json(
+        &db,
+        &[
+            "payment",
+            "--customer",
+            "C001",
+            "--date",
+            "2026-04-20",
+            "--amount",
+            "3100",
+            "--method",
+            "bank",
+            "--allocate",
+            "SD-2026-000003=3040",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(receipt["applied"][0]["number"], "SD-2026-000003");
+    assert_eq!(receipt["applied"][1]["amount"], "60.00");
+    ok(
+        &db,
+        &[
+            "write-off",
+            "--customer",
+            "C001",
+            "--receivable",
+            "SD-2026-000001",
+            "--date",
+            "2026-12-01",
+            "--reason",
+            "客户失联",
+        ],
+    );
+    let after = json(&db, &["report", "aging", "--as-of", "2026-12-31", "--format", "json"]);
+    assert_eq!(after["customers"][0]["balance"], "0.00");
+    let refused =
+        cli(&db, &["payment", "--customer", "C001", "--date", "2026-04-20", "--amount", "1.001", "--method", "bank"]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("more than 2 decimals"));
+}
+
+#[test]
+fn commands_refuse_a_book_that_does_not_exist_and_init_is_idempotent() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("missing.db");
+    let out = cli(&db, &["report", "aging", "--as-of", "2026-01-01"]);
+    assert!(!out.status.success());
+    assert!(!db.exists(), "a mistyped path does not create an empty book");
+    ok(&db, &["init"]);
+    ok(&db, &["init"]);
+    assert!(db.exists());
+}
+
+#[test]
+fn backup_writes_a_book_that_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let copy = dir.path().join("copy.db");
+    ok(&db, &["backup", "--to", copy.to_str().unwrap()]);
+    let report = json(&copy, &["report", "aging", "--as-of", "2026-04-15", "--format", "json"]);
+    assert_eq!(report["totals"]["balance"], "5837.38");
+    assert!(!cli(&db, &["backup", "--to", copy.to_str().unwrap()]).status.success(), "never overwrites");
+}
