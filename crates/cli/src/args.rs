@@ -44,6 +44,9 @@ pub enum Command {
     /// Customers and their accounts.
     #[command(subcommand)]
     Customer(CustomerCommand),
+    /// The company profile: the letterhead of every document.
+    #[command(subcommand)]
+    Company(CompanyCommand),
     /// Create and issue a delivery note.
     Delivery(DeliveryArgs),
     /// Record a payment received.
@@ -127,6 +130,36 @@ pub struct CustomerAddArgs {
     pub address: String,
     #[arg(long, default_value = "")]
     pub salesperson: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum CompanyCommand {
+    Show,
+    /// Change the given fields; the others stay as they are.
+    Set(CompanySetArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompanySetArgs {
+    #[arg(long)]
+    pub legal_name: Option<String>,
+    #[arg(long)]
+    pub address: Option<String>,
+    #[arg(long)]
+    pub tax_id: Option<String>,
+    #[arg(long)]
+    pub bank_name: Option<String>,
+    #[arg(long)]
+    pub bank_account: Option<String>,
+    #[arg(long)]
+    pub phone: Option<String>,
+    #[arg(long)]
+    pub signatory: Option<String>,
+    #[arg(long)]
+    pub currency: Option<String>,
+    /// zh or en.
+    #[arg(long)]
+    pub doc_language: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -4,7 +4,7 @@ use huikuan_app::customers::{CustomerDetail, CustomerSummary};
 use huikuan_app::import::ImportSummary;
 use huikuan_app::ledger::PaymentReceipt;
 use huikuan_app::reports::{AgingReport, CustomerLedger};
-use huikuan_app::{AppError, Entry};
+use huikuan_app::{AppError, Company, Entry};
 use huikuan_store::tables::audit::AuditRecord;
 use serde::Serialize;
 use serde_json::json;
@@ -126,6 +126,23 @@ pub fn customer(format: Format, d: &CustomerDetail) -> String {
             ));
         }
         out
+    })
+}
+
+pub fn company(format: Format, c: &Company) -> String {
+    json_or(format, c, |c| {
+        let rows = [
+            ("legal name", c.legal_name.as_str()),
+            ("address", &c.address),
+            ("tax id", &c.tax_id),
+            ("bank", &c.bank_name),
+            ("account", &c.bank_account),
+            ("phone", &c.phone),
+            ("signatory", &c.signatory),
+            ("currency", &c.currency),
+            ("documents in", c.doc_language.as_str()),
+        ];
+        rows.iter().map(|(k, v)| format!("{k:<13}{v}\n")).collect()
     })
 }
 

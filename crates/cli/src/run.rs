@@ -5,13 +5,13 @@ use std::path::{Path, PathBuf};
 use chrono::NaiveDate;
 use huikuan_app::customers::CustomerDetail;
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
-use huikuan_app::{AppError, Books, Clock, CustomerFields, FixedClock, SystemClock};
+use huikuan_app::{AppError, Books, Clock, Company, CustomerFields, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::calendar::parse_date;
 use huikuan_domain::line::{parse_quantity, parse_unit_price};
 use huikuan_domain::{Money, PaymentMethod};
 
-use crate::args::{Basis, Cli, Command, CustomerCommand, Format, ImportKind, Report};
+use crate::args::{Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, Format, ImportKind, Report};
 use crate::render;
 
 pub fn run(cli: Cli) -> Result<String, AppError> {
@@ -48,6 +48,11 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             Ok(render::aging(format, &books.aging_report(date("as-of", &as_of)?, basis)?))
         }
         Command::Customer(command) => customer(&mut books, format, command),
+        Command::Company(CompanyCommand::Show) => Ok(render::company(format, &books.company()?)),
+        Command::Company(CompanyCommand::Set(a)) => {
+            let profile = company_with(books.company()?, a)?;
+            Ok(render::company(format, &books.update_company(profile)?))
+        }
         Command::Delivery(a) => {
             let lines = a.lines.iter().map(|l| line(l)).collect::<Result<Vec<_>, _>>()?;
             let input = NewDelivery {
@@ -126,6 +131,28 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
             Ok(render::json_or(format, &created, |c| format!("added customer {} {}\n", c.fields.code, c.fields.name)))
         }
     }
+}
+
+fn company_with(mut p: Company, a: CompanySetArgs) -> Result<Company, AppError> {
+    let text_fields = [
+        (&mut p.legal_name, a.legal_name),
+        (&mut p.address, a.address),
+        (&mut p.tax_id, a.tax_id),
+        (&mut p.bank_name, a.bank_name),
+        (&mut p.bank_account, a.bank_account),
+        (&mut p.phone, a.phone),
+        (&mut p.signatory, a.signatory),
+        (&mut p.currency, a.currency),
+    ];
+    for (field, value) in text_fields {
+        if let Some(value) = value {
+            *field = value;
+        }
+    }
+    if let Some(language) = a.doc_language {
+        p.doc_language = language.parse().map_err(AppError::invalid("doc-language"))?;
+    }
+    Ok(p)
 }
 
 fn backup(books: &Books, format: Format, to: &Path) -> Result<String, AppError> {

@@ -240,3 +240,19 @@ fn backup_writes_a_book_that_opens() {
     assert_eq!(report["totals"]["balance"], "5837.38");
     assert!(!cli(&db, &["backup", "--to", copy.to_str().unwrap()]).status.success(), "never overwrites");
 }
+
+#[test]
+fn the_company_profile_is_set_field_by_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("books.db");
+    ok(&db, &["init"]);
+    ok(&db, &["company", "set", "--legal-name", "杭州顺达商贸有限公司", "--tax-id", "91330100MA2XXXXXX1"]);
+    ok(&db, &["company", "set", "--bank-name", "中国工商银行杭州分行", "--doc-language", "en"]);
+    let profile = json(&db, &["company", "show", "--format", "json"]);
+    assert_eq!(profile["legal_name"], "杭州顺达商贸有限公司");
+    assert_eq!(profile["tax_id"], "91330100MA2XXXXXX1");
+    assert_eq!(profile["doc_language"], "en");
+    assert_eq!(profile["currency"], "CNY");
+    assert!(!cli(&db, &["company", "set", "--currency", "yuan"]).status.success());
+    assert_eq!(json(&db, &["company", "show", "--format", "json"])["currency"], "CNY");
+}

@@ -1,0 +1,173 @@
+//! Properties of whole books: random stories through the real use cases and store, after
+//! which the ledger, the aging report and the open items must agree to the cent.
+
+use std::collections::BTreeMap;
+
+use chrono::{Datelike, Days, NaiveDate};
+use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
+use huikuan_app::{Books, CustomerFields};
+use huikuan_domain::aging::AgingBasis;
+use huikuan_domain::{Money, PaymentMethod};
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+const CODES: [&str; 3] = ["A", "B", "C"];
+
+#[derive(Debug, Clone)]
+enum Op {
+    Deliver { customer: usize, day: u64, cents: i64 },
+    Pay { customer: usize, day: u64, cents: i64, by_hand: Option<(usize, i64)> },
+    CreditNote { customer: usize, day: u64, cents: i64, corrects: Option<usize> },
+    WriteOff { customer: usize, day: u64, item: usize, cents: Option<i64> },
+}
+
+fn op() -> impl Strategy<Value = Op> {
+    let customer = 0..CODES.len();
+    let day = 0u64..800;
+    prop_oneof![
+        4 => (customer.clone(), day.clone(), 1i64..500_000).prop_map(|(customer, day, cents)| Op::Deliver { customer, day, cents }),
+        3 => (customer.clone(), day.clone(), 1i64..600_000, prop::option::of((0usize..8, 1i64..300_000)))
+            .prop_map(|(customer, day, cents, by_hand)| Op::Pay { customer, day, cents, by_hand }),
+        1 => (customer.clone(), day.clone(), 1i64..100_000, prop::option::of(0usize..8))
+            .prop_map(|(customer, day, cents, corrects)| Op::CreditNote { customer, day, cents, corrects }),
+        1 => (customer, day, 0usize..8, prop::option::of(1i64..200_000))
+            .prop_map(|(customer, day, item, cents)| Op::WriteOff { customer, day, item, cents }),
+    ]
+}
+
+fn day(offset: u64) -> NaiveDate {
+    NaiveDate::from_ymd_opt(2024, 1, 1).unwrap() + Days::new(offset)
+}
+
+fn receivable_numbers(books: &mut Books, code: &str) -> Vec<String> {
+    let ledger = books.customer_ledger(code, None).unwrap();
+    ledger.entries.into_iter().filter(|e| e.debit.is_positive()).map(|e| e.number).collect()
+}
+
+/// Applies an operation; refusals (over-allocation, nothing open…) are part of the story.
+fn apply(books: &mut Books, op: &Op) {
+    match op {
+        Op::Deliver { customer, day: d, cents } => {
+            let line = NewDeliveryLine {
+                item: "货".into(),
+                spec: String::new(),
+                unit: String::new(),
+                quantity: Decimal::ONE,
+                unit_price: Money::from_cents(*cents).to_decimal(),
+            };
+            let input = NewDelivery {
+                customer_code: CODES[*customer].into(),
+                date: day(*d),
+                due_date: None,
+                number: None,
+                contact_name: String::new(),
+                address: String::new(),
+                memo: String::new(),
+                lines: vec![line],
+            };
+            books.create_delivery(input).unwrap();
+        }
+        Op::Pay { customer, day: d, cents, by_hand } => {
+            let numbers = receivable_numbers(books, CODES[*customer]);
+            let allocations = by_hand
+                .filter(|_| !numbers.is_empty())
+                .map(|(i, c)| ManualAllocation {
+                    receivable: numbers[i % numbers.len()].clone(),
+                    amount: Money::from_cents(c),
+                })
+                .into_iter()
+                .collect();
+            let _ = books.record_payment(NewPayment {
+                customer_code: CODES[*customer].into(),
+                date: day(*d),
+                amount: Money::from_cents(*cents),
+                method: PaymentMethod::Cash,
+                reference: String::new(),
+                memo: String::new(),
+                number: None,
+                allocations,
+            });
+        }
+        Op::CreditNote { customer, day: d, cents, corrects } => {
+            let numbers = receivable_numbers(books, CODES[*customer]);
+            let corrects = corrects.filter(|_| !numbers.is_empty()).map(|i| numbers[i % numbers.len()].clone());
+            let _ = books.record_credit_note(NewCreditNote {
+                customer_code: CODES[*customer].into(),
+                date: day(*d),
+                amount: Money::from_cents(*cents),
+                reason: "折让".into(),
+                corrects,
+            });
+        }
+        Op::WriteOff { customer, day: d, item, cents } => {
+            let open = books.open_items(CODES[*customer]).unwrap();
+            if let Some(target) = (!open.is_empty()).then(|| &open[item % open.len()]) {
+                let _ = books.write_off(NewWriteOff {
+                    customer_code: CODES[*customer].into(),
+                    receivable: target.receivable.number.clone(),
+                    amount: cents.map(Money::from_cents),
+                    date: day(*d),
+                    reason: "无法收回".into(),
+                });
+            }
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 48, ..ProptestConfig::default() })]
+
+    #[test]
+    fn ledger_aging_and_open_items_agree_after_any_story(ops in prop::collection::vec(op(), 1..40), probes in prop::collection::vec(0u64..900, 1..4)) {
+        let mut books = huikuan_tests::books_on("2026-06-30");
+        for code in CODES {
+            books.create_customer(CustomerFields { payment_terms: "net:30".parse().unwrap(), ..CustomerFields::new(code, code) }, vec![]).unwrap();
+        }
+        for op in &ops {
+            apply(&mut books, op);
+        }
+        for code in CODES {
+            let ledger = books.customer_ledger(code, None).unwrap();
+            let debits: Money = ledger.entries.iter().map(|e| e.debit).sum();
+            let credits: Money = ledger.entries.iter().map(|e| e.credit).sum();
+            prop_assert_eq!(ledger.balance, debits - credits);
+            for entry in &ledger.entries {
+                if let Some(open) = entry.open {
+                    prop_assert!(open >= Money::ZERO && open <= entry.debit, "{:?}", entry);
+                }
+            }
+            let open_total: Money = books.open_items(code).unwrap().iter().map(|i| i.open).sum();
+            let detail = books.customer(code).unwrap();
+            prop_assert_eq!(detail.balance, open_total - detail.credit);
+            prop_assert_eq!(detail.balance, ledger.balance);
+            for probe in &probes {
+                let as_of = day(*probe);
+                let report = books.aging_report(as_of, AgingBasis::DueDate).unwrap();
+                let upto = books.customer_ledger(code, Some(as_of)).unwrap();
+                match report.customers.iter().find(|c| c.code == code) {
+                    None => prop_assert!(upto.entries.is_empty()),
+                    Some(row) => {
+                        let buckets: Money = row.buckets.0.iter().map(|(_, m)| *m).sum();
+                        prop_assert_eq!(row.balance, buckets - row.credit);
+                        prop_assert_eq!(row.balance, upto.balance);
+                        prop_assert!(row.credit >= Money::ZERO);
+                    }
+                }
+            }
+        }
+        // Numbers are gapless per type and year.
+        let mut seen: BTreeMap<(String, i32), Vec<u32>> = BTreeMap::new();
+        for code in CODES {
+            for entry in books.customer_ledger(code, None).unwrap().entries {
+                let (prefix, rest) = entry.number.split_once('-').unwrap();
+                let (year, seq) = rest.split_once('-').unwrap();
+                prop_assert_eq!(year.parse::<i32>().unwrap(), entry.date.year());
+                seen.entry((prefix.to_string(), entry.date.year())).or_default().push(seq.parse().unwrap());
+            }
+        }
+        for (key, mut seqs) in seen {
+            seqs.sort_unstable();
+            prop_assert_eq!(seqs.clone(), (1..=seqs.len() as u32).collect::<Vec<_>>(), "{:?}", key);
+        }
+    }
+}
