@@ -136,7 +136,7 @@ pub struct CustomerAddArgs {
 pub enum CompanyCommand {
     Show,
     /// Change the given fields; the others stay as they are.
-    Set(CompanySetArgs),
+    Set(Box<CompanySetArgs>),
 }
 
 #[derive(Debug, Args)]

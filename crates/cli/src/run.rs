@@ -133,7 +133,7 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
     }
 }
 
-fn company_with(mut p: Company, a: CompanySetArgs) -> Result<Company, AppError> {
+fn company_with(mut p: Company, a: Box<CompanySetArgs>) -> Result<Company, AppError> {
     let text_fields = [
         (&mut p.legal_name, a.legal_name),
         (&mut p.address, a.address),
