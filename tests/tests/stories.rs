@@ -246,3 +246,88 @@ fn books_on_a_file_are_all_there_after_reopening() {
     let quantity: Decimal = books.delivery_note(1).unwrap().lines[0].quantity;
     assert_eq!(quantity, Decimal::from(10));
 }
+
+fn rejected_lines(result: Result<huikuan_app::import::ImportSummary, huikuan_app::AppError>) -> Vec<String> {
+    match result {
+        Err(huikuan_app::AppError::ImportRejected(rows)) => rows.iter().map(|r| r.to_string()).collect(),
+        other => panic!("expected a rejected import, got {other:?}"),
+    }
+}
+
+#[test]
+fn line_numbers_are_right_in_windows_files_and_after_blank_lines() {
+    let mut books = books_on("2026-04-01");
+    let crlf = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\r\n\
+        C001,甲,shop,,,cod,,\r\n\
+        C002,乙,franchise,,,cod,,\r\n\
+        C003,\"丙\r\n(二店)\",shop,,,cod,,\r\n\
+        C004,丁,shop,,,cod,1.001,\r\n";
+    assert_eq!(
+        rejected_lines(books.import_customers_csv(crlf.as_bytes())),
+        [
+            "line 3: kind: 'franchise' is not a valid kind (expected one of: shop, chain, enterprise, clinic, individual, other)",
+            "line 6: credit_limit: '1.001' has more than 2 decimals",
+        ]
+    );
+    let blanks = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\n\
+        C001,甲,shop,,,cod,,\n\
+        \n\
+        \n\
+        C002,乙,shop,,,net:x,,\n";
+    assert_eq!(
+        rejected_lines(books.import_customers_csv(blanks.as_bytes())),
+        ["line 5: payment_terms: 'net:x' is not a payment term (expected cod, net:N or eom:N)"]
+    );
+    let bom_crlf = "\u{feff}customer_code,date,amount,due_date\r\nNOPE,2026-01-01,5,\r\n";
+    assert_eq!(
+        rejected_lines(books.import_opening_balances_csv(bom_crlf.as_bytes())),
+        ["line 2: unknown customer 'NOPE'"]
+    );
+}
+
+#[test]
+fn a_payment_row_needs_its_number() {
+    let mut books = books_on("2026-04-01");
+    books.import_customers_csv(CUSTOMERS.as_bytes()).unwrap();
+    let payments = "number,customer_code,date,amount,method,reference\n,C001,2026-03-01,100,cash,\n";
+    let lines = rejected_lines(books.import_payments_csv(payments.as_bytes()));
+    assert_eq!(lines, ["line 2: number must not be empty"]);
+}
+
+#[test]
+fn a_delivery_import_lists_every_note_that_cannot_be_issued() {
+    let mut books = books_on("2026-04-01");
+    books.import_customers_csv(CUSTOMERS.as_bytes()).unwrap();
+    let long_item = "米".repeat(2001);
+    let deliveries = format!(
+        "number,customer_code,date,item,quantity,unit_price,due_date\n\
+         D1,C001,2026-01-05,样品,1,0,\n\
+         D2,C001,2026-01-05,{long_item},1,5,\n\
+         D3,c001,2026-01-05,米,1,5,\n"
+    );
+    let lines = rejected_lines(books.import_deliveries_csv(deliveries.as_bytes()));
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(lines[0].starts_with("line 2: delivery 'D1' has a total of 0"), "{lines:?}");
+    assert!(lines[1].starts_with("line 3: item is too long"), "{lines:?}");
+}
+
+#[test]
+fn codes_fold_ascii_case_only_and_reports_sort_them_byte_for_byte() {
+    let mut books = books_on("2026-04-01");
+    let csv = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\n\
+        b01,乙,shop,,,cod,,\n\
+        A01,甲,shop,,,cod,,\n\
+        É01,丙,shop,,,cod,,\n\
+        é01,丁,shop,,,cod,,\n";
+    books.import_customers_csv(csv.as_bytes()).unwrap();
+    let dup = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\nB01,重复,shop,,,cod,,\n";
+    assert_eq!(
+        rejected_lines(books.import_customers_csv(dup.as_bytes())),
+        ["line 2: customer code 'B01' already exists"]
+    );
+    let openings = "customer_code,date,amount,due_date\nb01,2026-01-01,1,\nA01,2026-01-01,1,\nÉ01,2026-01-01,1,\né01,2026-01-01,1,\n";
+    books.import_opening_balances_csv(openings.as_bytes()).unwrap();
+    let report = books.aging_report(date("2026-04-01"), AgingBasis::DueDate).unwrap();
+    let codes: Vec<&str> = report.customers.iter().map(|c| c.code.as_str()).collect();
+    assert_eq!(codes, ["A01", "b01", "É01", "é01"]);
+}

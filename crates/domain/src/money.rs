@@ -15,9 +15,10 @@ use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::error::DomainError;
 
-/// The largest amount the books accept: ten trillion yuan, far beyond any small business,
-/// and far below i64's limit so that sums of millions of entries cannot overflow.
-pub const MAX_CENTS: i64 = 1_000_000_000_000_000;
+/// The largest single amount the books accept: one hundred billion yuan, far beyond any
+/// small business. i64 then holds the sum of over 900,000 such amounts; beyond that the
+/// release build's overflow checks stop the program rather than print a wrong total.
+pub const MAX_CENTS: i64 = 10_000_000_000_000;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
 pub struct Money(i64);
@@ -220,7 +221,8 @@ mod tests {
     #[test]
     fn refuses_absurdly_large_amounts() {
         assert!("99999999999999999999".parse::<Money>().is_err());
-        assert!("10000000000000.01".parse::<Money>().is_err());
+        assert!("100000000000.01".parse::<Money>().is_err());
+        assert!("100000000000.00".parse::<Money>().is_ok());
     }
 
     #[test]

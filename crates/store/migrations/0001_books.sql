@@ -143,6 +143,7 @@ CREATE TRIGGER delivery_lines_refuse_insert BEFORE INSERT ON delivery_lines
 BEGIN SELECT RAISE(ABORT, 'append_only: lines of an issued delivery note are frozen'); END;
 CREATE TRIGGER delivery_lines_refuse_update BEFORE UPDATE ON delivery_lines
     WHEN (SELECT status FROM delivery_notes WHERE id = OLD.delivery_id) <> 'draft'
+      OR (SELECT status FROM delivery_notes WHERE id = NEW.delivery_id) <> 'draft'
 BEGIN SELECT RAISE(ABORT, 'append_only: lines of an issued delivery note are frozen'); END;
 CREATE TRIGGER delivery_lines_refuse_delete BEFORE DELETE ON delivery_lines
     WHEN (SELECT status FROM delivery_notes WHERE id = OLD.delivery_id) <> 'draft'

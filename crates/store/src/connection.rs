@@ -75,10 +75,13 @@ impl Store {
 fn configure(conn: &Connection) -> rusqlite::Result<()> {
     conn.busy_timeout(Duration::from_secs(5))?;
     // FULL: a committed payment survives a power cut, not just a crash of the program.
+    // recursive_triggers: otherwise INSERT OR REPLACE deletes a row without firing the
+    // append-only DELETE triggers.
     conn.execute_batch(
         "PRAGMA journal_mode = WAL;
          PRAGMA synchronous = FULL;
-         PRAGMA foreign_keys = ON;",
+         PRAGMA foreign_keys = ON;
+         PRAGMA recursive_triggers = ON;",
     )?;
     Ok(())
 }

@@ -47,17 +47,18 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
     let index: std::rc::Rc<HashMap<String, usize>> = std::rc::Rc::new(
         expected.iter().map(|c| (c.to_string(), names.iter().position(|n| n == c).expect("checked above"))).collect(),
     );
+    let mut lines = LineCounter::new(bytes);
     let mut rows = Vec::new();
     for record in records {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
                 rejections.add(line, format!("unreadable row: {e}"));
                 continue;
             }
         };
-        let line = record.position().map_or(0, |p| p.line());
+        let line = record.position().map_or(0, |p| lines.line_at(p.byte()));
         if record.iter().all(|cell| cell.iter().all(u8::is_ascii_whitespace)) {
             continue;
         }
@@ -85,6 +86,34 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
         }
     }
     Ok(rows)
+}
+
+/// The 1-based line on which a record starting at a byte offset begins. The csv crate's own
+/// line count is off by one for CRLF files and after blank lines, so we count ourselves;
+/// offsets only grow, so the count is incremental.
+struct LineCounter<'a> {
+    bytes: &'a [u8],
+    counted_to: usize,
+    newlines: u64,
+}
+
+impl<'a> LineCounter<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        LineCounter { bytes, counted_to: 0, newlines: 0 }
+    }
+
+    fn line_at(&mut self, offset: u64) -> u64 {
+        let mut start = (offset as usize).min(self.bytes.len());
+        // A record's recorded start may sit on the line ending that precedes it.
+        while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {
+            start += 1;
+        }
+        if start >= self.counted_to {
+            self.newlines += self.bytes[self.counted_to..start].iter().filter(|b| **b == b'\n').count() as u64;
+            self.counted_to = start;
+        }
+        self.newlines + 1
+    }
 }
 
 fn row_error(line: u64, reason: &str) -> crate::error::RowError {

@@ -61,11 +61,12 @@ impl Books {
             let phone = bad.check(line, clean_text("phone", row.get("phone")));
             let address = bad.check(line, clean_text("address", row.get("address")));
             let salesperson = bad.check(line, clean_text("salesperson", row.get("salesperson")));
+            // ASCII-only folding, as the database's COLLATE NOCASE does.
             if let Some(code) = &code {
-                match first_line_of.get(&code.to_lowercase()) {
+                match first_line_of.get(&code.to_ascii_lowercase()) {
                     Some(first) => bad.add(line, format!("duplicate code '{code}' (also on line {first})")),
                     None => {
-                        first_line_of.insert(code.to_lowercase(), line);
+                        first_line_of.insert(code.to_ascii_lowercase(), line);
                     }
                 }
             }

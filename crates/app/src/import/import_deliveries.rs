@@ -3,8 +3,10 @@ use std::path::Path;
 
 use chrono::NaiveDate;
 use huikuan_domain::calendar::parse_date;
-use huikuan_domain::line::{parse_quantity, parse_unit_price};
+use huikuan_domain::customer::clean_text;
+use huikuan_domain::line::{line_amount, parse_quantity, parse_unit_price};
 use huikuan_domain::EntryKind;
+use huikuan_domain::Money;
 use huikuan_store::tables::{customers, entries};
 
 use super::csv_table::{read, read_file};
@@ -23,6 +25,7 @@ struct Group {
     date: Option<NaiveDate>,
     due_text: String,
     delivery: Option<NewDelivery>,
+    total: Money,
 }
 
 impl Books {
@@ -55,10 +58,13 @@ impl Books {
                     bad.add(line, format!("due_date {due} is before the date {date}"));
                 }
             }
-            let item = row.get("item").to_string();
-            if item.is_empty() {
-                bad.add(line, "item must not be empty");
-            }
+            let item = match bad.field(line, "item", clean_text("item", row.get("item"))) {
+                Some(item) if item.is_empty() => {
+                    bad.add(line, "item must not be empty");
+                    None
+                }
+                item => item,
+            };
             let quantity = bad.field(line, "quantity", parse_quantity(row.get("quantity")));
             let unit_price = bad.field(line, "unit_price", parse_unit_price(row.get("unit_price")));
             let customer_code = row.get("customer_code").to_string();
@@ -81,6 +87,7 @@ impl Books {
                         memo: String::new(),
                         lines: Vec::new(),
                     }),
+                    total: Money::ZERO,
                 }
             });
             group.lines.push(line);
@@ -94,8 +101,10 @@ impl Books {
             if group.due_text != due_text {
                 bad.add(line, format!("delivery '{number}' has a different due_date on line {first}"));
             }
-            match (group.delivery.as_mut(), quantity, unit_price) {
-                (Some(delivery), Some(quantity), Some(unit_price)) if !item.is_empty() => {
+            let amount = quantity.zip(unit_price).and_then(|(q, p)| bad.field(line, "amount", line_amount(q, p)));
+            group.total += amount.unwrap_or(Money::ZERO);
+            match (group.delivery.as_mut(), item, quantity, unit_price, amount) {
+                (Some(delivery), Some(item), Some(quantity), Some(unit_price), Some(_)) => {
                     delivery.lines.push(NewDeliveryLine {
                         item,
                         spec: String::new(),
@@ -105,6 +114,12 @@ impl Books {
                     });
                 }
                 _ => group.delivery = None,
+            }
+        }
+        for number in &order {
+            let group = &groups[number];
+            if group.delivery.is_some() && group.total.is_zero() {
+                bad.add(group.first_line, format!("delivery '{number}' has a total of 0 and cannot be issued"));
             }
         }
         let stamp = self.stamp();

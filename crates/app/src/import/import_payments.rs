@@ -23,7 +23,7 @@ fn parse_amount(text: &str) -> Result<Money, String> {
 
 impl Books {
     /// Imports payments: number,customer_code,date,amount,method,reference. Each settles
-    /// its customer's open items oldest-first (blank number: the next PM number).
+    /// its customer's open items oldest-first.
     pub fn import_payments(&mut self, path: &Path) -> Result<ImportSummary, AppError> {
         self.import_payments_csv(&read_file(path)?)
     }
@@ -36,7 +36,9 @@ impl Books {
         for row in &rows {
             let line = row.line;
             let number = row.get("number").to_string();
-            if !number.is_empty() {
+            if number.is_empty() {
+                bad.add(line, "number must not be empty");
+            } else {
                 match first_line_of.get(&number) {
                     Some(first) => bad.add(line, format!("duplicate number '{number}' (also on line {first})")),
                     None => {
@@ -48,7 +50,7 @@ impl Books {
             let date = bad.field(line, "date", parse_date(row.get("date")));
             let amount = bad.check(line, parse_amount(row.get("amount")));
             let method = bad.field(line, "method", row.get("method").parse::<PaymentMethod>());
-            if let (Some(date), Some(amount), Some(method)) = (date, amount, method) {
+            if let (Some(date), Some(amount), Some(method), false) = (date, amount, method, number.is_empty()) {
                 let input = NewPayment {
                     customer_code: row.get("customer_code").to_string(),
                     date,
@@ -56,7 +58,7 @@ impl Books {
                     method,
                     reference: row.get("reference").to_string(),
                     memo: String::new(),
-                    number: (!number.is_empty()).then_some(number),
+                    number: Some(number),
                     allocations: Vec::new(),
                 };
                 parsed.push((line, input));

@@ -166,9 +166,9 @@ pub fn get(conn: &Connection, id: i64) -> Result<Customer, StoreError> {
     conn.query_row(&sql, [id], from_row).optional()?.ok_or_else(|| not_found(format!("customer #{id}")))
 }
 
-/// All customers ordered by code.
+/// All customers ordered by code, byte for byte (uniqueness ignores ASCII case; order does not).
 pub fn list(conn: &Connection) -> Result<Vec<Customer>, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM customers ORDER BY code");
+    let sql = format!("SELECT {COLUMNS} FROM customers ORDER BY code COLLATE BINARY");
     let mut stmt = conn.prepare(&sql)?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)

@@ -133,3 +133,53 @@ fn numbers_are_gapless_per_type_and_year_and_a_rollback_gives_the_number_back() 
     store.write(|tx| sequences::note_imported(tx, DocType::Delivery, "SD-2026-000010")).unwrap();
     assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000011");
 }
+
+#[test]
+fn insert_or_replace_cannot_overwrite_history() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (_, delivery, payment) = small_book(&mut store);
+    refused(
+        &mut store,
+        &format!(
+            "INSERT OR REPLACE INTO entries (id, customer_id, kind, side, number, doc_date, due_date, amount_cents, created_at, operator)
+             VALUES ({delivery}, 1, 'delivery', 'debit', 'SD-X', '2026-01-10', '2026-01-10', 1, 'now', 'x')"
+        ),
+    );
+    refused(
+        &mut store,
+        "INSERT OR REPLACE INTO entries (customer_id, kind, side, number, doc_date, due_date, amount_cents, created_at, operator)
+         VALUES (1, 'delivery', 'debit', 'SD-2026-000001', '2026-01-10', '2026-01-10', 1, 'now', 'x')",
+    );
+    refused(
+        &mut store,
+        &format!("REPLACE INTO allocations (id, credit_entry_id, receivable_entry_id, alloc_date, amount_cents, created_at, operator) VALUES (1, {payment}, {delivery}, '2026-02-01', 1, 'now', 'x')"),
+    );
+}
+
+#[test]
+fn a_draft_line_cannot_be_moved_into_an_issued_note() {
+    let mut store = Store::open_in_memory().unwrap();
+    let (customer, _, _) = small_book(&mut store);
+    let issued = issued_delivery(&mut store, customer);
+    let header = DraftHeader {
+        customer_id: customer,
+        doc_date: date("2026-03-02"),
+        due_date: date("2026-03-02"),
+        contact_name: String::new(),
+        address: String::new(),
+        memo: String::new(),
+    };
+    let line = DeliveryLine {
+        item: "油".into(),
+        spec: String::new(),
+        unit: String::new(),
+        quantity: Decimal::ONE,
+        unit_price: Decimal::ONE,
+        amount: Money::from_cents(100),
+    };
+    let draft = store.write(|tx| deliveries::insert_draft(tx, &header, &[line], &stamp())).unwrap();
+    refused(
+        &mut store,
+        &format!("UPDATE delivery_lines SET delivery_id = {issued}, position = 9 WHERE delivery_id = {draft}"),
+    );
+}
