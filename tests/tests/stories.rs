@@ -331,3 +331,15 @@ fn codes_fold_ascii_case_only_and_reports_sort_them_byte_for_byte() {
     let codes: Vec<&str> = report.customers.iter().map(|c| c.code.as_str()).collect();
     assert_eq!(codes, ["A01", "b01", "É01", "é01"]);
 }
+
+#[test]
+fn allocations_by_hand_are_audited_with_what_they_settle() {
+    let mut books = books_on("2026-04-01");
+    books.import_customers_csv(CUSTOMERS.as_bytes()).unwrap();
+    books.create_delivery(delivery("C002", "2026-01-10", &[("口罩", "10", "10")])).unwrap();
+    let by_hand = vec![ManualAllocation { receivable: "SD-2026-000001".into(), amount: Money::from_cents(6_000) }];
+    books.record_payment(payment("C002", "2026-02-01", "60", by_hand)).unwrap();
+    let log = books.audit_log(1).unwrap();
+    assert_eq!((log[0].action.as_str(), log[0].entity.as_str()), ("allocate", "allocation"));
+    assert_eq!(log[0].after.as_ref().unwrap()["amount"], "60.00");
+}

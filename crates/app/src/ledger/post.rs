@@ -1,10 +1,10 @@
 //! Posting one ledger entry: its number (given, or the next gapless one for the type and
 //! the document's year) and its audit record, inside the caller's transaction.
 
-use chrono::Datelike;
-use huikuan_domain::{DocType, EntryKind};
+use chrono::{Datelike, NaiveDate};
+use huikuan_domain::{DocType, EntryKind, Money};
 use huikuan_store::tables::entries::{self, Entry, NewEntry};
-use huikuan_store::tables::{sequences, Stamp};
+use huikuan_store::tables::{allocations, sequences, Stamp};
 use huikuan_store::Transaction;
 
 use crate::books::audit;
@@ -50,4 +50,23 @@ pub(crate) fn post(tx: &Transaction, stamp: &Stamp, mut entry: NewEntry) -> Resu
     let posted = entries::get(tx, id)?;
     audit(tx, stamp, "post", "entry", id, None::<&()>, Some(&posted))?;
     Ok(posted)
+}
+
+/// Applies part of a credit to one receivable by hand (or by reference) and audits it.
+pub(crate) fn allocate(
+    tx: &Transaction,
+    stamp: &Stamp,
+    credit_entry_id: i64,
+    receivable_entry_id: i64,
+    date: NaiveDate,
+    amount: Money,
+) -> Result<(), AppError> {
+    let id = allocations::insert(tx, credit_entry_id, receivable_entry_id, date, amount, stamp)?;
+    let after = serde_json::json!({
+        "credit_entry_id": credit_entry_id,
+        "receivable_entry_id": receivable_entry_id,
+        "date": date,
+        "amount": amount,
+    });
+    audit(tx, stamp, "allocate", "allocation", id, None::<&()>, Some(&after))
 }

@@ -1,12 +1,11 @@
 use chrono::NaiveDate;
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::{DomainError, EntryKind, Money, Side};
-use huikuan_store::tables::allocations;
 use huikuan_store::tables::entries::{self, Entry, NewEntry};
 use serde::Deserialize;
 
 use super::open_items::open_items;
-use super::post::post;
+use super::post::{allocate, post};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
@@ -78,7 +77,7 @@ impl Books {
             if let Some((receivable_id, open)) = corrected {
                 let applied = input.amount.min(open);
                 if applied.is_positive() {
-                    allocations::insert(tx, entry.id, receivable_id, input.date, applied, &stamp)?;
+                    allocate(tx, &stamp, entry.id, receivable_id, input.date, applied)?;
                 }
             }
             Ok(entry)

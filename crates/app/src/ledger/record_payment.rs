@@ -2,14 +2,13 @@ use chrono::NaiveDate;
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::settlement::plan_oldest_first;
 use huikuan_domain::{DomainError, EntryKind, Money, PaymentMethod, Side};
-use huikuan_store::tables::allocations;
 use huikuan_store::tables::entries::{Entry, NewEntry};
 use huikuan_store::tables::Stamp;
 use huikuan_store::Transaction;
 use serde::{Deserialize, Serialize};
 
 use super::open_items::{find_open, open_items, OpenItem};
-use super::post::post;
+use super::post::{allocate, post};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
@@ -134,7 +133,7 @@ fn record_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<P
     let Plan { applied, explicit } = plan(&items, input.amount, &input.allocations)?;
     let entry = post_in_tx(tx, stamp, input)?;
     for (receivable_id, amount) in explicit {
-        allocations::insert(tx, entry.id, receivable_id, input.date, amount, stamp)?;
+        allocate(tx, stamp, entry.id, receivable_id, input.date, amount)?;
     }
     let settled: Money = applied.iter().map(|a| a.amount).sum();
     Ok(PaymentReceipt { unapplied: input.amount - settled, entry, applied })

@@ -1,12 +1,11 @@
 use chrono::NaiveDate;
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::{DomainError, EntryKind, Money, Side};
-use huikuan_store::tables::allocations;
 use huikuan_store::tables::entries::{Entry, NewEntry};
 use serde::Deserialize;
 
 use super::open_items::{find_open, open_items};
-use super::post::post;
+use super::post::{allocate, post};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
@@ -61,7 +60,7 @@ impl Books {
                     corrects_entry_id: Some(item.receivable.id),
                 },
             )?;
-            allocations::insert(tx, entry.id, item.receivable.id, input.date, amount, &stamp)?;
+            allocate(tx, &stamp, entry.id, item.receivable.id, input.date, amount)?;
             Ok::<Entry, AppError>(entry)
         })
     }
