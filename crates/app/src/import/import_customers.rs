@@ -1,4 +1,3 @@
-use std::collections::HashMap;
 use std::path::Path;
 
 use huikuan_domain::customer::{clean_text, validate_code, validate_name};
@@ -6,7 +5,7 @@ use huikuan_domain::{CustomerKind, DomainError, Money, PaymentTerms};
 use huikuan_store::tables::customers;
 
 use super::csv_table::{read, read_file};
-use super::{ImportSummary, Rejections};
+use super::{FirstSeen, ImportSummary, Rejections};
 use crate::books::audit;
 use crate::error::AppError;
 use crate::{Books, CustomerFields};
@@ -50,7 +49,7 @@ impl Books {
         let mut bad = Rejections::default();
         let rows = read(bytes, COLUMNS, &mut bad)?;
         let mut parsed = Vec::new();
-        let mut first_line_of: HashMap<String, u64> = HashMap::new();
+        let mut seen = FirstSeen::default();
         for row in &rows {
             let line = row.line;
             let code = bad.field(line, "code", validate_code(row.get("code")));
@@ -63,11 +62,8 @@ impl Books {
             let salesperson = bad.check(line, clean_text("salesperson", row.get("salesperson")));
             // ASCII-only folding, as the database's COLLATE NOCASE does.
             if let Some(code) = &code {
-                match first_line_of.get(&code.to_ascii_lowercase()) {
-                    Some(first) => bad.add(line, format!("duplicate code '{code}' (also on line {first})")),
-                    None => {
-                        first_line_of.insert(code.to_ascii_lowercase(), line);
-                    }
+                if let Some(first) = seen.earlier(code.to_ascii_lowercase(), line) {
+                    bad.add(line, format!("duplicate code '{code}' (also on line {first})"));
                 }
             }
             if let (

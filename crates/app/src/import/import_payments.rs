@@ -1,4 +1,3 @@
-use std::collections::HashMap;
 use std::path::Path;
 
 use huikuan_domain::calendar::parse_date;
@@ -6,7 +5,7 @@ use huikuan_domain::{EntryKind, Money, PaymentMethod};
 use huikuan_store::tables::{customers, entries};
 
 use super::csv_table::{read, read_file};
-use super::{ImportSummary, Rejections};
+use super::{FirstSeen, ImportSummary, Rejections};
 use crate::error::AppError;
 use crate::ledger::NewPayment;
 use crate::Books;
@@ -32,18 +31,15 @@ impl Books {
         let mut bad = Rejections::default();
         let rows = read(bytes, COLUMNS, &mut bad)?;
         let mut parsed = Vec::new();
-        let mut first_line_of: HashMap<String, u64> = HashMap::new();
+        let mut seen = FirstSeen::default();
         for row in &rows {
             let line = row.line;
             let number = row.get("number").to_string();
             if number.is_empty() {
                 bad.add(line, "number must not be empty");
             } else {
-                match first_line_of.get(&number) {
-                    Some(first) => bad.add(line, format!("duplicate number '{number}' (also on line {first})")),
-                    None => {
-                        first_line_of.insert(number.clone(), line);
-                    }
+                if let Some(first) = seen.earlier(number.clone(), line) {
+                    bad.add(line, format!("duplicate number '{number}' (also on line {first})"));
                 }
                 bad.check(line, crate::ledger::check_given_number(&number));
             }

@@ -9,6 +9,8 @@ mod import_deliveries;
 mod import_opening_balances;
 mod import_payments;
 
+use std::collections::HashMap;
+
 use serde::Serialize;
 
 use crate::error::{AppError, RowError};
@@ -57,5 +59,22 @@ impl Rejections {
         }
         self.0.sort_by_key(|e| e.line);
         Err(AppError::ImportRejected(self.0))
+    }
+}
+
+/// The line each key (a code, a number) was first seen on, to report duplicates in a file.
+#[derive(Default)]
+pub(crate) struct FirstSeen(HashMap<String, u64>);
+
+impl FirstSeen {
+    /// The earlier line of `key`, or None after recording this line as its first.
+    pub fn earlier(&mut self, key: String, line: u64) -> Option<u64> {
+        match self.0.entry(key) {
+            std::collections::hash_map::Entry::Occupied(first) => Some(*first.get()),
+            std::collections::hash_map::Entry::Vacant(slot) => {
+                slot.insert(line);
+                None
+            }
+        }
     }
 }

@@ -9,7 +9,7 @@ use huikuan_store::Transaction;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
-use super::post::{given_number, post};
+use super::post::{due_date, given_number, post};
 use crate::books::{audit, customer_by_code};
 use crate::error::AppError;
 use crate::Books;
@@ -93,13 +93,7 @@ pub(crate) fn create_in_tx(
         return Err(AppError::Rule("a delivery note needs at least one line".into()));
     }
     let lines = input.lines.iter().enumerate().map(|(i, l)| priced_line(i, l)).collect::<Result<Vec<_>, _>>()?;
-    let due_date = input.due_date.unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date));
-    if due_date < input.date {
-        return Err(AppError::Invalid {
-            field: "due_date",
-            source: DomainError::DueBeforeDate { date: input.date.to_string(), due: due_date.to_string() },
-        });
-    }
+    let due_date = due_date(customer.fields.payment_terms, input.date, input.due_date)?;
     let header = DraftHeader {
         customer_id: customer.id,
         doc_date: input.date,

@@ -2,7 +2,8 @@
 //! the document's year) and its audit record, inside the caller's transaction.
 
 use chrono::{Datelike, NaiveDate};
-use huikuan_domain::{DocType, EntryKind, Money};
+use huikuan_domain::customer::clean_text;
+use huikuan_domain::{DocType, DomainError, EntryKind, Money, PaymentTerms};
 use huikuan_store::tables::entries::{self, Entry, NewEntry};
 use huikuan_store::tables::{allocations, sequences, Stamp};
 use huikuan_store::Transaction;
@@ -19,6 +20,35 @@ pub(crate) fn doc_type_of(kind: EntryKind) -> DocType {
         EntryKind::CreditNote => DocType::CreditNote,
         EntryKind::WriteOff => DocType::WriteOff,
     }
+}
+
+/// An amount that must be more than zero.
+pub(crate) fn positive(amount: Money) -> Result<Money, AppError> {
+    if !amount.is_positive() {
+        return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
+    }
+    Ok(amount)
+}
+
+/// The reason a correction or charge is made: required, because it is kept forever.
+pub(crate) fn required_reason(text: &str) -> Result<String, AppError> {
+    let reason = clean_text("reason", text).map_err(AppError::invalid("reason"))?;
+    if reason.is_empty() {
+        return Err(AppError::Invalid { field: "reason", source: DomainError::Empty("the reason") });
+    }
+    Ok(reason)
+}
+
+/// The due date of a debit: the one given, or the customer's terms; never before the date.
+pub(crate) fn due_date(terms: PaymentTerms, date: NaiveDate, given: Option<NaiveDate>) -> Result<NaiveDate, AppError> {
+    let due = given.unwrap_or_else(|| terms.due_date(date));
+    if due < date {
+        return Err(AppError::Invalid {
+            field: "due_date",
+            source: DomainError::DueBeforeDate { date: date.to_string(), due: due.to_string() },
+        });
+    }
+    Ok(due)
 }
 
 /// A number the user supplied (from an import or their own pad): trimmed, non-empty,

@@ -1,10 +1,9 @@
 use chrono::NaiveDate;
-use huikuan_domain::customer::clean_text;
-use huikuan_domain::{DomainError, EntryKind, Money, Side};
+use huikuan_domain::{EntryKind, Money, Side};
 use huikuan_store::tables::entries::{Entry, NewEntry};
 use serde::Deserialize;
 
-use super::post::post;
+use super::post::{due_date, positive, post, required_reason};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
@@ -22,23 +21,12 @@ pub struct NewCharge {
 
 impl Books {
     pub fn record_charge(&mut self, input: NewCharge) -> Result<Entry, AppError> {
-        if !input.amount.is_positive() {
-            return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
-        }
-        let reason = clean_text("reason", &input.reason).map_err(AppError::invalid("reason"))?;
-        if reason.is_empty() {
-            return Err(AppError::Invalid { field: "reason", source: DomainError::Empty("the reason") });
-        }
+        positive(input.amount)?;
+        let reason = required_reason(&input.reason)?;
         let stamp = self.stamp();
         self.store.write(|tx| {
             let customer = customer_by_code(tx, &input.customer_code)?;
-            let due_date = input.due_date.unwrap_or_else(|| customer.fields.payment_terms.due_date(input.date));
-            if due_date < input.date {
-                return Err(AppError::Invalid {
-                    field: "due_date",
-                    source: DomainError::DueBeforeDate { date: input.date.to_string(), due: due_date.to_string() },
-                });
-            }
+            let due_date = due_date(customer.fields.payment_terms, input.date, input.due_date)?;
             post(
                 tx,
                 &stamp,

@@ -1,11 +1,10 @@
 use chrono::NaiveDate;
-use huikuan_domain::customer::clean_text;
-use huikuan_domain::{DomainError, EntryKind, Money, Side};
+use huikuan_domain::{EntryKind, Money, Side};
 use huikuan_store::tables::entries::{self, Entry, NewEntry};
 use serde::Deserialize;
 
 use super::open_items::open_items;
-use super::post::{allocate, post};
+use super::post::{allocate, positive, post, required_reason};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
@@ -26,13 +25,8 @@ pub struct NewCreditNote {
 
 impl Books {
     pub fn record_credit_note(&mut self, input: NewCreditNote) -> Result<Entry, AppError> {
-        if !input.amount.is_positive() {
-            return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
-        }
-        let reason = clean_text("reason", &input.reason).map_err(AppError::invalid("reason"))?;
-        if reason.is_empty() {
-            return Err(AppError::Invalid { field: "reason", source: DomainError::Empty("the reason") });
-        }
+        positive(input.amount)?;
+        let reason = required_reason(&input.reason)?;
         let stamp = self.stamp();
         self.store.write(|tx| {
             let customer = customer_by_code(tx, &input.customer_code)?;

@@ -8,7 +8,7 @@ use huikuan_store::Transaction;
 use serde::{Deserialize, Serialize};
 
 use super::open_items::{find_open, open_items, OpenItem};
-use super::post::{allocate, post};
+use super::post::{allocate, positive, post};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
@@ -101,9 +101,7 @@ fn plan(items: &[OpenItem], amount: Money, manual: &[ManualAllocation]) -> Resul
 
 /// Posts the payment entry alone: everything it pays settles oldest-first when read.
 pub(crate) fn post_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<Entry, AppError> {
-    if !input.amount.is_positive() {
-        return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
-    }
+    positive(input.amount)?;
     let customer = customer_by_code(tx, &input.customer_code)?;
     post(
         tx,
@@ -125,9 +123,7 @@ pub(crate) fn post_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) ->
 }
 
 fn record_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<PaymentReceipt, AppError> {
-    if !input.amount.is_positive() {
-        return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
-    }
+    positive(input.amount)?;
     let customer = customer_by_code(tx, &input.customer_code)?;
     let items = open_items(tx, customer.id)?;
     let Plan { applied, explicit } = plan(&items, input.amount, &input.allocations)?;

@@ -1,11 +1,10 @@
 use chrono::NaiveDate;
-use huikuan_domain::customer::clean_text;
-use huikuan_domain::{DomainError, EntryKind, Money, Side};
+use huikuan_domain::{EntryKind, Money, Side};
 use huikuan_store::tables::entries::{Entry, NewEntry};
 use serde::Deserialize;
 
 use super::open_items::{find_open, open_items};
-use super::post::{allocate, post};
+use super::post::{allocate, positive, post, required_reason};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
@@ -24,19 +23,14 @@ pub struct NewWriteOff {
 
 impl Books {
     pub fn write_off(&mut self, input: NewWriteOff) -> Result<Entry, AppError> {
-        let reason = clean_text("reason", &input.reason).map_err(AppError::invalid("reason"))?;
-        if reason.is_empty() {
-            return Err(AppError::Invalid { field: "reason", source: DomainError::Empty("the reason") });
-        }
+        let reason = required_reason(&input.reason)?;
         let stamp = self.stamp();
         self.store.write(|tx| {
             let customer = customer_by_code(tx, &input.customer_code)?;
             let items = open_items(tx, customer.id)?;
             let item = find_open(&items, &input.receivable)?;
             let amount = input.amount.unwrap_or(item.open);
-            if !amount.is_positive() {
-                return Err(AppError::Invalid { field: "amount", source: DomainError::NotPositive("the amount") });
-            }
+            positive(amount)?;
             if amount > item.open {
                 return Err(AppError::Rule(format!(
                     "only {} of {} is open; {} cannot be written off",

@@ -1,5 +1,5 @@
 use huikuan_domain::{CustomerKind, CustomerStatus, DocLanguage, Importance, Money, PaymentTerms};
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 
 use super::columns::{money, parsed};
@@ -86,62 +86,63 @@ fn from_row(row: &Row) -> rusqlite::Result<Customer> {
     })
 }
 
+/// The editable fields as named parameters, shared by INSERT and UPDATE.
+fn field_params(c: &CustomerFields) -> Vec<(&'static str, Box<dyn ToSql + '_>)> {
+    vec![
+        (":code", Box::new(&c.code)),
+        (":name", Box::new(&c.name)),
+        (":kind", Box::new(c.kind.as_str())),
+        (":phone", Box::new(&c.phone)),
+        (":address", Box::new(&c.address)),
+        (":tax_id", Box::new(&c.tax_id)),
+        (":salesperson", Box::new(&c.salesperson)),
+        (":payment_terms", Box::new(c.payment_terms.to_string())),
+        (":statement_day", Box::new(c.statement_day)),
+        (":credit_limit_cents", Box::new(c.credit_limit.cents())),
+        (":status", Box::new(c.status.as_str())),
+        (":importance", Box::new(c.importance.as_str())),
+        (":tags", Box::new(&c.tags)),
+        (":notes", Box::new(&c.notes)),
+        (":doc_language", Box::new(c.doc_language.as_str())),
+    ]
+}
+
+fn execute_with_fields(
+    conn: &Connection,
+    sql: &str,
+    c: &CustomerFields,
+    extra: &[(&'static str, &dyn ToSql)],
+) -> Result<usize, StoreError> {
+    let owned = field_params(c);
+    let mut params: Vec<(&str, &dyn ToSql)> = owned.iter().map(|(name, value)| (*name, value.as_ref())).collect();
+    params.extend_from_slice(extra);
+    conn.execute(sql, params.as_slice()).map_err(|e| code_taken_or(e, &c.code))
+}
+
 pub fn insert(conn: &Connection, c: &CustomerFields, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    execute_with_fields(
+        conn,
         "INSERT INTO customers (code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
              credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14, ?15, ?16, ?16)",
-        params![
-            c.code,
-            c.name,
-            c.kind.as_str(),
-            c.phone,
-            c.address,
-            c.tax_id,
-            c.salesperson,
-            c.payment_terms.to_string(),
-            c.statement_day,
-            c.credit_limit.cents(),
-            c.status.as_str(),
-            c.importance.as_str(),
-            c.tags,
-            c.notes,
-            c.doc_language.as_str(),
-            stamp.at
-        ],
-    )
-    .map_err(|e| code_taken_or(e, &c.code))?;
+         VALUES (:code, :name, :kind, :phone, :address, :tax_id, :salesperson, :payment_terms, :statement_day,
+             :credit_limit_cents, :status, :importance, :tags, :notes, :doc_language, :at, :at)",
+        c,
+        &[(":at", &stamp.at)],
+    )?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn update(conn: &Connection, id: i64, c: &CustomerFields, stamp: &Stamp) -> Result<(), StoreError> {
-    let changed = conn
-        .execute(
-            "UPDATE customers SET code = ?2, name = ?3, kind = ?4, phone = ?5, address = ?6, tax_id = ?7,
-                 salesperson = ?8, payment_terms = ?9, statement_day = ?10, credit_limit_cents = ?11, status = ?12,
-                 importance = ?13, tags = ?14, notes = ?15, doc_language = ?16, updated_at = ?17
-             WHERE id = ?1",
-            params![
-                id,
-                c.code,
-                c.name,
-                c.kind.as_str(),
-                c.phone,
-                c.address,
-                c.tax_id,
-                c.salesperson,
-                c.payment_terms.to_string(),
-                c.statement_day,
-                c.credit_limit.cents(),
-                c.status.as_str(),
-                c.importance.as_str(),
-                c.tags,
-                c.notes,
-                c.doc_language.as_str(),
-                stamp.at
-            ],
-        )
-        .map_err(|e| code_taken_or(e, &c.code))?;
+    let changed = execute_with_fields(
+        conn,
+        "UPDATE customers SET code = :code, name = :name, kind = :kind, phone = :phone, address = :address,
+             tax_id = :tax_id, salesperson = :salesperson, payment_terms = :payment_terms,
+             statement_day = :statement_day, credit_limit_cents = :credit_limit_cents, status = :status,
+             importance = :importance, tags = :tags, notes = :notes, doc_language = :doc_language, updated_at = :at
+         WHERE id = :id",
+        c,
+        &[(":at", &stamp.at), (":id", &id)],
+    )?;
     if changed == 0 {
         return Err(not_found(format!("customer #{id}")));
     }
