@@ -51,7 +51,7 @@ impl Books {
             let due_date = if due_text.is_empty() {
                 Some(None)
             } else {
-                bad.check(line, parse_date(&due_text).map(Some).map_err(|e| format!("due_date: {e}")))
+                bad.field(line, "due_date", parse_date(&due_text).map(Some))
             };
             if let (Some(date), Some(Some(due))) = (date, due_date) {
                 if due < date {
@@ -123,7 +123,7 @@ impl Books {
             }
         }
         let stamp = self.stamp();
-        let total = rows.len();
+        let row_count = rows.len();
         self.store.write(|tx| {
             for number in &order {
                 let group = &groups[number];
@@ -146,7 +146,7 @@ impl Books {
                     AppError::ImportRejected(vec![crate::RowError { line: group.first_line, reason: e.to_string() }])
                 })?;
             }
-            Ok(ImportSummary { kind: "deliveries", rows: total, created: order.len() })
+            Ok(ImportSummary { kind: "deliveries", rows: row_count, created: order.len() })
         })
     }
 }
