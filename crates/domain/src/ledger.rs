@@ -89,6 +89,13 @@ impl Account {
         crate::settlement::settle(&self.receivables, &self.credits, &self.allocations, as_of)
     }
 
+    /// What the customer owes net of credits, counting every entry: a plain sum, no settlement.
+    pub fn balance(&self) -> Money {
+        let debits: Money = self.receivables.iter().map(|r| r.amount).sum();
+        let credits: Money = self.credits.iter().map(|c| c.amount).sum();
+        debits - credits
+    }
+
     /// True when the account has any entry dated on or before `as_of`.
     pub fn has_entries_by(&self, as_of: NaiveDate) -> bool {
         self.receivables.iter().any(|r| r.doc_date <= as_of) || self.credits.iter().any(|c| c.date <= as_of)

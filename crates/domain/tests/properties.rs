@@ -72,6 +72,12 @@ proptest! {
     }
 
     #[test]
+    fn the_plain_balance_equals_the_settled_balance_of_everything((r, c, a, _) in book()) {
+        let account = huikuan_domain::Account { receivables: r, credits: c, allocations: a };
+        prop_assert_eq!(account.balance(), account.settle(NaiveDate::MAX).balance());
+    }
+
+    #[test]
     fn nothing_is_settled_beyond_its_amount((r, c, a, as_of) in book()) {
         let s = settle(&r, &c, &a, as_of);
         for (receivable, open) in r.iter().zip(&s.open) {

@@ -41,7 +41,7 @@ impl Books {
                 .map(|c| {
                     let (balance, overdue) = accounts.get(&c.id).map_or((Money::ZERO, Money::ZERO), |a| {
                         let row = age(&a.receivables, &a.settle(today), today, &scheme, AgingBasis::DueDate);
-                        (a.settle(chrono::NaiveDate::MAX).balance(), row.overdue())
+                        (a.balance(), row.overdue())
                     });
                     CustomerSummary {
                         code: c.fields.code,

@@ -1,3 +1,5 @@
+use std::collections::HashMap;
+
 use chrono::NaiveDate;
 use huikuan_domain::{EntryKind, Money, PaymentMethod, Side};
 use huikuan_store::tables::{allocations, entries};
@@ -43,15 +45,14 @@ impl Books {
         self.store.read(|tx| {
             let customer = customer_by_code(tx, code)?;
             let all = entries::for_customer(tx, customer.id)?;
-            let account = huikuan_domain::Account {
-                receivables: all.iter().filter_map(entries::Entry::as_receivable).collect(),
-                credits: all.iter().filter_map(entries::Entry::as_credit).collect(),
-                allocations: allocations::for_customer(tx, customer.id)?,
-            };
+            let account = entries::account_of(&all, allocations::for_customer(tx, customer.id)?);
             let settlement = account.settle(as_of.unwrap_or(NaiveDate::MAX));
-            let open_of =
-                |id: i64| account.receivables.iter().position(|r| r.id == id).and_then(|i| settlement.open[i]);
-            let number_of = |id: i64| all.iter().find(|e| e.id == id).map(|e| e.number.clone());
+            // Looked up per line: maps keep a large customer's ledger linear.
+            let open_by_id: HashMap<i64, Option<Money>> =
+                account.receivables.iter().map(|r| r.id).zip(settlement.open.iter().copied()).collect();
+            let number_by_id: HashMap<i64, &str> = all.iter().map(|e| (e.id, e.number.as_str())).collect();
+            let open_of = |id: i64| open_by_id.get(&id).copied().flatten();
+            let number_of = |id: i64| number_by_id.get(&id).map(|n| n.to_string());
             let mut balance = Money::ZERO;
             let mut lines = Vec::new();
             for entry in all.iter().filter(|e| as_of.is_none_or(|d| e.doc_date <= d)) {

@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use huikuan_domain::{Account, Credit, EntryKind, Money, PaymentMethod, Receivable, Side};
+use huikuan_domain::{Account, Credit, EntryKind, ExplicitAllocation, Money, PaymentMethod, Receivable, Side};
 use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
@@ -156,11 +156,16 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Entry>, S
 /// One customer's account for settlement.
 pub fn account(conn: &Connection, customer_id: i64) -> Result<Account, StoreError> {
     let entries = for_customer(conn, customer_id)?;
-    Ok(Account {
+    Ok(account_of(&entries, allocations::for_customer(conn, customer_id)?))
+}
+
+/// The account of entries already read (one customer's, in any order).
+pub fn account_of(entries: &[Entry], allocations: Vec<ExplicitAllocation>) -> Account {
+    Account {
         receivables: entries.iter().filter_map(Entry::as_receivable).collect(),
         credits: entries.iter().filter_map(Entry::as_credit).collect(),
-        allocations: allocations::for_customer(conn, customer_id)?,
-    })
+        allocations,
+    }
 }
 
 /// Every customer's account, keyed by customer id, read in one pass over the ledger.
