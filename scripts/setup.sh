@@ -32,3 +32,45 @@ ensure_build_tools() {
     # A C compiler for the bundled SQLite.
     command -v cc >/dev/null 2>&1 || apt_install build-essential
 }
+
+# What the desktop app needs to build (Tauri 2 on WebKitGTK) and to be driven in tests.
+DESKTOP_PACKAGES=(build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev libssl-dev
+    libayatana-appindicator3-dev librsvg2-dev libxdo-dev libgtk-3-dev fonts-noto-cjk)
+E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core fonts-dejavu-core python3 python3-venv)
+
+ensure_desktop_deps() {
+    apt_install "${DESKTOP_PACKAGES[@]}"
+}
+
+# Node 18 or newer (Debian 12's own nodejs is 18) and the UI's packages from the lock file.
+ensure_ui_deps() {
+    local major=0
+    command -v node >/dev/null 2>&1 && major=$(node -p 'process.versions.node.split(".")[0]')
+    if [ "$major" -lt 18 ] || ! command -v npm >/dev/null 2>&1; then
+        apt_install nodejs npm
+    fi
+    if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
+        echo "==> npm ci (ui/)"
+        (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+    fi
+}
+
+ensure_e2e_deps() {
+    apt_install "${E2E_PACKAGES[@]}"
+    if ! command -v tauri-driver >/dev/null 2>&1; then
+        echo "==> cargo install tauri-driver"
+        cargo install tauri-driver --locked --quiet
+    fi
+    local venv=target/e2e-venv
+    if [ ! -x "$venv/bin/pytest" ] || [ tests/e2e/requirements.txt -nt "$venv/bin/pytest" ]; then
+        echo "==> python venv for the end-to-end tests"
+        python3 -m venv "$venv"
+        "$venv/bin/pip" install --quiet --disable-pip-version-check -r tests/e2e/requirements.txt
+        touch "$venv/bin/pytest"
+    fi
+}
+
+build_ui() {
+    echo "==> building the UI (ui/dist)"
+    (cd ui && npm run --silent build -- --logLevel warn)
+}

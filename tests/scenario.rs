@@ -85,7 +85,7 @@ fn execute(books: &mut Books, command: &str) -> Result<String, AppError> {
                     spec: String::new(),
                     unit: String::new(),
                     quantity: Decimal::ONE,
-                    unit_price: arg(3).parse().map_err(|_| AppError::Rule(format!("bad price {}", arg(3))))?,
+                    unit_price: arg(3).parse().map_err(|_| AppError::Rule(format!("bad price {}", arg(3)).into()))?,
                 }],
             })?;
             Ok(format!("{} due {}", note.number.unwrap_or_default(), note.due_date))
@@ -166,6 +166,6 @@ fn execute(books: &mut Books, command: &str) -> Result<String, AppError> {
             Ok(if items.is_empty() { "none".into() } else { items.join(" ") })
         }
         "balance" => Ok(books.customer_ledger(arg(1), None)?.balance.to_string()),
-        other => Err(AppError::Rule(format!("unknown scenario command '{other}'"))),
+        other => Err(AppError::Rule(format!("unknown scenario command '{other}'").into())),
     }
 }

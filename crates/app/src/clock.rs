@@ -49,3 +49,15 @@ impl Clock for FixedClock {
         self.now.date_naive()
     }
 }
+
+/// One clock shared by everything a long-running program opens (the desktop app reopens
+/// its books when the user starts the demo or restores a backup).
+impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
+    fn now(&self) -> DateTime<Utc> {
+        (**self).now()
+    }
+
+    fn today(&self) -> NaiveDate {
+        (**self).today()
+    }
+}

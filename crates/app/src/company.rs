@@ -26,7 +26,11 @@ impl Books {
         }
         let currency = profile.currency.trim().to_ascii_uppercase();
         if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
-            return Err(AppError::Rule(format!("'{}' is not a currency code such as CNY", profile.currency)));
+            return Err(AppError::rule(
+                Some("currency".into()),
+                format!("'{}' is not a currency code such as CNY", profile.currency),
+                format!("“{}”不是币种代码（如 CNY）", profile.currency),
+            ));
         }
         profile.currency = currency;
         let stamp = self.stamp();

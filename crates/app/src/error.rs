@@ -2,9 +2,10 @@ use huikuan_domain::DomainError;
 use huikuan_store::StoreError;
 use serde::Serialize;
 use thiserror::Error;
+use ts_rs::TS;
 
 /// One rejected row of an import: its line in the file and why.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RowError {
     pub line: u64,
     pub reason: String,
@@ -13,6 +14,33 @@ pub struct RowError {
 impl std::fmt::Display for RowError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         write!(f, "line {}: {}", self.line, self.reason)
+    }
+}
+
+/// Why a rule refused the input, in both of the app's languages.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Refusal {
+    pub field: Option<String>,
+    pub en: String,
+    pub zh: String,
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.en)
+    }
+}
+
+/// For callers whose refusals are only ever shown in English (the CLI's argument syntax).
+impl From<String> for Refusal {
+    fn from(en: String) -> Refusal {
+        Refusal { field: None, zh: en.clone(), en }
+    }
+}
+
+impl From<&str> for Refusal {
+    fn from(en: &str) -> Refusal {
+        Refusal::from(en.to_string())
     }
 }
 
@@ -25,7 +53,7 @@ pub enum AppError {
         source: DomainError,
     },
     #[error("{0}")]
-    Rule(String),
+    Rule(Refusal),
     #[error("customer '{0}' does not exist")]
     UnknownCustomer(String),
     #[error("{kind} '{number}' does not exist")]
@@ -34,6 +62,10 @@ pub enum AppError {
     ImportRejected(Vec<RowError>),
     #[error("cannot read {path}: {message}")]
     File { path: String, message: String },
+    #[error("no books are open yet: open the demo company or start empty books")]
+    NoBooks,
+    #[error("books already exist at {0}")]
+    BooksExist(String),
     #[error(transparent)]
     Store(#[from] StoreError),
 }
@@ -48,8 +80,16 @@ impl AppError {
             Self::UnknownDocument { .. } => "unknown_document",
             Self::ImportRejected(_) => "import_rejected",
             Self::File { .. } => "file",
+            Self::NoBooks => "no_books",
+            Self::BooksExist(_) => "books_exist",
             Self::Store(e) => e.code(),
         }
+    }
+
+    /// A rule of the books refused the input; said in both languages, and about `field`
+    /// when one field is to blame (`lines.2.quantity` for the second line's quantity).
+    pub fn rule(field: Option<String>, en: impl Into<String>, zh: impl Into<String>) -> AppError {
+        AppError::Rule(Refusal { field, en: en.into(), zh: zh.into() })
     }
 
     pub fn invalid(field: &'static str) -> impl FnOnce(DomainError) -> AppError {

@@ -2,23 +2,29 @@
 //! Each use case is a method on [`Books`] in a file of its own; each write is one
 //! transaction that also writes its audit record.
 
+pub mod bindings;
 mod books;
 mod clock;
 mod error;
+mod messages;
 mod views;
 
 pub mod company;
 pub mod customers;
+pub mod demo;
+pub mod forms;
 pub mod import;
 pub mod ledger;
 pub mod reports;
+pub mod workspace;
 
 pub use books::Books;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use error::{AppError, RowError};
+pub use error::{AppError, Refusal, RowError};
 pub use huikuan_store::tables::company::Company;
 pub use huikuan_store::tables::contacts::{Contact, ContactFields};
 pub use huikuan_store::tables::customers::{Customer, CustomerFields};
 pub use huikuan_store::tables::deliveries::{DeliveryLine, DeliveryNote};
 pub use huikuan_store::tables::entries::Entry;
+pub use messages::ErrorView;
 pub use views::BucketAmounts;

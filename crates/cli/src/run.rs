@@ -179,7 +179,7 @@ fn money(field: &'static str, text: &str) -> Result<Money, AppError> {
 fn line(text: &str) -> Result<NewDeliveryLine, AppError> {
     let mut parts = text.rsplitn(3, ',');
     let (Some(price), Some(quantity), Some(item)) = (parts.next(), parts.next(), parts.next()) else {
-        return Err(AppError::Rule(format!("'{text}' is not a line: expected ITEM,QUANTITY,UNIT_PRICE")));
+        return Err(AppError::Rule(format!("'{text}' is not a line: expected ITEM,QUANTITY,UNIT_PRICE").into()));
     };
     Ok(NewDeliveryLine {
         item: item.to_string(),
@@ -194,6 +194,6 @@ fn line(text: &str) -> Result<NewDeliveryLine, AppError> {
 fn allocation(text: &str) -> Result<ManualAllocation, AppError> {
     let (number, amount) = text
         .rsplit_once('=')
-        .ok_or_else(|| AppError::Rule(format!("'{text}' is not an allocation: expected NUMBER=AMOUNT")))?;
+        .ok_or_else(|| AppError::Rule(format!("'{text}' is not an allocation: expected NUMBER=AMOUNT").into()))?;
     Ok(ManualAllocation { receivable: number.to_string(), amount: money("allocation", amount)? })
 }

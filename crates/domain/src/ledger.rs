@@ -43,7 +43,7 @@ pub type ReceivableKind = EntryKind;
 pub type CreditKind = EntryKind;
 
 /// Something the customer owes: an issued delivery note, an opening balance, a charge.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct Receivable {
     pub id: i64,
     pub kind: ReceivableKind,

@@ -20,7 +20,8 @@ use crate::error::DomainError;
 /// release build's overflow checks stop the program rather than print a wrong total.
 pub const MAX_CENTS: i64 = 10_000_000_000_000;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, ts_rs::TS)]
+#[ts(type = "string")]
 pub struct Money(i64);
 
 impl Money {

@@ -12,7 +12,8 @@ use crate::error::DomainError;
 /// Ten years: longer terms are a typing mistake, not a business practice.
 pub const MAX_TERM_DAYS: u16 = 3650;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, ts_rs::TS)]
+#[ts(type = "string")]
 pub enum PaymentTerms {
     /// 货到付款: due on the document date.
     #[default]

@@ -5,9 +5,10 @@ use serde::Serialize;
 
 use crate::error::AppError;
 use crate::Books;
+use ts_rs::TS;
 
 /// One row of the customers list.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct CustomerSummary {
     pub code: String,
     pub name: String,

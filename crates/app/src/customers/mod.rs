@@ -9,3 +9,5 @@ mod validate;
 
 pub use list_customers::CustomerSummary;
 pub use show_customer::CustomerDetail;
+
+pub(crate) use validate::contact_fields as check_contact;

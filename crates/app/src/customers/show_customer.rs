@@ -8,9 +8,10 @@ use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::views::BucketAmounts;
 use crate::{Books, Contact, Customer};
+use ts_rs::TS;
 
 /// The head of the customer page: profile, contacts, and where the account stands.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct CustomerDetail {
     pub customer: Customer,
     pub contacts: Vec<Contact>,
@@ -21,6 +22,7 @@ pub struct CustomerDetail {
     /// Balance against the credit limit (占用额度); the credit check of deliveries uses it.
     pub exposure: Money,
     pub available_credit: Money,
+    #[ts(type = "Record<string, Money>")]
     pub aging: BucketAmounts,
 }
 

@@ -19,7 +19,11 @@ pub(crate) fn customer_fields(mut f: CustomerFields) -> Result<CustomerFields, A
     }
     if let Some(day) = f.statement_day {
         if !(1..=31).contains(&day) {
-            return Err(AppError::Rule(format!("statement day {day} is not a day of the month (1-31)")));
+            return Err(AppError::rule(
+                Some("statement_day".into()),
+                format!("statement day {day} is not a day of the month (1-31)"),
+                format!("对账日 {day} 不是每月的某一天（1–31）"),
+            ));
         }
     }
     Ok(f)

@@ -45,22 +45,33 @@ pub struct NewDelivery {
 }
 
 fn priced_line(index: usize, line: &NewDeliveryLine) -> Result<DeliveryLine, AppError> {
-    let at = |what: &str| format!("line {}: {what}", index + 1);
+    let refuse = |field: &str, en: &str, zh: &str| {
+        let n = index + 1;
+        AppError::rule(Some(format!("lines.{index}.{field}")), format!("line {n}: {en}"), format!("第 {n} 行：{zh}"))
+    };
     let item = clean_text("item", &line.item).map_err(AppError::invalid("item"))?;
     if item.is_empty() {
-        return Err(AppError::Rule(at("the item must not be empty")));
+        return Err(refuse("item", "the item must not be empty", "品名不能为空"));
     }
     if line.quantity <= Decimal::ZERO {
-        return Err(AppError::Rule(at("the quantity must be greater than 0")));
+        return Err(refuse("quantity", "the quantity must be greater than 0", "数量必须大于 0"));
     }
     if line.quantity.normalize().scale() > QUANTITY_DECIMALS {
-        return Err(AppError::Rule(at(&format!("the quantity has more than {QUANTITY_DECIMALS} decimals"))));
+        return Err(refuse(
+            "quantity",
+            &format!("the quantity has more than {QUANTITY_DECIMALS} decimals"),
+            &format!("数量最多 {QUANTITY_DECIMALS} 位小数"),
+        ));
     }
     if line.unit_price.is_sign_negative() && !line.unit_price.is_zero() {
         return Err(AppError::Invalid { field: "unit_price", source: DomainError::Negative("unit price") });
     }
     if line.unit_price.normalize().scale() > UNIT_PRICE_DECIMALS {
-        return Err(AppError::Rule(at(&format!("the unit price has more than {UNIT_PRICE_DECIMALS} decimals"))));
+        return Err(refuse(
+            "unit_price",
+            &format!("the unit price has more than {UNIT_PRICE_DECIMALS} decimals"),
+            &format!("单价最多 {UNIT_PRICE_DECIMALS} 位小数"),
+        ));
     }
     Ok(DeliveryLine {
         item,
@@ -90,7 +101,11 @@ pub(crate) fn create_in_tx(
 ) -> Result<DeliveryNote, AppError> {
     let customer = customer_by_code(tx, &input.customer_code)?;
     if input.lines.is_empty() {
-        return Err(AppError::Rule("a delivery note needs at least one line".into()));
+        return Err(AppError::rule(
+            Some("lines".into()),
+            "a delivery note needs at least one line",
+            "送货单至少需要一行",
+        ));
     }
     let lines = input.lines.iter().enumerate().map(|(i, l)| priced_line(i, l)).collect::<Result<Vec<_>, _>>()?;
     let due_date = due_date(customer.fields.payment_terms, input.date, input.due_date)?;
@@ -114,10 +129,19 @@ pub(crate) fn create_in_tx(
 fn issue_in_tx(tx: &Transaction, stamp: &Stamp, id: i64, number: Option<&str>) -> Result<(), AppError> {
     let draft = deliveries::get(tx, id)?;
     if draft.status != "draft" {
-        return Err(AppError::Rule(format!("delivery note {} is already issued", draft.number.unwrap_or_default())));
+        let number = draft.number.unwrap_or_default();
+        return Err(AppError::rule(
+            None,
+            format!("delivery note {number} is already issued"),
+            format!("送货单 {number} 已开具"),
+        ));
     }
     if !draft.total.is_positive() {
-        return Err(AppError::Rule("a delivery note with a total of 0 cannot be issued".into()));
+        return Err(AppError::rule(
+            Some("lines".into()),
+            "a delivery note with a total of 0 cannot be issued",
+            "合计为 0 的送货单不能开具",
+        ));
     }
     let number = match number {
         Some(n) => given_number(n)?,

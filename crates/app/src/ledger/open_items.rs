@@ -7,9 +7,10 @@ use serde::Serialize;
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
+use ts_rs::TS;
 
 /// A receivable with what is still open of it, counting everything recorded.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct OpenItem {
     #[serde(flatten)]
     pub receivable: Receivable,
@@ -33,8 +34,16 @@ pub(crate) fn find_open<'a>(items: &'a [OpenItem], number: &str) -> Result<&'a O
     let mut matches = items.iter().filter(|i| i.receivable.number == number);
     match (matches.next(), matches.next()) {
         (Some(item), None) => Ok(item),
-        (None, _) => Err(AppError::Rule(format!("'{number}' is not an open receivable of this customer"))),
-        (Some(_), Some(_)) => Err(AppError::Rule(format!("'{number}' names more than one receivable"))),
+        (None, _) => Err(AppError::rule(
+            None,
+            format!("'{number}' is not an open receivable of this customer"),
+            format!("“{number}”不是该客户未结清的应收单据"),
+        )),
+        (Some(_), Some(_)) => Err(AppError::rule(
+            None,
+            format!("'{number}' names more than one receivable"),
+            format!("“{number}”对应多张应收单据"),
+        )),
     }
 }
 

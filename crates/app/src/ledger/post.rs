@@ -56,7 +56,11 @@ pub(crate) fn due_date(terms: PaymentTerms, date: NaiveDate, given: Option<Naive
 pub(crate) fn given_number(number: &str) -> Result<String, AppError> {
     let number = number.trim();
     if number.is_empty() || number.chars().count() > 40 || number.chars().any(char::is_control) {
-        return Err(AppError::Rule(format!("'{number}' is not a document number (1-40 printable characters)")));
+        return Err(AppError::rule(
+            Some("number".into()),
+            format!("'{number}' is not a document number (1-40 printable characters)"),
+            format!("“{number}”不是有效的单据编号（1–40 个可打印字符）"),
+        ));
     }
     Ok(number.to_string())
 }

@@ -39,10 +39,14 @@ impl Books {
                             AppError::UnknownDocument { kind: "receivable", number: number.to_string() }
                         })?;
                     if input.amount > receivable.amount {
-                        return Err(AppError::Rule(format!(
-                            "a credit note of {} is more than {number} itself ({})",
-                            input.amount, receivable.amount
-                        )));
+                        return Err(AppError::rule(
+                            Some("amount".into()),
+                            format!(
+                                "a credit note of {} is more than {number} itself ({})",
+                                input.amount, receivable.amount
+                            ),
+                            format!("红字冲销 {} 超过了 {number} 本身的金额（{}）", input.amount, receivable.amount),
+                        ));
                     }
                     let open = open_items(tx, customer.id)?
                         .into_iter()

@@ -12,6 +12,7 @@ use super::post::{allocate, positive, post};
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
+use ts_rs::TS;
 
 /// Part of a payment applied by hand to one receivable, named by its number.
 #[derive(Debug, Clone, Deserialize)]
@@ -38,13 +39,13 @@ pub struct NewPayment {
     pub allocations: Vec<ManualAllocation>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct AppliedAmount {
     pub number: String,
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct PaymentReceipt {
     pub entry: Entry,
     /// What the payment settles now, by hand first, then oldest-first.
@@ -77,13 +78,21 @@ fn plan(items: &[OpenItem], amount: Money, manual: &[ManualAllocation]) -> Resul
         let item = find_open(items, &part.receivable)?;
         let index = items.iter().position(|i| std::ptr::eq(i, item)).expect("found in items");
         if part.amount > remaining[index] {
-            return Err(AppError::Rule(format!(
-                "{} is allocated {} but only {} of it is open",
-                item.receivable.number, part.amount, remaining[index]
-            )));
+            return Err(AppError::rule(
+                Some(format!("allocations.{}", item.receivable.number)),
+                format!(
+                    "{} is allocated {} but only {} of it is open",
+                    item.receivable.number, part.amount, remaining[index]
+                ),
+                format!("{} 分配了 {}，但只剩 {} 未收", item.receivable.number, part.amount, remaining[index]),
+            ));
         }
         if part.amount > left {
-            return Err(AppError::Rule(format!("the allocations add up to more than the payment of {amount}")));
+            return Err(AppError::rule(
+                Some("allocations".into()),
+                format!("the allocations add up to more than the payment of {amount}"),
+                format!("分配合计超过了收款金额 {amount}"),
+            ));
         }
         remaining[index] -= part.amount;
         left -= part.amount;

@@ -32,10 +32,14 @@ impl Books {
             let amount = input.amount.unwrap_or(item.open);
             positive(amount)?;
             if amount > item.open {
-                return Err(AppError::Rule(format!(
-                    "only {} of {} is open; {} cannot be written off",
-                    item.open, item.receivable.number, amount
-                )));
+                return Err(AppError::rule(
+                    Some("amount".into()),
+                    format!(
+                        "only {} of {} is open; {} cannot be written off",
+                        item.open, item.receivable.number, amount
+                    ),
+                    format!("{} 仅剩 {} 未收，不能核销 {}", item.receivable.number, item.open, amount),
+                ));
             }
             let entry = post(
                 tx,

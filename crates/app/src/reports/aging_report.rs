@@ -7,9 +7,10 @@ use serde::Serialize;
 use crate::error::AppError;
 use crate::views::BucketAmounts;
 use crate::Books;
+use ts_rs::TS;
 
 /// The aging report; its JSON is the `report aging` contract.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AgingReport {
     pub as_of: NaiveDate,
     pub buckets: Vec<String>,
@@ -17,19 +18,21 @@ pub struct AgingReport {
     pub totals: AgingTotals,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AgingCustomer {
     pub code: String,
     pub name: String,
     pub balance: Money,
     pub credit: Money,
+    #[ts(type = "Record<string, Money>")]
     pub buckets: BucketAmounts,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct AgingTotals {
     pub balance: Money,
     pub credit: Money,
+    #[ts(type = "Record<string, Money>")]
     pub buckets: BucketAmounts,
 }
 

@@ -8,9 +8,10 @@ use serde::Serialize;
 use crate::books::customer_by_code;
 use crate::error::AppError;
 use crate::Books;
+use ts_rs::TS;
 
 /// A customer's ledger (往来明细) with a running balance.
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct CustomerLedger {
     pub code: String,
     pub name: String,
@@ -19,7 +20,7 @@ pub struct CustomerLedger {
     pub balance: Money,
 }
 
-#[derive(Debug, Clone, Serialize)]
+#[derive(Debug, Clone, Serialize, TS)]
 pub struct LedgerLine {
     pub id: i64,
     pub date: NaiveDate,

@@ -1,7 +1,9 @@
-//! Reading the books: aging and the customer ledger.
+//! Reading the books: aging, the customer ledger and the dashboard.
 
 mod aging_report;
 mod customer_ledger;
+mod dashboard;
 
 pub use aging_report::{AgingCustomer, AgingReport, AgingTotals};
 pub use customer_ledger::{CustomerLedger, LedgerLine};
+pub use dashboard::{BucketFigure, Dashboard, Debtor};

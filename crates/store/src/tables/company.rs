@@ -4,9 +4,10 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::parsed;
 use crate::error::StoreError;
+use ts_rs::TS;
 
 /// The company whose books these are: the letterhead of every document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Company {
     pub legal_name: String,
     pub address: String,

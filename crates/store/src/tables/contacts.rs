@@ -4,8 +4,9 @@ use serde::{Deserialize, Serialize};
 
 use super::columns::parsed;
 use crate::error::{not_found, StoreError};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct ContactFields {
     pub name: String,
     pub role: ContactRole,
@@ -15,7 +16,7 @@ pub struct ContactFields {
     pub notes: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Contact {
     pub id: i64,
     pub customer_id: i64,

@@ -5,9 +5,10 @@ use serde::{Deserialize, Serialize};
 use super::columns::{money, parsed};
 use super::Stamp;
 use crate::error::{is_unique_violation, not_found, StoreError};
+use ts_rs::TS;
 
 /// Everything about a customer that the user edits.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct CustomerFields {
     pub code: String,
     pub name: String,
@@ -49,7 +50,7 @@ impl CustomerFields {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Customer {
     pub id: i64,
     #[serde(flatten)]

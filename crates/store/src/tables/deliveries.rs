@@ -9,18 +9,21 @@ use serde::{Deserialize, Serialize};
 use super::columns::{money, parsed};
 use super::Stamp;
 use crate::error::{is_unique_violation, not_found, StoreError};
+use ts_rs::TS;
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct DeliveryLine {
     pub item: String,
     pub spec: String,
     pub unit: String,
+    #[ts(type = "string")]
     pub quantity: Decimal,
+    #[ts(type = "string")]
     pub unit_price: Decimal,
     pub amount: Money,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct DeliveryNote {
     pub id: i64,
     pub customer_id: i64,

@@ -10,6 +10,7 @@ use serde::Serialize;
 use super::columns::{money, parsed, parsed_opt};
 use super::{allocations, Stamp};
 use crate::error::{is_unique_violation, not_found, StoreError};
+use ts_rs::TS;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct NewEntry {
@@ -29,7 +30,7 @@ pub struct NewEntry {
     pub corrects_entry_id: Option<i64>,
 }
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct Entry {
     pub id: i64,
     pub customer_id: i64,

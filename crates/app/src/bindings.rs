@@ -1,0 +1,90 @@
+//! The TypeScript declarations of every type that crosses to the desktop UI, generated
+//! from the Rust types. `ui/src/api/bindings.ts` is this text, committed; a test fails
+//! when it is stale (`UPDATE_BINDINGS=1 cargo test -p huikuan-app --test bindings` rewrites it).
+
+use ts_rs::{Config, TS};
+
+use crate::customers::{CustomerDetail, CustomerSummary};
+use crate::forms::{
+    AllocationForm, ContactForm, CustomerForm, DeliveryForm, DeliveryPreview, LineForm, LinePreview, PaymentForm,
+    PaymentPreview,
+};
+use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
+use crate::reports::{
+    AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine,
+};
+use crate::workspace::{BackupDone, Preferences, WorkspaceStatus};
+use crate::{
+    Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry, ErrorView, RowError,
+};
+use huikuan_domain::{
+    ContactRole, CustomerKind, CustomerStatus, DocLanguage, EntryKind, Importance, Money, PaymentMethod, PaymentTerms,
+    Receivable, Side,
+};
+
+macro_rules! declarations {
+    ($config:expr, $($ty:ty),+ $(,)?) => {
+        vec![$(format!("export {}", <$ty as TS>::decl($config))),+]
+    };
+}
+
+pub fn typescript() -> String {
+    // Ids are SQLite rowids: far below 2^53, so plain numbers in JavaScript.
+    let config = Config::new().with_large_int("number");
+    let mut out = String::from(
+        "// Generated from the Rust types by crates/app/src/bindings.rs. Do not edit:\n\
+         // run `UPDATE_BINDINGS=1 cargo test -p huikuan-app --test bindings`.\n\n",
+    );
+    let parts = declarations!(
+        &config,
+        Money,
+        PaymentTerms,
+        CustomerKind,
+        CustomerStatus,
+        Importance,
+        ContactRole,
+        DocLanguage,
+        EntryKind,
+        Side,
+        PaymentMethod,
+        Receivable,
+        Company,
+        ContactFields,
+        Contact,
+        CustomerFields,
+        Customer,
+        DeliveryLine,
+        DeliveryNote,
+        Entry,
+        RowError,
+        ErrorView,
+        CustomerSummary,
+        CustomerDetail,
+        OpenItem,
+        AppliedAmount,
+        PaymentReceipt,
+        AgingReport,
+        AgingCustomer,
+        AgingTotals,
+        CustomerLedger,
+        LedgerLine,
+        Dashboard,
+        BucketFigure,
+        Debtor,
+        CustomerForm,
+        ContactForm,
+        DeliveryForm,
+        LineForm,
+        DeliveryPreview,
+        LinePreview,
+        PaymentForm,
+        AllocationForm,
+        PaymentPreview,
+        Preferences,
+        WorkspaceStatus,
+        BackupDone,
+    );
+    out.push_str(&parts.join("\n\n"));
+    out.push('\n');
+    out
+}

@@ -1,0 +1,97 @@
+use std::path::Path;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use huikuan_domain::{AgingBasis, CustomerStatus};
+
+use super::create_demo_books;
+use crate::{Books, FixedClock};
+
+fn date(text: &str) -> NaiveDate {
+    text.parse().unwrap()
+}
+
+fn demo(dir: &Path, seed: u64, today: NaiveDate) -> Books {
+    create_demo_books(&dir.join("books.db"), Box::new(FixedClock::on(today)), "demo", seed).unwrap()
+}
+
+fn entry_count(books: &mut Books) -> i64 {
+    books.store().connection().query_row("SELECT COUNT(*) FROM entries", [], |row| row.get(0)).unwrap()
+}
+
+#[test]
+fn the_demo_is_a_business_with_every_kind_of_debt() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-11-23");
+    let started = Instant::now();
+    let mut books = demo(dir.path(), 1, today);
+    let elapsed = started.elapsed();
+
+    let customers = books.list_customers("").unwrap();
+    let aging = books.aging_report(today, AgingBasis::DueDate).unwrap();
+    let entries = entry_count(&mut books);
+    eprintln!(
+        "demo: {} customers, {entries} entries, balance {}, credit {}, buckets {}, built in {elapsed:?}",
+        customers.len(),
+        aging.totals.balance,
+        aging.totals.credit,
+        serde_json::to_string(&aging.totals.buckets).unwrap(),
+    );
+
+    assert!((55..=65).contains(&customers.len()), "{} customers", customers.len());
+    assert!((3000..=5000).contains(&entries), "{entries} entries");
+    for label in &aging.buckets {
+        let amount = aging.totals.buckets.get(label).unwrap();
+        assert!(amount.is_positive(), "nothing in bucket {label}");
+    }
+    let overdue = customers.iter().filter(|c| c.overdue.is_positive()).count();
+    assert!(overdue >= 10, "only {overdue} customers are overdue");
+    assert!(aging.customers.iter().any(|c| c.credit.is_positive()), "no customer has a credit");
+    assert_eq!(books.company().unwrap().legal_name, "杭州明远建材有限公司");
+}
+
+#[test]
+fn disputing_customers_are_on_hold_with_the_refused_delivery_in_their_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-11-23");
+    let mut books = demo(dir.path(), 1, today);
+    let on_hold: Vec<String> = books
+        .list_customers("")
+        .unwrap()
+        .into_iter()
+        .filter(|c| c.status == CustomerStatus::OnHold)
+        .map(|c| c.code)
+        .collect();
+    assert!(on_hold.len() >= 3, "{on_hold:?}");
+    for code in on_hold {
+        let detail = books.customer(&code).unwrap();
+        let notes = &detail.customer.fields.notes;
+        assert!(notes.contains("拒付"), "{code}: {notes}");
+        let refused = notes.split_whitespace().find(|w| w.starts_with("SD-")).expect("the note names the delivery");
+        let open = books.open_items(&code).unwrap();
+        assert!(open.iter().any(|i| i.receivable.number == refused), "{code}: {refused} is not open");
+    }
+}
+
+#[test]
+fn the_same_seed_on_the_same_day_gives_the_same_books() {
+    let today = date("2026-03-02");
+    let report = |seed: u64| {
+        let dir = tempfile::tempdir().unwrap();
+        let mut books = demo(dir.path(), seed, today);
+        serde_json::to_string(&books.aging_report(today, AgingBasis::DueDate).unwrap()).unwrap()
+    };
+    let first = report(7);
+    assert_eq!(first, report(7));
+    assert_ne!(first, report(8));
+}
+
+#[test]
+fn an_existing_file_is_refused_and_left_alone() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("books.db");
+    std::fs::write(&path, b"my own books").unwrap();
+    let err = create_demo_books(&path, Box::new(FixedClock::on(date("2026-11-23"))), "demo", 1).err().unwrap();
+    assert_eq!(err.code(), "books_exist");
+    assert_eq!(std::fs::read(&path).unwrap(), b"my own books");
+}

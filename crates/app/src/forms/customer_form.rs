@@ -1,0 +1,140 @@
+use huikuan_domain::{ContactRole, CustomerKind, CustomerStatus, DocLanguage, Importance};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::amount;
+use crate::customers::check_contact;
+use crate::error::AppError;
+use crate::{Books, ContactFields, Customer, CustomerFields};
+
+/// The new-customer and edit-customer form. Credit limit, terms and statement day are the
+/// text the user typed.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct CustomerForm {
+    pub code: String,
+    pub name: String,
+    pub kind: Option<CustomerKind>,
+    pub phone: String,
+    pub address: String,
+    pub tax_id: String,
+    pub salesperson: String,
+    pub payment_terms: String,
+    pub statement_day: String,
+    pub credit_limit: String,
+    pub status: Option<CustomerStatus>,
+    pub importance: Option<Importance>,
+    pub tags: String,
+    pub notes: String,
+    pub doc_language: Option<DocLanguage>,
+    pub contacts: Vec<ContactForm>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct ContactForm {
+    pub name: String,
+    pub role: Option<ContactRole>,
+    pub phone: String,
+    pub wechat: String,
+    pub email: String,
+    pub notes: String,
+}
+
+impl CustomerForm {
+    /// The form filled with a customer as stored, for editing.
+    pub fn of(customer: &Customer) -> CustomerForm {
+        let f = &customer.fields;
+        CustomerForm {
+            code: f.code.clone(),
+            name: f.name.clone(),
+            kind: Some(f.kind),
+            phone: f.phone.clone(),
+            address: f.address.clone(),
+            tax_id: f.tax_id.clone(),
+            salesperson: f.salesperson.clone(),
+            payment_terms: f.payment_terms.to_string(),
+            statement_day: f.statement_day.map(|d| d.to_string()).unwrap_or_default(),
+            credit_limit: f.credit_limit.to_string(),
+            status: Some(f.status),
+            importance: Some(f.importance),
+            tags: f.tags.clone(),
+            notes: f.notes.clone(),
+            doc_language: Some(f.doc_language),
+            contacts: Vec::new(),
+        }
+    }
+
+    fn fields(&self) -> Result<CustomerFields, AppError> {
+        let mut fields = CustomerFields::new(&self.code, &self.name);
+        fields.kind = self.kind.unwrap_or(fields.kind);
+        fields.phone = self.phone.clone();
+        fields.address = self.address.clone();
+        fields.tax_id = self.tax_id.clone();
+        fields.salesperson = self.salesperson.clone();
+        if !self.payment_terms.trim().is_empty() {
+            fields.payment_terms = self.payment_terms.parse().map_err(AppError::invalid("payment_terms"))?;
+        }
+        fields.statement_day = match self.statement_day.trim() {
+            "" => None,
+            day => Some(day.parse().map_err(|_| {
+                AppError::rule(
+                    Some("statement_day".into()),
+                    format!("statement day {day} is not a day of the month (1-31)"),
+                    format!("对账日 {day} 不是每月的某一天（1–31）"),
+                )
+            })?),
+        };
+        if !self.credit_limit.trim().is_empty() {
+            fields.credit_limit = amount("credit_limit", &self.credit_limit)?;
+        }
+        fields.status = self.status.unwrap_or(fields.status);
+        fields.importance = self.importance.unwrap_or(fields.importance);
+        fields.tags = self.tags.clone();
+        fields.notes = self.notes.clone();
+        fields.doc_language = self.doc_language.unwrap_or(fields.doc_language);
+        Ok(fields)
+    }
+
+    /// Contacts with a name; a row left entirely blank is not a contact.
+    fn contacts(&self) -> Result<Vec<ContactFields>, AppError> {
+        let filled =
+            |c: &&ContactForm| [&c.name, &c.phone, &c.wechat, &c.email, &c.notes].iter().any(|t| !t.trim().is_empty());
+        self.contacts
+            .iter()
+            .filter(filled)
+            .enumerate()
+            .map(|(i, c)| {
+                let fields = ContactFields {
+                    name: c.name.clone(),
+                    role: c.role.unwrap_or(ContactRole::Other),
+                    phone: c.phone.clone(),
+                    wechat: c.wechat.clone(),
+                    email: c.email.clone(),
+                    notes: c.notes.clone(),
+                };
+                check_contact(fields).map_err(|e| {
+                    let part = match e.field().as_deref() {
+                        None | Some("contact name") => "name".to_string(),
+                        Some(other) => other.to_string(),
+                    };
+                    e.at_field(format!("contacts.{i}.{part}"))
+                })
+            })
+            .collect()
+    }
+}
+
+impl Books {
+    pub fn create_customer_form(&mut self, form: CustomerForm) -> Result<Customer, AppError> {
+        let fields = form.fields()?;
+        let contacts = form.contacts()?;
+        self.create_customer(fields, contacts)
+    }
+
+    /// Saves the edited profile; contacts are edited one by one, not through this form.
+    pub fn update_customer_form(&mut self, code: &str, form: CustomerForm) -> Result<Customer, AppError> {
+        let fields = form.fields()?;
+        self.update_customer(code, fields)
+    }
+}

@@ -1,0 +1,129 @@
+use chrono::NaiveDate;
+use huikuan_domain::line::{line_amount, parse_quantity, parse_unit_price};
+use huikuan_domain::{Money, PaymentTerms};
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use super::{date, optional_date};
+use crate::books::customer_by_code;
+use crate::error::AppError;
+use crate::ledger::{NewDelivery, NewDeliveryLine};
+use crate::{Books, DeliveryNote};
+
+/// The new-delivery-note form.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct DeliveryForm {
+    pub customer_code: String,
+    pub date: String,
+    /// Blank: from the customer's payment terms.
+    pub due_date: String,
+    pub contact_name: String,
+    pub address: String,
+    pub memo: String,
+    pub lines: Vec<LineForm>,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct LineForm {
+    pub item: String,
+    pub spec: String,
+    pub unit: String,
+    pub quantity: String,
+    pub unit_price: String,
+}
+
+impl LineForm {
+    fn is_blank(&self) -> bool {
+        [&self.item, &self.spec, &self.unit, &self.quantity, &self.unit_price].iter().all(|t| t.trim().is_empty())
+    }
+}
+
+/// What the form would issue, computed as the user types: each line's amount (None while
+/// the line cannot be priced), the total and the due date from the customer's terms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct DeliveryPreview {
+    pub lines: Vec<LinePreview>,
+    pub total: Money,
+    pub terms: Option<PaymentTerms>,
+    pub due_date: Option<NaiveDate>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LinePreview {
+    pub amount: Option<Money>,
+}
+
+fn line_price(line: &LineForm) -> Option<Money> {
+    let quantity = parse_quantity(&line.quantity).ok()?;
+    let unit_price = parse_unit_price(&line.unit_price).ok()?;
+    line_amount(quantity, unit_price).ok()
+}
+
+impl DeliveryForm {
+    fn to_new_delivery(&self) -> Result<NewDelivery, AppError> {
+        let lines = self
+            .lines
+            .iter()
+            .enumerate()
+            .filter(|(_, l)| !l.is_blank())
+            .map(|(i, l)| {
+                let at = |field: &str| format!("lines.{i}.{field}");
+                Ok(NewDeliveryLine {
+                    item: l.item.clone(),
+                    spec: l.spec.clone(),
+                    unit: l.unit.clone(),
+                    quantity: parse_quantity(&l.quantity)
+                        .map_err(|e| AppError::invalid("quantity")(e).at_field(at("quantity")))?,
+                    unit_price: parse_unit_price(&l.unit_price)
+                        .map_err(|e| AppError::invalid("unit_price")(e).at_field(at("unit_price")))?,
+                })
+            })
+            .collect::<Result<Vec<_>, AppError>>()?;
+        Ok(NewDelivery {
+            customer_code: self.customer_code.clone(),
+            date: date("date", &self.date)?,
+            due_date: optional_date("due_date", &self.due_date)?,
+            number: None,
+            contact_name: self.contact_name.clone(),
+            address: self.address.clone(),
+            memo: self.memo.clone(),
+            lines,
+        })
+    }
+}
+
+impl Books {
+    pub fn preview_delivery(&mut self, form: &DeliveryForm) -> Result<DeliveryPreview, AppError> {
+        let lines: Vec<LinePreview> = form.lines.iter().map(|l| LinePreview { amount: line_price(l) }).collect();
+        let total = lines.iter().filter_map(|l| l.amount).sum();
+        let terms = match form.customer_code.trim() {
+            "" => None,
+            code => Some(self.store.read(|tx| customer_by_code(tx, code))?.fields.payment_terms),
+        };
+        let given_due = optional_date("due_date", &form.due_date).ok().flatten();
+        let due_date = given_due.or_else(|| Some(terms?.due_date(date("date", &form.date).ok()?)));
+        Ok(DeliveryPreview { lines, total, terms, due_date })
+    }
+
+    /// Issues the delivery note the form describes; blank lines are left out.
+    pub fn create_delivery_form(&mut self, form: DeliveryForm) -> Result<DeliveryNote, AppError> {
+        let input = form.to_new_delivery()?;
+        let kept: Vec<usize> = form.lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, _)| i).collect();
+        self.create_delivery(input).map_err(|e| blame_form_line(e, &kept))
+    }
+}
+
+/// The use case counts only the lines it was given; the user sees the form's rows, blank
+/// ones included, so a line's error is moved to the row it came from.
+fn blame_form_line(error: AppError, kept: &[usize]) -> AppError {
+    let Some(field) = error.field() else { return error };
+    let mut parts = field.splitn(3, '.');
+    match (parts.next(), parts.next().and_then(|n| n.parse::<usize>().ok()), parts.next()) {
+        (Some("lines"), Some(index), Some(rest)) if index < kept.len() => {
+            error.at_field(format!("lines.{}.{rest}", kept[index]))
+        }
+        _ => error,
+    }
+}

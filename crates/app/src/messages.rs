@@ -1,0 +1,170 @@
+//! Every error said in the user's language. English is each error's `Display`; Chinese is
+//! written here, one arm per variant, so a new variant does not compile until it is said.
+
+use huikuan_domain::{DocLanguage, DomainError};
+use huikuan_store::StoreError;
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::{AppError, RowError};
+
+/// An error as it crosses to the UI: a stable code to act on, a message to show, and the
+/// form field to show it beside.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ErrorView {
+    pub code: String,
+    pub message: String,
+    pub field: Option<String>,
+    pub rows: Vec<RowError>,
+}
+
+impl AppError {
+    pub fn message_in(&self, language: DocLanguage) -> String {
+        match language {
+            DocLanguage::En => self.to_string(),
+            DocLanguage::Zh => self.zh(),
+        }
+    }
+
+    /// The input field to blame, when one is.
+    pub fn field(&self) -> Option<String> {
+        match self {
+            Self::Invalid { field, .. } => Some(field.to_string()),
+            Self::Rule(refusal) => refusal.field.clone(),
+            Self::UnknownCustomer(_) => Some("customer_code".into()),
+            Self::Store(StoreError::CustomerCodeTaken(_)) => Some("code".into()),
+            Self::Store(StoreError::NumberTaken { .. }) => Some("number".into()),
+            _ => None,
+        }
+    }
+
+    pub fn view(&self, language: DocLanguage) -> ErrorView {
+        let rows = match self {
+            Self::ImportRejected(rows) => rows.clone(),
+            _ => Vec::new(),
+        };
+        ErrorView { code: self.code().to_string(), message: self.message_in(language), field: self.field(), rows }
+    }
+
+    fn zh(&self) -> String {
+        match self {
+            Self::Invalid { field, source } => format!("{}：{}", field_zh(field), domain_zh(source)),
+            Self::Rule(refusal) => refusal.zh.clone(),
+            Self::UnknownCustomer(code) => format!("客户“{code}”不存在"),
+            Self::UnknownDocument { kind, number } => format!("{}“{number}”不存在", field_zh(kind)),
+            Self::ImportRejected(rows) => format!("未导入任何数据：{} 行有误", rows.len()),
+            Self::File { path, message } => format!("无法读取 {path}：{message}"),
+            Self::NoBooks => "尚未打开账簿：请打开演示公司或新建空账簿".to_string(),
+            Self::BooksExist(path) => format!("{path} 已有账簿"),
+            Self::Store(e) => store_zh(e),
+        }
+    }
+}
+
+pub fn domain_zh(error: &DomainError) -> String {
+    use DomainError::*;
+    match error {
+        MalformedAmount(v) => format!("“{v}”不是金额（应为最多 2 位小数的数字，如 1234.50）"),
+        TooManyDecimals(v) => format!("“{v}”超过 2 位小数"),
+        AmountOutOfRange(v) => format!("“{v}”金额过大"),
+        MalformedNumber(v) => format!("“{v}”不是数字"),
+        TooPrecise(v, places) => format!("“{v}”超过 {places} 位小数"),
+        Negative(what) => format!("{}不能为负数", field_zh(what)),
+        NotPositive(what) => format!("{}必须大于 0", field_zh(what)),
+        MalformedDate(v) => format!("“{v}”不是日期（应为 YYYY-MM-DD）"),
+        ImpossibleDate(v) => format!("“{v}”不是存在的日期"),
+        MalformedTerms(v) => format!("“{v}”不是付款条件（应为 cod、net:N 或 eom:N）"),
+        UnknownChoice { field, value, expected } => {
+            format!("“{value}”不是有效的{}（可选：{expected}）", field_zh(field))
+        }
+        Empty(what) => format!("{}不能为空", field_zh(what)),
+        TooLong { field, len, max } => format!("{}过长（{len} 个字符，最多 {max} 个）", field_zh(field)),
+        MalformedCode(v) => format!("客户编号“{v}”只能包含字母、数字、“-”、“_”和“.”"),
+        DueBeforeDate { date, due } => format!("到期日 {due} 早于单据日期 {date}"),
+    }
+}
+
+fn store_zh(error: &StoreError) -> String {
+    use StoreError::*;
+    match error {
+        CustomerCodeTaken(code) => format!("客户编号“{code}”已被使用"),
+        NumberTaken { kind, number } => format!("{}编号“{number}”已存在", field_zh(kind)),
+        NotFound { what } => format!("未找到 {what}"),
+        AppendOnly(what) => format!("账簿只能追加，不能修改或删除：{what}"),
+        NotADatabase { path } => format!("{path} 不是回款账簿（不是 SQLite 数据库，或已损坏）"),
+        ForeignDatabase { path } => format!("{path} 是其他程序的 SQLite 数据库，不是回款账簿"),
+        NewerSchema { found, supported } => {
+            format!("此账簿由更新版本的回款写入（版本 {found}，本程序最高支持 {supported}），请先升级回款")
+        }
+        Corrupt(what) => format!("存储的数据已损坏：{what}"),
+        Backup { path, source } => format!("无法备份账簿到 {path}：{source}"),
+        Sqlite(e) => format!("数据库错误：{e}"),
+        Io(e) => format!("文件错误：{e}"),
+    }
+}
+
+/// The names the domain gives fields, in Chinese; an unknown name is shown as it is.
+pub fn field_zh(name: &str) -> &str {
+    match name.trim_start_matches("the ").trim_start_matches("an ") {
+        "amount" | "allocated amount" => "金额",
+        "code" => "客户编号",
+        "name" => "名称",
+        "kind" => "客户类型",
+        "status" => "状态",
+        "importance" => "重要程度",
+        "role" => "联系人角色",
+        "language" => "单据语言",
+        "phone" => "电话",
+        "wechat" => "微信",
+        "email" => "邮箱",
+        "address" => "地址",
+        "tax_id" | "tax id" => "税号",
+        "salesperson" => "业务员",
+        "terms" | "payment_terms" => "付款条件",
+        "credit_limit" | "credit limit" => "信用额度",
+        "tags" => "标签",
+        "notes" => "备注",
+        "memo" => "摘要",
+        "reason" => "原因",
+        "reference" => "参考号",
+        "method" => "收款方式",
+        "item" => "品名",
+        "spec" => "规格",
+        "unit" => "单位",
+        "quantity" => "数量",
+        "unit_price" | "unit price" => "单价",
+        "contact" | "contact_name" | "contact name" => "联系人",
+        "date" => "日期",
+        "due_date" => "到期日",
+        "number" => "编号",
+        "delivery note" => "送货单",
+        "payment" => "收款",
+        "credit note" => "红字冲销",
+        "receivable" => "应收单据",
+        "currency" => "币种",
+        other => other,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_three_decimal_amount_is_explained_in_both_languages_beside_its_field() {
+        let error = AppError::invalid("amount")(DomainError::TooManyDecimals("1.234".into()));
+        let zh = error.view(DocLanguage::Zh);
+        assert_eq!(zh.code, "too_many_decimals");
+        assert_eq!(zh.field.as_deref(), Some("amount"));
+        assert_eq!(zh.message, "金额：“1.234”超过 2 位小数");
+        assert_eq!(error.view(DocLanguage::En).message, "amount: '1.234' has more than 2 decimals");
+    }
+
+    #[test]
+    fn a_taken_code_blames_the_code_field() {
+        let error = AppError::Store(StoreError::CustomerCodeTaken("C001".into()));
+        let view = error.view(DocLanguage::Zh);
+        assert_eq!((view.code.as_str(), view.field.as_deref()), ("customer_code_taken", Some("code")));
+        assert_eq!(view.message, "客户编号“C001”已被使用");
+    }
+}

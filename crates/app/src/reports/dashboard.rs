@@ -1,0 +1,81 @@
+use chrono::NaiveDate;
+use huikuan_domain::{AgingBasis, Money};
+use serde::Serialize;
+use ts_rs::TS;
+
+use crate::error::AppError;
+use crate::Books;
+
+/// The figures the owner sees first every morning, as of today.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Dashboard {
+    pub as_of: NaiveDate,
+    /// The sum of open receivables; customers' credit is shown apart, not netted.
+    pub total_receivable: Money,
+    pub overdue: Money,
+    /// Money customers paid in advance or overpaid.
+    pub credit: Money,
+    pub customers_owing: u32,
+    pub customers_overdue: u32,
+    pub buckets: Vec<BucketFigure>,
+    pub top_debtors: Vec<Debtor>,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct BucketFigure {
+    pub label: String,
+    pub amount: Money,
+}
+
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct Debtor {
+    pub code: String,
+    pub name: String,
+    pub balance: Money,
+    pub overdue: Money,
+}
+
+const TOP_DEBTORS: usize = 10;
+const NOT_DUE: &str = "not_due";
+
+impl Books {
+    pub fn dashboard(&mut self) -> Result<Dashboard, AppError> {
+        let as_of = self.clock.today();
+        let report = self.aging_report(as_of, AgingBasis::DueDate)?;
+        let overdue_of = |buckets: &crate::BucketAmounts| -> Money {
+            buckets.0.iter().filter(|(label, _)| label != NOT_DUE).map(|(_, amount)| *amount).sum()
+        };
+        let mut debtors: Vec<Debtor> = report
+            .customers
+            .iter()
+            .filter(|c| c.balance.is_positive())
+            .map(|c| Debtor {
+                code: c.code.clone(),
+                name: c.name.clone(),
+                balance: c.balance,
+                overdue: overdue_of(&c.buckets),
+            })
+            .collect();
+        let customers_owing = debtors.len() as u32;
+        let customers_overdue = debtors.iter().filter(|d| d.overdue.is_positive()).count() as u32;
+        debtors.sort_by(|a, b| b.balance.cmp(&a.balance).then_with(|| a.code.cmp(&b.code)));
+        debtors.truncate(TOP_DEBTORS);
+        let buckets = report
+            .totals
+            .buckets
+            .0
+            .iter()
+            .map(|(label, amount)| BucketFigure { label: label.clone(), amount: *amount })
+            .collect();
+        Ok(Dashboard {
+            as_of,
+            total_receivable: report.totals.buckets.0.iter().map(|(_, amount)| *amount).sum(),
+            overdue: overdue_of(&report.totals.buckets),
+            credit: report.totals.credit,
+            customers_owing,
+            customers_overdue,
+            buckets,
+            top_debtors: debtors,
+        })
+    }
+}

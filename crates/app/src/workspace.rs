@@ -1,0 +1,189 @@
+//! The desktop app's place on disk: the book file, its backups folder and the user's
+//! preferences beside it. Opens the books when they exist; otherwise waits for the user to
+//! choose the demo company or empty books on the welcome screen.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use chrono::NaiveDate;
+use huikuan_domain::DocLanguage;
+use serde::{Deserialize, Serialize};
+use ts_rs::TS;
+
+use crate::demo::create_demo_books;
+use crate::error::AppError;
+use crate::{Books, Clock};
+
+/// The demo business is the same every time it is opened on the same day.
+const DEMO_SEED: u64 = 2026;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+pub struct Preferences {
+    pub language: DocLanguage,
+}
+
+impl Default for Preferences {
+    fn default() -> Self {
+        Preferences { language: DocLanguage::Zh }
+    }
+}
+
+/// What the UI needs to know before it shows anything.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct WorkspaceStatus {
+    /// False until books exist: the UI shows the welcome screen.
+    pub opened: bool,
+    pub db_path: String,
+    pub backups_dir: String,
+    pub language: DocLanguage,
+    /// The business date: forms start on it.
+    pub today: NaiveDate,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct BackupDone {
+    pub path: String,
+}
+
+pub struct Workspace {
+    db_path: PathBuf,
+    clock: Arc<dyn Clock>,
+    operator: String,
+    preferences: Preferences,
+    books: Option<Books>,
+}
+
+impl Workspace {
+    /// Opens the books at `db_path` if the file exists. A file that cannot be opened is an
+    /// error, never silently replaced by new books.
+    pub fn open(db_path: PathBuf, clock: Arc<dyn Clock>, operator: &str) -> Result<Workspace, AppError> {
+        let preferences = read_preferences(&preferences_path(&db_path));
+        let books =
+            if db_path.exists() { Some(Books::open(&db_path, Box::new(clock.clone()), operator)?) } else { None };
+        Ok(Workspace { db_path, clock, operator: operator.to_string(), preferences, books })
+    }
+
+    pub fn status(&self) -> WorkspaceStatus {
+        WorkspaceStatus {
+            opened: self.books.is_some(),
+            db_path: self.db_path.display().to_string(),
+            backups_dir: self.backups_dir().display().to_string(),
+            language: self.preferences.language,
+            today: self.clock.today(),
+        }
+    }
+
+    pub fn language(&self) -> DocLanguage {
+        self.preferences.language
+    }
+
+    pub fn books(&mut self) -> Result<&mut Books, AppError> {
+        self.books.as_mut().ok_or(AppError::NoBooks)
+    }
+
+    /// Creates the books on first start: the generated demo company, or empty books.
+    pub fn start(&mut self, demo: bool) -> Result<WorkspaceStatus, AppError> {
+        if self.books.is_some() || self.db_path.exists() {
+            return Err(AppError::BooksExist(self.db_path.display().to_string()));
+        }
+        if let Some(folder) = self.db_path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| file_error(folder, e))?;
+        }
+        let clock = Box::new(self.clock.clone());
+        let books = if demo {
+            create_demo_books(&self.db_path, clock, &self.operator, DEMO_SEED)?
+        } else {
+            Books::open(&self.db_path, clock, &self.operator)?
+        };
+        self.books = Some(books);
+        Ok(self.status())
+    }
+
+    pub fn set_language(&mut self, language: DocLanguage) -> Result<WorkspaceStatus, AppError> {
+        let preferences = Preferences { language };
+        let path = preferences_path(&self.db_path);
+        let text = serde_json::to_string_pretty(&preferences).expect("preferences serialize");
+        if let Some(folder) = path.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| file_error(folder, e))?;
+        }
+        std::fs::write(&path, text).map_err(|e| file_error(&path, e))?;
+        self.preferences = preferences;
+        Ok(self.status())
+    }
+
+    /// A consistent copy of the books in the backups folder, named by the moment it was taken.
+    pub fn backup_now(&mut self) -> Result<BackupDone, AppError> {
+        let folder = self.backups_dir();
+        std::fs::create_dir_all(&folder).map_err(|e| file_error(&folder, e))?;
+        let stem = self.db_path.file_stem().and_then(|s| s.to_str()).unwrap_or("books").to_string();
+        let moment = self.clock.now().format("%Y%m%d-%H%M%S");
+        let path = folder.join(format!("{stem}-{moment}.db"));
+        self.books()?.backup_to(&path)?;
+        Ok(BackupDone { path: path.display().to_string() })
+    }
+
+    fn backups_dir(&self) -> PathBuf {
+        self.db_path.parent().unwrap_or(Path::new(".")).join("backups")
+    }
+}
+
+fn preferences_path(db_path: &Path) -> PathBuf {
+    db_path.with_extension("settings.json")
+}
+
+/// Unreadable preferences fall back to the defaults: they only choose the language.
+fn read_preferences(path: &Path) -> Preferences {
+    std::fs::read_to_string(path).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+fn file_error(path: &Path, error: std::io::Error) -> AppError {
+    AppError::File { path: path.display().to_string(), message: error.to_string() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::FixedClock;
+
+    fn clock() -> Arc<dyn Clock> {
+        Arc::new(FixedClock::on(NaiveDate::from_ymd_opt(2026, 11, 23).unwrap()))
+    }
+
+    #[test]
+    fn without_a_book_file_the_workspace_waits_for_the_welcome_choice() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(dir.path().join("books.db"), clock(), "test").unwrap();
+        assert!(!ws.status().opened);
+        assert_eq!(ws.books().err().map(|e| e.code()), Some("no_books"));
+        assert!(!dir.path().join("books.db").exists(), "opening creates nothing");
+    }
+
+    #[test]
+    fn starting_empty_creates_the_book_and_a_second_start_is_refused() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(dir.path().join("sub/books.db"), clock(), "test").unwrap();
+        assert!(ws.start(false).unwrap().opened);
+        assert!(ws.books().unwrap().list_customers("").unwrap().is_empty());
+        assert_eq!(ws.start(true).unwrap_err().code(), "books_exist");
+    }
+
+    #[test]
+    fn the_language_is_remembered_beside_the_book() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("books.db");
+        let mut ws = Workspace::open(path.clone(), clock(), "test").unwrap();
+        assert_eq!(ws.language(), DocLanguage::Zh);
+        ws.set_language(DocLanguage::En).unwrap();
+        assert_eq!(Workspace::open(path, clock(), "test").unwrap().language(), DocLanguage::En);
+    }
+
+    #[test]
+    fn a_backup_is_a_book_that_opens() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(dir.path().join("books.db"), clock(), "test").unwrap();
+        ws.start(false).unwrap();
+        let done = ws.backup_now().unwrap();
+        assert!(done.path.ends_with("backups/books-20261123-120000.db"), "{}", done.path);
+        Books::open(Path::new(&done.path), Box::new(FixedClock::on(NaiveDate::MIN)), "t").unwrap();
+    }
+}

@@ -1,0 +1,35 @@
+use huikuan_app::customers::{CustomerDetail, CustomerSummary};
+use huikuan_app::forms::CustomerForm;
+use huikuan_app::{Customer, ErrorView};
+use tauri::State;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn customers_list(state: State<'_, AppState>, query: String) -> Result<Vec<CustomerSummary>, ErrorView> {
+    state.books(|b| b.list_customers(&query))
+}
+
+#[tauri::command]
+pub async fn customer_get(state: State<'_, AppState>, code: String) -> Result<CustomerDetail, ErrorView> {
+    state.books(|b| b.customer(&code))
+}
+
+#[tauri::command]
+pub async fn customer_form(state: State<'_, AppState>, code: String) -> Result<CustomerForm, ErrorView> {
+    state.books(|b| Ok(CustomerForm::of(&b.customer(&code)?.customer)))
+}
+
+#[tauri::command]
+pub async fn customer_create(state: State<'_, AppState>, form: CustomerForm) -> Result<Customer, ErrorView> {
+    state.books(|b| b.create_customer_form(form))
+}
+
+#[tauri::command]
+pub async fn customer_update(
+    state: State<'_, AppState>,
+    code: String,
+    form: CustomerForm,
+) -> Result<Customer, ErrorView> {
+    state.books(|b| b.update_customer_form(&code, form))
+}

@@ -1,0 +1,8 @@
+//! The commands the UI may call, grouped by domain. Each is one line into huikuan-app;
+//! `build.rs` lists them so that `capabilities/default.json` can grant exactly these.
+
+pub mod company;
+pub mod customers;
+pub mod ledger;
+pub mod reports;
+pub mod workspace;

@@ -1,0 +1,113 @@
+//! The Huikuan desktop shell: the window, the workspace state and the thin commands over
+//! huikuan-app. No business rule lives here.
+
+mod command_list;
+pub mod commands;
+mod state;
+
+use std::path::PathBuf;
+use std::sync::Arc;
+
+use huikuan_app::workspace::Workspace;
+use huikuan_app::{Clock, FixedClock, SystemClock};
+use tauri::{Manager, Runtime};
+
+pub use command_list::COMMANDS;
+pub use state::AppState;
+
+/// The handler for every command the UI may call (and `build.rs` lists).
+pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+    use commands::*;
+    tauri::generate_handler![
+        workspace::workspace_status,
+        workspace::workspace_start,
+        workspace::set_language,
+        workspace::backup_now,
+        company::company_get,
+        company::company_save,
+        customers::customers_list,
+        customers::customer_get,
+        customers::customer_form,
+        customers::customer_create,
+        customers::customer_update,
+        ledger::delivery_preview,
+        ledger::delivery_create,
+        ledger::payment_preview,
+        ledger::payment_record,
+        reports::dashboard,
+        reports::customer_ledger,
+    ]
+}
+
+/// `HUIKUAN_TODAY=YYYY-MM-DD` fixes the business date (tests, demos); otherwise the system's.
+pub fn clock_from_env() -> Result<Arc<dyn Clock>, String> {
+    match std::env::var("HUIKUAN_TODAY") {
+        Ok(text) => {
+            let date = huikuan_domain::calendar::parse_date(&text).map_err(|e| format!("HUIKUAN_TODAY: {e}"))?;
+            Ok(Arc::new(FixedClock::on(date)))
+        }
+        Err(_) => Ok(Arc::new(SystemClock)),
+    }
+}
+
+/// `HUIKUAN_DB=/path/file.db` chooses the book; otherwise `books.db` in the app's data folder.
+pub fn db_path<R: Runtime>(app: &tauri::App<R>) -> Result<PathBuf, Box<dyn std::error::Error>> {
+    if let Some(path) = std::env::var_os("HUIKUAN_DB").filter(|p| !p.is_empty()) {
+        return Ok(PathBuf::from(path));
+    }
+    Ok(app.path().app_data_dir()?.join("books.db"))
+}
+
+pub fn operator() -> String {
+    std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "owner".into())
+}
+
+pub fn run() {
+    tauri::Builder::default()
+        // First, so a second launch hands over to the running one before opening anything.
+        .plugin(tauri_plugin_single_instance::init(|app, _args, _cwd| {
+            if let Some(window) = app.get_webview_window("main") {
+                let _ = window.unminimize();
+                let _ = window.show();
+                let _ = window.set_focus();
+            }
+        }))
+        .plugin(tauri_plugin_window_state::Builder::default().build())
+        .setup(|app| {
+            let workspace = Workspace::open(db_path(app)?, clock_from_env()?, &operator())?;
+            app.manage(AppState::new(workspace));
+            Ok(())
+        })
+        .invoke_handler(invoke_handler())
+        .run(tauri::generate_context!())
+        .expect("Huikuan could not start");
+}
+
+#[cfg(test)]
+mod tests {
+    use super::COMMANDS;
+
+    #[test]
+    fn the_window_is_granted_exactly_the_commands_the_app_defines() {
+        let capability: serde_json::Value =
+            serde_json::from_str(include_str!("../capabilities/default.json")).expect("capability is JSON");
+        let mut granted: Vec<String> = capability["permissions"]
+            .as_array()
+            .expect("a permission list")
+            .iter()
+            .map(|p| p.as_str().expect("permission names").to_string())
+            .collect();
+        let mut defined: Vec<String> = COMMANDS.iter().map(|c| format!("allow-{}", c.replace('_', "-"))).collect();
+        granted.sort();
+        defined.sort();
+        assert_eq!(granted, defined);
+    }
+
+    #[test]
+    fn every_defined_command_has_a_handler() {
+        let source = include_str!("lib.rs");
+        for command in COMMANDS {
+            assert!(source.contains(&format!("::{command},")), "{command} is not in generate_handler!");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+//! The one piece of state the window shares: the workspace, behind a lock. Every command
+//! goes through here, so every error reaches the UI as `{code, message, field}` in the
+//! user's language.
+
+use std::sync::Mutex;
+
+use huikuan_app::workspace::Workspace;
+use huikuan_app::{AppError, Books, ErrorView};
+
+pub struct AppState {
+    workspace: Mutex<Workspace>,
+}
+
+impl AppState {
+    pub fn new(workspace: Workspace) -> AppState {
+        AppState { workspace: Mutex::new(workspace) }
+    }
+
+    /// Runs `f` on the workspace; its error is said in the user's language.
+    pub fn workspace<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T, AppError>) -> Result<T, ErrorView> {
+        // A panic while the lock was held leaves nothing half-written (every change is one
+        // transaction), so the workspace is still good to use.
+        let mut workspace = self.workspace.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        f(&mut workspace).map_err(|e| e.view(workspace.language()))
+    }
+
+    /// Runs `f` on the open books.
+    pub fn books<T>(&self, f: impl FnOnce(&mut Books) -> Result<T, AppError>) -> Result<T, ErrorView> {
+        self.workspace(|w| f(w.books()?))
+    }
+}

@@ -1,0 +1,140 @@
+"""Drives the real built Huikuan app through tauri-driver + WebKitWebDriver under Xvfb.
+
+Each test gets its own book file (HUIKUAN_DB) and its own app process; screenshots go to
+tests/out/e2e/<test name>/.
+"""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+from selenium import webdriver
+from selenium.webdriver.common.options import ArgOptions
+
+ROOT = Path(__file__).resolve().parents[2]
+OUT = ROOT / "tests" / "out" / "e2e"
+APP = Path(os.environ.get("HUIKUAN_APP", ROOT / "target" / "debug" / "huikuan")).resolve()
+CLI = Path(os.environ.get("HUIKUAN_CLI", ROOT / "target" / "debug" / "huikuan-cli")).resolve()
+DRIVER = shutil.which("tauri-driver") or str(Path.home() / ".cargo" / "bin" / "tauri-driver")
+
+
+def wait_for_port(port: int, seconds: float = 20.0) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        with socket.socket() as s:
+            if s.connect_ex(("127.0.0.1", port)) == 0:
+                return
+        time.sleep(0.05)
+    raise TimeoutError(f"nothing listens on port {port}")
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def display():
+    """One X server for the whole run, so no window opens on the user's own screen
+    (HUIKUAN_E2E_DISPLAY=:0 watches the run instead)."""
+    if os.environ.get("HUIKUAN_E2E_DISPLAY"):
+        yield os.environ["HUIKUAN_E2E_DISPLAY"]
+        return
+    number = 99
+    while Path(f"/tmp/.X11-unix/X{number}").exists():
+        number += 1
+    xvfb = subprocess.Popen(
+        ["Xvfb", f":{number}", "-screen", "0", "1280x800x24", "-nolisten", "tcp"],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 10
+    while not Path(f"/tmp/.X11-unix/X{number}").exists():
+        if time.monotonic() > deadline:
+            raise TimeoutError("Xvfb did not start")
+        time.sleep(0.05)
+    yield f":{number}"
+    xvfb.terminate()
+    xvfb.wait()
+
+
+class App:
+    """The running app, its WebDriver session and where its screenshots go."""
+
+    def __init__(self, driver: webdriver.Remote, db: Path, shots: Path):
+        self.driver = driver
+        self.db = db
+        self.shots = shots
+
+    def shot(self, name: str) -> Path:
+        # Let the frame that shows the last change reach the screen.
+        time.sleep(0.3)
+        self.shots.mkdir(parents=True, exist_ok=True)
+        path = self.shots / f"{name}.png"
+        self.driver.get_screenshot_as_file(str(path))
+        return path
+
+
+def launch(request, display: str, tmp_path: Path, prepare=None):
+    if not APP.exists():
+        raise FileNotFoundError(f"{APP} is not built: run `cargo build -p huikuan-desktop` first")
+    db = tmp_path / "books.db"
+    if prepare:
+        prepare(db)
+    port, native = free_port(), free_port()
+    env = dict(os.environ, DISPLAY=display, HUIKUAN_DB=str(db))
+    env.pop("HUIKUAN_TODAY", None)
+    log = open(tmp_path / "driver.log", "wb")
+    driver_process = subprocess.Popen(
+        [DRIVER, "--port", str(port), "--native-port", str(native)], env=env, stdout=log, stderr=log
+    )
+    # tauri-driver listens before WebKitWebDriver does; a session asked for too early fails.
+    wait_for_port(port)
+    wait_for_port(native)
+    options = ArgOptions()
+    options.set_capability("browserName", "wry")
+    options.set_capability("tauri:options", {"application": str(APP)})
+    driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+    driver.implicitly_wait(0)
+    app = App(driver, db, OUT / request.node.name)
+
+    def stop():
+        try:
+            driver.quit()
+        finally:
+            driver_process.terminate()
+            try:
+                driver_process.wait(10)
+            except subprocess.TimeoutExpired:
+                driver_process.kill()
+            log.close()
+
+    return app, stop
+
+
+@pytest.fixture
+def app(request, display, tmp_path):
+    """The app on a book that does not exist yet: it opens on the welcome screen."""
+    running, stop = launch(request, display, tmp_path)
+    yield running
+    stop()
+
+
+@pytest.fixture
+def launcher(request, display, tmp_path):
+    """Starts the app on a book prepared by the test (e.g. with huikuan-cli)."""
+    stops = []
+
+    def start(prepare):
+        running, stop = launch(request, display, tmp_path, prepare)
+        stops.append(stop)
+        return running
+
+    yield start
+    for stop in stops:
+        stop()

@@ -1,0 +1,85 @@
+// The only place in the UI that talks to the backend. Every call is typed with the
+// bindings generated from the Rust types; every failure is an ApiError with the backend's
+// {code, message, field} (the message already in the user's language).
+import { invoke } from "@tauri-apps/api/core";
+import type {
+  BackupDone,
+  Company,
+  Customer,
+  CustomerDetail,
+  CustomerForm,
+  CustomerLedger,
+  CustomerSummary,
+  Dashboard,
+  DeliveryForm,
+  DeliveryNote,
+  DeliveryPreview,
+  DocLanguage,
+  ErrorView,
+  PaymentForm,
+  PaymentPreview,
+  PaymentReceipt,
+  WorkspaceStatus,
+} from "./bindings";
+
+export type * from "./bindings";
+
+export class ApiError extends Error {
+  readonly code: string;
+  readonly field: string | null;
+  readonly rows: ErrorView["rows"];
+
+  constructor(view: ErrorView) {
+    super(view.message);
+    this.code = view.code;
+    this.field = view.field;
+    this.rows = view.rows;
+  }
+}
+
+/** Turns whatever the IPC layer threw into an ApiError. */
+export function toApiError(thrown: unknown): ApiError {
+  if (thrown instanceof ApiError) return thrown;
+  if (thrown && typeof thrown === "object" && "code" in thrown && "message" in thrown) {
+    const view = thrown as Partial<ErrorView>;
+    return new ApiError({
+      code: String(view.code),
+      message: String(view.message),
+      field: view.field ?? null,
+      rows: view.rows ?? [],
+    });
+  }
+  return new ApiError({ code: "ipc", message: String(thrown), field: null, rows: [] });
+}
+
+async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+  try {
+    return await invoke<T>(command, args);
+  } catch (thrown) {
+    throw toApiError(thrown);
+  }
+}
+
+export const api = {
+  workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
+  workspaceStart: (demo: boolean) => call<WorkspaceStatus>("workspace_start", { demo }),
+  setLanguage: (language: DocLanguage) => call<WorkspaceStatus>("set_language", { language }),
+  backupNow: () => call<BackupDone>("backup_now"),
+
+  company: () => call<Company>("company_get"),
+  saveCompany: (company: Company) => call<Company>("company_save", { company }),
+
+  customers: (query: string) => call<CustomerSummary[]>("customers_list", { query }),
+  customer: (code: string) => call<CustomerDetail>("customer_get", { code }),
+  customerForm: (code: string) => call<CustomerForm>("customer_form", { code }),
+  createCustomer: (form: CustomerForm) => call<Customer>("customer_create", { form }),
+  updateCustomer: (code: string, form: CustomerForm) => call<Customer>("customer_update", { code, form }),
+
+  previewDelivery: (form: DeliveryForm) => call<DeliveryPreview>("delivery_preview", { form }),
+  createDelivery: (form: DeliveryForm) => call<DeliveryNote>("delivery_create", { form }),
+  previewPayment: (form: PaymentForm) => call<PaymentPreview>("payment_preview", { form }),
+  recordPayment: (form: PaymentForm) => call<PaymentReceipt>("payment_record", { form }),
+
+  dashboard: () => call<Dashboard>("dashboard"),
+  ledger: (code: string) => call<CustomerLedger>("customer_ledger", { code }),
+};

@@ -1,0 +1,36 @@
+// The UI language: switchable at any time; every visible string goes through t().
+import type { DocLanguage } from "../api";
+import { en, type MessageKey } from "./en";
+import { zh } from "./zh";
+
+export type { MessageKey };
+export type Language = DocLanguage;
+
+const dictionaries: Record<Language, Record<MessageKey, string>> = { en, zh };
+
+export const locale = $state<{ language: Language }>({ language: "zh" });
+
+export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
+  const template = dictionaries[language][key];
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+export function t(key: MessageKey, params?: Record<string, string | number>): string {
+  return translate(locale.language, key, params);
+}
+
+/** The translation of a closed vocabulary word ("status" + "on_hold" → "暂停"). */
+export function word(group: string, value: string): string {
+  const key = `${group}.${value}` as MessageKey;
+  return key in en ? t(key) : value;
+}
+
+/** An aging bucket's label ("not_due", "31-60", "over_365") in words. */
+export function bucketLabel(label: string): string {
+  if (label === "not_due") return t("bucket.not_due");
+  const range = /^(\d+)-(\d+)$/.exec(label);
+  if (range) return t("bucket.range", { low: range[1]!, high: range[2]! });
+  const over = /^over_(\d+)$/.exec(label);
+  if (over) return t("bucket.over", { days: over[1]! });
+  return label;
+}

@@ -1,0 +1,67 @@
+// Hash routes: the app is one page served from the bundle, and the hash survives a reload.
+export type Route =
+  | { name: "dashboard" }
+  | { name: "customers" }
+  | { name: "customer_new" }
+  | { name: "customer"; code: string }
+  | { name: "customer_edit"; code: string }
+  | { name: "delivery_new"; customer: string }
+  | { name: "payment_new"; customer: string }
+  | { name: "settings" };
+
+export function parseRoute(hash: string): Route {
+  const [path = "", queryText = ""] = hash.replace(/^#/, "").split("?");
+  const query = new URLSearchParams(queryText);
+  const parts = path.split("/").filter(Boolean).map(decodeURIComponent);
+  const customer = query.get("customer") ?? "";
+  switch (parts[0]) {
+    case "customers":
+      if (parts.length === 1) return { name: "customers" };
+      if (parts[1] === "new" && parts.length === 2) return { name: "customer_new" };
+      if (parts.length === 2) return { name: "customer", code: parts[1]! };
+      if (parts[2] === "edit") return { name: "customer_edit", code: parts[1]! };
+      return { name: "customers" };
+    case "delivery":
+      return { name: "delivery_new", customer };
+    case "payment":
+      return { name: "payment_new", customer };
+    case "settings":
+      return { name: "settings" };
+    default:
+      return { name: "dashboard" };
+  }
+}
+
+export function href(route: Route): string {
+  const code = (c: string) => encodeURIComponent(c);
+  switch (route.name) {
+    case "dashboard":
+      return "#/";
+    case "customers":
+      return "#/customers";
+    case "customer_new":
+      return "#/customers/new";
+    case "customer":
+      return `#/customers/${code(route.code)}`;
+    case "customer_edit":
+      return `#/customers/${code(route.code)}/edit`;
+    case "delivery_new":
+      return route.customer ? `#/delivery/new?customer=${code(route.customer)}` : "#/delivery/new";
+    case "payment_new":
+      return route.customer ? `#/payment/new?customer=${code(route.customer)}` : "#/payment/new";
+    case "settings":
+      return "#/settings";
+  }
+}
+
+export const router = $state<{ route: Route }>({ route: { name: "dashboard" } });
+
+export function startRouter(): void {
+  const update = () => (router.route = parseRoute(window.location.hash));
+  window.addEventListener("hashchange", update);
+  update();
+}
+
+export function go(route: Route): void {
+  window.location.hash = href(route);
+}

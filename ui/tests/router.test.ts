@@ -1,0 +1,24 @@
+import { describe, expect, it } from "vitest";
+import { href, parseRoute, type Route } from "../src/router.svelte";
+
+describe("routes", () => {
+  it("round-trip through the hash, codes with any characters included", () => {
+    const routes: Route[] = [
+      { name: "dashboard" },
+      { name: "customers" },
+      { name: "customer_new" },
+      { name: "customer", code: "C-001.南" },
+      { name: "customer_edit", code: "C_9" },
+      { name: "delivery_new", customer: "C1" },
+      { name: "delivery_new", customer: "" },
+      { name: "payment_new", customer: "A&B" },
+      { name: "settings" },
+    ];
+    for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
+  });
+
+  it("falls back to the dashboard for anything unknown", () => {
+    expect(parseRoute("#/nowhere")).toEqual({ name: "dashboard" });
+    expect(parseRoute("")).toEqual({ name: "dashboard" });
+  });
+});
