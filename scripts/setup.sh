@@ -50,8 +50,11 @@ ensure_ui_deps() {
         apt_install nodejs npm
     fi
     if [ ! -d ui/node_modules ] || [ ui/package-lock.json -nt ui/node_modules/.package-lock.json ]; then
-        echo "==> npm ci (ui/)"
-        (cd ui && npm ci --no-audit --no-fund --loglevel=error)
+        # `npm install`, not `npm ci`: the lock file here holds no per-platform optional
+        # packages (rollup's native parts), which `npm ci` insists on; install resolves them
+        # and leaves the lock file as it is.
+        echo "==> npm install (ui/)"
+        (cd ui && npm install --no-audit --no-fund --loglevel=error)
     fi
 }
 

@@ -1,0 +1,184 @@
+//! The desktop app's forms: what the user typed reaches the use cases, each mistake comes
+//! back naming its field in both languages, and a refused form writes nothing.
+
+use huikuan_app::forms::{AllocationForm, ContactForm, CustomerForm, DeliveryForm, LineForm, PaymentForm};
+use huikuan_app::Books;
+use huikuan_domain::DocLanguage;
+use huikuan_tests::{books_on, dump};
+
+fn customer(books: &mut Books, code: &str, terms: &str) {
+    let form = CustomerForm {
+        code: code.into(),
+        name: format!("{code} 商贸"),
+        payment_terms: terms.into(),
+        credit_limit: "20000".into(),
+        ..CustomerForm::default()
+    };
+    books.create_customer_form(form).unwrap();
+}
+
+fn line(item: &str, quantity: &str, unit_price: &str) -> LineForm {
+    LineForm { item: item.into(), quantity: quantity.into(), unit_price: unit_price.into(), ..LineForm::default() }
+}
+
+fn delivery(code: &str, date: &str, lines: Vec<LineForm>) -> DeliveryForm {
+    DeliveryForm { customer_code: code.into(), date: date.into(), lines, ..DeliveryForm::default() }
+}
+
+fn payment(code: &str, amount: &str, allocations: Vec<(&str, &str)>) -> PaymentForm {
+    PaymentForm {
+        customer_code: code.into(),
+        date: "2026-11-20".into(),
+        amount: amount.into(),
+        allocations: allocations
+            .into_iter()
+            .map(|(r, a)| AllocationForm { receivable: r.into(), amount: a.into() })
+            .collect(),
+        ..PaymentForm::default()
+    }
+}
+
+fn book_dump(books: &mut Books) -> Vec<String> {
+    books.store().read(|tx| Ok::<_, huikuan_app::AppError>(dump(tx))).unwrap()
+}
+
+#[test]
+fn the_delivery_preview_prices_each_line_half_up_and_dates_the_due_day_from_the_terms() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C1", "eom:30");
+    let form = delivery(
+        "C1",
+        "2026-11-05",
+        vec![line("水泥", "10", "412.35"), line("螺丝", "333", "0.035"), line("", "", "")],
+    );
+    let preview = books.preview_delivery(&form).unwrap();
+    let amounts: Vec<String> =
+        preview.lines.iter().map(|l| l.amount.map(|a| a.to_string()).unwrap_or_default()).collect();
+    assert_eq!(amounts, ["4123.50", "11.66", ""]);
+    assert_eq!(preview.total.to_string(), "4135.16");
+    assert_eq!(preview.due_date.unwrap().to_string(), "2026-12-30", "end of November + 30 days");
+}
+
+#[test]
+fn blank_rows_are_left_out_and_a_bad_row_is_blamed_by_its_place_in_the_form() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C1", "net:30");
+    let before = book_dump(&mut books);
+    let form =
+        delivery("C1", "2026-11-05", vec![line("", "", ""), line("水泥", "1", "10"), line("沙子", "0.00001", "3")]);
+    let error = books.create_delivery_form(form).unwrap_err();
+    assert_eq!(error.field().as_deref(), Some("lines.2.quantity"));
+    assert_eq!(error.message_in(DocLanguage::Zh), "“0.00001”超过 4 位小数");
+    assert_eq!(book_dump(&mut books), before, "nothing was written");
+
+    let note = books
+        .create_delivery_form(delivery("C1", "2026-11-05", vec![line("", "", ""), line("水泥", "1", "10")]))
+        .unwrap();
+    assert_eq!(note.lines.len(), 1);
+    assert_eq!(note.number.as_deref(), Some("SD-2026-000001"));
+}
+
+#[test]
+fn a_payment_amount_with_three_decimals_is_refused_beside_the_amount_and_writes_nothing() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C1", "net:30");
+    let before = book_dump(&mut books);
+    let error = books.record_payment_form(payment("C1", "12.345", vec![])).unwrap_err();
+    let view = error.view(DocLanguage::En);
+    assert_eq!((view.code.as_str(), view.field.as_deref()), ("too_many_decimals", Some("amount")));
+    assert_eq!(error.view(DocLanguage::Zh).message, "金额：“12.345”超过 2 位小数");
+    assert_eq!(book_dump(&mut books), before);
+}
+
+#[test]
+fn the_payment_preview_settles_oldest_first_and_honours_amounts_typed_against_a_row() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C1", "net:30");
+    for day in ["2026-09-01", "2026-10-01"] {
+        books.create_delivery_form(delivery("C1", day, vec![line("水泥", "1", "100")])).unwrap();
+    }
+    let oldest_first = books.preview_payment_form(&payment("C1", "150", vec![])).unwrap();
+    let parts: Vec<(String, String)> =
+        oldest_first.applied.iter().map(|a| (a.number.clone(), a.amount.to_string())).collect();
+    assert_eq!(parts, [("SD-2026-000001".into(), "100.00".into()), ("SD-2026-000002".into(), "50.00".into())]);
+    assert_eq!(oldest_first.open_total.to_string(), "200.00");
+
+    let by_hand = books.preview_payment_form(&payment("C1", "250", vec![("SD-2026-000002", "100")])).unwrap();
+    assert_eq!(by_hand.applied[0].number, "SD-2026-000002");
+    assert_eq!(by_hand.unapplied.to_string(), "50.00", "the surplus is the customer's credit");
+
+    let too_much = books.record_payment_form(payment("C1", "250", vec![("SD-2026-000002", "150")])).unwrap_err();
+    assert_eq!(too_much.field().as_deref(), Some("allocations.SD-2026-000002"));
+}
+
+#[test]
+fn the_preview_shows_open_items_before_the_amount_is_typed() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C1", "net:30");
+    books.create_delivery_form(delivery("C1", "2026-09-01", vec![line("水泥", "1", "100")])).unwrap();
+    let preview = books.preview_payment_form(&payment("C1", "", vec![])).unwrap();
+    assert_eq!(preview.open_items.len(), 1);
+    assert!(preview.applied.is_empty());
+}
+
+#[test]
+fn a_contact_row_without_a_name_is_blamed_on_that_row_and_the_customer_is_not_created() {
+    let mut books = books_on("2026-11-23");
+    let form = CustomerForm {
+        code: "C9".into(),
+        name: "九号商行".into(),
+        contacts: vec![ContactForm::default(), ContactForm { phone: "13800001111".into(), ..ContactForm::default() }],
+        ..CustomerForm::default()
+    };
+    let error = books.create_customer_form(form).unwrap_err();
+    assert_eq!(error.field().as_deref(), Some("contacts.0.name"), "the blank row does not count");
+    assert!(books.list_customers("").unwrap().is_empty());
+}
+
+#[test]
+fn a_credit_limit_typed_with_three_decimals_or_bad_terms_is_refused_in_place() {
+    let mut books = books_on("2026-11-23");
+    let mut form = CustomerForm {
+        code: "C1".into(),
+        name: "一号".into(),
+        credit_limit: "1.005".into(),
+        ..CustomerForm::default()
+    };
+    assert_eq!(books.create_customer_form(form.clone()).unwrap_err().field().as_deref(), Some("credit_limit"));
+    form.credit_limit = "1000".into();
+    form.payment_terms = "net:abc".into();
+    let error = books.create_customer_form(form).unwrap_err();
+    assert_eq!(error.field().as_deref(), Some("payment_terms"));
+    assert!(error.message_in(DocLanguage::Zh).starts_with("付款条件："), "{}", error.message_in(DocLanguage::Zh));
+}
+
+#[test]
+fn the_edit_form_round_trips_a_stored_customer() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C1", "eom:45");
+    let stored = books.customer("C1").unwrap().customer;
+    let mut form = CustomerForm::of(&stored);
+    assert_eq!((form.payment_terms.as_str(), form.credit_limit.as_str()), ("eom:45", "20000.00"));
+    form.phone = "0571-88886666".into();
+    let updated = books.update_customer_form("C1", form).unwrap();
+    assert_eq!(updated.fields.phone, "0571-88886666");
+    assert_eq!(updated.fields.payment_terms, stored.fields.payment_terms);
+}
+
+#[test]
+fn the_dashboard_sums_receivables_by_bucket_and_lists_the_largest_debtors_first() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C1", "net:30");
+    customer(&mut books, "C2", "net:30");
+    books.create_delivery_form(delivery("C1", "2026-09-01", vec![line("水泥", "1", "100")])).unwrap();
+    books.create_delivery_form(delivery("C2", "2026-11-20", vec![line("水泥", "3", "100")])).unwrap();
+    books.record_payment_form(payment("C2", "350", vec![])).unwrap();
+    let dashboard = books.dashboard().unwrap();
+    assert_eq!(dashboard.total_receivable.to_string(), "100.00");
+    assert_eq!(dashboard.overdue.to_string(), "100.00");
+    assert_eq!(dashboard.credit.to_string(), "50.00");
+    let debtors: Vec<&str> = dashboard.top_debtors.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(debtors, ["C1"], "a customer in credit is not a debtor");
+    let bucket = dashboard.buckets.iter().find(|b| b.label == "31-60").unwrap();
+    assert_eq!(bucket.amount.to_string(), "100.00");
+}
