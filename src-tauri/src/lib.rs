@@ -62,6 +62,19 @@ pub fn operator() -> String {
     std::env::var("USER").or_else(|_| std::env::var("USERNAME")).unwrap_or_else(|_| "owner".into())
 }
 
+/// The window-state plugin saves when the window is closed normally; saving after every
+/// resize or move as well keeps the size when the app is killed or the session ends.
+fn remember_window_size<R: Runtime>(app: &tauri::App<R>) {
+    use tauri_plugin_window_state::{AppHandleExt, StateFlags};
+    let Some(window) = app.get_webview_window("main") else { return };
+    let handle = app.handle().clone();
+    window.on_window_event(move |event| {
+        if matches!(event, tauri::WindowEvent::Resized(_) | tauri::WindowEvent::Moved(_)) {
+            let _ = handle.save_window_state(StateFlags::all());
+        }
+    });
+}
+
 pub fn run() {
     tauri::Builder::default()
         // First, so a second launch hands over to the running one before opening anything.
@@ -76,6 +89,7 @@ pub fn run() {
         .setup(|app| {
             let workspace = Workspace::open(db_path(app)?, clock_from_env()?, &operator())?;
             app.manage(AppState::new(workspace));
+            remember_window_size(app);
             Ok(())
         })
         .invoke_handler(invoke_handler())

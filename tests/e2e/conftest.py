@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.options import ArgOptions
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -66,10 +67,11 @@ def display():
 class App:
     """The running app, its WebDriver session and where its screenshots go."""
 
-    def __init__(self, driver: webdriver.Remote, db: Path, shots: Path):
+    def __init__(self, driver: webdriver.Remote, db: Path, shots: Path, display: str):
         self.driver = driver
         self.db = db
         self.shots = shots
+        self.display = display
 
     def shot(self, name: str) -> Path:
         # Let the frame that shows the last change reach the screen.
@@ -87,7 +89,8 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
     if prepare:
         prepare(db)
     port, native = free_port(), free_port()
-    env = dict(os.environ, DISPLAY=display, HUIKUAN_DB=str(db))
+    # Its own config folder too: the remembered window size must not leak between tests.
+    env = dict(os.environ, DISPLAY=display, HUIKUAN_DB=str(db), XDG_CONFIG_HOME=str(tmp_path / "config"))
     env.pop("HUIKUAN_TODAY", None)
     log = open(tmp_path / "driver.log", "wb")
     driver_process = subprocess.Popen(
@@ -101,11 +104,13 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
     options.set_capability("tauri:options", {"application": str(APP)})
     driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
     driver.implicitly_wait(0)
-    app = App(driver, db, OUT / request.node.name)
+    app = App(driver, db, OUT / request.node.name, display)
 
     def stop():
         try:
             driver.quit()
+        except WebDriverException:
+            pass  # the app already ended its session (a test closed its last window)
         finally:
             driver_process.terminate()
             try:

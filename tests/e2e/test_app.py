@@ -2,12 +2,13 @@
 customer page and the dashboard, both languages, and bad input refused in place."""
 
 import datetime
+import os
 import subprocess
 import time
 
 from selenium.webdriver.common.keys import Keys
 
-from conftest import CLI
+from conftest import APP, CLI
 from ui import count, fill, find, go, testid, wait, wait_text
 
 
@@ -237,3 +238,54 @@ def test_ten_thousand_customers_scroll_and_search_without_rendering_them_all(lau
     elapsed = time.monotonic() - started
     print(f"search of 10,000 customers to 10 rows: {elapsed * 1000:.0f} ms (including WebDriver typing)")
     assert elapsed < 3.0
+
+
+def test_a_second_launch_hands_over_to_the_running_app_and_exits(app):
+    start_empty(app)
+    env = dict(os.environ, HUIKUAN_DB=str(app.db), DISPLAY=app.display)
+    started = time.monotonic()
+    second = subprocess.run([str(APP)], env=env, capture_output=True, timeout=30)
+    assert second.returncode == 0, second.stderr.decode(errors="replace")
+    assert time.monotonic() - started < 10
+    # The first one is still there and still answers.
+    testid(app.driver, "nav-customers").click()
+    testid(app.driver, "customers")
+
+
+def test_the_window_opens_at_the_size_it_was_closed_at(launcher):
+    first = launcher(lambda db: None)
+    testid(first.driver, "start-empty").click()
+    first.driver.set_window_rect(width=1100, height=700)
+    wait("the window to take the new size", lambda: first.driver.get_window_rect()["width"] == 1100)
+    first.driver.close()  # the last window: the app exits and saves its window state
+    time.sleep(1)
+
+    second = launcher(lambda db: None)
+    testid(second.driver, "dashboard", seconds=20)
+    rect = second.driver.get_window_rect()
+    assert (rect["width"], rect["height"]) == (1100, 700), rect
+
+
+def test_editing_a_customer_updates_the_profile_and_contacts_in_place(app):
+    d = app.driver
+    start_empty(app)
+    create_customer(d, "C5", "绍兴恒通建材")
+    testid(d, "edit-customer").click()
+    testid(d, "customer-edit")
+    wait("the stored contact in the form", lambda: find(d, "[name='contacts.0.name']").get_attribute("value") == "王经理")
+    fill(d, "phone", "0575-88001122")
+    find(d, "[data-testid='customer-edit'] button[type='button']:not(.remove)").click()  # add a contact
+    fill(d, "contacts.1.name", "赵会计")
+    fill(d, "contacts.1.phone", "13700002222")
+    app.shot("01-edit-form")
+    find(d, "[name='contacts.1.phone']").send_keys(Keys.ENTER)
+    wait_text(d, "[data-testid='customer-page']", "0575-88001122")
+    wait_text(d, "[data-testid='customer-page']", "赵会计")
+    wait_text(d, "[data-testid='customer-page']", "王经理")
+    app.shot("02-profile-after-edit")
+
+    # Esc leaves the form without saving.
+    testid(d, "edit-customer").click()
+    fill(d, "name", "不该保存的名字")
+    find(d, "[name='name']").send_keys(Keys.ESCAPE)
+    wait_text(d, "[data-testid='customer-name']", "绍兴恒通建材")

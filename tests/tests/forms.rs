@@ -131,7 +131,7 @@ fn a_contact_row_without_a_name_is_blamed_on_that_row_and_the_customer_is_not_cr
         ..CustomerForm::default()
     };
     let error = books.create_customer_form(form).unwrap_err();
-    assert_eq!(error.field().as_deref(), Some("contacts.0.name"), "the blank row does not count");
+    assert_eq!(error.field().as_deref(), Some("contacts.1.name"), "blamed on the row the user sees");
     assert!(books.list_customers("").unwrap().is_empty());
 }
 
@@ -157,7 +157,7 @@ fn the_edit_form_round_trips_a_stored_customer() {
     let mut books = books_on("2026-11-23");
     customer(&mut books, "C1", "eom:45");
     let stored = books.customer("C1").unwrap().customer;
-    let mut form = CustomerForm::of(&stored);
+    let mut form = CustomerForm::of(&stored, &[]);
     assert_eq!((form.payment_terms.as_str(), form.credit_limit.as_str()), ("eom:45", "20000.00"));
     form.phone = "0571-88886666".into();
     let updated = books.update_customer_form("C1", form).unwrap();
@@ -181,4 +181,37 @@ fn the_dashboard_sums_receivables_by_bucket_and_lists_the_largest_debtors_first(
     assert_eq!(debtors, ["C1"], "a customer in credit is not a debtor");
     let bucket = dashboard.buckets.iter().find(|b| b.label == "31-60").unwrap();
     assert_eq!(bucket.amount.to_string(), "100.00");
+}
+
+#[test]
+fn editing_saves_the_profile_and_its_contacts_together() {
+    let mut books = books_on("2026-11-23");
+    let contact = |name: &str| ContactForm { name: name.into(), phone: "1".into(), ..ContactForm::default() };
+    let form = CustomerForm {
+        code: "C1".into(),
+        name: "一号".into(),
+        contacts: vec![contact("张三"), contact("李四")],
+        ..CustomerForm::default()
+    };
+    books.create_customer_form(form).unwrap();
+    let detail = books.customer("C1").unwrap();
+    let mut edit = CustomerForm::of(&detail.customer, &detail.contacts);
+    assert_eq!(edit.contacts.len(), 2);
+    edit.contacts.remove(0);
+    edit.contacts[0].phone = "13900000000".into();
+    edit.contacts.push(contact("王五"));
+    edit.name = "一号商行".into();
+    books.update_customer_form("C1", edit.clone()).unwrap();
+    let after = books.customer("C1").unwrap();
+    let people: Vec<(&str, &str)> =
+        after.contacts.iter().map(|c| (c.fields.name.as_str(), c.fields.phone.as_str())).collect();
+    assert_eq!(people, [("李四", "13900000000"), ("王五", "1")]);
+    assert_eq!(after.customer.fields.name, "一号商行");
+
+    // A refused edit leaves profile and contacts as they were.
+    let before = book_dump(&mut books);
+    edit.contacts[0].name = String::new();
+    edit.name = "改名".into();
+    assert_eq!(books.update_customer_form("C1", edit).unwrap_err().field().as_deref(), Some("contacts.0.name"));
+    assert_eq!(book_dump(&mut books), before);
 }

@@ -17,7 +17,7 @@ pub async fn customer_get(state: State<'_, AppState>, code: String) -> Result<Cu
 
 #[tauri::command]
 pub async fn customer_form(state: State<'_, AppState>, code: String) -> Result<CustomerForm, ErrorView> {
-    state.books(|b| Ok(CustomerForm::of(&b.customer(&code)?.customer)))
+    state.books(|b| b.customer(&code).map(|d| CustomerForm::of(&d.customer, &d.contacts)))
 }
 
 #[tauri::command]

@@ -107,7 +107,11 @@ export type Debtor = { code: string, name: string, balance: Money, overdue: Mone
 
 export type CustomerForm = { code: string, name: string, kind: CustomerKind | null, phone: string, address: string, tax_id: string, salesperson: string, payment_terms: string, statement_day: string, credit_limit: string, status: CustomerStatus | null, importance: Importance | null, tags: string, notes: string, doc_language: DocLanguage | null, contacts: Array<ContactForm>, };
 
-export type ContactForm = { name: string, role: ContactRole | null, phone: string, wechat: string, email: string, notes: string, };
+export type ContactForm = { 
+/**
+ * Set for a contact already stored; None for one added in this form.
+ */
+id: number | null, name: string, role: ContactRole | null, phone: string, wechat: string, email: string, notes: string, };
 
 export type DeliveryForm = { customer_code: string, date: string, 
 /**

@@ -3,11 +3,13 @@
 mod contacts;
 mod create_customer;
 mod list_customers;
+mod save_profile;
 mod show_customer;
 mod update_customer;
 mod validate;
 
 pub use list_customers::CustomerSummary;
+pub use save_profile::ContactEdit;
 pub use show_customer::CustomerDetail;
 
 pub(crate) use validate::contact_fields as check_contact;

@@ -3,9 +3,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::amount;
-use crate::customers::check_contact;
+use crate::customers::{check_contact, ContactEdit};
 use crate::error::AppError;
-use crate::{Books, ContactFields, Customer, CustomerFields};
+use crate::{Books, Contact, ContactFields, Customer, CustomerFields};
 
 /// The new-customer and edit-customer form. Credit limit, terms and statement day are the
 /// text the user typed.
@@ -33,6 +33,8 @@ pub struct CustomerForm {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
 #[serde(default)]
 pub struct ContactForm {
+    /// Set for a contact already stored; None for one added in this form.
+    pub id: Option<i64>,
     pub name: String,
     pub role: Option<ContactRole>,
     pub phone: String,
@@ -42,8 +44,8 @@ pub struct ContactForm {
 }
 
 impl CustomerForm {
-    /// The form filled with a customer as stored, for editing.
-    pub fn of(customer: &Customer) -> CustomerForm {
+    /// The form filled with a customer and its contacts as stored, for editing.
+    pub fn of(customer: &Customer, contacts: &[Contact]) -> CustomerForm {
         let f = &customer.fields;
         CustomerForm {
             code: f.code.clone(),
@@ -61,7 +63,18 @@ impl CustomerForm {
             tags: f.tags.clone(),
             notes: f.notes.clone(),
             doc_language: Some(f.doc_language),
-            contacts: Vec::new(),
+            contacts: contacts
+                .iter()
+                .map(|c| ContactForm {
+                    id: Some(c.id),
+                    name: c.fields.name.clone(),
+                    role: Some(c.fields.role),
+                    phone: c.fields.phone.clone(),
+                    wechat: c.fields.wechat.clone(),
+                    email: c.fields.email.clone(),
+                    notes: c.fields.notes.clone(),
+                })
+                .collect(),
         }
     }
 
@@ -96,14 +109,14 @@ impl CustomerForm {
         Ok(fields)
     }
 
-    /// Contacts with a name; a row left entirely blank is not a contact.
-    fn contacts(&self) -> Result<Vec<ContactFields>, AppError> {
+    /// The contact rows the user filled in; a row left entirely blank is not a contact.
+    fn contacts(&self) -> Result<Vec<ContactEdit>, AppError> {
         let filled =
             |c: &&ContactForm| [&c.name, &c.phone, &c.wechat, &c.email, &c.notes].iter().any(|t| !t.trim().is_empty());
         self.contacts
             .iter()
-            .filter(filled)
             .enumerate()
+            .filter(|(_, c)| filled(c))
             .map(|(i, c)| {
                 let fields = ContactFields {
                     name: c.name.clone(),
@@ -113,13 +126,14 @@ impl CustomerForm {
                     email: c.email.clone(),
                     notes: c.notes.clone(),
                 };
-                check_contact(fields).map_err(|e| {
+                let checked = check_contact(fields).map_err(|e| {
                     let part = match e.field().as_deref() {
                         None | Some("contact name") => "name".to_string(),
                         Some(other) => other.to_string(),
                     };
                     e.at_field(format!("contacts.{i}.{part}"))
-                })
+                })?;
+                Ok((c.id, checked))
             })
             .collect()
     }
@@ -128,13 +142,14 @@ impl CustomerForm {
 impl Books {
     pub fn create_customer_form(&mut self, form: CustomerForm) -> Result<Customer, AppError> {
         let fields = form.fields()?;
-        let contacts = form.contacts()?;
+        let contacts = form.contacts()?.into_iter().map(|(_, contact)| contact).collect();
         self.create_customer(fields, contacts)
     }
 
-    /// Saves the edited profile; contacts are edited one by one, not through this form.
+    /// Saves the edited profile and its contacts: rows removed from the form are removed.
     pub fn update_customer_form(&mut self, code: &str, form: CustomerForm) -> Result<Customer, AppError> {
         let fields = form.fields()?;
-        self.update_customer(code, fields)
+        let contacts = form.contacts()?;
+        self.save_customer_profile(code, fields, contacts)
     }
 }
