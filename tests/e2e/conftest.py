@@ -6,6 +6,7 @@ tests/out/e2e/<test name>/.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import time
@@ -15,6 +16,7 @@ import pytest
 from selenium import webdriver
 from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.options import ArgOptions
+from selenium.webdriver.remote.client_config import ClientConfig
 
 ROOT = Path(__file__).resolve().parents[2]
 OUT = ROOT / "tests" / "out" / "e2e"
@@ -82,6 +84,37 @@ class App:
         return path
 
 
+def apps_on(db: Path) -> list[int]:
+    """Pids of our app running on this book."""
+    pids = []
+    for proc in Path("/proc").iterdir():
+        if not proc.name.isdigit():
+            continue
+        try:
+            if Path(os.readlink(proc / "exe")) != APP:
+                continue
+            environ = (proc / "environ").read_bytes().split(b"\0")
+        except OSError:
+            continue
+        if f"HUIKUAN_DB={db}".encode() in environ:
+            pids.append(int(proc.name))
+    return pids
+
+
+def end_apps_on(db: Path, seconds: float = 10.0) -> None:
+    deadline = time.monotonic() + seconds
+    signal_to_send = signal.SIGTERM
+    while pids := apps_on(db):
+        if time.monotonic() > deadline:
+            signal_to_send = signal.SIGKILL
+        for pid in pids:
+            try:
+                os.kill(pid, signal_to_send)
+            except ProcessLookupError:
+                pass
+        time.sleep(0.1)
+
+
 def launch(request, display: str, tmp_path: Path, prepare=None):
     if not APP.exists():
         raise FileNotFoundError(f"{APP} is not built: run `cargo build -p huikuan-desktop` first")
@@ -102,7 +135,10 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
     options = ArgOptions()
     options.set_capability("browserName", "wry")
     options.set_capability("tauri:options", {"application": str(APP)})
-    driver = webdriver.Remote(command_executor=f"http://127.0.0.1:{port}", options=options)
+    url = f"http://127.0.0.1:{port}"
+    # A bounded wait: a session that never comes must fail the test, not hang the run.
+    config = ClientConfig(remote_server_addr=url, timeout=60)
+    driver = webdriver.Remote(command_executor=url, options=options, client_config=config)
     driver.implicitly_wait(0)
     app = App(driver, db, OUT / request.node.name, display)
 
@@ -118,6 +154,9 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
             except subprocess.TimeoutExpired:
                 driver_process.kill()
             log.close()
+            # The app is single-instance: one still closing would take over the next
+            # test's launch. Make sure it is gone before going on.
+            end_apps_on(db)
 
     return app, stop
 
