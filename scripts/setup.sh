@@ -73,7 +73,14 @@ ensure_e2e_deps() {
     fi
 }
 
+# Rebuilds ui/dist only when a UI source is newer: the app embeds ui/dist, so a needless
+# rebuild would also make cargo rebuild and relink the app.
 build_ui() {
+    local stamp=ui/dist/index.html
+    if [ -f "$stamp" ] && [ -z "$(find ui/src ui/index.html ui/package.json ui/package-lock.json \
+        ui/vite.config.ts ui/svelte.config.js ui/tsconfig.json -newer "$stamp" -print -quit)" ]; then
+        return 0
+    fi
     echo "==> building the UI (ui/dist)"
     (cd ui && npm run --silent build -- --logLevel warn)
 }
