@@ -62,13 +62,16 @@ fn line_price(line: &LineForm) -> Option<Money> {
 }
 
 impl DeliveryForm {
-    fn to_new_delivery(&self) -> Result<NewDelivery, AppError> {
-        let lines = self
-            .lines
+    /// The rows the user filled in, by their place in the form.
+    fn filled_rows(&self) -> Vec<usize> {
+        (0..self.lines.len()).filter(|&i| !self.lines[i].is_blank()).collect()
+    }
+
+    fn to_new_delivery(&self, rows: &[usize]) -> Result<NewDelivery, AppError> {
+        let lines = rows
             .iter()
-            .enumerate()
-            .filter(|(_, l)| !l.is_blank())
-            .map(|(i, l)| {
+            .map(|&i| {
+                let l = &self.lines[i];
                 let at = |field: &str| format!("lines.{i}.{field}");
                 Ok(NewDeliveryLine {
                     item: l.item.clone(),
@@ -109,9 +112,9 @@ impl Books {
 
     /// Issues the delivery note the form describes; blank lines are left out.
     pub fn create_delivery_form(&mut self, form: DeliveryForm) -> Result<DeliveryNote, AppError> {
-        let input = form.to_new_delivery()?;
-        let kept: Vec<usize> = form.lines.iter().enumerate().filter(|(_, l)| !l.is_blank()).map(|(i, _)| i).collect();
-        self.create_delivery(input).map_err(|e| blame_form_line(e, &kept))
+        let rows = form.filled_rows();
+        let input = form.to_new_delivery(&rows)?;
+        self.create_delivery(input).map_err(|e| blame_form_line(e, &rows))
     }
 }
 

@@ -3,8 +3,11 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::{amount, date};
+use crate::books::customer_by_code;
 use crate::error::AppError;
-use crate::ledger::{AppliedAmount, ManualAllocation, NewPayment, OpenItem, PaymentReceipt};
+use crate::ledger::{
+    open_items_in_tx, payment_settles, AppliedAmount, ManualAllocation, NewPayment, OpenItem, PaymentReceipt,
+};
 use crate::Books;
 
 /// The record-payment form. Allocations typed by hand apply first; the rest of the payment
@@ -67,15 +70,19 @@ impl PaymentForm {
 
 impl Books {
     /// Always answers with the open items; the allocation is shown once the amount parses.
+    /// One read per keystroke: the open items and their settlement come from the same read.
     pub fn preview_payment_form(&mut self, form: &PaymentForm) -> Result<PaymentPreview, AppError> {
-        let open_items = self.open_items(&form.customer_code)?;
-        let open_total = open_items.iter().map(|i| i.open).sum();
-        let Ok(payment) = amount("amount", &form.amount) else {
-            return Ok(PaymentPreview { open_items, open_total, applied: Vec::new(), unapplied: Money::ZERO });
-        };
-        let applied = self.preview_payment(&form.customer_code, payment, &form.manual()?)?;
-        let settled: Money = applied.iter().map(|a| a.amount).sum();
-        Ok(PaymentPreview { open_items, open_total, applied, unapplied: payment - settled })
+        self.store.read(|tx| {
+            let customer = customer_by_code(tx, &form.customer_code)?;
+            let open_items = open_items_in_tx(tx, customer.id)?;
+            let open_total = open_items.iter().map(|i| i.open).sum();
+            let Ok(payment) = amount("amount", &form.amount) else {
+                return Ok(PaymentPreview { open_items, open_total, applied: Vec::new(), unapplied: Money::ZERO });
+            };
+            let applied = payment_settles(&open_items, payment, &form.manual()?)?;
+            let settled: Money = applied.iter().map(|a| a.amount).sum();
+            Ok(PaymentPreview { open_items, open_total, applied, unapplied: payment - settled })
+        })
     }
 
     pub fn record_payment_form(&mut self, form: PaymentForm) -> Result<PaymentReceipt, AppError> {

@@ -18,6 +18,8 @@ pub use record_payment::{AppliedAmount, ManualAllocation, NewPayment, PaymentRec
 pub use write_off::NewWriteOff;
 
 pub(crate) use create_delivery::create_in_tx as create_delivery_in_tx;
+pub(crate) use open_items::open_items as open_items_in_tx;
 pub(crate) use post::given_number as check_given_number;
 pub(crate) use record_opening_balance::record_in_tx as record_opening_balance_in_tx;
 pub(crate) use record_payment::post_in_tx as post_payment_in_tx;
+pub(crate) use record_payment::settles as payment_settles;

@@ -108,6 +108,15 @@ fn plan(items: &[OpenItem], amount: Money, manual: &[ManualAllocation]) -> Resul
     Ok(Plan { applied, explicit })
 }
 
+/// What `amount` would settle of `items`, in the order it applies.
+pub(crate) fn settles(
+    items: &[OpenItem],
+    amount: Money,
+    manual: &[ManualAllocation],
+) -> Result<Vec<AppliedAmount>, AppError> {
+    Ok(plan(items, amount, manual)?.applied)
+}
+
 /// Posts the payment entry alone: everything it pays settles oldest-first when read.
 pub(crate) fn post_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<Entry, AppError> {
     positive(input.amount)?;
@@ -161,7 +170,7 @@ impl Books {
     ) -> Result<Vec<AppliedAmount>, AppError> {
         self.store.read(|tx| {
             let customer = customer_by_code(tx, customer_code)?;
-            Ok(plan(&open_items(tx, customer.id)?, amount, manual)?.applied)
+            settles(&open_items(tx, customer.id)?, amount, manual)
         })
     }
 }
