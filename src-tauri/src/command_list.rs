@@ -9,6 +9,7 @@ pub const COMMANDS: &[&str] = &[
     "company_get",
     "company_save",
     "customers_list",
+    "customer_choices",
     "customer_get",
     "customer_form",
     "customer_create",

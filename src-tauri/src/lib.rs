@@ -26,6 +26,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         company::company_get,
         company::company_save,
         customers::customers_list,
+        customers::customer_choices,
         customers::customer_get,
         customers::customer_form,
         customers::customer_create,

@@ -215,3 +215,13 @@ fn editing_saves_the_profile_and_its_contacts_together() {
     assert_eq!(books.update_customer_form("C1", edit).unwrap_err().field().as_deref(), Some("contacts.0.name"));
     assert_eq!(book_dump(&mut books), before);
 }
+
+#[test]
+fn a_document_form_offers_every_customer_by_code() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "C2", "net:30");
+    customer(&mut books, "C1", "cod");
+    let choices: Vec<(String, String)> =
+        books.customer_choices().unwrap().into_iter().map(|c| (c.code, c.name)).collect();
+    assert_eq!(choices, [("C1".into(), "C1 商贸".into()), ("C2".into(), "C2 商贸".into())]);
+}

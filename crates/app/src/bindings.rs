@@ -4,7 +4,7 @@
 
 use ts_rs::{Config, TS};
 
-use crate::customers::{CustomerDetail, CustomerSummary};
+use crate::customers::{CustomerChoice, CustomerDetail, CustomerSummary};
 use crate::forms::{
     AllocationForm, ContactForm, CustomerForm, DeliveryForm, DeliveryPreview, LineForm, LinePreview, PaymentForm,
     PaymentPreview,
@@ -58,6 +58,7 @@ pub fn typescript() -> String {
         Entry,
         RowError,
         ErrorView,
+        CustomerChoice,
         CustomerSummary,
         CustomerDetail,
         OpenItem,

@@ -1,4 +1,4 @@
-use huikuan_app::customers::{CustomerDetail, CustomerSummary};
+use huikuan_app::customers::{CustomerChoice, CustomerDetail, CustomerSummary};
 use huikuan_app::forms::CustomerForm;
 use huikuan_app::{Customer, ErrorView};
 use tauri::State;
@@ -8,6 +8,11 @@ use crate::state::AppState;
 #[tauri::command]
 pub async fn customers_list(state: State<'_, AppState>, query: String) -> Result<Vec<CustomerSummary>, ErrorView> {
     state.books(|b| b.list_customers(&query))
+}
+
+#[tauri::command]
+pub async fn customer_choices(state: State<'_, AppState>) -> Result<Vec<CustomerChoice>, ErrorView> {
+    state.books(|b| b.customer_choices())
 }
 
 #[tauri::command]

@@ -47,6 +47,8 @@ export type RowError = { line: number, reason: string, };
 
 export type ErrorView = { code: string, message: string, field: string | null, rows: Array<RowError>, };
 
+export type CustomerChoice = { code: string, name: string, status: CustomerStatus, };
+
 export type CustomerSummary = { code: string, name: string, kind: CustomerKind, status: CustomerStatus, phone: string, salesperson: string, credit_limit: Money, balance: Money, overdue: Money, };
 
 export type CustomerDetail = { customer: Customer, contacts: Array<Contact>, as_of: string, balance: Money, overdue: Money, credit: Money, 

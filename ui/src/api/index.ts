@@ -6,6 +6,7 @@ import type {
   BackupDone,
   Company,
   Customer,
+  CustomerChoice,
   CustomerDetail,
   CustomerForm,
   CustomerLedger,
@@ -70,6 +71,7 @@ export const api = {
   saveCompany: (company: Company) => call<Company>("company_save", { company }),
 
   customers: (query: string) => call<CustomerSummary[]>("customers_list", { query }),
+  customerChoices: () => call<CustomerChoice[]>("customer_choices"),
   customer: (code: string) => call<CustomerDetail>("customer_get", { code }),
   customerForm: (code: string) => call<CustomerForm>("customer_form", { code }),
   createCustomer: (form: CustomerForm) => call<Customer>("customer_create", { form }),

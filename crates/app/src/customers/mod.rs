@@ -2,12 +2,14 @@
 
 mod contacts;
 mod create_customer;
+mod customer_choices;
 mod list_customers;
 mod save_profile;
 mod show_customer;
 mod update_customer;
 mod validate;
 
+pub use customer_choices::CustomerChoice;
 pub use list_customers::CustomerSummary;
 pub use save_profile::ContactEdit;
 pub use show_customer::CustomerDetail;
