@@ -34,6 +34,12 @@ pub enum DomainError {
     MalformedCode(String),
     #[error("the due date {due} is before the document date {date}")]
     DueBeforeDate { date: String, due: String },
+    #[error("'{0}' is not a list of collection days (expected weekdays mon..sun and days 1..31, e.g. mon,25)")]
+    MalformedCollectionDays(String),
+    #[error("{field} must be between {min} and {max}")]
+    OutOfRange { field: &'static str, min: i64, max: i64 },
+    #[error("the credit policy is not valid: {0}")]
+    BadPolicy(String),
 }
 
 impl DomainError {
@@ -55,6 +61,9 @@ impl DomainError {
             Self::TooLong { .. } => "too_long",
             Self::MalformedCode(_) => "malformed_code",
             Self::DueBeforeDate { .. } => "due_before_date",
+            Self::MalformedCollectionDays(_) => "malformed_collection_days",
+            Self::OutOfRange { .. } => "out_of_range",
+            Self::BadPolicy(_) => "bad_policy",
         }
     }
 }

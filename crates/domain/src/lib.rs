@@ -3,14 +3,17 @@
 //! every "today" is a parameter, so every rule is exactly testable.
 
 pub mod aging;
+pub mod behaviour;
 pub mod calendar;
 mod choice;
+pub mod credit;
 pub mod customer;
 pub mod error;
 pub mod ledger;
 pub mod line;
 pub mod money;
 pub mod numbering;
+pub mod profile;
 pub mod settlement;
 pub mod terms;
 
@@ -22,5 +25,6 @@ pub use ledger::{
 };
 pub use money::Money;
 pub use numbering::DocType;
+pub use profile::{BusinessScale, CollectionDays, Premises};
 pub use settlement::{settle, Settlement};
 pub use terms::PaymentTerms;

@@ -81,6 +81,21 @@ impl Money {
         Money(self.0.min(other.0))
     }
 
+    /// For people: thousands grouped and the currency sign, `¥12,345.60`, `-¥0.05`.
+    pub fn yuan(self) -> String {
+        let plain = self.abs().to_string();
+        let (whole, cents) = plain.split_once('.').expect("Display always writes two decimals");
+        let mut grouped = String::new();
+        for (i, digit) in whole.chars().enumerate() {
+            if i > 0 && (whole.len() - i) % 3 == 0 {
+                grouped.push(',');
+            }
+            grouped.push(digit);
+        }
+        let sign = if self.is_negative() { "-" } else { "" };
+        format!("{sign}¥{grouped}.{cents}")
+    }
+
     pub fn max(self, other: Money) -> Money {
         Money(self.0.max(other.0))
     }
@@ -194,6 +209,14 @@ impl<'de> Deserialize<'de> for Money {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn yuan_groups_thousands_and_keeps_the_sign_outside_the_currency() {
+        assert_eq!(Money::from_cents(1_234_560).yuan(), "¥12,345.60");
+        assert_eq!(Money::from_cents(100_000_000).yuan(), "¥1,000,000.00");
+        assert_eq!(Money::from_cents(-5).yuan(), "-¥0.05");
+        assert_eq!(Money::from_cents(99_999).yuan(), "¥999.99");
+    }
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).unwrap()
