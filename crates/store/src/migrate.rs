@@ -7,7 +7,10 @@ use rusqlite::Connection;
 
 use crate::error::StoreError;
 
-pub const MIGRATIONS: &[(&str, &str)] = &[("0001_books", include_str!("../migrations/0001_books.sql"))];
+pub const MIGRATIONS: &[(&str, &str)] = &[
+    ("0001_books", include_str!("../migrations/0001_books.sql")),
+    ("0002_credit", include_str!("../migrations/0002_credit.sql")),
+];
 
 pub fn latest_version() -> i64 {
     MIGRATIONS.len() as i64

@@ -1,4 +1,6 @@
-use huikuan_domain::{CustomerKind, CustomerStatus, DocLanguage, Importance, Money, PaymentTerms};
+use huikuan_domain::{
+    BusinessScale, CollectionDays, CustomerKind, CustomerStatus, DocLanguage, Importance, Money, PaymentTerms, Premises,
+};
 use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 
@@ -25,6 +27,19 @@ pub struct CustomerFields {
     pub tags: String,
     pub notes: String,
     pub doc_language: DocLanguage,
+    #[serde(flatten)]
+    pub business: BusinessFacts,
+}
+
+/// What the owner knows of the customer's business (经营情况), for the credit assessment.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize, TS)]
+pub struct BusinessFacts {
+    pub business_scale: BusinessScale,
+    pub founded_year: Option<u16>,
+    pub main_business: String,
+    pub registered_capital: Option<Money>,
+    pub premises: Premises,
+    pub collection_days: CollectionDays,
 }
 
 impl CustomerFields {
@@ -46,6 +61,7 @@ impl CustomerFields {
             tags: String::new(),
             notes: String::new(),
             doc_language: DocLanguage::Zh,
+            business: BusinessFacts::default(),
         }
     }
 }
@@ -60,7 +76,8 @@ pub struct Customer {
 }
 
 const COLUMNS: &str = "id, code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
-    credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at";
+    credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at,
+    business_scale, founded_year, main_business, registered_capital_cents, premises, collection_days";
 
 fn from_row(row: &Row) -> rusqlite::Result<Customer> {
     Ok(Customer {
@@ -81,6 +98,14 @@ fn from_row(row: &Row) -> rusqlite::Result<Customer> {
             tags: row.get(13)?,
             notes: row.get(14)?,
             doc_language: parsed(row, 15)?,
+            business: BusinessFacts {
+                business_scale: parsed(row, 18)?,
+                founded_year: row.get(19)?,
+                main_business: row.get(20)?,
+                registered_capital: row.get::<_, Option<i64>>(21)?.map(Money::from_cents),
+                premises: parsed(row, 22)?,
+                collection_days: parsed(row, 23)?,
+            },
         },
         created_at: row.get(16)?,
         updated_at: row.get(17)?,
@@ -105,6 +130,12 @@ fn field_params(c: &CustomerFields) -> Vec<(&'static str, Box<dyn ToSql + '_>)> 
         (":tags", Box::new(&c.tags)),
         (":notes", Box::new(&c.notes)),
         (":doc_language", Box::new(c.doc_language.as_str())),
+        (":business_scale", Box::new(c.business.business_scale.as_str())),
+        (":founded_year", Box::new(c.business.founded_year)),
+        (":main_business", Box::new(&c.business.main_business)),
+        (":registered_capital_cents", Box::new(c.business.registered_capital.map(Money::cents))),
+        (":premises", Box::new(c.business.premises.as_str())),
+        (":collection_days", Box::new(c.business.collection_days.to_string())),
     ]
 }
 
@@ -124,9 +155,11 @@ pub fn insert(conn: &Connection, c: &CustomerFields, stamp: &Stamp) -> Result<i6
     execute_with_fields(
         conn,
         "INSERT INTO customers (code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
-             credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at)
+             credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at,
+             business_scale, founded_year, main_business, registered_capital_cents, premises, collection_days)
          VALUES (:code, :name, :kind, :phone, :address, :tax_id, :salesperson, :payment_terms, :statement_day,
-             :credit_limit_cents, :status, :importance, :tags, :notes, :doc_language, :at, :at)",
+             :credit_limit_cents, :status, :importance, :tags, :notes, :doc_language, :at, :at,
+             :business_scale, :founded_year, :main_business, :registered_capital_cents, :premises, :collection_days)",
         c,
         &[(":at", &stamp.at)],
     )?;
@@ -139,7 +172,10 @@ pub fn update(conn: &Connection, id: i64, c: &CustomerFields, stamp: &Stamp) -> 
         "UPDATE customers SET code = :code, name = :name, kind = :kind, phone = :phone, address = :address,
              tax_id = :tax_id, salesperson = :salesperson, payment_terms = :payment_terms,
              statement_day = :statement_day, credit_limit_cents = :credit_limit_cents, status = :status,
-             importance = :importance, tags = :tags, notes = :notes, doc_language = :doc_language, updated_at = :at
+             importance = :importance, tags = :tags, notes = :notes, doc_language = :doc_language, updated_at = :at,
+             business_scale = :business_scale, founded_year = :founded_year, main_business = :main_business,
+             registered_capital_cents = :registered_capital_cents, premises = :premises,
+             collection_days = :collection_days
          WHERE id = :id",
         c,
         &[(":at", &stamp.at), (":id", &id)],

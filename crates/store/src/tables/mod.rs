@@ -2,13 +2,16 @@
 //! transaction the caller opened (a `Transaction` derefs to one).
 
 pub mod allocations;
+pub mod attachments;
 pub mod audit;
 pub mod company;
 pub mod contacts;
+pub mod credit;
 pub mod customers;
 pub mod deliveries;
 pub mod entries;
 pub mod sequences;
+pub mod settings;
 
 mod columns;
 
