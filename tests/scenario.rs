@@ -71,6 +71,19 @@ fn execute(books: &mut Books, command: &str) -> Result<String, AppError> {
             books.create_customer(fields, Vec::new())?;
             Ok("ok".into())
         }
+        "policy" if arg(1) == "overdue-block-days" => {
+            let mut policy = books.credit_policy()?;
+            policy.overdue_block_days =
+                arg(2).parse().map_err(|_| AppError::Rule(format!("bad days {}", arg(2)).into()))?;
+            books.set_credit_policy(policy)?;
+            Ok("ok".into())
+        }
+        "status" => {
+            let mut fields = books.customer(arg(1))?.customer.fields;
+            fields.status = arg(2).parse().map_err(AppError::invalid("status"))?;
+            books.update_customer(arg(1), fields)?;
+            Ok("ok".into())
+        }
         "deliver" => {
             let note = books.create_delivery(NewDelivery {
                 customer_code: arg(1).into(),
@@ -87,6 +100,7 @@ fn execute(books: &mut Books, command: &str) -> Result<String, AppError> {
                     quantity: Decimal::ONE,
                     unit_price: arg(3).parse().map_err(|_| AppError::Rule(format!("bad price {}", arg(3)).into()))?,
                 }],
+                override_reason: option(&words, "override").map(str::to_string),
             })?;
             Ok(format!("{} due {}", note.number.unwrap_or_default(), note.due_date))
         }

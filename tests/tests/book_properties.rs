@@ -64,6 +64,8 @@ fn apply(books: &mut Books, op: &Op) {
                 address: String::new(),
                 memo: String::new(),
                 lines: vec![line],
+                // The credit check has tests of its own; here every delivery goes out.
+                override_reason: Some("property test".into()),
             };
             books.create_delivery(input).unwrap();
         }

@@ -10,7 +10,7 @@ use rust_decimal::Decimal;
 
 const CUSTOMERS: &str = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\n\
     C001,华联超市,chain,0571-1,杭州,eom:30,50000,王芳\n\
-    C002,安心药房,clinic,,,net:30,,李强\n";
+    C002,安心药房,clinic,,,net:30,20000,李强\n";
 
 fn delivery(code: &str, day: &str, lines: &[(&str, &str, &str)]) -> NewDelivery {
     NewDelivery {
@@ -31,6 +31,7 @@ fn delivery(code: &str, day: &str, lines: &[(&str, &str, &str)]) -> NewDelivery 
                 unit_price: price.parse().unwrap(),
             })
             .collect(),
+        override_reason: None,
     }
 }
 
@@ -78,7 +79,8 @@ fn every_bad_row_is_listed_with_its_line() {
         D5,C001,2026-01-05,米,2,-10,\n\
         D6,C001,2026-01-05,米,2\n\
         D7,C002,2026-01-05,米,x,10,\n";
-    let huikuan_app::AppError::ImportRejected(rows) = books.import_deliveries_csv(deliveries.as_bytes()).unwrap_err()
+    let huikuan_app::AppError::ImportRejected(rows) =
+        books.import_deliveries_csv(deliveries.as_bytes(), None).unwrap_err()
     else {
         panic!("expected a rejected import")
     };
@@ -126,10 +128,10 @@ fn a_draft_has_no_number_until_issued_and_can_be_discarded() {
     assert_eq!((discarded.number.clone(), discarded.status.as_str()), (None, "draft"));
     assert_eq!(books.customer_ledger("C002", None).unwrap().entries.len(), 0);
     books.discard_delivery_draft(discarded.id).unwrap();
-    let issued = books.issue_delivery_draft(kept.id).unwrap();
+    let issued = books.issue_delivery_draft(kept.id, None).unwrap();
     assert_eq!(issued.number.as_deref(), Some("SD-2026-000001"), "the discarded draft left no gap");
     assert_eq!(books.customer("C002").unwrap().balance, Money::from_cents(3_000));
-    assert_eq!(books.issue_delivery_draft(kept.id).unwrap_err().code(), "rule");
+    assert_eq!(books.issue_delivery_draft(kept.id, None).unwrap_err().code(), "rule");
     assert!(books.discard_delivery_draft(kept.id).is_err(), "an issued note cannot be discarded");
 }
 
@@ -305,7 +307,7 @@ fn a_delivery_import_lists_every_note_that_cannot_be_issued() {
          D2,C001,2026-01-05,{long_item},1,5,\n\
          D3,c001,2026-01-05,米,1,5,\n"
     );
-    let lines = rejected_lines(books.import_deliveries_csv(deliveries.as_bytes()));
+    let lines = rejected_lines(books.import_deliveries_csv(deliveries.as_bytes(), None));
     assert_eq!(lines.len(), 2, "{lines:?}");
     assert!(lines[0].starts_with("line 2: delivery 'D1' has a total of 0"), "{lines:?}");
     assert!(lines[1].starts_with("line 3: item is too long"), "{lines:?}");

@@ -4,7 +4,10 @@
 
 use ts_rs::{Config, TS};
 
-use crate::customers::{CustomerChoice, CustomerDetail, CustomerSummary};
+use crate::credit::{
+    ApprovedAssessment, AssessmentForm, AssessmentPreview, CreditCheck, CreditOverride, CustomerCredit, DueReview,
+};
+use crate::customers::{Attachment, AttachmentForm, CustomerChoice, CustomerDetail, CustomerSummary, NewAttachment};
 use crate::forms::{
     AllocationForm, ContactForm, CustomerForm, DeliveryForm, DeliveryPreview, LineForm, LinePreview, PaymentForm,
     PaymentPreview,
@@ -15,11 +18,17 @@ use crate::reports::{
 };
 use crate::workspace::{BackupDone, Preferences, WorkspaceStatus};
 use crate::{
-    Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry, ErrorView, RowError,
+    BusinessFacts, Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry,
+    ErrorView, RowError,
+};
+use huikuan_domain::behaviour::{Behaviour, MonthBehaviour};
+use huikuan_domain::credit::{
+    Assessment, CreditBlock, CreditPolicy, DeliveryExposure, Factor, FactorScore, FactorWeight, Grade, GradeRule,
+    Reason, Scorecard, Signal,
 };
 use huikuan_domain::{
-    ContactRole, CustomerKind, CustomerStatus, DocLanguage, EntryKind, Importance, Money, PaymentMethod, PaymentTerms,
-    Receivable, Side,
+    BusinessScale, CollectionDays, ContactRole, CustomerKind, CustomerStatus, DocLanguage, EntryKind, Importance,
+    Money, PaymentMethod, PaymentTerms, Premises, Receivable, Side,
 };
 
 macro_rules! declarations {
@@ -84,6 +93,34 @@ pub fn typescript() -> String {
         Preferences,
         WorkspaceStatus,
         BackupDone,
+        BusinessScale,
+        Premises,
+        CollectionDays,
+        BusinessFacts,
+        Grade,
+        Factor,
+        Signal,
+        FactorScore,
+        Scorecard,
+        Reason,
+        Assessment,
+        Behaviour,
+        MonthBehaviour,
+        CreditPolicy,
+        FactorWeight,
+        GradeRule,
+        DeliveryExposure,
+        CreditBlock,
+        CreditCheck,
+        AssessmentForm,
+        AssessmentPreview,
+        ApprovedAssessment,
+        CreditOverride,
+        CustomerCredit,
+        DueReview,
+        NewAttachment,
+        Attachment,
+        AttachmentForm,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

@@ -1,4 +1,4 @@
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use huikuan_store::tables::{audit, customers, Stamp};
 use huikuan_store::{Store, Transaction};
@@ -13,15 +13,18 @@ pub struct Books {
     pub(crate) store: Store,
     pub(crate) clock: Box<dyn Clock>,
     pub(crate) operator: String,
+    /// Where attachments are kept, beside the book; None for a book in memory.
+    pub(crate) files: Option<PathBuf>,
 }
 
 impl Books {
     pub fn open(path: &Path, clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
-        Ok(Books { store: Store::open(path)?, clock, operator: operator.to_string() })
+        let files = path.parent().map(|dir| dir.join("attachments"));
+        Ok(Books { store: Store::open(path)?, clock, operator: operator.to_string(), files })
     }
 
     pub fn open_in_memory(clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
-        Ok(Books { store: Store::open_in_memory()?, clock, operator: operator.to_string() })
+        Ok(Books { store: Store::open_in_memory()?, clock, operator: operator.to_string(), files: None })
     }
 
     pub fn store(&mut self) -> &mut Store {

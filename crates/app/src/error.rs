@@ -44,6 +44,32 @@ impl From<&str> for Refusal {
     }
 }
 
+/// A delivery on credit the credit check refused, with every reason and its figures.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CreditRefusal {
+    pub customer: String,
+    pub blocks: Vec<huikuan_domain::credit::CreditBlock>,
+}
+
+impl std::fmt::Display for CreditRefusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let reasons: Vec<String> = self.blocks.iter().map(|b| b.en()).collect();
+        write!(
+            f,
+            "delivery on credit to {} is blocked: {}. To issue it anyway, give a written reason for the override",
+            self.customer,
+            reasons.join("; ")
+        )
+    }
+}
+
+impl CreditRefusal {
+    pub fn zh(&self) -> String {
+        let reasons: Vec<String> = self.blocks.iter().map(|b| b.zh()).collect();
+        format!("{} 的赊销被拦截：{}。如仍要开单，请写明放行原因", self.customer, reasons.join("；"))
+    }
+}
+
 #[derive(Debug, Error)]
 pub enum AppError {
     #[error("{field}: {source}")]
@@ -54,6 +80,8 @@ pub enum AppError {
     },
     #[error("{0}")]
     Rule(Refusal),
+    #[error("{0}")]
+    CreditBlocked(CreditRefusal),
     #[error("customer '{0}' does not exist")]
     UnknownCustomer(String),
     #[error("{kind} '{number}' does not exist")]
@@ -76,6 +104,7 @@ impl AppError {
         match self {
             Self::Invalid { source, .. } => source.code(),
             Self::Rule(_) => "rule",
+            Self::CreditBlocked(_) => "credit_blocked",
             Self::UnknownCustomer(_) => "unknown_customer",
             Self::UnknownDocument { .. } => "unknown_document",
             Self::ImportRejected(_) => "import_rejected",

@@ -10,6 +10,7 @@ mod messages;
 mod views;
 
 pub mod company;
+pub mod credit;
 pub mod customers;
 pub mod demo;
 pub mod forms;
@@ -20,10 +21,10 @@ pub mod workspace;
 
 pub use books::Books;
 pub use clock::{Clock, FixedClock, SystemClock};
-pub use error::{AppError, Refusal, RowError};
+pub use error::{AppError, CreditRefusal, Refusal, RowError};
 pub use huikuan_store::tables::company::Company;
 pub use huikuan_store::tables::contacts::{Contact, ContactFields};
-pub use huikuan_store::tables::customers::{Customer, CustomerFields};
+pub use huikuan_store::tables::customers::{BusinessFacts, Customer, CustomerFields};
 pub use huikuan_store::tables::deliveries::{DeliveryLine, DeliveryNote};
 pub use huikuan_store::tables::entries::Entry;
 pub use messages::ErrorView;

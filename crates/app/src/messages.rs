@@ -31,6 +31,7 @@ impl AppError {
         match self {
             Self::Invalid { field, .. } => Some(field.to_string()),
             Self::Rule(refusal) => refusal.field.clone(),
+            Self::CreditBlocked(_) => Some("override_reason".into()),
             Self::UnknownCustomer(_) => Some("customer_code".into()),
             Self::Store(StoreError::CustomerCodeTaken(_)) => Some("code".into()),
             Self::Store(StoreError::NumberTaken { .. }) => Some("number".into()),
@@ -50,6 +51,7 @@ impl AppError {
         match self {
             Self::Invalid { field, source } => format!("{}：{}", field_zh(field), domain_zh(source)),
             Self::Rule(refusal) => refusal.zh.clone(),
+            Self::CreditBlocked(refusal) => refusal.zh(),
             Self::UnknownCustomer(code) => format!("客户“{code}”不存在"),
             Self::UnknownDocument { kind, number } => format!("{}“{number}”不存在", field_zh(kind)),
             Self::ImportRejected(rows) => format!("未导入任何数据：{} 行有误", rows.len()),
@@ -81,6 +83,9 @@ pub fn domain_zh(error: &DomainError) -> String {
         TooLong { field, len, max } => format!("{}过长（{len} 个字符，最多 {max} 个）", field_zh(field)),
         MalformedCode(v) => format!("客户编号“{v}”只能包含字母、数字、“-”、“_”和“.”"),
         DueBeforeDate { date, due } => format!("到期日 {due} 早于单据日期 {date}"),
+        MalformedCollectionDays(v) => format!("“{v}”不是付款日（应为星期 mon..sun 或日期 1..31，如 mon,25）"),
+        OutOfRange { field, min, max } => format!("{}应在 {min} 到 {max} 之间", field_zh(field)),
+        BadPolicy(what) => format!("信用政策设置无效：{}", policy_zh(what)),
     }
 }
 
@@ -100,6 +105,23 @@ fn store_zh(error: &StoreError) -> String {
         Backup { path, source } => format!("无法备份账簿到 {path}：{source}"),
         Sqlite(e) => format!("数据库错误：{e}"),
         Io(e) => format!("文件错误：{e}"),
+    }
+}
+
+fn policy_zh(what: &str) -> &str {
+    match what {
+        "every factor needs exactly one weight" => "每个评分因素需要且只能有一个权重",
+        "weights are 0-100 each and cannot all be 0" => "每个权重在 0-100 之间，且不能全部为 0",
+        "grades must be A, B, C, D, E in that order" => "等级须依次为 A、B、C、D、E",
+        "grade floors must fall from A to E within 0-5, and E's floor is 0" => {
+            "各等级最低分须在 0-5 之间且从 A 到 E 递减，E 级最低分为 0"
+        }
+        "months of sales are 0-24 and reviews every 1-60 months" => "额度月数为 0-24，复评周期为 1-60 个月",
+        "a signal costs 0-4 grades; the overdue block is 1-3650 days" => {
+            "每个预警信号降 0-4 级；逾期停止赊销天数为 1-3650"
+        }
+        "the limit step must be greater than 0" => "额度取整单位必须大于 0",
+        other => other,
     }
 }
 
@@ -142,6 +164,25 @@ pub fn field_zh(name: &str) -> &str {
         "credit note" => "红字冲销",
         "receivable" => "应收单据",
         "currency" => "币种",
+        "override_reason" => "放行原因",
+        "collection_days" => "固定付款日",
+        "founded_year" => "成立年份",
+        "registered_capital" => "注册资本",
+        "main_business" => "主营业务",
+        "business_scale" => "经营规模",
+        "operating_condition" => "经营状况",
+        "years_in_business" => "经营年限",
+        "payment_history" => "付款记录",
+        "relationship" => "合作关系",
+        "industry_risk" => "行业与市场风险",
+        "guarantees" => "担保或抵押",
+        "score" => "评分",
+        "approved_limit" => "批准额度",
+        "approved_terms" => "批准付款条件",
+        "deviation_reason" => "调整原因",
+        "next_review" => "下次复评日期",
+        "title" => "标题",
+        "file" => "文件",
         other => other,
     }
 }

@@ -37,6 +37,9 @@ pub enum Command {
         #[arg(value_enum)]
         kind: ImportKind,
         file: PathBuf,
+        /// Deliveries only: issue rows the credit check blocks, for this written reason.
+        #[arg(long)]
+        override_reason: Option<String>,
     },
     /// Reports.
     #[command(subcommand)]
@@ -110,6 +113,26 @@ pub enum CustomerCommand {
     Show { code: String },
     /// Add a customer.
     Add(CustomerAddArgs),
+    /// Attach a file (contract, licence, photo, other) to a customer.
+    Attach {
+        code: String,
+        file: PathBuf,
+        #[arg(long, default_value = "other")]
+        kind: String,
+        /// Default: the file's name.
+        #[arg(long, default_value = "")]
+        title: String,
+        #[arg(long, default_value = "")]
+        notes: String,
+    },
+    /// The customer's attachments, newest first.
+    Attachments { code: String },
+    /// Payment behaviour, the latest credit assessment, and exposure against the limit.
+    Credit {
+        code: String,
+        #[arg(long)]
+        as_of: Option<String>,
+    },
 }
 
 #[derive(Debug, Args)]
@@ -173,6 +196,9 @@ pub struct DeliveryArgs {
     /// A line as ITEM,QUANTITY,UNIT_PRICE (repeat for more lines).
     #[arg(long = "line", required = true)]
     pub lines: Vec<String>,
+    /// Issue it although the credit check blocks it, for this written reason.
+    #[arg(long)]
+    pub override_reason: Option<String>,
 }
 
 #[derive(Debug, Args)]

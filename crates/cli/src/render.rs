@@ -1,6 +1,7 @@
 //! Output: JSON for programs (amounts as strings with 2 decimals), tables for people.
 
-use huikuan_app::customers::{CustomerDetail, CustomerSummary};
+use huikuan_app::credit::CustomerCredit;
+use huikuan_app::customers::{Attachment, CustomerDetail, CustomerSummary};
 use huikuan_app::import::ImportSummary;
 use huikuan_app::ledger::PaymentReceipt;
 use huikuan_app::reports::{AgingReport, CustomerLedger};
@@ -126,6 +127,83 @@ pub fn customer(format: Format, d: &CustomerDetail) -> String {
             ));
         }
         out
+    })
+}
+
+fn or_dash<T: std::fmt::Display>(value: Option<T>) -> String {
+    value.map_or_else(|| "-".to_string(), |v| v.to_string())
+}
+
+pub fn credit(format: Format, c: &CustomerCredit) -> String {
+    json_or(format, c, |c| {
+        let b = &c.behaviour;
+        let mut out = format!(
+            "{} {}  ({}) as of {}
+limit {}  terms {}  balance {}  exposure {}  available {}
+",
+            c.code, c.name, c.status, c.as_of, c.credit_limit, c.payment_terms, c.balance, c.exposure, c.available
+        );
+        out.push_str(&format!(
+            "behaviour since {}: days to pay {}  days late {}  on time {}%  longest overdue {} days  DSO {}
+",
+            b.window_from,
+            or_dash(b.avg_days_to_pay),
+            or_dash(b.avg_days_late),
+            or_dash(b.on_time_percent),
+            b.longest_overdue_days,
+            or_dash(b.dso)
+        ));
+        out.push_str(&format!(
+            "last payment {} {}  broken promises {}
+",
+            or_dash(b.last_payment_date),
+            or_dash(b.last_payment_amount),
+            b.broken_promises
+        ));
+        match &c.latest_assessment {
+            Some(a) => out.push_str(&format!(
+                "assessed {}: score {} grade {}; approved limit {} terms {}; next review {}{}
+",
+                a.assessed_on,
+                a.assessment.score,
+                a.assessment.grade,
+                a.approved_limit,
+                a.approved_terms,
+                a.next_review,
+                if c.review_due { " (due)" } else { "" }
+            )),
+            None => out.push_str(
+                "not assessed yet
+",
+            ),
+        }
+        for o in &c.overrides {
+            out.push_str(&format!(
+                "override {} {} on {} by {}: {}
+",
+                o.number, o.amount, o.doc_date, o.operator, o.reason
+            ));
+        }
+        out
+    })
+}
+
+pub fn attachments(format: Format, list: &[Attachment]) -> String {
+    json_or(format, &list, |list| {
+        let mut t = Table::new(&["id", "kind", "title", "file", "bytes>", "sha256", "added"]);
+        for a in list.iter() {
+            let f = &a.fields;
+            t.row(vec![
+                a.id.to_string(),
+                f.kind.clone(),
+                f.title.clone(),
+                f.file_name.clone(),
+                f.size_bytes.to_string(),
+                f.sha256.clone(),
+                a.created_at.clone(),
+            ]);
+        }
+        t.render()
     })
 }
 

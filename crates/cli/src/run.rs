@@ -3,7 +3,7 @@
 use std::path::{Path, PathBuf};
 
 use chrono::NaiveDate;
-use huikuan_app::customers::CustomerDetail;
+use huikuan_app::customers::{CustomerDetail, NewAttachment};
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
 use huikuan_app::{AppError, Books, Clock, Company, CustomerFields, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
@@ -31,11 +31,14 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     let mut books = Books::open(&db, clock, &cli.operator)?;
     match cli.command {
         Command::Init => Ok(render::message(format, &format!("book ready at {}", db.display()))),
-        Command::Import { kind, file } => {
+        Command::Import { kind, file, override_reason } => {
+            if override_reason.is_some() && kind != ImportKind::Deliveries {
+                return Err(AppError::Rule("--override-reason applies to deliveries only".into()));
+            }
             let summary = match kind {
                 ImportKind::Customers => books.import_customers(&file)?,
                 ImportKind::OpeningBalances => books.import_opening_balances(&file)?,
-                ImportKind::Deliveries => books.import_deliveries(&file)?,
+                ImportKind::Deliveries => books.import_deliveries(&file, override_reason.as_deref())?,
                 ImportKind::Payments => books.import_payments(&file)?,
             };
             Ok(render::import_summary(format, &summary))
@@ -64,6 +67,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
                 address: String::new(),
                 memo: String::new(),
                 lines,
+                override_reason: a.override_reason,
             };
             Ok(render::json_or(format, &books.create_delivery(input)?, |n| {
                 format!("issued {} total {} due {}\n", n.number.as_deref().unwrap_or(""), n.total, n.due_date)
@@ -118,6 +122,22 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
         CustomerCommand::Show { code } => {
             let detail: CustomerDetail = books.customer(&code)?;
             Ok(render::customer(format, &detail))
+        }
+        CustomerCommand::Attach { code, file, kind, title, notes } => {
+            let bytes = std::fs::read(&file)
+                .map_err(|e| AppError::File { path: file.display().to_string(), message: e.to_string() })?;
+            let file_name = file.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            let about =
+                NewAttachment { customer_id: 0, kind, title, file_name, sha256: String::new(), size_bytes: 0, notes };
+            let stored = books.attach(&code, about, &bytes)?;
+            Ok(render::json_or(format, &stored, |a| {
+                format!("attached {} ({} bytes, sha256 {})\n", a.fields.title, a.fields.size_bytes, a.fields.sha256)
+            }))
+        }
+        CustomerCommand::Attachments { code } => Ok(render::attachments(format, &books.attachments(&code)?)),
+        CustomerCommand::Credit { code, as_of } => {
+            let as_of = as_of.as_deref().map(|d| date("as-of", d)).transpose()?;
+            Ok(render::credit(format, &books.customer_credit(&code, as_of)?))
         }
         CustomerCommand::Add(a) => {
             let mut fields = CustomerFields::new(&a.code, &a.name);

@@ -33,9 +33,9 @@ export type ContactFields = { name: string, role: ContactRole, phone: string, we
 
 export type Contact = { id: number, customer_id: number, name: string, role: ContactRole, phone: string, wechat: string, email: string, notes: string, };
 
-export type CustomerFields = { code: string, name: string, kind: CustomerKind, phone: string, address: string, tax_id: string, salesperson: string, payment_terms: PaymentTerms, statement_day: number | null, credit_limit: Money, status: CustomerStatus, importance: Importance, tags: string, notes: string, doc_language: DocLanguage, };
+export type CustomerFields = { code: string, name: string, kind: CustomerKind, phone: string, address: string, tax_id: string, salesperson: string, payment_terms: PaymentTerms, statement_day: number | null, credit_limit: Money, status: CustomerStatus, importance: Importance, tags: string, notes: string, doc_language: DocLanguage, business_scale: BusinessScale, founded_year: number | null, main_business: string, registered_capital: Money | null, premises: Premises, collection_days: CollectionDays, };
 
-export type Customer = { id: number, created_at: string, updated_at: string, code: string, name: string, kind: CustomerKind, phone: string, address: string, tax_id: string, salesperson: string, payment_terms: PaymentTerms, statement_day: number | null, credit_limit: Money, status: CustomerStatus, importance: Importance, tags: string, notes: string, doc_language: DocLanguage, };
+export type Customer = { id: number, created_at: string, updated_at: string, code: string, name: string, kind: CustomerKind, phone: string, address: string, tax_id: string, salesperson: string, payment_terms: PaymentTerms, statement_day: number | null, credit_limit: Money, status: CustomerStatus, importance: Importance, tags: string, notes: string, doc_language: DocLanguage, business_scale: BusinessScale, founded_year: number | null, main_business: string, registered_capital: Money | null, premises: Premises, collection_days: CollectionDays, };
 
 export type DeliveryLine = { item: string, spec: string, unit: string, quantity: string, unit_price: string, amount: Money, };
 
@@ -101,13 +101,21 @@ total_receivable: Money, overdue: Money,
 /**
  * Money customers paid in advance or overpaid.
  */
-credit: Money, customers_owing: number, customers_overdue: number, buckets: Array<BucketFigure>, top_debtors: Array<Debtor>, };
+credit: Money, customers_owing: number, customers_overdue: number, buckets: Array<BucketFigure>, top_debtors: Array<Debtor>, 
+/**
+ * Credit assessments due for review, the longest waiting first.
+ */
+due_reviews: Array<DueReview>, };
 
 export type BucketFigure = { label: string, amount: Money, };
 
 export type Debtor = { code: string, name: string, balance: Money, overdue: Money, };
 
-export type CustomerForm = { code: string, name: string, kind: CustomerKind | null, phone: string, address: string, tax_id: string, salesperson: string, payment_terms: string, statement_day: string, credit_limit: string, status: CustomerStatus | null, importance: Importance | null, tags: string, notes: string, doc_language: DocLanguage | null, contacts: Array<ContactForm>, };
+export type CustomerForm = { code: string, name: string, kind: CustomerKind | null, phone: string, address: string, tax_id: string, salesperson: string, payment_terms: string, statement_day: string, credit_limit: string, status: CustomerStatus | null, importance: Importance | null, tags: string, notes: string, doc_language: DocLanguage | null, business_scale: BusinessScale | null, founded_year: string, main_business: string, registered_capital: string, premises: Premises | null, 
+/**
+ * Weekdays and days of the month: `mon,25`.
+ */
+collection_days: string, contacts: Array<ContactForm>, };
 
 export type ContactForm = { 
 /**
@@ -119,11 +127,19 @@ export type DeliveryForm = { customer_code: string, date: string,
 /**
  * Blank: from the customer's payment terms.
  */
-due_date: string, contact_name: string, address: string, memo: string, lines: Array<LineForm>, };
+due_date: string, contact_name: string, address: string, memo: string, lines: Array<LineForm>, 
+/**
+ * Filled in only after the credit check blocked the note: why to issue it anyway.
+ */
+override_reason: string, };
 
 export type LineForm = { item: string, spec: string, unit: string, quantity: string, unit_price: string, };
 
-export type DeliveryPreview = { lines: Array<LinePreview>, total: Money, terms: PaymentTerms | null, due_date: string | null, };
+export type DeliveryPreview = { lines: Array<LinePreview>, total: Money, terms: PaymentTerms | null, due_date: string | null, 
+/**
+ * What the credit check says of the note so far; None until it has a date and a total.
+ */
+credit: CreditCheck | null, };
 
 export type LinePreview = { amount: Money | null, };
 
@@ -146,3 +162,183 @@ opened: boolean, db_path: string, backups_dir: string, language: DocLanguage,
 today: string, };
 
 export type BackupDone = { path: string, };
+
+export type BusinessScale = "unknown" | "micro" | "small" | "medium" | "large";
+
+export type Premises = "unknown" | "owned" | "rented";
+
+export type CollectionDays = string;
+
+export type BusinessFacts = { business_scale: BusinessScale, founded_year: number | null, main_business: string, registered_capital: Money | null, premises: Premises, collection_days: CollectionDays, };
+
+export type Grade = "A" | "B" | "C" | "D" | "E";
+
+export type Factor = "business_scale" | "operating_condition" | "years_in_business" | "payment_history" | "relationship" | "industry_risk" | "guarantees";
+
+export type Signal = "wages_unpaid" | "dumping_stock" | "key_staff_leaving" | "owner_spending" | "payer_changes" | "lawsuits";
+
+export type FactorScore = { factor: Factor, score: number, note: string, };
+
+export type Scorecard = { factors: Array<FactorScore>, signals: Array<Signal>, signals_note: string, 
+/**
+ * For a customer with under three months of history: what the owner expects it to buy a month.
+ */
+expected_monthly_sales: Money | null, };
+
+export type Reason = { en: string, zh: string, };
+
+export type Assessment = { 
+/**
+ * Every factor, the computed payment history included, in the policy's order.
+ */
+factors: Array<FactorScore>, signals: Array<Signal>, signals_note: string, 
+/**
+ * Weighted average of the scores, 2 decimals.
+ */
+score: string, 
+/**
+ * The grade the score reaches before the warning signals.
+ */
+score_grade: Grade, grade: Grade, monthly_sales: Money, recommended_limit: Money, recommended_terms: PaymentTerms, review_months: number, reasoning: Array<Reason>, };
+
+export type Behaviour = { as_of: string, 
+/**
+ * The averages and the longest overdue look at the twelve months ending on `as_of`.
+ */
+window_from: string, 
+/**
+ * Receivables settled by payments within the window.
+ */
+paid_in_window: Money, 
+/**
+ * Days from the document date to the payment, weighted by the amount paid.
+ */
+avg_days_to_pay: string | null, 
+/**
+ * Days past the due date (0 when on time), weighted by the amount paid.
+ */
+avg_days_late: string | null, 
+/**
+ * Share of the amount paid on or before its due date, in percent.
+ */
+on_time_percent: string | null, 
+/**
+ * The most days any receivable stayed past due within the window (still open: until `as_of`).
+ */
+longest_overdue_days: number, longest_overdue_number: string | null, 
+/**
+ * Promises to pay that were broken (0 until promises are recorded).
+ */
+broken_promises: number, last_payment_date: string | null, last_payment_amount: Money | null, 
+/**
+ * Days sales outstanding: balance ÷ the last 90 days' sales × 90. None without sales.
+ */
+dso: string | null, balance: Money, 
+/**
+ * Sales (deliveries and charges) in the window, for the recommended limit.
+ */
+sales_in_window: Money, 
+/**
+ * The first receivable's date: how long the customer has been buying.
+ */
+first_sale: string | null, trend: Array<MonthBehaviour>, };
+
+export type MonthBehaviour = { 
+/**
+ * `YYYY-MM`.
+ */
+month: string, paid: Money, avg_days_to_pay: string | null, avg_days_late: string | null, 
+/**
+ * What the customer owed at the end of the month (or on the date, for this month).
+ */
+balance: Money, };
+
+export type CreditPolicy = { weights: Array<FactorWeight>, 
+/**
+ * A to E, best first.
+ */
+grades: Array<GradeRule>, 
+/**
+ * Grades each checked warning signal costs.
+ */
+signal_grade_drop: number, 
+/**
+ * A delivery on credit is blocked while any receivable is more than this many days overdue.
+ */
+overdue_block_days: number, 
+/**
+ * Recommended limits are rounded down to a multiple of this.
+ */
+limit_step: Money, };
+
+export type FactorWeight = { factor: Factor, weight: number, };
+
+export type GradeRule = { grade: Grade, min_score: string, months_of_sales: string, terms: PaymentTerms, review_months: number, };
+
+export type DeliveryExposure = { 
+/**
+ * Everything recorded, net of the customer's credit.
+ */
+balance: Money, amount: Money, exposure: Money, limit: Money, };
+
+export type CreditBlock = { "kind": "status", status: CustomerStatus, } | { "kind": "over_limit", exposure: DeliveryExposure, over: Money, } | { "kind": "overdue", number: string, days: number, open: Money, allowed_days: number, };
+
+export type CreditCheck = { 
+/**
+ * False for cash on delivery (due on the day): nothing to check.
+ */
+on_credit: boolean, exposure: DeliveryExposure, blocks: Array<CreditBlock>, 
+/**
+ * The blocks said in both languages.
+ */
+reasons: Array<Reason>, };
+
+export type AssessmentForm = { customer_code: string, scorecard: Scorecard, expected_monthly_sales: string, approved_limit: string, approved_terms: string, deviation_reason: string, next_review: string, };
+
+export type AssessmentPreview = { assessed_on: string, behaviour: Behaviour, assessment: Assessment, next_review: string, };
+
+export type ApprovedAssessment = { id: number, customer_id: number, assessed_on: string, assessment: Assessment, approved_limit: Money, approved_terms: PaymentTerms, 
+/**
+ * Why the approved limit or terms differ from the recommendation; empty when they do not.
+ */
+deviation_reason: string, next_review: string, approved_at: string, approved_by: string, };
+
+export type CreditOverride = { id: number, customer_id: number, delivery_note_id: number, number: string, doc_date: string, amount: Money, exposure: Money, limit: Money, 
+/**
+ * Why the check blocked the delivery, as it was said then.
+ */
+blocks: Array<Reason>, reason: string, at: string, operator: string, };
+
+export type CustomerCredit = { code: string, name: string, status: CustomerStatus, as_of: string, credit_limit: Money, payment_terms: PaymentTerms, 
+/**
+ * Everything recorded, net of the customer's credit.
+ */
+balance: Money, 
+/**
+ * What counts against the limit now: the balance, or 0 when the customer is in credit.
+ */
+exposure: Money, available: Money, overdue_block_days: number, grade: Grade | null, next_review: string | null, review_due: boolean, behaviour: Behaviour, latest_assessment: ApprovedAssessment | null, 
+/**
+ * Every approved assessment, newest first (the latest included).
+ */
+assessments: Array<ApprovedAssessment>, overrides: Array<CreditOverride>, };
+
+export type DueReview = { code: string, name: string, grade: Grade, next_review: string, 
+/**
+ * Days since the review fell due (0 on the day).
+ */
+days_late: number, };
+
+export type NewAttachment = { customer_id: number, 
+/**
+ * contract, licence, photo or other.
+ */
+kind: string, title: string, file_name: string, sha256: string, size_bytes: number, notes: string, };
+
+export type Attachment = { id: number, created_at: string, operator: string, customer_id: number, 
+/**
+ * contract, licence, photo or other.
+ */
+kind: string, title: string, file_name: string, sha256: string, size_bytes: number, notes: string, };
+
+export type AttachmentForm = { customer_code: string, kind: string, title: string, file_name: string, notes: string, content_base64: string, };

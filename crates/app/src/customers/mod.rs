@@ -1,5 +1,6 @@
 //! Customer profiles and their contacts.
 
+mod attachments;
 mod contacts;
 mod create_customer;
 mod customer_choices;
@@ -9,7 +10,9 @@ mod show_customer;
 mod update_customer;
 mod validate;
 
+pub use attachments::{sha256_hex, AttachmentForm, ATTACHMENT_KINDS};
 pub use customer_choices::CustomerChoice;
+pub use huikuan_store::tables::attachments::{Attachment, NewAttachment};
 pub use list_customers::CustomerSummary;
 pub use save_profile::ContactEdit;
 pub use show_customer::CustomerDetail;

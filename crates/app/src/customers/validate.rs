@@ -17,6 +17,19 @@ pub(crate) fn customer_fields(mut f: CustomerFields) -> Result<CustomerFields, A
     if f.credit_limit.is_negative() {
         return Err(AppError::Invalid { field: "credit_limit", source: DomainError::Negative("credit limit") });
     }
+    f.business.main_business =
+        clean_text("main business", &f.business.main_business).map_err(AppError::invalid("main_business"))?;
+    if f.business.registered_capital.is_some_and(|c| c.is_negative()) {
+        return Err(AppError::Invalid { field: "registered_capital", source: DomainError::Negative("the amount") });
+    }
+    if let Some(year) = f.business.founded_year {
+        if !(1900..=2200).contains(&year) {
+            return Err(AppError::Invalid {
+                field: "founded_year",
+                source: DomainError::OutOfRange { field: "founded_year", min: 1900, max: 2200 },
+            });
+        }
+    }
     if let Some(day) = f.statement_day {
         if !(1..=31).contains(&day) {
             return Err(AppError::rule(

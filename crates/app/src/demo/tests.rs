@@ -95,3 +95,26 @@ fn an_existing_file_is_refused_and_left_alone() {
     assert_eq!(err.code(), "books_exist");
     assert_eq!(std::fs::read(&path).unwrap(), b"my own books");
 }
+
+#[test]
+fn the_owner_assesses_customers_and_lets_some_blocked_deliveries_through_with_a_reason() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-11-23");
+    let mut books = demo(dir.path(), 1, today);
+    let (mut assessed, mut overrides, mut with_facts) = (0, Vec::new(), 0);
+    let customers = books.list_customers("").unwrap();
+    for c in &customers {
+        let credit = books.customer_credit(&c.code, None).unwrap();
+        assessed += usize::from(credit.latest_assessment.is_some());
+        overrides.extend(credit.overrides);
+        let detail = books.customer(&c.code).unwrap();
+        with_facts += usize::from(detail.customer.fields.business.founded_year.is_some());
+    }
+    let due = books.dashboard().unwrap().due_reviews;
+    eprintln!("demo credit: {assessed} assessed, {} overrides, {} reviews due", overrides.len(), due.len());
+    assert!(assessed >= 20, "{assessed} customers assessed");
+    assert!((3..=80).contains(&overrides.len()), "{} overrides", overrides.len());
+    assert!(overrides.iter().all(|o| !o.reason.is_empty() && !o.blocks.is_empty()));
+    assert!((1..=25).contains(&due.len()), "{} reviews due", due.len());
+    assert_eq!(with_facts, customers.len(), "every customer has its business facts");
+}

@@ -1,6 +1,8 @@
-use huikuan_domain::{ContactRole, CustomerKind, CustomerStatus, DocLanguage, Importance};
+use huikuan_domain::{BusinessScale, ContactRole, CustomerKind, CustomerStatus, DocLanguage, Importance, Premises};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
+
+use huikuan_domain::DomainError;
 
 use super::amount;
 use crate::customers::{check_contact, ContactEdit};
@@ -27,6 +29,13 @@ pub struct CustomerForm {
     pub tags: String,
     pub notes: String,
     pub doc_language: Option<DocLanguage>,
+    pub business_scale: Option<BusinessScale>,
+    pub founded_year: String,
+    pub main_business: String,
+    pub registered_capital: String,
+    pub premises: Option<Premises>,
+    /// Weekdays and days of the month: `mon,25`.
+    pub collection_days: String,
     pub contacts: Vec<ContactForm>,
 }
 
@@ -63,6 +72,12 @@ impl CustomerForm {
             tags: f.tags.clone(),
             notes: f.notes.clone(),
             doc_language: Some(f.doc_language),
+            business_scale: Some(f.business.business_scale),
+            founded_year: f.business.founded_year.map(|y| y.to_string()).unwrap_or_default(),
+            main_business: f.business.main_business.clone(),
+            registered_capital: f.business.registered_capital.map(|m| m.to_string()).unwrap_or_default(),
+            premises: Some(f.business.premises),
+            collection_days: f.business.collection_days.to_string(),
             contacts: contacts
                 .iter()
                 .map(|c| ContactForm {
@@ -106,6 +121,22 @@ impl CustomerForm {
         fields.tags = self.tags.clone();
         fields.notes = self.notes.clone();
         fields.doc_language = self.doc_language.unwrap_or(fields.doc_language);
+        let facts = &mut fields.business;
+        facts.business_scale = self.business_scale.unwrap_or_default();
+        facts.founded_year = match self.founded_year.trim() {
+            "" => None,
+            year => Some(year.parse().map_err(|_| AppError::Invalid {
+                field: "founded_year",
+                source: DomainError::OutOfRange { field: "founded_year", min: 1900, max: 2200 },
+            })?),
+        };
+        facts.main_business = self.main_business.clone();
+        facts.registered_capital = match self.registered_capital.trim() {
+            "" => None,
+            text => Some(amount("registered_capital", text)?),
+        };
+        facts.premises = self.premises.unwrap_or_default();
+        facts.collection_days = self.collection_days.parse().map_err(AppError::invalid("collection_days"))?;
         Ok(fields)
     }
 

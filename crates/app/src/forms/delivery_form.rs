@@ -6,6 +6,7 @@ use ts_rs::TS;
 
 use super::{date, optional_date};
 use crate::books::customer_by_code;
+use crate::credit::CreditCheck;
 use crate::error::AppError;
 use crate::ledger::{NewDelivery, NewDeliveryLine};
 use crate::{Books, DeliveryNote};
@@ -22,6 +23,8 @@ pub struct DeliveryForm {
     pub address: String,
     pub memo: String,
     pub lines: Vec<LineForm>,
+    /// Filled in only after the credit check blocked the note: why to issue it anyway.
+    pub override_reason: String,
 }
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize, TS)]
@@ -48,6 +51,8 @@ pub struct DeliveryPreview {
     pub total: Money,
     pub terms: Option<PaymentTerms>,
     pub due_date: Option<NaiveDate>,
+    /// What the credit check says of the note so far; None until it has a date and a total.
+    pub credit: Option<CreditCheck>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -93,6 +98,7 @@ impl DeliveryForm {
             address: self.address.clone(),
             memo: self.memo.clone(),
             lines,
+            override_reason: Some(self.override_reason.clone()).filter(|r| !r.trim().is_empty()),
         })
     }
 }
@@ -101,13 +107,25 @@ impl Books {
     pub fn preview_delivery(&mut self, form: &DeliveryForm) -> Result<DeliveryPreview, AppError> {
         let lines: Vec<LinePreview> = form.lines.iter().map(|l| LinePreview { amount: line_price(l) }).collect();
         let total = lines.iter().filter_map(|l| l.amount).sum();
-        let terms = match form.customer_code.trim() {
-            "" => None,
-            code => Some(self.store.read(|tx| customer_by_code(tx, code))?.fields.payment_terms),
-        };
+        let code = form.customer_code.trim();
+        let doc_date = date("date", &form.date).ok();
         let given_due = optional_date("due_date", &form.due_date).ok().flatten();
-        let due_date = given_due.or_else(|| Some(terms?.due_date(date("date", &form.date).ok()?)));
-        Ok(DeliveryPreview { lines, total, terms, due_date })
+        if code.is_empty() {
+            return Ok(DeliveryPreview { lines, total, terms: None, due_date: given_due, credit: None });
+        }
+        self.store.read(|tx| {
+            let customer = customer_by_code(tx, code)?;
+            let terms = customer.fields.payment_terms;
+            let due_date = given_due.or_else(|| Some(terms.due_date(doc_date?)));
+            // Checked as the user types, so a block shows before the note is issued.
+            let credit = match (doc_date, due_date) {
+                (Some(doc), Some(due)) if total.is_positive() => {
+                    Some(crate::credit::check_in_tx(tx, &customer, doc, due, total)?)
+                }
+                _ => None,
+            };
+            Ok(DeliveryPreview { lines, total, terms: Some(terms), due_date, credit })
+        })
     }
 
     /// Issues the delivery note the form describes; blank lines are left out.

@@ -95,7 +95,7 @@ impl Books {
                     bad.add(*line, format!("customer code '{}' already exists", fields.code));
                 }
             }
-            bad.into_result()?;
+            bad.take_result()?;
             for (_, fields) in &parsed {
                 let id = customers::insert(tx, fields, &stamp)?;
                 audit(tx, &stamp, "import", "customer", id, None::<&()>, Some(fields))?;

@@ -31,11 +31,17 @@ struct Group {
 impl Books {
     /// Imports issued delivery notes: number,customer_code,date,item,quantity,unit_price,due_date.
     /// Rows sharing a number are the lines of one note; blank due date: from the terms.
-    pub fn import_deliveries(&mut self, path: &Path) -> Result<ImportSummary, AppError> {
-        self.import_deliveries_csv(&read_file(path)?)
+    /// Each note passes the credit check in file order; the rows of a blocked note are
+    /// rejected (and nothing imported) unless `override_reason` lets them through.
+    pub fn import_deliveries(&mut self, path: &Path, override_reason: Option<&str>) -> Result<ImportSummary, AppError> {
+        self.import_deliveries_csv(&read_file(path)?, override_reason)
     }
 
-    pub fn import_deliveries_csv(&mut self, bytes: &[u8]) -> Result<ImportSummary, AppError> {
+    pub fn import_deliveries_csv(
+        &mut self,
+        bytes: &[u8],
+        override_reason: Option<&str>,
+    ) -> Result<ImportSummary, AppError> {
         let mut bad = Rejections::default();
         let rows = read(bytes, COLUMNS, &mut bad)?;
         let mut order: Vec<String> = Vec::new();
@@ -86,6 +92,7 @@ impl Books {
                         address: String::new(),
                         memo: String::new(),
                         lines: Vec::new(),
+                        override_reason: override_reason.map(str::to_string),
                     }),
                     total: Money::ZERO,
                 }
@@ -138,14 +145,28 @@ impl Books {
                     }
                 }
             }
-            bad.into_result()?;
+            bad.take_result()?;
             for number in &order {
                 let group = &groups[number];
                 let delivery = group.delivery.as_ref().expect("every bad row was rejected above");
-                crate::ledger::create_delivery_in_tx(tx, &stamp, delivery, true).map_err(|e| {
-                    AppError::ImportRejected(vec![crate::RowError { line: group.first_line, reason: e.to_string() }])
-                })?;
+                match crate::ledger::create_delivery_in_tx(tx, &stamp, delivery, true) {
+                    Ok(_) => {}
+                    // A blocked note is reported and left out, so that the notes after it are
+                    // checked as they would be without it; nothing is committed in the end.
+                    Err(e @ AppError::CreditBlocked(_)) => {
+                        for line in &group.lines {
+                            bad.add(*line, e.to_string());
+                        }
+                    }
+                    Err(e) => {
+                        return Err(AppError::ImportRejected(vec![crate::RowError {
+                            line: group.first_line,
+                            reason: e.to_string(),
+                        }]))
+                    }
+                }
             }
+            bad.take_result()?;
             Ok(ImportSummary { kind: "deliveries", rows: row_count, created: order.len() })
         })
     }

@@ -53,7 +53,7 @@ impl Books {
                     bad.add(*line, format!("unknown customer '{}'", input.customer_code));
                 }
             }
-            bad.into_result()?;
+            bad.take_result()?;
             for (_, input) in &parsed {
                 crate::ledger::record_opening_balance_in_tx(tx, &stamp, input)?;
             }

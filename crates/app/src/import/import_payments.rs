@@ -73,7 +73,7 @@ impl Books {
                     }
                 }
             }
-            bad.into_result()?;
+            bad.take_result()?;
             for (_, input) in &parsed {
                 crate::ledger::post_payment_in_tx(tx, &stamp, input)?;
             }

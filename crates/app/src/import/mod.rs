@@ -53,12 +53,14 @@ impl Rejections {
             .ok()
     }
 
-    pub fn into_result(mut self) -> Result<(), AppError> {
+    /// The rejections so far as an error, if there are any (and then none are left here).
+    pub fn take_result(&mut self) -> Result<(), AppError> {
         if self.0.is_empty() {
             return Ok(());
         }
-        self.0.sort_by_key(|e| e.line);
-        Err(AppError::ImportRejected(self.0))
+        let mut rows = std::mem::take(&mut self.0);
+        rows.sort_by_key(|e| e.line);
+        Err(AppError::ImportRejected(rows))
     }
 }
 

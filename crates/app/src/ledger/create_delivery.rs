@@ -4,13 +4,14 @@ use huikuan_domain::line::{line_amount, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS};
 use huikuan_domain::{DocType, DomainError, EntryKind, Side};
 use huikuan_store::tables::deliveries::{self, DeliveryLine, DeliveryNote, DraftHeader};
 use huikuan_store::tables::entries::NewEntry;
-use huikuan_store::tables::{sequences, Stamp};
+use huikuan_store::tables::{customers, sequences, Stamp};
 use huikuan_store::Transaction;
 use rust_decimal::Decimal;
 use serde::Deserialize;
 
 use super::post::{due_date, given_number, post};
 use crate::books::{audit, customer_by_code};
+use crate::credit;
 use crate::error::AppError;
 use crate::Books;
 
@@ -42,6 +43,9 @@ pub struct NewDelivery {
     #[serde(default)]
     pub memo: String,
     pub lines: Vec<NewDeliveryLine>,
+    /// The owner's written reason to issue it although the credit check blocks it.
+    #[serde(default)]
+    pub override_reason: Option<String>,
 }
 
 fn priced_line(index: usize, line: &NewDeliveryLine) -> Result<DeliveryLine, AppError> {
@@ -119,14 +123,20 @@ pub(crate) fn create_in_tx(
     };
     let id = deliveries::insert_draft(tx, &header, &lines, stamp)?;
     if issue {
-        issue_in_tx(tx, stamp, id, input.number.as_deref())?;
+        issue_in_tx(tx, stamp, id, input.number.as_deref(), input.override_reason.as_deref())?;
     } else {
         audit(tx, stamp, "create", "delivery_draft", id, None::<&()>, Some(&deliveries::get(tx, id)?))?;
     }
     Ok(deliveries::get(tx, id)?)
 }
 
-fn issue_in_tx(tx: &Transaction, stamp: &Stamp, id: i64, number: Option<&str>) -> Result<(), AppError> {
+fn issue_in_tx(
+    tx: &Transaction,
+    stamp: &Stamp,
+    id: i64,
+    number: Option<&str>,
+    override_reason: Option<&str>,
+) -> Result<(), AppError> {
     let draft = deliveries::get(tx, id)?;
     if draft.status != "draft" {
         let number = draft.number.unwrap_or_default();
@@ -143,6 +153,9 @@ fn issue_in_tx(tx: &Transaction, stamp: &Stamp, id: i64, number: Option<&str>) -
             "合计为 0 的送货单不能开具",
         ));
     }
+    let customer = customers::get(tx, draft.customer_id)?;
+    let check = credit::check_in_tx(tx, &customer, draft.doc_date, draft.due_date, draft.total)?;
+    let overridden = credit::clear_or_refuse(check, &customer, override_reason)?;
     let number = match number {
         Some(n) => given_number(n)?,
         None => sequences::next_number(tx, DocType::Delivery, draft.doc_date.year())?,
@@ -165,7 +178,12 @@ fn issue_in_tx(tx: &Transaction, stamp: &Stamp, id: i64, number: Option<&str>) -
         },
     )?;
     deliveries::mark_issued(tx, id, &number, entry.id)?;
-    audit(tx, stamp, "issue", "delivery_note", id, Some(&draft), Some(&deliveries::get(tx, id)?))
+    let issued = deliveries::get(tx, id)?;
+    audit(tx, stamp, "issue", "delivery_note", id, Some(&draft), Some(&issued))?;
+    if let Some((verdict, reason)) = overridden {
+        credit::record_override(tx, stamp, &issued, &verdict, &reason)?;
+    }
+    Ok(())
 }
 
 impl Books {
@@ -182,10 +200,15 @@ impl Books {
         self.store.write(|tx| create_in_tx(tx, &stamp, &input, false))
     }
 
-    pub fn issue_delivery_draft(&mut self, draft_id: i64) -> Result<DeliveryNote, AppError> {
+    /// Issues a draft; `override_reason` lets it through a credit block.
+    pub fn issue_delivery_draft(
+        &mut self,
+        draft_id: i64,
+        override_reason: Option<&str>,
+    ) -> Result<DeliveryNote, AppError> {
         let stamp = self.stamp();
         self.store.write(|tx| {
-            issue_in_tx(tx, &stamp, draft_id, None)?;
+            issue_in_tx(tx, &stamp, draft_id, None, override_reason)?;
             Ok(deliveries::get(tx, draft_id)?)
         })
     }

@@ -3,6 +3,7 @@ use huikuan_domain::{AgingBasis, Money};
 use serde::Serialize;
 use ts_rs::TS;
 
+use crate::credit::DueReview;
 use crate::error::AppError;
 use crate::Books;
 
@@ -19,6 +20,8 @@ pub struct Dashboard {
     pub customers_overdue: u32,
     pub buckets: Vec<BucketFigure>,
     pub top_debtors: Vec<Debtor>,
+    /// Credit assessments due for review, the longest waiting first.
+    pub due_reviews: Vec<DueReview>,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -76,6 +79,7 @@ impl Books {
             customers_overdue,
             buckets,
             top_debtors: debtors,
+            due_reviews: self.store.read(|tx| crate::credit::due_reviews(tx, as_of))?,
         })
     }
 }

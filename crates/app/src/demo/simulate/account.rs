@@ -41,6 +41,7 @@ pub(super) struct Account {
     pub(super) last_payment: Option<NaiveDate>,
     pub(super) next_trickle: Option<NaiveDate>,
     pub(super) overpaid: Money,
+    pub(super) next_review: Option<NaiveDate>,
 }
 
 impl Account {
@@ -58,6 +59,7 @@ impl Account {
             last_payment: None,
             next_trickle: None,
             overpaid: Money::ZERO,
+            next_review: None,
         }
     }
 

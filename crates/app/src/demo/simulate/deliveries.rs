@@ -36,7 +36,7 @@ impl Sim<'_> {
         let contact = plan.contacts.iter().find(|c| c.role == ContactRole::Purchaser).or(plan.contacts.first());
         let memo = if rng.chance(80) { rng.pick(names::DELIVERY_MEMOS).to_string() } else { String::new() };
         self.tick();
-        let note = self.books.create_delivery(NewDelivery {
+        let input = NewDelivery {
             customer_code: plan.fields.code.clone(),
             date: self.day,
             due_date: None,
@@ -45,7 +45,16 @@ impl Sim<'_> {
             address: plan.site.clone(),
             memo,
             lines,
-        })?;
+            override_reason: None,
+        };
+        let note = match self.books.create_delivery(input.clone()) {
+            Ok(note) => note,
+            Err(AppError::CreditBlocked(refusal)) => match self.override_reason(plan, account, &refusal) {
+                Some(reason) => self.books.create_delivery(NewDelivery { override_reason: Some(reason), ..input })?,
+                None => return Ok(()),
+            },
+            Err(e) => return Err(e),
+        };
         let number = note.number.clone().expect("an issued delivery note has a number");
         let pay_on = if dispute.is_some() { None } else { Some(self.pay_on(plan, account, note.due_date)) };
         let absorbed = account.credit.min(note.total);

@@ -3,6 +3,7 @@
 //! user would enter it, with the clock set to that day so the audit log reads like history.
 
 mod account;
+mod credit;
 mod deliveries;
 mod payments;
 mod status;
@@ -19,7 +20,10 @@ use account::{Account, Bill};
 
 pub(super) fn run(books: &mut Books, today: NaiveDate, seed: u64) -> Result<(), AppError> {
     let start = cast::books_started(today);
-    let plans = cast::cast(seed, start, today);
+    let mut plans = cast::cast(seed, start, today);
+    for (i, plan) in plans.iter_mut().enumerate() {
+        credit::know_the_business(plan, &mut Rng::fork(seed, 7000 + i as u64), today);
+    }
     let mut sim = Sim { books, today, start, day: start, ops: 0 };
     sim.tick();
     sim.books.update_company(company())?;
@@ -76,6 +80,7 @@ impl Sim<'_> {
         }
         self.take_returns(plan, account)?;
         self.change_status(plan, account)?;
+        self.assess_credit(plan, account, false)?;
         if self.delivers_today(plan, account) {
             self.deliver(plan, account)?;
         }
@@ -86,6 +91,7 @@ impl Sim<'_> {
         self.tick();
         self.books.create_customer(plan.fields.clone(), plan.contacts.clone())?;
         account.created = true;
+        self.assess_credit(plan, account, true)?;
         if plan.opening.is_positive() {
             self.tick();
             let entry = self.books.record_opening_balance(NewOpeningBalance {

@@ -1,0 +1,126 @@
+//! The credit check of a delivery note as it is issued, and the override that lets a
+//! blocked one through with the owner's written reason.
+
+use chrono::NaiveDate;
+use huikuan_domain::credit::{check_delivery, is_on_credit, CreditBlock, DeliveryExposure, OverdueItem, Reason};
+use huikuan_domain::customer::clean_text;
+use huikuan_domain::Money;
+use huikuan_store::tables::credit::{self, CreditOverride};
+use huikuan_store::tables::entries;
+use huikuan_store::tables::Stamp;
+use huikuan_store::Transaction;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::policy_in;
+use crate::books::{audit, customer_by_code};
+use crate::error::{AppError, CreditRefusal};
+use crate::{Books, Customer, DeliveryNote};
+
+/// What the check says of a delivery before it is issued, for the form to show.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CreditCheck {
+    /// False for cash on delivery (due on the day): nothing to check.
+    pub on_credit: bool,
+    pub exposure: DeliveryExposure,
+    pub blocks: Vec<CreditBlock>,
+    /// The blocks said in both languages.
+    pub reasons: Vec<Reason>,
+}
+
+pub(crate) struct Verdict {
+    pub exposure: DeliveryExposure,
+    pub blocks: Vec<CreditBlock>,
+}
+
+pub(crate) fn check_in_tx(
+    tx: &Transaction,
+    customer: &Customer,
+    date: NaiveDate,
+    due_date: NaiveDate,
+    amount: Money,
+) -> Result<CreditCheck, AppError> {
+    let account = entries::account(tx, customer.id)?;
+    // Everything recorded counts, future-dated entries too: that is what is owed.
+    let everything = account.settle(NaiveDate::MAX);
+    let exposure = DeliveryExposure::new(everything.balance(), amount, customer.fields.credit_limit);
+    let on_credit = is_on_credit(date, due_date);
+    let blocks = if on_credit {
+        let open: Vec<OverdueItem> = account
+            .receivables
+            .iter()
+            .zip(&everything.open)
+            .filter_map(|(r, open)| {
+                open.filter(|o| o.is_positive()).map(|open| OverdueItem {
+                    number: r.number.clone(),
+                    due_date: r.due_date,
+                    open,
+                })
+            })
+            .collect();
+        check_delivery(&policy_in(tx)?, customer.fields.status, exposure, &open, date)
+    } else {
+        Vec::new()
+    };
+    let reasons = blocks.iter().map(|b| Reason::new(b.en(), b.zh())).collect();
+    Ok(CreditCheck { on_credit, exposure, blocks, reasons })
+}
+
+/// Refuses a blocked delivery unless a reason is given; returns what to record if it is.
+pub(crate) fn clear_or_refuse(
+    check: CreditCheck,
+    customer: &Customer,
+    override_reason: Option<&str>,
+) -> Result<Option<(Verdict, String)>, AppError> {
+    if check.blocks.is_empty() {
+        return Ok(None);
+    }
+    let reason =
+        clean_text("reason", override_reason.unwrap_or_default()).map_err(AppError::invalid("override_reason"))?;
+    if reason.is_empty() {
+        let who = format!("{} {}", customer.fields.code, customer.fields.name);
+        return Err(AppError::CreditBlocked(CreditRefusal { customer: who, blocks: check.blocks }));
+    }
+    Ok(Some((Verdict { exposure: check.exposure, blocks: check.blocks }, reason)))
+}
+
+pub(crate) fn record_override(
+    tx: &Transaction,
+    stamp: &Stamp,
+    note: &DeliveryNote,
+    verdict: &Verdict,
+    reason: &str,
+) -> Result<(), AppError> {
+    let row = CreditOverride {
+        id: 0,
+        customer_id: note.customer_id,
+        delivery_note_id: note.id,
+        number: note.number.clone().unwrap_or_default(),
+        doc_date: note.doc_date,
+        amount: note.total,
+        exposure: verdict.exposure.exposure,
+        limit: verdict.exposure.limit,
+        blocks: verdict.blocks.iter().map(|b| Reason::new(b.en(), b.zh())).collect(),
+        reason: reason.to_string(),
+        at: stamp.at.clone(),
+        operator: stamp.operator.clone(),
+    };
+    let id = credit::insert_override(tx, &row)?;
+    audit(tx, stamp, "override", "credit_check", id, None::<&()>, Some(&CreditOverride { id, ..row }))
+}
+
+impl Books {
+    /// What the credit check would say of a delivery of `amount` dated `date`, due `due_date`.
+    pub fn credit_check(
+        &mut self,
+        code: &str,
+        date: NaiveDate,
+        due_date: NaiveDate,
+        amount: Money,
+    ) -> Result<CreditCheck, AppError> {
+        self.store.read(|tx| {
+            let customer = customer_by_code(tx, code)?;
+            check_in_tx(tx, &customer, date, due_date, amount)
+        })
+    }
+}
