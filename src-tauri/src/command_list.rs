@@ -20,4 +20,11 @@ pub const COMMANDS: &[&str] = &[
     "payment_record",
     "dashboard",
     "customer_ledger",
+    "attachment_add",
+    "attachments_list",
+    "customer_credit",
+    "assessment_preview",
+    "assessment_approve",
+    "credit_policy_get",
+    "credit_policy_save",
 ];

@@ -37,6 +37,13 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         ledger::payment_record,
         reports::dashboard,
         reports::customer_ledger,
+        customers::attachment_add,
+        customers::attachments_list,
+        credit::customer_credit,
+        credit::assessment_preview,
+        credit::assessment_approve,
+        credit::credit_policy_get,
+        credit::credit_policy_save,
     ]
 }
 

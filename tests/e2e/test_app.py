@@ -210,6 +210,18 @@ def test_the_demo_company_opens_as_a_living_business(app):
     wait_text(d, "[data-testid='backup-done']", "backups")
     app.shot("10-settings-en")
 
+    # The owner's credit work in the demo: reviews falling due, and each customer's behaviour
+    # computed from its ledger beside the assessment that was approved.
+    testid(d, "lang-zh").click()
+    go(d, "#/")
+    wait("reviews due on the dashboard", lambda: count(d, "[data-testid='due-reviews'] li") > 0)
+    find(d, "[data-testid='top-debtors'] tbody tr a").click()
+    testid(d, "tab-credit").click()
+    testid(d, "credit-panel")
+    wait("a computed behaviour", lambda: testid(d, "avg-days-to-pay").text not in ("", "—"))
+    testid(d, "assessment-grade")
+    app.shot("11-customer-credit-zh")
+
 
 def test_ten_thousand_customers_scroll_and_search_without_rendering_them_all(launcher, tmp_path):
     csv = tmp_path / "customers.csv"
@@ -289,3 +301,63 @@ def test_editing_a_customer_updates_the_profile_and_contacts_in_place(app):
     fill(d, "name", "不该保存的名字")
     find(d, "[name='name']").send_keys(Keys.ESCAPE)
     wait_text(d, "[data-testid='customer-name']", "绍兴恒通建材")
+
+
+def test_a_delivery_over_the_limit_is_blocked_with_its_figures_then_let_through_with_a_reason_shown_on_the_customer_page(app):
+    d = app.driver
+    start_empty(app)
+    create_customer(d, "C300", "宏达建材商行", terms="net:30", limit="5000")
+    testid(d, "customer-new-delivery").click()
+    testid(d, "delivery-new")
+    fill(d, "lines.0.item", "瓷砖 600×600")
+    fill(d, "lines.0.quantity", "100")
+    fill(d, "lines.0.unit_price", "50.01")
+    # 100 × 50.01 = 5,001.00 against a limit of 5,000.00: the form warns before issuing.
+    wait_text(d, "[data-testid='credit-block-preview']", "超出信用额度")
+    testid(d, "issue-delivery").click()
+    message = wait_text(d, "[data-testid='credit-block-message']", "C300 宏达建材商行 的赊销被拦截")
+    assert "现欠 ¥0.00，本单 ¥5,001.00，占用额度 ¥5,001.00，信用额度 ¥5,000.00（超出 ¥1.00）" in message, message
+    app.shot("01-blocked-zh")
+
+    testid(d, "lang-en").click()
+    testid(d, "issue-delivery").click()
+    wait_text(
+        d,
+        "[data-testid='credit-block-message']",
+        "delivery on credit to C300 宏达建材商行 is blocked: over the credit limit: owes ¥0.00, this delivery "
+        "¥5,001.00, exposure ¥5,001.00 against a limit of ¥5,000.00 (¥1.00 over)",
+    )
+    app.shot("02-blocked-en")
+    testid(d, "lang-zh").click()
+
+    fill(d, "override_reason", "老客户，老板电话同意先发货")
+    wait_text(d, "[data-testid='issue-delivery']", "放行并开单")
+    testid(d, "issue-delivery").click()
+    wait_text(d, "[data-testid='customer-balance']", "¥5,001.00")
+    testid(d, "tab-credit").click()
+    overrides = wait_text(d, "[data-testid='credit-overrides']", "老客户，老板电话同意先发货")
+    assert "SD-" in overrides and "¥5,001.00" in overrides, overrides
+    app.shot("03-override-on-customer-page")
+
+
+def test_the_owner_scores_a_customer_and_approves_a_limit_that_the_customer_page_then_shows(app):
+    d = app.driver
+    start_empty(app)
+    create_customer(d, "C400", "安心口腔诊所", terms="cod", limit="0")
+    go(d, "#/customers/C400/assess")
+    testid(d, "assessment-new")
+    for factor in ["business_scale", "operating_condition", "years_in_business", "relationship", "industry_risk", "guarantees"]:
+        find(d, f"[data-testid='score-{factor}-4']").find_element("xpath", "..").click()
+    fill(d, "expected_monthly_sales", "20000")
+    # 4 on six factors, payment history a neutral 3: 3.70 → B, 1.5 months of 20,000, net 30 days.
+    wait_text(d, "[data-testid='preview-grade']", "B")
+    wait_text(d, "[data-testid='preview-recommendation']", "¥30,000.00")
+    testid(d, "signal-lawsuits").click()
+    wait_text(d, "[data-testid='preview-grade']", "C")
+    app.shot("01-assessment-form")
+    testid(d, "approve-assessment").click()
+    testid(d, "credit-panel")
+    wait_text(d, "[data-testid='assessment-grade']", "C")
+    wait_text(d, "[data-testid='customer-grade']", "C 级")
+    wait_text(d, "[data-testid='assessment']", "涉及诉讼")
+    app.shot("02-customer-credit-tab")

@@ -3,8 +3,9 @@ export type Route =
   | { name: "dashboard" }
   | { name: "customers" }
   | { name: "customer_new" }
-  | { name: "customer"; code: string }
+  | { name: "customer"; code: string; tab?: string }
   | { name: "customer_edit"; code: string }
+  | { name: "customer_assess"; code: string }
   | { name: "delivery_new"; customer: string }
   | { name: "payment_new"; customer: string }
   | { name: "settings" };
@@ -18,8 +19,12 @@ export function parseRoute(hash: string): Route {
     case "customers":
       if (parts.length === 1) return { name: "customers" };
       if (parts[1] === "new" && parts.length === 2) return { name: "customer_new" };
-      if (parts.length === 2) return { name: "customer", code: parts[1]! };
+      if (parts.length === 2) {
+        const tab = query.get("tab");
+        return tab ? { name: "customer", code: parts[1]!, tab } : { name: "customer", code: parts[1]! };
+      }
       if (parts[2] === "edit") return { name: "customer_edit", code: parts[1]! };
+      if (parts[2] === "assess") return { name: "customer_assess", code: parts[1]! };
       return { name: "customers" };
     case "delivery":
       return { name: "delivery_new", customer };
@@ -42,9 +47,11 @@ export function href(route: Route): string {
     case "customer_new":
       return "#/customers/new";
     case "customer":
-      return `#/customers/${code(route.code)}`;
+      return `#/customers/${code(route.code)}` + (route.tab ? `?tab=${encodeURIComponent(route.tab)}` : "");
     case "customer_edit":
       return `#/customers/${code(route.code)}/edit`;
+    case "customer_assess":
+      return `#/customers/${code(route.code)}/assess`;
     case "delivery_new":
       return route.customer ? `#/delivery/new?customer=${code(route.customer)}` : "#/delivery/new";
     case "payment_new":

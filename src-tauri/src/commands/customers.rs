@@ -1,4 +1,4 @@
-use huikuan_app::customers::{CustomerChoice, CustomerDetail, CustomerSummary};
+use huikuan_app::customers::{Attachment, AttachmentForm, CustomerChoice, CustomerDetail, CustomerSummary};
 use huikuan_app::forms::CustomerForm;
 use huikuan_app::{Customer, ErrorView};
 use tauri::State;
@@ -37,4 +37,14 @@ pub async fn customer_update(
     form: CustomerForm,
 ) -> Result<Customer, ErrorView> {
     state.books(|b| b.update_customer_form(&code, form))
+}
+
+#[tauri::command]
+pub async fn attachment_add(state: State<'_, AppState>, form: AttachmentForm) -> Result<Attachment, ErrorView> {
+    state.books(|b| b.attach_file(form))
+}
+
+#[tauri::command]
+pub async fn attachments_list(state: State<'_, AppState>, code: String) -> Result<Vec<Attachment>, ErrorView> {
+    state.books(|b| b.attachments(&code))
 }

@@ -2,6 +2,7 @@
 //! `build.rs` lists them so that `capabilities/default.json` can grant exactly these.
 
 pub mod company;
+pub mod credit;
 pub mod customers;
 pub mod ledger;
 pub mod reports;

@@ -3,7 +3,14 @@
 // {code, message, field} (the message already in the user's language).
 import { invoke } from "@tauri-apps/api/core";
 import type {
+  ApprovedAssessment,
+  AssessmentForm,
+  AssessmentPreview,
+  Attachment,
+  AttachmentForm,
   BackupDone,
+  CreditPolicy,
+  CustomerCredit,
   Company,
   Customer,
   CustomerChoice,
@@ -81,6 +88,15 @@ export const api = {
   createDelivery: (form: DeliveryForm) => call<DeliveryNote>("delivery_create", { form }),
   previewPayment: (form: PaymentForm) => call<PaymentPreview>("payment_preview", { form }),
   recordPayment: (form: PaymentForm) => call<PaymentReceipt>("payment_record", { form }),
+
+  attachments: (code: string) => call<Attachment[]>("attachments_list", { code }),
+  attach: (form: AttachmentForm) => call<Attachment>("attachment_add", { form }),
+
+  customerCredit: (code: string) => call<CustomerCredit>("customer_credit", { code }),
+  previewAssessment: (form: AssessmentForm) => call<AssessmentPreview>("assessment_preview", { form }),
+  approveAssessment: (form: AssessmentForm) => call<ApprovedAssessment>("assessment_approve", { form }),
+  creditPolicy: () => call<CreditPolicy>("credit_policy_get"),
+  saveCreditPolicy: (policy: CreditPolicy) => call<CreditPolicy>("credit_policy_save", { policy }),
 
   dashboard: () => call<Dashboard>("dashboard"),
   ledger: (code: string) => call<CustomerLedger>("customer_ledger", { code }),

@@ -193,7 +193,7 @@ pub fn terms_en(terms: PaymentTerms) -> String {
 pub fn terms_zh(terms: PaymentTerms) -> String {
     match terms {
         PaymentTerms::Cod => "货到付款".into(),
-        PaymentTerms::Net(n) => format!("{n} 天账期"),
+        PaymentTerms::Net(n) => format!("账期 {n} 天"),
         PaymentTerms::Eom(n) => format!("月结 {n} 天"),
     }
 }
@@ -264,7 +264,7 @@ pub fn assess(policy: &CreditPolicy, card: &Scorecard, behaviour: &Behaviour) ->
             terms_en(rule.terms)
         ),
         format!(
-            "{grade} 级：{months} 个月采购额，按 {step} 向下取整：额度 {}，付款条件{}",
+            "{grade} 级：{months} 个月采购额，按 {step} 向下取整：额度 {}，付款条件：{}",
             limit.yuan(),
             terms_zh(rule.terms)
         ),
