@@ -77,6 +77,12 @@ fn a_blocked_delivery_goes_out_only_with_a_written_reason_that_is_kept_and_audit
     let audit = books.audit_log(5).unwrap();
     assert!(audit.iter().any(|r| r.action == "override" && r.entity == "credit_check"));
     assert_eq!((credit.balance, credit.available), (Money::from_cents(1_000_001), Money::from_cents(-1)));
+    let before_any = books.customer_credit("K1", Some(date("2026-11-19"))).unwrap();
+    assert_eq!(
+        (before_any.balance, before_any.behaviour.balance),
+        (Money::ZERO, Money::ZERO),
+        "as of a date, as of it"
+    );
 }
 
 #[test]
@@ -105,6 +111,27 @@ fn the_delivery_form_shows_the_block_as_the_user_types_and_takes_the_reason() {
     form.override_reason = "样品单，下月一起结".into();
     books.create_delivery_form(form).unwrap();
     assert_eq!(books.customer_credit("K2", None).unwrap().overrides[0].reason, "样品单，下月一起结");
+}
+
+#[test]
+fn an_import_refused_for_credit_leaves_not_even_a_draft_and_reports_every_blocked_note() {
+    let mut books = books_on("2026-11-23");
+    customer(&mut books, "K4", "net:30", 100_000);
+    let before = dump(books.store().connection());
+    let csv = "number,customer_code,date,item,quantity,unit_price,due_date\n\
+        A1,K4,2026-11-01,水泥,1,800.00,\n\
+        A2,K4,2026-11-02,水泥,1,300.00,\n\
+        A3,K4,2026-11-03,水泥,1,200.01,\n";
+    let huikuan_app::AppError::ImportRejected(rows) = books.import_deliveries_csv(csv.as_bytes(), None).unwrap_err()
+    else {
+        panic!("expected the import to be rejected")
+    };
+    // A2 would bring 800 to 1,100; left out, A3 is checked without it: 1,000.01.
+    assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![3, 4]);
+    assert!(rows[1].reason.contains("exposure ¥1,000.01"), "{}", rows[1].reason);
+    assert_eq!(dump(books.store().connection()), before);
+    books.import_deliveries_csv(csv.as_bytes(), Some("年底备货，老板同意")).unwrap();
+    assert_eq!(books.customer_credit("K4", None).unwrap().overrides.len(), 2);
 }
 
 #[test]

@@ -225,6 +225,7 @@ export const en = {
   "customer.attachments": "Attachments",
   "customer.no_attachments": "No files yet — attach the contract with its payment clauses, licences or photos.",
   "customer.attach": "Attach file",
+  "customer.attachment_notes": "Notes (e.g. the payment clauses)",
   "customer.attached": "{title} attached.",
   "field.business_scale": "Business scale",
   "field.founded_year": "Founded (year)",

@@ -227,6 +227,7 @@ export const zh: Record<MessageKey, string> = {
   "customer.attachments": "附件",
   "customer.no_attachments": "还没有附件——可附上含付款条款的合同、营业执照或照片。",
   "customer.attach": "添加附件",
+  "customer.attachment_notes": "说明（如合同中的付款条款）",
   "customer.attached": "已添加附件“{title}”。",
   "field.business_scale": "经营规模",
   "field.founded_year": "成立年份",

@@ -66,12 +66,17 @@ pub(crate) fn check_in_tx(
     Ok(CreditCheck { on_credit, exposure, blocks, reasons })
 }
 
-/// Refuses a blocked delivery unless a reason is given; returns what to record if it is.
-pub(crate) fn clear_or_refuse(
-    check: CreditCheck,
+/// Checks a delivery about to be issued: refused when blocked and no reason is given;
+/// otherwise what to record of the override, if there was a block to override.
+pub(crate) fn clear(
+    tx: &Transaction,
     customer: &Customer,
+    date: NaiveDate,
+    due_date: NaiveDate,
+    amount: Money,
     override_reason: Option<&str>,
 ) -> Result<Option<(Verdict, String)>, AppError> {
+    let check = check_in_tx(tx, customer, date, due_date, amount)?;
     if check.blocks.is_empty() {
         return Ok(None);
     }

@@ -39,12 +39,15 @@ pub struct CustomerCredit {
 }
 
 impl Books {
+    /// As of `as_of` when given; otherwise today, with the balance counting everything
+    /// recorded (future-dated entries too), as the credit check does.
     pub fn customer_credit(&mut self, code: &str, as_of: Option<NaiveDate>) -> Result<CustomerCredit, AppError> {
+        let settle_at = as_of.unwrap_or(NaiveDate::MAX);
         let as_of = as_of.unwrap_or_else(|| self.clock.today());
         self.store.read(|tx| {
             let customer = customer_by_code(tx, code)?;
             let account = entries::account(tx, customer.id)?;
-            let balance = account.settle(NaiveDate::MAX).balance();
+            let balance = account.settle(settle_at).balance();
             let exposure = balance.max(Money::ZERO);
             let assessments = credit::assessments(tx, customer.id)?;
             let latest = assessments.first().cloned();

@@ -14,6 +14,6 @@ pub use customer_credit::CustomerCredit;
 pub use due_reviews::DueReview;
 pub use huikuan_store::tables::credit::{ApprovedAssessment, CreditOverride};
 
-pub(crate) use check::{check_in_tx, clear_or_refuse, record_override};
+pub(crate) use check::{check_in_tx, clear, record_override, Verdict};
 pub(crate) use due_reviews::due_reviews;
 pub(crate) use policy::policy_in;

@@ -53,7 +53,12 @@ fn keep(dir: &Path, sha256: &str, bytes: &[u8]) -> Result<(), AppError> {
     let mut file = fs::File::create(&partial).map_err(io)?;
     file.write_all(bytes).map_err(io)?;
     file.sync_all().map_err(io)?;
-    fs::rename(&partial, &path).map_err(io)
+    fs::rename(&partial, &path).map_err(io)?;
+    // The new name is durable only once its folder is: the book's row must never outlive it.
+    for dir in [folder, dir] {
+        fs::File::open(dir).and_then(|d| d.sync_all()).map_err(io)?;
+    }
+    Ok(())
 }
 
 impl Books {

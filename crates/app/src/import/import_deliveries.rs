@@ -159,10 +159,8 @@ impl Books {
                         }
                     }
                     Err(e) => {
-                        return Err(AppError::ImportRejected(vec![crate::RowError {
-                            line: group.first_line,
-                            reason: e.to_string(),
-                        }]))
+                        bad.add(group.first_line, e.to_string());
+                        break;
                     }
                 }
             }

@@ -1,7 +1,7 @@
 use chrono::{Datelike, NaiveDate};
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::line::{line_amount, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS};
-use huikuan_domain::{DocType, DomainError, EntryKind, Side};
+use huikuan_domain::{DocType, DomainError, EntryKind, Money, Side};
 use huikuan_store::tables::deliveries::{self, DeliveryLine, DeliveryNote, DraftHeader};
 use huikuan_store::tables::entries::NewEntry;
 use huikuan_store::tables::{customers, sequences, Stamp};
@@ -121,41 +121,54 @@ pub(crate) fn create_in_tx(
         address: clean_text("address", &input.address).map_err(AppError::invalid("address"))?,
         memo: clean_text("memo", &input.memo).map_err(AppError::invalid("memo"))?,
     };
+    // The credit check comes before anything is written, so a refusal leaves nothing behind,
+    // not even inside a transaction that goes on (an import checking its next note).
+    let cleared = if issue {
+        let total: Money = lines.iter().map(|l| l.amount).sum();
+        issuable(total)?;
+        Some(credit::clear(tx, &customer, input.date, due_date, total, input.override_reason.as_deref())?)
+    } else {
+        None
+    };
     let id = deliveries::insert_draft(tx, &header, &lines, stamp)?;
-    if issue {
-        issue_in_tx(tx, stamp, id, input.number.as_deref(), input.override_reason.as_deref())?;
+    if let Some(cleared) = cleared {
+        issue_in_tx(tx, stamp, id, input.number.as_deref(), cleared)?;
     } else {
         audit(tx, stamp, "create", "delivery_draft", id, None::<&()>, Some(&deliveries::get(tx, id)?))?;
     }
     Ok(deliveries::get(tx, id)?)
 }
 
+fn issuable(total: Money) -> Result<(), AppError> {
+    if total.is_positive() {
+        return Ok(());
+    }
+    Err(AppError::rule(
+        Some("lines".into()),
+        "a delivery note with a total of 0 cannot be issued",
+        "合计为 0 的送货单不能开具",
+    ))
+}
+
+fn still_draft(draft: &DeliveryNote) -> Result<(), AppError> {
+    if draft.status == "draft" {
+        return Ok(());
+    }
+    let number = draft.number.clone().unwrap_or_default();
+    Err(AppError::rule(None, format!("delivery note {number} is already issued"), format!("送货单 {number} 已开具")))
+}
+
+/// Issues a draft the credit check has cleared (`overridden`: the block it was let through).
 fn issue_in_tx(
     tx: &Transaction,
     stamp: &Stamp,
     id: i64,
     number: Option<&str>,
-    override_reason: Option<&str>,
+    overridden: Option<(credit::Verdict, String)>,
 ) -> Result<(), AppError> {
     let draft = deliveries::get(tx, id)?;
-    if draft.status != "draft" {
-        let number = draft.number.unwrap_or_default();
-        return Err(AppError::rule(
-            None,
-            format!("delivery note {number} is already issued"),
-            format!("送货单 {number} 已开具"),
-        ));
-    }
-    if !draft.total.is_positive() {
-        return Err(AppError::rule(
-            Some("lines".into()),
-            "a delivery note with a total of 0 cannot be issued",
-            "合计为 0 的送货单不能开具",
-        ));
-    }
-    let customer = customers::get(tx, draft.customer_id)?;
-    let check = credit::check_in_tx(tx, &customer, draft.doc_date, draft.due_date, draft.total)?;
-    let overridden = credit::clear_or_refuse(check, &customer, override_reason)?;
+    still_draft(&draft)?;
+    issuable(draft.total)?;
     let number = match number {
         Some(n) => given_number(n)?,
         None => sequences::next_number(tx, DocType::Delivery, draft.doc_date.year())?,
@@ -208,7 +221,12 @@ impl Books {
     ) -> Result<DeliveryNote, AppError> {
         let stamp = self.stamp();
         self.store.write(|tx| {
-            issue_in_tx(tx, &stamp, draft_id, None, override_reason)?;
+            let draft = deliveries::get(tx, draft_id)?;
+            still_draft(&draft)?;
+            issuable(draft.total)?;
+            let customer = customers::get(tx, draft.customer_id)?;
+            let cleared = credit::clear(tx, &customer, draft.doc_date, draft.due_date, draft.total, override_reason)?;
+            issue_in_tx(tx, &stamp, draft_id, None, cleared)?;
             Ok(deliveries::get(tx, draft_id)?)
         })
     }

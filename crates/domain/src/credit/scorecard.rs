@@ -224,6 +224,7 @@ pub fn assess(policy: &CreditPolicy, card: &Scorecard, behaviour: &Behaviour) ->
     }
     let total_weight: i64 = policy.weights.iter().map(|w| i64::from(w.weight)).sum();
     let weighted: i64 = factors.iter().map(|f| i64::from(f.score) * i64::from(policy.weight(f.factor))).sum();
+    // Graded on the score as shown to the owner, 2 decimals: what is seen is what was graded.
     let score = (Decimal::from(weighted) / Decimal::from(total_weight.max(1)))
         .round_dp_with_strategy(2, RoundingStrategy::MidpointAwayFromZero);
     let score_grade = policy.grade_for(score);
