@@ -5,6 +5,7 @@
 pub mod aging;
 pub mod behaviour;
 pub mod calendar;
+pub mod capitals;
 mod choice;
 pub mod credit;
 pub mod customer;
