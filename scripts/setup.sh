@@ -36,7 +36,8 @@ ensure_build_tools() {
 # What the desktop app needs to build (Tauri 2 on WebKitGTK) and to be driven in tests.
 DESKTOP_PACKAGES=(build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev libssl-dev
     libayatana-appindicator3-dev librsvg2-dev libxdo-dev libgtk-3-dev fonts-noto-cjk)
-E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core fonts-dejavu-core python3 python3-venv)
+# poppler-utils: the document tests read PDFs back (pdftotext, pdffonts, pdfinfo).
+E2E_PACKAGES=(xvfb xauth webkit2gtk-driver dbus-x11 at-spi2-core fonts-dejavu-core python3 python3-venv poppler-utils)
 
 ensure_desktop_deps() {
     apt_install "${DESKTOP_PACKAGES[@]}"

@@ -96,6 +96,8 @@ pub enum AppError {
     BooksExist(String),
     #[error(transparent)]
     Store(#[from] StoreError),
+    #[error(transparent)]
+    Document(#[from] huikuan_docs::DocError),
 }
 
 impl AppError {
@@ -112,6 +114,8 @@ impl AppError {
             Self::NoBooks => "no_books",
             Self::BooksExist(_) => "books_exist",
             Self::Store(e) => e.code(),
+            Self::Document(huikuan_docs::DocError::MissingGlyph { .. }) => "missing_glyph",
+            Self::Document(_) => "document",
         }
     }
 

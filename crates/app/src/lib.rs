@@ -13,6 +13,7 @@ pub mod company;
 pub mod credit;
 pub mod customers;
 pub mod demo;
+pub mod documents;
 pub mod forms;
 pub mod import;
 pub mod ledger;

@@ -59,6 +59,7 @@ impl AppError {
             Self::NoBooks => "尚未打开账簿：请打开演示公司或新建空账簿".to_string(),
             Self::BooksExist(path) => format!("{path} 已有账簿"),
             Self::Store(e) => store_zh(e),
+            Self::Document(e) => document_zh(e),
         }
     }
 }
@@ -86,6 +87,16 @@ pub fn domain_zh(error: &DomainError) -> String {
         MalformedCollectionDays(v) => format!("“{v}”不是付款日（应为星期 mon..sun 或日期 1..31，如 mon,25）"),
         OutOfRange { field, min, max } => format!("{}应在 {min} 到 {max} 之间", field_zh(field)),
         BadPolicy(what) => format!("信用政策设置无效：{}", policy_zh(what)),
+    }
+}
+
+fn document_zh(error: &huikuan_docs::DocError) -> String {
+    use huikuan_docs::DocError::*;
+    match error {
+        MissingGlyph { ch, code, text } => format!("文档字体缺少字符“{ch}”（U+{code:04X}），无法打印：{text}"),
+        Font(e) => format!("无法读取内置字体：{e}"),
+        Image(e) => format!("无法读取图片：{e}"),
+        Pdf(e) => format!("无法生成 PDF：{e}"),
     }
 }
 

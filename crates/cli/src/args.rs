@@ -50,6 +50,9 @@ pub enum Command {
     /// The company profile: the letterhead of every document.
     #[command(subcommand)]
     Company(CompanyCommand),
+    /// Printed documents.
+    #[command(subcommand)]
+    Document(DocumentCommand),
     /// Create and issue a delivery note.
     Delivery(DeliveryArgs),
     /// Record a payment received.
@@ -67,6 +70,16 @@ pub enum Command {
     Audit {
         #[arg(long, default_value_t = 20)]
         limit: u32,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum DocumentCommand {
+    /// Write a document (a delivery note by its number) as PDF.
+    Pdf {
+        number: String,
+        #[arg(long)]
+        out: PathBuf,
     },
 }
 

@@ -11,7 +11,9 @@ use huikuan_domain::calendar::parse_date;
 use huikuan_domain::line::{parse_quantity, parse_unit_price};
 use huikuan_domain::{Money, PaymentMethod};
 
-use crate::args::{Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, Format, ImportKind, Report};
+use crate::args::{
+    Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, DocumentCommand, Format, ImportKind, Report,
+};
 use crate::render;
 
 pub fn run(cli: Cli) -> Result<String, AppError> {
@@ -106,6 +108,18 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
                 reason: a.reason,
             };
             Ok(render::entry(format, &books.write_off(input)?))
+        }
+        Command::Document(DocumentCommand::Pdf { number, out }) => {
+            let pdf = books.delivery_note_pdf(&number)?;
+            std::fs::write(&out, &pdf)
+                .map_err(|e| AppError::File { path: out.display().to_string(), message: e.to_string() })?;
+            let sha256 = huikuan_app::customers::sha256_hex(&pdf);
+            let text = format!("wrote {} ({} bytes, sha256 {sha256})", out.display(), pdf.len());
+            Ok(render::json_or(
+                format,
+                &serde_json::json!({ "ok": true, "path": out, "bytes": pdf.len(), "sha256": sha256 }),
+                |_| format!("{text}\n"),
+            ))
         }
         Command::Backup { to } => backup(&books, format, &to),
         Command::Audit { limit } => Ok(render::audit(format, &books.audit_log(limit)?)),

@@ -330,3 +330,25 @@ fn a_file_attached_to_a_customer_is_kept_by_its_hash_beside_the_book() {
     let out = cli(&db, &["customer", "attach", "C001", contract.to_str().unwrap(), "--kind", "invoice"]);
     assert!(!out.status.success());
 }
+
+#[test]
+fn a_delivery_note_prints_to_the_same_pdf_every_time_with_its_total_in_capitals() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let (a, b) = (dir.path().join("a.pdf"), dir.path().join("b.pdf"));
+    let wrote = json(&db, &["document", "pdf", "SD-2026-000001", "--out", a.to_str().unwrap(), "--format", "json"]);
+    ok(&db, &["document", "pdf", "SD-2026-000001", "--out", b.to_str().unwrap()]);
+    let bytes = std::fs::read(&a).unwrap();
+    assert_eq!(bytes, std::fs::read(&b).unwrap(), "the same note, the same bytes");
+    assert_eq!(wrote["bytes"], bytes.len());
+    let text = Command::new("pdftotext").arg("-layout").arg(&a).arg("-").output().expect("pdftotext (poppler-utils)");
+    let text = String::from_utf8(text.stdout).unwrap();
+    for expected in
+        ["SD-2026-000001", "华联超市 (C001)", "东北大米 25kg", "合计 ¥8,097.00", "人民币捌仟零玖拾柒元整", "月结 30 天"]
+    {
+        assert!(text.contains(expected), "{expected:?} missing from:\n{text}");
+    }
+    let missing = cli(&db, &["document", "pdf", "SD-2026-999999", "--out", a.to_str().unwrap()]);
+    assert!(!missing.status.success());
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("delivery note 'SD-2026-999999' does not exist"));
+}

@@ -35,7 +35,8 @@ pub fn capitals(amount: Money) -> String {
             out.push('整');
             return out;
         }
-        if (jiao != 0 && yuan % 10 == 0) || jiao == 0 {
+        // 零 for a zero 元 digit before 角 (壹拾元零贰角) or for a missing 角 before 分 (壹元零贰分).
+        if jiao == 0 || yuan % 10 == 0 {
             out.push('零');
         }
     }

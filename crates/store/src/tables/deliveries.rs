@@ -178,3 +178,11 @@ fn lines(conn: &Connection, delivery_id: i64) -> Result<Vec<DeliveryLine>, Store
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// The issued note with this number, if there is one.
+pub fn by_number(conn: &Connection, number: &str) -> Result<Option<DeliveryNote>, StoreError> {
+    use rusqlite::OptionalExtension;
+    let id: Option<i64> =
+        conn.query_row("SELECT id FROM delivery_notes WHERE number = ?1", [number.trim()], |r| r.get(0)).optional()?;
+    id.map(|id| get(conn, id)).transpose()
+}

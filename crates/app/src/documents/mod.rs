@@ -1,0 +1,3 @@
+//! The papers Huikuan prints, rendered from the books by huikuan-docs.
+
+mod delivery_note_pdf;

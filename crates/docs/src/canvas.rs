@@ -1,0 +1,137 @@
+//! One page being drawn, in millimetres measured from the top-left corner (the way a
+//! layout is thought about); converted to PDF points from the bottom-left here only.
+
+use printpdf::{
+    Color, FontId, Line, LinePoint, Mm, Op, PaintMode, PdfFontHandle, Point, Pt, Rect, Rgb, TextItem, TextMatrix,
+    XObjectId, XObjectTransform,
+};
+
+use crate::error::DocError;
+use crate::fonts::Fonts;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Paper {
+    A4,
+    A5,
+}
+
+impl Paper {
+    /// Width and height in millimetres, portrait.
+    pub fn size(self) -> (f32, f32) {
+        match self {
+            Paper::A4 => (210.0, 297.0),
+            Paper::A5 => (148.0, 210.0),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    Left,
+    Center,
+    Right,
+}
+
+pub const REGULAR_ID: &str = "HKSCRG";
+pub const BOLD_ID: &str = "HKSCBD";
+
+pub struct Canvas {
+    pub width: f32,
+    pub height: f32,
+    pub ops: Vec<Op>,
+}
+
+fn pt(mm: f32) -> Pt {
+    Mm(mm).into()
+}
+
+fn black() -> Color {
+    Color::Rgb(Rgb::new(0.0, 0.0, 0.0, None))
+}
+
+impl Canvas {
+    pub fn new(paper: Paper) -> Canvas {
+        let (width, height) = paper.size();
+        Canvas { width, height, ops: vec![Op::SetFillColor { col: black() }, Op::SetOutlineColor { col: black() }] }
+    }
+
+    /// Text on one line with its baseline `y` mm from the top; `x` is where the alignment
+    /// anchors it. Every character is checked before anything is drawn.
+    #[allow(clippy::too_many_arguments)]
+    pub fn text(
+        &mut self,
+        fonts: &Fonts,
+        x: f32,
+        y: f32,
+        size: f32,
+        bold: bool,
+        align: Align,
+        text: &str,
+    ) -> Result<(), DocError> {
+        if text.is_empty() {
+            return Ok(());
+        }
+        fonts.check(text)?;
+        let width_pt = fonts.width(text, size, bold);
+        let left = pt(x).0
+            - match align {
+                Align::Left => 0.0,
+                Align::Center => width_pt / 2.0,
+                Align::Right => width_pt,
+            };
+        let id = if bold { BOLD_ID } else { REGULAR_ID };
+        self.ops.extend([
+            Op::StartTextSection,
+            Op::SetFont { font: PdfFontHandle::External(FontId(id.into())), size: Pt(size) },
+            Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(left), pt(self.height - y)) },
+            Op::ShowText { items: vec![TextItem::Text(text.to_string())] },
+            Op::EndTextSection,
+        ]);
+        Ok(())
+    }
+
+    pub fn line(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32) {
+        let point = |x: f32, y: f32| LinePoint { p: Point { x: pt(x), y: pt(self.height - y) }, bezier: false };
+        self.ops.push(Op::SetOutlineThickness { pt: Pt(thickness) });
+        self.ops.push(Op::DrawLine { line: Line { points: vec![point(x1, y1), point(x2, y2)], is_closed: false } });
+    }
+
+    /// A rectangle with its top-left corner at (x, y); filled with `grey` (0 black … 1 white) or outlined.
+    pub fn rect(&mut self, x: f32, y: f32, w: f32, h: f32, fill_grey: Option<f32>) {
+        let rectangle = Rect {
+            x: pt(x),
+            y: pt(self.height - y - h),
+            width: pt(w),
+            height: pt(h),
+            mode: Some(if fill_grey.is_some() { PaintMode::Fill } else { PaintMode::Stroke }),
+            winding_order: None,
+        };
+        match fill_grey {
+            Some(g) => {
+                self.ops.push(Op::SetFillColor { col: Color::Rgb(Rgb::new(g, g, g, None)) });
+                self.ops.push(Op::DrawRectangle { rectangle });
+                self.ops.push(Op::SetFillColor { col: black() });
+            }
+            None => {
+                self.ops.push(Op::SetOutlineThickness { pt: Pt(0.5) });
+                self.ops.push(Op::DrawRectangle { rectangle });
+            }
+        }
+    }
+
+    /// An image `w` mm wide (height from its proportions) with its top-left corner at (x, y).
+    pub fn image(&mut self, id: &XObjectId, pixels: (usize, usize), x: f32, y: f32, w: f32) {
+        let (px_w, px_h) = (pixels.0.max(1) as f32, pixels.1.max(1) as f32);
+        let h = w * px_h / px_w;
+        let dpi = px_w * 72.0 / pt(w).0;
+        self.ops.push(Op::UseXobject {
+            id: id.clone(),
+            transform: XObjectTransform {
+                translate_x: Some(pt(x)),
+                translate_y: Some(pt(self.height - y - h)),
+                dpi: Some(dpi),
+                ..Default::default()
+            },
+        });
+    }
+}

@@ -1,0 +1,23 @@
+//! Huikuan's documents: a small layout engine over printpdf's op-based API with the Noto
+//! Sans CJK SC faces embedded (subset per document), and the papers built on it.
+//!
+//! Every document is deterministic: the same inputs give the same bytes (fixed font and
+//! image ids, the creation date taken from the document's own date, a trailer ID derived
+//! from its number), so a SHA-256 identifies a document.
+
+mod canvas;
+mod delivery_note;
+mod error;
+mod fonts;
+mod pdf;
+pub mod sample;
+mod table;
+mod wrap;
+
+pub use canvas::{Align, Canvas, Paper};
+pub use delivery_note::{delivery_note_pdf, DeliveryNoteDoc, DeliveryNoteLine};
+pub use error::DocError;
+pub use fonts::{fonts, Fonts};
+pub use pdf::{Letterhead, PdfBuilder};
+pub use table::{Column, Table};
+pub use wrap::wrap;

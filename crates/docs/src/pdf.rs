@@ -1,0 +1,198 @@
+//! A document as a flow of pages: the letterhead on the first, content that breaks onto
+//! new pages, "第 x 页 / 共 y 页 · Page x of y" on each, and deterministic bytes at the end.
+
+use chrono::NaiveDate;
+use printpdf::{
+    DateTime, FontId, ImageCompression, ImageOptimizationOptions, Mm, PdfDocument, PdfFont, PdfPage,
+    PdfParseErrorSeverity, PdfSaveOptions, RawImage, XObject, XObjectId,
+};
+
+use crate::canvas::{Align, Canvas, Paper, BOLD_ID, REGULAR_ID};
+use crate::error::DocError;
+use crate::fonts::Fonts;
+use crate::wrap::wrap;
+
+/// Our company at the head of every document, from the company profile.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Letterhead {
+    pub name: String,
+    pub address: String,
+    pub phone: String,
+    pub tax_id: String,
+    /// A PNG (8-bit, transparency kept).
+    pub logo_png: Option<Vec<u8>>,
+}
+
+const FOOTER: f32 = 12.0;
+
+pub struct PdfBuilder<'f> {
+    pub fonts: &'f Fonts,
+    pub paper: Paper,
+    pub margin: f32,
+    /// The baseline position on the current page, in mm from the top.
+    pub y: f32,
+    pages: Vec<Canvas>,
+    images: Vec<(XObjectId, RawImage)>,
+    title: String,
+    id: String,
+    date: NaiveDate,
+}
+
+impl<'f> PdfBuilder<'f> {
+    /// `id` names the document for good (its number): the PDF's trailer ID comes from it.
+    pub fn new(fonts: &'f Fonts, paper: Paper, title: &str, id: &str, date: NaiveDate) -> PdfBuilder<'f> {
+        let margin = if paper == Paper::A5 { 10.0 } else { 15.0 };
+        PdfBuilder {
+            fonts,
+            paper,
+            margin,
+            y: margin,
+            pages: vec![Canvas::new(paper)],
+            images: Vec::new(),
+            title: title.to_string(),
+            id: id.to_string(),
+            date,
+        }
+    }
+
+    pub fn width(&self) -> f32 {
+        self.paper.size().0 - 2.0 * self.margin
+    }
+
+    /// The lowest baseline content may use before the footer.
+    pub fn bottom(&self) -> f32 {
+        self.paper.size().1 - self.margin - FOOTER
+    }
+
+    pub fn page(&mut self) -> &mut Canvas {
+        self.pages.last_mut().expect("a builder always has a page")
+    }
+
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
+    }
+
+    pub fn new_page(&mut self) {
+        self.pages.push(Canvas::new(self.paper));
+        self.y = self.margin;
+    }
+
+    /// Starts a new page unless `height` mm more fit on this one; true when it did.
+    pub fn ensure(&mut self, height: f32) -> bool {
+        if self.y + height > self.bottom() {
+            self.new_page();
+            return true;
+        }
+        false
+    }
+
+    pub fn text(&mut self, x: f32, size: f32, bold: bool, align: Align, text: &str) -> Result<(), DocError> {
+        let (fonts, y) = (self.fonts, self.y);
+        self.page().text(fonts, x, y, size, bold, align, text)
+    }
+
+    /// Wrapped text from `x`, `width` mm wide, breaking onto new pages as needed.
+    pub fn paragraph(&mut self, x: f32, width: f32, size: f32, bold: bool, text: &str) -> Result<(), DocError> {
+        let line_height = size * 0.3528 * 1.45;
+        for line in wrap(self.fonts, text, width / 0.3528, size, bold) {
+            self.ensure(line_height);
+            self.y += line_height;
+            self.text(x, size, bold, Align::Left, &line)?;
+        }
+        Ok(())
+    }
+
+    /// Decodes a PNG once for this document; returns its id and its size in pixels.
+    pub fn add_png(&mut self, png: &[u8]) -> Result<(XObjectId, (usize, usize)), DocError> {
+        let image = RawImage::decode_from_bytes(png, &mut Vec::new()).map_err(DocError::Image)?;
+        let id = XObjectId(format!("HKIMG{}", self.images.len() + 1));
+        let size = (image.width, image.height);
+        self.images.push((id.clone(), image));
+        Ok((id, size))
+    }
+
+    /// The company's name, address, phone and tax id at the top of the first page, the
+    /// logo to their left; a rule below.
+    pub fn letterhead(&mut self, head: &Letterhead) -> Result<(), DocError> {
+        let mut x = self.margin;
+        if let Some(png) = &head.logo_png {
+            let (id, pixels) = self.add_png(png)?;
+            let y = self.y;
+            self.page().image(&id, pixels, x, y, 18.0);
+            x += 22.0;
+        }
+        self.y += 7.0;
+        self.text(x, 14.0, true, Align::Left, &head.name)?;
+        let details: Vec<String> = [
+            head.address.clone(),
+            [&head.phone, &head.tax_id]
+                .iter()
+                .zip(["电话 Tel ", "税号 Tax ID "])
+                .filter(|(v, _)| !v.is_empty())
+                .map(|(v, label)| format!("{label}{v}"))
+                .collect::<Vec<_>>()
+                .join("    "),
+        ]
+        .into_iter()
+        .filter(|s| !s.is_empty())
+        .collect();
+        for line in details {
+            self.y += 4.6;
+            self.text(x, 8.5, false, Align::Left, &line)?;
+        }
+        self.y = self.y.max(self.margin + 18.0) + 3.0;
+        let (left, right, y) = (self.margin, self.paper.size().0 - self.margin, self.y);
+        self.page().line(left, y, right, y, 0.8);
+        self.y += 2.0;
+        Ok(())
+    }
+
+    /// Numbers the pages and writes the PDF: the same content gives the same bytes.
+    pub fn finish(mut self) -> Result<Vec<u8>, DocError> {
+        let total = self.pages.len();
+        let (width, height) = self.paper.size();
+        let fonts = self.fonts;
+        for (i, page) in self.pages.iter_mut().enumerate() {
+            let label = format!("第 {} 页 / 共 {total} 页 · Page {} of {total}", i + 1, i + 1);
+            page.text(fonts, width / 2.0, height - self.margin, 8.0, false, Align::Center, &label)?;
+        }
+        let mut doc = PdfDocument::new(&self.title);
+        let stamp = self.date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp();
+        let when = DateTime::from_unix_timestamp(stamp).map_err(|e| DocError::Pdf(e.to_string()))?;
+        let info = &mut doc.metadata.info;
+        (info.creation_date, info.modification_date, info.metadata_date) = (when, when, when);
+        info.producer = "Huikuan".into();
+        info.creator = "Huikuan".into();
+        info.identifier = self.id.clone();
+        doc.resources.fonts.map.insert(FontId(REGULAR_ID.into()), PdfFont::new(fonts.regular.clone()));
+        doc.resources.fonts.map.insert(FontId(BOLD_ID.into()), PdfFont::new(fonts.bold.clone()));
+        for (id, image) in self.images.drain(..) {
+            doc.resources.xobjects.map.insert(id, XObject::Image(image));
+        }
+        doc.pages = self.pages.drain(..).map(|p| PdfPage::new(Mm(width), Mm(height), p.ops)).collect();
+        let opts = PdfSaveOptions {
+            optimize: true,
+            subset_fonts: true,
+            secure: true,
+            image_optimization: Some(ImageOptimizationOptions {
+                quality: None,
+                max_image_size: None,
+                dither_greyscale: None,
+                convert_to_greyscale: None,
+                auto_optimize: Some(false),
+                format: Some(ImageCompression::Flate),
+            }),
+        };
+        let mut warnings = Vec::new();
+        let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+        if let Some(w) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
+            return Err(DocError::Pdf(w.msg.clone()));
+        }
+        let id = lopdf::Object::String(self.id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal);
+        lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+        lo.compress();
+        let mut out = Vec::new();
+        lo.save_to(&mut out).map_err(|e| DocError::Pdf(e.to_string()))?;
+        Ok(out)
+    }
+}
