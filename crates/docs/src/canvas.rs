@@ -32,6 +32,9 @@ pub enum Align {
     Right,
 }
 
+/// Type is sized in points, the page laid out in millimetres.
+pub const MM_PER_PT: f32 = 25.4 / 72.0;
+
 pub const REGULAR_ID: &str = "HKSCRG";
 pub const BOLD_ID: &str = "HKSCBD";
 

@@ -2,7 +2,6 @@
 
 use chrono::NaiveDate;
 use huikuan_domain::capitals::rmb_capitals;
-use huikuan_domain::credit::{terms_en, terms_zh};
 use huikuan_domain::{DocLanguage, Money, PaymentTerms};
 
 use crate::canvas::{Align, Paper};
@@ -55,7 +54,7 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Vec<u8>, DocError> {
     pdf.y += 4.0;
 
     let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
-    let terms = if zh { terms_zh(note.terms) } else { terms_en(note.terms) };
+    let terms = note.terms.in_words(note.language);
     let customer = format!("{} ({})", note.customer_name, note.customer_code);
     let facts = [
         (say("客户", "Customer"), customer, say("单号", "Number"), note.number.clone()),

@@ -7,7 +7,7 @@ use printpdf::{
     PdfParseErrorSeverity, PdfSaveOptions, RawImage, XObject, XObjectId,
 };
 
-use crate::canvas::{Align, Canvas, Paper, BOLD_ID, REGULAR_ID};
+use crate::canvas::{Align, Canvas, Paper, BOLD_ID, MM_PER_PT, REGULAR_ID};
 use crate::error::DocError;
 use crate::fonts::Fonts;
 use crate::wrap::wrap;
@@ -68,10 +68,6 @@ impl<'f> PdfBuilder<'f> {
         self.pages.last_mut().expect("a builder always has a page")
     }
 
-    pub fn page_count(&self) -> usize {
-        self.pages.len()
-    }
-
     pub fn new_page(&mut self) {
         self.pages.push(Canvas::new(self.paper));
         self.y = self.margin;
@@ -93,8 +89,8 @@ impl<'f> PdfBuilder<'f> {
 
     /// Wrapped text from `x`, `width` mm wide, breaking onto new pages as needed.
     pub fn paragraph(&mut self, x: f32, width: f32, size: f32, bold: bool, text: &str) -> Result<(), DocError> {
-        let line_height = size * 0.3528 * 1.45;
-        for line in wrap(self.fonts, text, width / 0.3528, size, bold) {
+        let line_height = size * MM_PER_PT * 1.45;
+        for line in wrap(self.fonts, text, width / MM_PER_PT, size, bold) {
             self.ensure(line_height);
             self.y += line_height;
             self.text(x, size, bold, Align::Left, &line)?;

@@ -1,6 +1,6 @@
 //! Tables that break across pages with their header row repeated.
 
-use crate::canvas::Align;
+use crate::canvas::{Align, MM_PER_PT};
 use crate::error::DocError;
 use crate::pdf::PdfBuilder;
 use crate::wrap::wrap;
@@ -22,7 +22,7 @@ const PAD: f32 = 1.5;
 
 impl Table {
     fn line_height(&self) -> f32 {
-        self.size * 0.3528 * 1.4
+        self.size * MM_PER_PT * 1.4
     }
 
     fn header(&self, pdf: &mut PdfBuilder) -> Result<(), DocError> {
@@ -30,7 +30,7 @@ impl Table {
         let (x0, y) = (pdf.margin, pdf.y);
         let total: f32 = self.columns.iter().map(|c| c.width).sum();
         pdf.page().rect(x0, y, total, h, Some(0.9));
-        pdf.y += PAD + self.size * 0.3528 * 1.05;
+        pdf.y += PAD + self.size * MM_PER_PT * 1.05;
         let mut x = x0;
         for c in &self.columns {
             pdf.text(anchor(x, c), self.size, true, c.align, &c.title)?;
@@ -51,7 +51,7 @@ impl Table {
                 .columns
                 .iter()
                 .zip(row)
-                .map(|(c, text)| wrap(pdf.fonts, text, (c.width - 2.0 * PAD) / 0.3528, self.size, false))
+                .map(|(c, text)| wrap(pdf.fonts, text, (c.width - 2.0 * PAD) / MM_PER_PT, self.size, false))
                 .collect();
             let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
             let h = lines as f32 * lh + 2.0 * PAD;
@@ -62,7 +62,7 @@ impl Table {
             let mut x = pdf.margin;
             for (c, cell) in self.columns.iter().zip(&cells) {
                 for (i, line) in cell.iter().enumerate() {
-                    pdf.y = top + PAD + self.size * 0.3528 * 1.05 + i as f32 * lh;
+                    pdf.y = top + PAD + self.size * MM_PER_PT * 1.05 + i as f32 * lh;
                     pdf.text(anchor(x, c), self.size, false, c.align, line)?;
                 }
                 x += c.width;

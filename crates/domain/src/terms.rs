@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Deserializer, Serialize, Serializer};
 
 use crate::calendar::{add_days, last_day_of_month};
+use crate::customer::DocLanguage;
 use crate::error::DomainError;
 
 /// Ten years: longer terms are a typing mistake, not a business practice.
@@ -25,6 +26,18 @@ pub enum PaymentTerms {
 }
 
 impl PaymentTerms {
+    /// How a document says the terms: `账期 30 天` / `net 30 days`.
+    pub fn in_words(self, language: DocLanguage) -> String {
+        match (self, language) {
+            (PaymentTerms::Cod, DocLanguage::Zh) => "货到付款".into(),
+            (PaymentTerms::Cod, DocLanguage::En) => "cash on delivery".into(),
+            (PaymentTerms::Net(n), DocLanguage::Zh) => format!("账期 {n} 天"),
+            (PaymentTerms::Net(n), DocLanguage::En) => format!("net {n} days"),
+            (PaymentTerms::Eom(n), DocLanguage::Zh) => format!("月结 {n} 天"),
+            (PaymentTerms::Eom(n), DocLanguage::En) => format!("end of month + {n} days"),
+        }
+    }
+
     pub fn due_date(self, document_date: NaiveDate) -> NaiveDate {
         match self {
             PaymentTerms::Cod => document_date,

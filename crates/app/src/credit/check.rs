@@ -13,9 +13,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::policy_in;
-use crate::books::{audit, customer_by_code};
+use crate::books::audit;
 use crate::error::{AppError, CreditRefusal};
-use crate::{Books, Customer, DeliveryNote};
+use crate::{Customer, DeliveryNote};
 
 /// What the check says of a delivery before it is issued, for the form to show.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -28,11 +28,6 @@ pub struct CreditCheck {
     pub reasons: Vec<Reason>,
 }
 
-pub(crate) struct Verdict {
-    pub exposure: DeliveryExposure,
-    pub blocks: Vec<CreditBlock>,
-}
-
 pub(crate) fn check_in_tx(
     tx: &Transaction,
     customer: &Customer,
@@ -42,10 +37,11 @@ pub(crate) fn check_in_tx(
 ) -> Result<CreditCheck, AppError> {
     let account = entries::account(tx, customer.id)?;
     // Everything recorded counts, future-dated entries too: that is what is owed.
-    let everything = account.settle(NaiveDate::MAX);
-    let exposure = DeliveryExposure::new(everything.balance(), amount, customer.fields.credit_limit);
+    let exposure = DeliveryExposure::new(account.balance(), amount, customer.fields.credit_limit);
     let on_credit = is_on_credit(date, due_date);
     let blocks = if on_credit {
+        // What is still open of each receivable, for the overdue rule; cash needs none of it.
+        let everything = account.settle(NaiveDate::MAX);
         let open: Vec<OverdueItem> = account
             .receivables
             .iter()
@@ -67,7 +63,7 @@ pub(crate) fn check_in_tx(
 }
 
 /// Checks a delivery about to be issued: refused when blocked and no reason is given;
-/// otherwise what to record of the override, if there was a block to override.
+/// otherwise the check and the reason to record, if there was a block to override.
 pub(crate) fn clear(
     tx: &Transaction,
     customer: &Customer,
@@ -75,7 +71,7 @@ pub(crate) fn clear(
     due_date: NaiveDate,
     amount: Money,
     override_reason: Option<&str>,
-) -> Result<Option<(Verdict, String)>, AppError> {
+) -> Result<Option<(CreditCheck, String)>, AppError> {
     let check = check_in_tx(tx, customer, date, due_date, amount)?;
     if check.blocks.is_empty() {
         return Ok(None);
@@ -86,14 +82,14 @@ pub(crate) fn clear(
         let who = format!("{} {}", customer.fields.code, customer.fields.name);
         return Err(AppError::CreditBlocked(CreditRefusal { customer: who, blocks: check.blocks }));
     }
-    Ok(Some((Verdict { exposure: check.exposure, blocks: check.blocks }, reason)))
+    Ok(Some((check, reason)))
 }
 
 pub(crate) fn record_override(
     tx: &Transaction,
     stamp: &Stamp,
     note: &DeliveryNote,
-    verdict: &Verdict,
+    check: &CreditCheck,
     reason: &str,
 ) -> Result<(), AppError> {
     let row = CreditOverride {
@@ -103,29 +99,13 @@ pub(crate) fn record_override(
         number: note.number.clone().unwrap_or_default(),
         doc_date: note.doc_date,
         amount: note.total,
-        exposure: verdict.exposure.exposure,
-        limit: verdict.exposure.limit,
-        blocks: verdict.blocks.iter().map(|b| Reason::new(b.en(), b.zh())).collect(),
+        exposure: check.exposure.exposure,
+        limit: check.exposure.limit,
+        blocks: check.reasons.clone(),
         reason: reason.to_string(),
         at: stamp.at.clone(),
         operator: stamp.operator.clone(),
     };
     let id = credit::insert_override(tx, &row)?;
     audit(tx, stamp, "override", "credit_check", id, None::<&()>, Some(&CreditOverride { id, ..row }))
-}
-
-impl Books {
-    /// What the credit check would say of a delivery of `amount` dated `date`, due `due_date`.
-    pub fn credit_check(
-        &mut self,
-        code: &str,
-        date: NaiveDate,
-        due_date: NaiveDate,
-        amount: Money,
-    ) -> Result<CreditCheck, AppError> {
-        self.store.read(|tx| {
-            let customer = customer_by_code(tx, code)?;
-            check_in_tx(tx, &customer, date, due_date, amount)
-        })
-    }
 }

@@ -5,7 +5,6 @@ mod approve_assessment;
 mod check;
 mod customer_credit;
 mod due_reviews;
-mod payment_behaviour;
 mod policy;
 
 pub use approve_assessment::{AssessmentForm, AssessmentPreview};
@@ -14,6 +13,6 @@ pub use customer_credit::CustomerCredit;
 pub use due_reviews::DueReview;
 pub use huikuan_store::tables::credit::{ApprovedAssessment, CreditOverride};
 
-pub(crate) use check::{check_in_tx, clear, record_override, Verdict};
+pub(crate) use check::{check_in_tx, clear, record_override};
 pub(crate) use due_reviews::due_reviews;
 pub(crate) use policy::policy_in;

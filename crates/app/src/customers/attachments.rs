@@ -126,27 +126,4 @@ impl Books {
     pub fn attachments(&mut self, code: &str) -> Result<Vec<Attachment>, AppError> {
         self.store.read(|tx| Ok(attachments::for_customer(tx, customer_by_code(tx, code)?.id)?))
     }
-
-    /// Where the attachment's content is, after checking it is still the file that was attached.
-    pub fn attachment_file(&mut self, id: i64) -> Result<PathBuf, AppError> {
-        let attachment = self
-            .store
-            .read(|tx| Ok::<_, AppError>(attachments::get(tx, id)?))?
-            .ok_or_else(|| AppError::UnknownDocument { kind: "attachment", number: id.to_string() })?;
-        let dir = self
-            .files
-            .clone()
-            .ok_or_else(|| AppError::rule(None, "a book in memory keeps no files", "内存中的账簿不能保存附件"))?;
-        let path = stored_at(&dir, &attachment.fields.sha256);
-        let io = |message: String| AppError::File { path: path.display().to_string(), message };
-        let bytes = fs::read(&path).map_err(|e| io(e.to_string()))?;
-        if sha256_hex(&bytes) != attachment.fields.sha256 {
-            return Err(AppError::rule(
-                None,
-                format!("{} was changed after it was attached (its SHA-256 differs)", path.display()),
-                format!("{} 在附加后被改动过（SHA-256 不一致）", path.display()),
-            ));
-        }
-        Ok(path)
-    }
 }

@@ -132,7 +132,7 @@ pub(crate) fn create_in_tx(
     };
     let id = deliveries::insert_draft(tx, &header, &lines, stamp)?;
     if let Some(cleared) = cleared {
-        issue_in_tx(tx, stamp, id, input.number.as_deref(), cleared)?;
+        issue_in_tx(tx, stamp, deliveries::get(tx, id)?, input.number.as_deref(), cleared)?;
     } else {
         audit(tx, stamp, "create", "delivery_draft", id, None::<&()>, Some(&deliveries::get(tx, id)?))?;
     }
@@ -158,17 +158,16 @@ fn still_draft(draft: &DeliveryNote) -> Result<(), AppError> {
     Err(AppError::rule(None, format!("delivery note {number} is already issued"), format!("送货单 {number} 已开具")))
 }
 
-/// Issues a draft the credit check has cleared (`overridden`: the block it was let through).
+/// Issues a draft that is issuable and that the credit check has cleared (`overridden`:
+/// the block it was let through, with the reason).
 fn issue_in_tx(
     tx: &Transaction,
     stamp: &Stamp,
-    id: i64,
+    draft: DeliveryNote,
     number: Option<&str>,
-    overridden: Option<(credit::Verdict, String)>,
+    overridden: Option<(credit::CreditCheck, String)>,
 ) -> Result<(), AppError> {
-    let draft = deliveries::get(tx, id)?;
-    still_draft(&draft)?;
-    issuable(draft.total)?;
+    let id = draft.id;
     let number = match number {
         Some(n) => given_number(n)?,
         None => sequences::next_number(tx, DocType::Delivery, draft.doc_date.year())?,
@@ -193,8 +192,8 @@ fn issue_in_tx(
     deliveries::mark_issued(tx, id, &number, entry.id)?;
     let issued = deliveries::get(tx, id)?;
     audit(tx, stamp, "issue", "delivery_note", id, Some(&draft), Some(&issued))?;
-    if let Some((verdict, reason)) = overridden {
-        credit::record_override(tx, stamp, &issued, &verdict, &reason)?;
+    if let Some((check, reason)) = overridden {
+        credit::record_override(tx, stamp, &issued, &check, &reason)?;
     }
     Ok(())
 }
@@ -226,7 +225,7 @@ impl Books {
             issuable(draft.total)?;
             let customer = customers::get(tx, draft.customer_id)?;
             let cleared = credit::clear(tx, &customer, draft.doc_date, draft.due_date, draft.total, override_reason)?;
-            issue_in_tx(tx, &stamp, draft_id, None, cleared)?;
+            issue_in_tx(tx, &stamp, draft, None, cleared)?;
             Ok(deliveries::get(tx, draft_id)?)
         })
     }

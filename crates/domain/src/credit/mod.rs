@@ -11,6 +11,4 @@ pub use check::{check_delivery, is_on_credit, CreditBlock, DeliveryExposure, Ove
 pub use grade::Grade;
 pub use history::payment_history_score;
 pub use policy::{CreditPolicy, FactorWeight, GradeRule};
-pub use scorecard::{
-    assess, review_date, terms_en, terms_zh, Assessment, Factor, FactorScore, Reason, Scorecard, Signal,
-};
+pub use scorecard::{assess, review_date, Assessment, Factor, FactorScore, Reason, Scorecard, Signal};

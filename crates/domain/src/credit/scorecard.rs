@@ -11,6 +11,7 @@ use super::history::payment_history_score;
 use super::policy::CreditPolicy;
 use crate::behaviour::Behaviour;
 use crate::calendar::days_between;
+use crate::customer::DocLanguage;
 use crate::error::DomainError;
 use crate::money::Money;
 use crate::terms::PaymentTerms;
@@ -39,32 +40,6 @@ word_enum!(
         Lawsuits => "lawsuits",
     }
 );
-
-impl Factor {
-    pub fn en(self) -> &'static str {
-        match self {
-            Factor::BusinessScale => "business scale",
-            Factor::OperatingCondition => "operating condition",
-            Factor::YearsInBusiness => "years in business",
-            Factor::PaymentHistory => "payment history",
-            Factor::Relationship => "relationship",
-            Factor::IndustryRisk => "industry and market risk",
-            Factor::Guarantees => "guarantees or collateral",
-        }
-    }
-
-    pub fn zh(self) -> &'static str {
-        match self {
-            Factor::BusinessScale => "经营规模",
-            Factor::OperatingCondition => "经营状况",
-            Factor::YearsInBusiness => "经营年限",
-            Factor::PaymentHistory => "付款记录",
-            Factor::Relationship => "合作关系",
-            Factor::IndustryRisk => "行业与市场风险",
-            Factor::Guarantees => "担保或抵押",
-        }
-    }
-}
 
 impl Signal {
     pub fn en(self) -> &'static str {
@@ -146,18 +121,15 @@ pub struct Assessment {
 /// Three months of purchases before their average says more than the owner's estimate.
 const HISTORY_DAYS: i64 = 90;
 
-fn round_cents(value: i128, divisor: i128) -> Money {
-    let d = Decimal::from_i128_with_scale(value, 0) / Decimal::from_i128_with_scale(divisor, 0);
-    Money::from_cents(d.round_dp_with_strategy(0, RoundingStrategy::MidpointAwayFromZero).to_i64().unwrap_or(i64::MAX))
-}
-
 /// Purchases per 30 days over the window, or the owner's estimate for a new customer.
 fn monthly_sales(card: &Scorecard, b: &Behaviour) -> (Money, Reason) {
     let history = b.first_sale.map(|first| (first.max(b.window_from), days_between(first, b.as_of) + 1));
     match history {
         Some((from, days)) if days >= HISTORY_DAYS => {
             let covered = days_between(from, b.as_of) + 1;
-            let monthly = round_cents(i128::from(b.sales_in_window.cents()) * 30, i128::from(covered));
+            // At least 90 days covered: a month is at most a third of the sales, always in range.
+            let per_month = b.sales_in_window.to_decimal() * Decimal::from(30) / Decimal::from(covered);
+            let monthly = Money::round_half_up(per_month).expect("a third of an amount is an amount");
             let m = monthly.yuan();
             let s = b.sales_in_window.yuan();
             (
@@ -179,22 +151,6 @@ fn monthly_sales(card: &Scorecard, b: &Behaviour) -> (Money, Reason) {
                 ),
             )
         }
-    }
-}
-
-pub fn terms_en(terms: PaymentTerms) -> String {
-    match terms {
-        PaymentTerms::Cod => "cash on delivery".into(),
-        PaymentTerms::Net(n) => format!("net {n} days"),
-        PaymentTerms::Eom(n) => format!("end of month + {n} days"),
-    }
-}
-
-pub fn terms_zh(terms: PaymentTerms) -> String {
-    match terms {
-        PaymentTerms::Cod => "货到付款".into(),
-        PaymentTerms::Net(n) => format!("账期 {n} 天"),
-        PaymentTerms::Eom(n) => format!("月结 {n} 天"),
     }
 }
 
@@ -254,20 +210,19 @@ pub fn assess(policy: &CreditPolicy, card: &Scorecard, behaviour: &Behaviour) ->
     let (monthly, sales_reason) = monthly_sales(card, behaviour);
     reasoning.push(sales_reason);
     let rule = policy.rule(grade);
-    let raw = (monthly.to_decimal() * rule.months_of_sales).floor_to_step(policy.limit_step);
-    let limit = raw.max(Money::ZERO);
+    let limit = floor_to_step(monthly.to_decimal() * rule.months_of_sales, policy.limit_step).max(Money::ZERO);
     let months = rule.months_of_sales.normalize();
     let step = policy.limit_step.yuan();
     reasoning.push(Reason::new(
         format!(
             "grade {grade}: {months} month(s) of purchases, rounded down to {step}: limit {}, terms {}",
             limit.yuan(),
-            terms_en(rule.terms)
+            rule.terms.in_words(DocLanguage::En)
         ),
         format!(
             "{grade} 级：{months} 个月采购额，按 {step} 向下取整：额度 {}，付款条件：{}",
             limit.yuan(),
-            terms_zh(rule.terms)
+            rule.terms.in_words(DocLanguage::Zh)
         ),
     ));
     reasoning.push(Reason::new(
@@ -289,17 +244,11 @@ pub fn assess(policy: &CreditPolicy, card: &Scorecard, behaviour: &Behaviour) ->
     })
 }
 
-trait FloorToStep {
-    fn floor_to_step(self, step: Money) -> Money;
-}
-
-impl FloorToStep for Decimal {
-    /// Rounds a yuan amount down to a multiple of `step`.
-    fn floor_to_step(self, step: Money) -> Money {
-        let cents = (self * Decimal::from(100)).floor().to_i64().unwrap_or(i64::MAX);
-        let step = step.cents().max(1);
-        Money::from_cents(cents.div_euclid(step) * step)
-    }
+/// A yuan amount rounded down to a multiple of `step`.
+fn floor_to_step(yuan: Decimal, step: Money) -> Money {
+    let cents = (yuan * Decimal::from(100)).floor().to_i64().unwrap_or(i64::MAX);
+    let step = step.cents().max(1);
+    Money::from_cents(cents.div_euclid(step) * step)
 }
 
 /// The next review date: `months` after the assessment.
