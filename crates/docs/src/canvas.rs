@@ -35,13 +35,36 @@ pub enum Align {
 /// Type is sized in points, the page laid out in millimetres.
 pub const MM_PER_PT: f32 = 25.4 / 72.0;
 
-pub const REGULAR_ID: &str = "HKSCRG";
-pub const BOLD_ID: &str = "HKSCBD";
+/// The PDF names of a document's two faces, which are also the tags of their subsets
+/// (`ABCDEF+NotoSansCJKsc-Regular`). Each document gets its own, derived from its id: two
+/// subsets with one name confuse viewers when documents are combined (a signature over a
+/// page, statements merged for printing), and the same document always gets the same ones.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FaceIds {
+    pub regular: String,
+    pub bold: String,
+}
+
+impl FaceIds {
+    pub fn for_document(id: &str) -> FaceIds {
+        FaceIds { regular: tag(id, "regular"), bold: tag(id, "bold") }
+    }
+}
+
+/// Six capital letters from an FNV-1a hash of the document id and the face.
+fn tag(id: &str, face: &str) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for byte in id.bytes().chain([0]).chain(face.bytes()) {
+        hash = (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3);
+    }
+    (0..6).map(|i| char::from(b'A' + ((hash >> (i * 8)) % 26) as u8)).collect()
+}
 
 pub struct Canvas {
     pub width: f32,
     pub height: f32,
     pub ops: Vec<Op>,
+    faces: FaceIds,
 }
 
 fn pt(mm: f32) -> Pt {
@@ -53,9 +76,10 @@ fn black() -> Color {
 }
 
 impl Canvas {
-    pub fn new(paper: Paper) -> Canvas {
+    pub fn new(paper: Paper, faces: FaceIds) -> Canvas {
         let (width, height) = paper.size();
-        Canvas { width, height, ops: vec![Op::SetFillColor { col: black() }, Op::SetOutlineColor { col: black() }] }
+        let ops = vec![Op::SetFillColor { col: black() }, Op::SetOutlineColor { col: black() }];
+        Canvas { width, height, ops, faces }
     }
 
     /// Text on one line with its baseline `y` mm from the top; `x` is where the alignment
@@ -82,10 +106,10 @@ impl Canvas {
                 Align::Center => width_pt / 2.0,
                 Align::Right => width_pt,
             };
-        let id = if bold { BOLD_ID } else { REGULAR_ID };
+        let id = if bold { &self.faces.bold } else { &self.faces.regular };
         self.ops.extend([
             Op::StartTextSection,
-            Op::SetFont { font: PdfFontHandle::External(FontId(id.into())), size: Pt(size) },
+            Op::SetFont { font: PdfFontHandle::External(FontId(id.clone())), size: Pt(size) },
             Op::SetTextMatrix { matrix: TextMatrix::Translate(Pt(left), pt(self.height - y)) },
             Op::ShowText { items: vec![TextItem::Text(text.to_string())] },
             Op::EndTextSection,

@@ -4,10 +4,11 @@ use chrono::NaiveDate;
 use huikuan_domain::capitals::rmb_capitals;
 use huikuan_domain::{DocLanguage, Money, PaymentTerms};
 
-use crate::canvas::{Align, Paper};
+use crate::canvas::{Align, Paper, MM_PER_PT};
 use crate::error::DocError;
 use crate::fonts::fonts;
 use crate::pdf::{Letterhead, PdfBuilder};
+use crate::slot::{Area, Rendered, SignatureSlot, Spot};
 use crate::table::{Column, Table};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -39,7 +40,7 @@ pub struct DeliveryNoteDoc {
     pub total: Money,
 }
 
-pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Vec<u8>, DocError> {
+pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     let zh = note.language == DocLanguage::Zh;
     let say = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
     let fonts = fonts()?;
@@ -109,7 +110,7 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Vec<u8>, DocError> {
         .collect();
     table.draw(&mut pdf, &rows)?;
 
-    pdf.ensure(60.0);
+    pdf.ensure(24.0);
     pdf.y += 6.0;
     pdf.text(right - 1.5, 10.5, true, Align::Right, &format!("{}  {}", say("合计", "Total"), note.total.yuan()))?;
     pdf.y += 6.0;
@@ -127,12 +128,15 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Vec<u8>, DocError> {
     );
     pdf.paragraph(left, pdf.width(), 8.5, false, &due)?;
 
-    // Two signature boxes: the customer's and ours.
+    // Two signature boxes: the customer's and ours. The customer's blanks are where the
+    // signature is printed when the note is signed.
+    pdf.ensure(48.0);
     pdf.y += 5.0;
-    let (top, box_w, box_h) = (pdf.y, (pdf.width() - 8.0) / 2.0, 30.0);
+    let (top, box_w, box_h) = (pdf.y, (pdf.width() - 8.0) / 2.0, 36.0);
+    let mut slot = None;
     for (i, (who, sub)) in [
-        (say("客户签收", "Received by (customer)"), say("签字 / 盖章", "Signature / seal")),
-        (say("送货单位", "Delivered by"), say("经办人", "Handled by")),
+        (say("客户签收", "Received by (customer)"), say("签字 / 盖章：", "Signature / seal: ")),
+        (say("送货单位", "Delivered by"), say("经办人：", "Handled by: ")),
     ]
     .into_iter()
     .enumerate()
@@ -141,11 +145,25 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Vec<u8>, DocError> {
         pdf.page().rect(x, top, box_w, box_h, None);
         pdf.y = top + 5.5;
         pdf.text(x + 3.0, 9.0, true, Align::Left, &who)?;
-        pdf.y = top + box_h - 9.0;
-        pdf.text(x + 3.0, 8.0, false, Align::Left, &format!("{sub}：________________"))?;
-        pdf.y = top + box_h - 3.5;
-        pdf.text(x + 3.0, 8.0, false, Align::Left, &say("日期：______年____月____日", "Date: ____________"))?;
+        let (sign_y, date_y) = (top + box_h - 9.0, top + box_h - 3.5);
+        let date_label = say("日期：", "Date: ");
+        pdf.y = sign_y;
+        pdf.text(x + 3.0, 8.0, false, Align::Left, &format!("{sub}______________________"))?;
+        pdf.y = date_y;
+        pdf.text(x + 3.0, 8.0, false, Align::Left, &format!("{date_label}______________________"))?;
+        if i == 0 {
+            let after = |label: &str| x + 3.0 + pdf.fonts.width(label, 8.0, false) * MM_PER_PT + 1.0;
+            slot = Some(SignatureSlot {
+                page: pdf.page_count(),
+                image: Area { x: x + 3.0, y: top + 7.0, w: box_w - 6.0, h: box_h - 22.0 },
+                name: Spot { x: after(&sub), y: sign_y - 0.8 },
+                date: Spot { x: after(&date_label), y: date_y - 0.8 },
+                caption: Spot { x: left, y: top + box_h + 4.0 },
+                caption_width: pdf.width(),
+            });
+        }
     }
     pdf.y = top + box_h;
-    pdf.finish()
+    let slot = slot.expect("the customer's box is drawn first");
+    Ok(Rendered { pdf: pdf.finish()?, slot })
 }

@@ -3,11 +3,11 @@
 
 use chrono::NaiveDate;
 use printpdf::{
-    DateTime, FontId, ImageCompression, ImageOptimizationOptions, Mm, PdfDocument, PdfFont, PdfPage,
-    PdfParseErrorSeverity, PdfSaveOptions, RawImage, XObject, XObjectId,
+    DateTime, DictItem, ExternalStream, ExternalXObject, FontId, ImageCompression, ImageOptimizationOptions, Mm,
+    PdfDocument, PdfFont, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Px, RawImage, XObject, XObjectId,
 };
 
-use crate::canvas::{Align, Canvas, Paper, BOLD_ID, MM_PER_PT, REGULAR_ID};
+use crate::canvas::{Align, Canvas, FaceIds, Paper, MM_PER_PT};
 use crate::error::DocError;
 use crate::fonts::Fonts;
 use crate::wrap::wrap;
@@ -32,27 +32,43 @@ pub struct PdfBuilder<'f> {
     /// The baseline position on the current page, in mm from the top.
     pub y: f32,
     pages: Vec<Canvas>,
-    images: Vec<(XObjectId, RawImage)>,
+    images: Vec<(XObjectId, XObject)>,
     title: String,
     id: String,
     date: NaiveDate,
+    numbered: bool,
+    faces: FaceIds,
 }
 
 impl<'f> PdfBuilder<'f> {
     /// `id` names the document for good (its number): the PDF's trailer ID comes from it.
     pub fn new(fonts: &'f Fonts, paper: Paper, title: &str, id: &str, date: NaiveDate) -> PdfBuilder<'f> {
         let margin = if paper == Paper::A5 { 10.0 } else { 15.0 };
+        let faces = FaceIds::for_document(id);
         PdfBuilder {
             fonts,
             paper,
             margin,
             y: margin,
-            pages: vec![Canvas::new(paper)],
+            pages: vec![Canvas::new(paper, faces.clone())],
             images: Vec::new(),
             title: title.to_string(),
             id: id.to_string(),
             date,
+            numbered: true,
+            faces,
         }
+    }
+
+    /// A layer to print over another document's page (a signature): no page numbers.
+    pub fn overlay(mut self) -> PdfBuilder<'f> {
+        self.numbered = false;
+        self
+    }
+
+    /// How many pages so far.
+    pub fn page_count(&self) -> usize {
+        self.pages.len()
     }
 
     pub fn width(&self) -> f32 {
@@ -69,7 +85,7 @@ impl<'f> PdfBuilder<'f> {
     }
 
     pub fn new_page(&mut self) {
-        self.pages.push(Canvas::new(self.paper));
+        self.pages.push(Canvas::new(self.paper, self.faces.clone()));
         self.y = self.margin;
     }
 
@@ -101,10 +117,45 @@ impl<'f> PdfBuilder<'f> {
     /// Decodes a PNG once for this document; returns its id and its size in pixels.
     pub fn add_png(&mut self, png: &[u8]) -> Result<(XObjectId, (usize, usize)), DocError> {
         let image = RawImage::decode_from_bytes(png, &mut Vec::new()).map_err(DocError::Image)?;
-        let id = XObjectId(format!("HKIMG{}", self.images.len() + 1));
         let size = (image.width, image.height);
+        Ok((self.keep_image(XObject::Image(image)), size))
+    }
+
+    /// Embeds a JPEG as it is (PDF reads JPEG natively): a photo of a signed paper keeps
+    /// every detail it had and costs no more than its own size.
+    pub fn add_jpeg(&mut self, jpeg: &[u8]) -> Result<(XObjectId, (usize, usize)), DocError> {
+        let info = crate::jpeg::info(jpeg).ok_or_else(|| DocError::Image("not a JPEG image".into()))?;
+        let colour = match info.components {
+            1 => "DeviceGray",
+            3 => "DeviceRGB",
+            4 => "DeviceCMYK",
+            n => return Err(DocError::Image(format!("a JPEG with {n} colour components"))),
+        };
+        let dict = [
+            ("Type", DictItem::Name(b"XObject".to_vec())),
+            ("Subtype", DictItem::Name(b"Image".to_vec())),
+            ("Width", DictItem::Int(info.width as i64)),
+            ("Height", DictItem::Int(info.height as i64)),
+            ("ColorSpace", DictItem::Name(colour.as_bytes().to_vec())),
+            ("BitsPerComponent", DictItem::Int(8)),
+            ("Filter", DictItem::Name(b"DCTDecode".to_vec())),
+        ]
+        .into_iter()
+        .map(|(k, v)| (k.to_string(), v))
+        .collect();
+        let external = ExternalXObject {
+            stream: ExternalStream { dict, content: jpeg.to_vec(), compress: false },
+            width: Some(Px(info.width)),
+            height: Some(Px(info.height)),
+            dpi: None,
+        };
+        Ok((self.keep_image(XObject::External(external)), (info.width, info.height)))
+    }
+
+    fn keep_image(&mut self, image: XObject) -> XObjectId {
+        let id = XObjectId(format!("HKIMG{}", self.images.len() + 1));
         self.images.push((id.clone(), image));
-        Ok((id, size))
+        id
     }
 
     /// The company's name, address, phone and tax id at the top of the first page, the
@@ -144,11 +195,17 @@ impl<'f> PdfBuilder<'f> {
     }
 
     /// Numbers the pages and writes the PDF: the same content gives the same bytes.
-    pub fn finish(mut self) -> Result<Vec<u8>, DocError> {
+    pub fn finish(self) -> Result<Vec<u8>, DocError> {
+        let id = self.id.clone();
+        save(self.finish_document()?, &id)
+    }
+
+    /// The finished document, to be combined with others before it is saved.
+    pub fn finish_document(mut self) -> Result<lopdf::Document, DocError> {
         let total = self.pages.len();
         let (width, height) = self.paper.size();
-        let fonts = self.fonts;
-        for (i, page) in self.pages.iter_mut().enumerate() {
+        let (fonts, numbered) = (self.fonts, self.numbered);
+        for (i, page) in self.pages.iter_mut().enumerate().filter(|_| numbered) {
             let label = format!("第 {} 页 / 共 {total} 页 · Page {} of {total}", i + 1, i + 1);
             page.text(fonts, width / 2.0, height - self.margin, 8.0, false, Align::Center, &label)?;
         }
@@ -160,10 +217,10 @@ impl<'f> PdfBuilder<'f> {
         info.producer = "Huikuan".into();
         info.creator = "Huikuan".into();
         info.identifier = self.id.clone();
-        doc.resources.fonts.map.insert(FontId(REGULAR_ID.into()), PdfFont::new(fonts.regular.clone()));
-        doc.resources.fonts.map.insert(FontId(BOLD_ID.into()), PdfFont::new(fonts.bold.clone()));
+        doc.resources.fonts.map.insert(FontId(self.faces.regular.clone()), PdfFont::new(fonts.regular.clone()));
+        doc.resources.fonts.map.insert(FontId(self.faces.bold.clone()), PdfFont::new(fonts.bold.clone()));
         for (id, image) in self.images.drain(..) {
-            doc.resources.xobjects.map.insert(id, XObject::Image(image));
+            doc.resources.xobjects.map.insert(id, image);
         }
         doc.pages = self.pages.drain(..).map(|p| PdfPage::new(Mm(width), Mm(height), p.ops)).collect();
         let opts = PdfSaveOptions {
@@ -180,15 +237,22 @@ impl<'f> PdfBuilder<'f> {
             }),
         };
         let mut warnings = Vec::new();
-        let mut lo = doc.to_lopdf_document(&opts, &mut warnings);
+        let lo = doc.to_lopdf_document(&opts, &mut warnings);
         if let Some(w) = warnings.iter().find(|w| w.severity == PdfParseErrorSeverity::Error) {
             return Err(DocError::Pdf(w.msg.clone()));
         }
-        let id = lopdf::Object::String(self.id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal);
-        lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
-        lo.compress();
-        let mut out = Vec::new();
-        lo.save_to(&mut out).map_err(|e| DocError::Pdf(e.to_string()))?;
-        Ok(out)
+        Ok(lo)
     }
+}
+
+/// Writes a document with a trailer ID of our own (printpdf's is random): the same
+/// document gives the same bytes. Objects nothing refers to any more are dropped.
+pub fn save(mut lo: lopdf::Document, id: &str) -> Result<Vec<u8>, DocError> {
+    lo.prune_objects();
+    let id = lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal);
+    lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
+    lo.compress();
+    let mut out = Vec::new();
+    lo.save_to(&mut out).map_err(|e| DocError::Pdf(e.to_string()))?;
+    Ok(out)
 }

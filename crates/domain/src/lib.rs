@@ -14,6 +14,7 @@ pub mod ledger;
 pub mod line;
 pub mod money;
 pub mod numbering;
+pub mod paper;
 pub mod profile;
 pub mod settlement;
 pub mod terms;
@@ -26,6 +27,7 @@ pub use ledger::{
 };
 pub use money::Money;
 pub use numbering::DocType;
+pub use paper::{PaperKind, SignMethod};
 pub use profile::{BusinessScale, CollectionDays, Premises};
 pub use settlement::{settle, Settlement};
 pub use terms::PaymentTerms;
