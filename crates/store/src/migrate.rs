@@ -10,6 +10,7 @@ use crate::error::StoreError;
 pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_books", include_str!("../migrations/0001_books.sql")),
     ("0002_credit", include_str!("../migrations/0002_credit.sql")),
+    ("0003_documents", include_str!("../migrations/0003_documents.sql")),
 ];
 
 pub fn latest_version() -> i64 {

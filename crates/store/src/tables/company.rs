@@ -59,3 +59,31 @@ pub fn update(conn: &Connection, company: &Company) -> Result<(), StoreError> {
     )?;
     Ok(())
 }
+
+/// The company's pictures: the logo on every letterhead, the seal (公章) on letters.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CompanyImage {
+    Logo,
+    Stamp,
+}
+
+impl CompanyImage {
+    fn column(self) -> &'static str {
+        match self {
+            CompanyImage::Logo => "logo_png",
+            CompanyImage::Stamp => "stamp_png",
+        }
+    }
+}
+
+pub fn image(conn: &Connection, which: CompanyImage) -> Result<Option<Vec<u8>>, StoreError> {
+    let sql = format!("SELECT {} FROM company WHERE id = 1", which.column());
+    Ok(conn.query_row(&sql, [], |row| row.get(0))?)
+}
+
+/// None removes the picture.
+pub fn set_image(conn: &Connection, which: CompanyImage, png: Option<&[u8]>) -> Result<(), StoreError> {
+    let sql = format!("UPDATE company SET {} = ?1 WHERE id = 1", which.column());
+    conn.execute(&sql, [png])?;
+    Ok(())
+}

@@ -9,6 +9,7 @@ pub mod contacts;
 pub mod credit;
 pub mod customers;
 pub mod deliveries;
+pub mod documents;
 pub mod entries;
 pub mod sequences;
 pub mod settings;

@@ -1,0 +1,277 @@
+//! Issued documents (the exact PDF bytes and their SHA-256) and the signatures on them.
+//! Both are append-only: a document is frozen when issued, a signature when given.
+
+use chrono::NaiveDate;
+use huikuan_domain::{DocLanguage, Money};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::columns::{money, parsed};
+use super::Stamp;
+use crate::error::{is_unique_violation, not_found, StoreError};
+
+/// What a stored document is, without its bytes.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StoredDocument {
+    pub id: i64,
+    /// delivery_note, statement, letter or plan.
+    pub kind: String,
+    pub number: String,
+    pub customer_id: i64,
+    pub doc_date: NaiveDate,
+    pub language: DocLanguage,
+    pub paper: String,
+    /// JSON: where the customer signs.
+    #[serde(skip)]
+    pub signature_slot: String,
+    pub sha256: String,
+    pub size_bytes: i64,
+    pub created_at: String,
+    pub operator: String,
+}
+
+pub struct NewDocument<'a> {
+    pub kind: &'a str,
+    pub number: &'a str,
+    pub customer_id: i64,
+    pub doc_date: NaiveDate,
+    pub language: DocLanguage,
+    pub paper: &'a str,
+    pub signature_slot: &'a str,
+    pub pdf: &'a [u8],
+    pub sha256: &'a str,
+}
+
+const DOC_COLUMNS: &str =
+    "id, kind, number, customer_id, doc_date, language, paper, signature_slot, sha256, size_bytes, created_at, operator";
+
+fn document(row: &Row) -> rusqlite::Result<StoredDocument> {
+    Ok(StoredDocument {
+        id: row.get(0)?,
+        kind: row.get(1)?,
+        number: row.get(2)?,
+        customer_id: row.get(3)?,
+        doc_date: row.get(4)?,
+        language: parsed(row, 5)?,
+        paper: row.get(6)?,
+        signature_slot: row.get(7)?,
+        sha256: row.get(8)?,
+        size_bytes: row.get(9)?,
+        created_at: row.get(10)?,
+        operator: row.get(11)?,
+    })
+}
+
+pub fn insert(conn: &Connection, doc: &NewDocument, stamp: &Stamp) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO documents (kind, number, customer_id, doc_date, language, paper, signature_slot, pdf, sha256,
+             size_bytes, created_at, operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+        params![
+            doc.kind,
+            doc.number,
+            doc.customer_id,
+            doc.doc_date,
+            doc.language.as_str(),
+            doc.paper,
+            doc.signature_slot,
+            doc.pdf,
+            doc.sha256,
+            doc.pdf.len() as i64,
+            stamp.at,
+            stamp.operator
+        ],
+    )
+    .map_err(|e| {
+        if is_unique_violation(&e) {
+            StoreError::NumberTaken { kind: doc.kind.to_string(), number: doc.number.to_string() }
+        } else {
+            StoreError::from_sqlite(e)
+        }
+    })?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn find(conn: &Connection, kind: &str, number: &str) -> Result<Option<StoredDocument>, StoreError> {
+    let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE kind = ?1 AND number = ?2");
+    Ok(conn.query_row(&sql, params![kind, number.trim()], document).optional()?)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<StoredDocument, StoreError> {
+    let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE id = ?1");
+    conn.query_row(&sql, [id], document).optional()?.ok_or_else(|| not_found(format!("document #{id}")))
+}
+
+/// The issued PDF's bytes.
+pub fn pdf(conn: &Connection, id: i64) -> Result<Vec<u8>, StoreError> {
+    conn.query_row("SELECT pdf FROM documents WHERE id = ?1", [id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| not_found(format!("document #{id}")))
+}
+
+/// A customer's documents of one kind, newest first.
+pub fn for_customer(conn: &Connection, customer_id: i64, kind: &str) -> Result<Vec<StoredDocument>, StoreError> {
+    let sql = format!(
+        "SELECT {DOC_COLUMNS} FROM documents WHERE customer_id = ?1 AND kind = ?2 ORDER BY doc_date DESC, number DESC"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![customer_id, kind], document)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every stored document, for verification.
+pub fn all_ids(conn: &Connection) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn.prepare("SELECT id FROM documents ORDER BY id")?;
+    let rows = stmt.query_map([], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// How a customer signed: on the pad, or on paper scanned back.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct StoredSignature {
+    pub id: i64,
+    pub document_id: i64,
+    /// pad or scan.
+    pub method: String,
+    pub signer: String,
+    pub signer_role: String,
+    /// UTC, RFC 3339.
+    pub signed_at: String,
+    /// The SHA-256 of the issued PDF this signature is on.
+    pub signs_sha256: String,
+    pub scan_attachment_id: Option<i64>,
+    /// The signed PDF's SHA-256.
+    pub sha256: String,
+    pub size_bytes: i64,
+    pub created_at: String,
+    pub operator: String,
+}
+
+pub struct NewSignature<'a> {
+    pub document_id: i64,
+    pub method: &'a str,
+    pub signer: &'a str,
+    pub signer_role: &'a str,
+    pub signed_at: &'a str,
+    pub signs_sha256: &'a str,
+    pub strokes: Option<&'a str>,
+    pub image_png: Option<&'a [u8]>,
+    pub scan_attachment_id: Option<i64>,
+    pub pdf: &'a [u8],
+    pub sha256: &'a str,
+}
+
+const SIG_COLUMNS: &str = "id, document_id, method, signer, signer_role, signed_at, signs_sha256, scan_attachment_id,
+    sha256, size_bytes, created_at, operator";
+
+fn signature(row: &Row) -> rusqlite::Result<StoredSignature> {
+    Ok(StoredSignature {
+        id: row.get(0)?,
+        document_id: row.get(1)?,
+        method: row.get(2)?,
+        signer: row.get(3)?,
+        signer_role: row.get(4)?,
+        signed_at: row.get(5)?,
+        signs_sha256: row.get(6)?,
+        scan_attachment_id: row.get(7)?,
+        sha256: row.get(8)?,
+        size_bytes: row.get(9)?,
+        created_at: row.get(10)?,
+        operator: row.get(11)?,
+    })
+}
+
+pub fn insert_signature(conn: &Connection, s: &NewSignature, stamp: &Stamp) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO signatures (document_id, method, signer, signer_role, signed_at, signs_sha256, strokes, image_png,
+             scan_attachment_id, pdf, sha256, size_bytes, created_at, operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+        params![
+            s.document_id,
+            s.method,
+            s.signer,
+            s.signer_role,
+            s.signed_at,
+            s.signs_sha256,
+            s.strokes,
+            s.image_png,
+            s.scan_attachment_id,
+            s.pdf,
+            s.sha256,
+            s.pdf.len() as i64,
+            stamp.at,
+            stamp.operator
+        ],
+    )
+    .map_err(StoreError::from_sqlite)?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn signature_of(conn: &Connection, document_id: i64) -> Result<Option<StoredSignature>, StoreError> {
+    let sql = format!("SELECT {SIG_COLUMNS} FROM signatures WHERE document_id = ?1");
+    Ok(conn.query_row(&sql, [document_id], signature).optional()?)
+}
+
+/// The signed PDF's bytes.
+pub fn signed_pdf(conn: &Connection, signature_id: i64) -> Result<Vec<u8>, StoreError> {
+    conn.query_row("SELECT pdf FROM signatures WHERE id = ?1", [signature_id], |row| row.get(0))
+        .optional()?
+        .ok_or_else(|| not_found(format!("signature #{signature_id}")))
+}
+
+/// The drawn signature (pad only).
+pub fn signature_image(conn: &Connection, signature_id: i64) -> Result<Option<Vec<u8>>, StoreError> {
+    Ok(conn
+        .query_row("SELECT image_png FROM signatures WHERE id = ?1", [signature_id], |row| row.get(0))
+        .optional()?
+        .flatten())
+}
+
+/// A paper as the customer page lists it: issued (not yet printed, for notes entered from
+/// history), and how it was signed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PaperRow {
+    pub kind: String,
+    pub number: String,
+    pub doc_date: NaiveDate,
+    pub amount: Money,
+    pub document_id: Option<i64>,
+    pub sha256: Option<String>,
+    pub sign_method: Option<String>,
+    pub signer: Option<String>,
+    pub signed_at: Option<String>,
+}
+
+fn paper_row(row: &Row) -> rusqlite::Result<PaperRow> {
+    Ok(PaperRow {
+        kind: row.get(0)?,
+        number: row.get(1)?,
+        doc_date: row.get(2)?,
+        amount: money(row, 3)?,
+        document_id: row.get(4)?,
+        sha256: row.get(5)?,
+        sign_method: row.get(6)?,
+        signer: row.get(7)?,
+        signed_at: row.get(8)?,
+    })
+}
+
+/// The customer's issued delivery notes, newest first, at most `limit`; and how many there are.
+pub fn delivery_notes_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<(Vec<PaperRow>, u64), StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT 'delivery_note', n.number, n.doc_date, n.total_cents, d.id, d.sha256, s.method, s.signer, s.signed_at
+         FROM delivery_notes n
+         LEFT JOIN documents d ON d.kind = 'delivery_note' AND d.number = n.number
+         LEFT JOIN signatures s ON s.document_id = d.id
+         WHERE n.customer_id = ?1 AND n.status = 'issued'
+         ORDER BY n.doc_date DESC, n.number DESC LIMIT ?2",
+    )?;
+    let rows = stmt.query_map(params![customer_id, limit], paper_row)?.collect::<Result<Vec<_>, _>>()?;
+    let total: u64 = conn.query_row(
+        "SELECT count(*) FROM delivery_notes WHERE customer_id = ?1 AND status = 'issued'",
+        [customer_id],
+        |row| row.get(0),
+    )?;
+    Ok((rows, total))
+}
