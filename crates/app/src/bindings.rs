@@ -4,10 +4,12 @@
 
 use ts_rs::{Config, TS};
 
+use crate::company::CompanyImages;
 use crate::credit::{
     ApprovedAssessment, AssessmentForm, AssessmentPreview, CreditCheck, CreditOverride, CustomerCredit, DueReview,
 };
 use crate::customers::{Attachment, AttachmentForm, CustomerChoice, CustomerDetail, CustomerSummary, NewAttachment};
+use crate::documents::{Check, CustomerPapers, PaperStatus, PaperView, SignForm, SignatureView, Verification};
 use crate::forms::{
     AllocationForm, ContactForm, CustomerForm, DeliveryForm, DeliveryPreview, LineForm, LinePreview, PaymentForm,
     PaymentPreview,
@@ -28,7 +30,7 @@ use huikuan_domain::credit::{
 };
 use huikuan_domain::{
     BusinessScale, CollectionDays, ContactRole, CustomerKind, CustomerStatus, DocLanguage, EntryKind, Importance,
-    Money, PaymentMethod, PaymentTerms, Premises, Receivable, Side,
+    Money, PaperKind, PaymentMethod, PaymentTerms, Premises, Receivable, Side, SignMethod,
 };
 
 macro_rules! declarations {
@@ -121,6 +123,16 @@ pub fn typescript() -> String {
         NewAttachment,
         Attachment,
         AttachmentForm,
+        PaperKind,
+        SignMethod,
+        PaperStatus,
+        SignatureView,
+        PaperView,
+        CustomerPapers,
+        SignForm,
+        Check,
+        Verification,
+        CompanyImages,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

@@ -1,4 +1,4 @@
-use chrono::{DateTime, Local, NaiveDate, SecondsFormat, Utc};
+use chrono::{DateTime, FixedOffset, Local, NaiveDate, SecondsFormat, Utc};
 
 /// Where "now" comes from. Business logic never reads the system clock: it asks this, so
 /// tests can fix the date exactly.
@@ -6,6 +6,9 @@ pub trait Clock: Send + Sync {
     fn now(&self) -> DateTime<Utc>;
     /// The business date today, in the user's local time zone.
     fn today(&self) -> NaiveDate;
+
+    /// The user's time zone now, for times printed on paper (a signature's time).
+    fn utc_offset(&self) -> FixedOffset;
 
     fn timestamp(&self) -> String {
         self.now().to_rfc3339_opts(SecondsFormat::Secs, true)
@@ -21,6 +24,10 @@ impl Clock for SystemClock {
 
     fn today(&self) -> NaiveDate {
         Local::now().date_naive()
+    }
+
+    fn utc_offset(&self) -> FixedOffset {
+        *Local::now().offset()
     }
 }
 
@@ -48,6 +55,11 @@ impl Clock for FixedClock {
     fn today(&self) -> NaiveDate {
         self.now.date_naive()
     }
+
+    /// China's time, where the books are kept: noon UTC prints as 20:00 the same day.
+    fn utc_offset(&self) -> FixedOffset {
+        FixedOffset::east_opt(8 * 3600).expect("a valid offset")
+    }
 }
 
 /// One clock shared by everything a long-running program opens (the desktop app reopens
@@ -59,5 +71,9 @@ impl<C: Clock + ?Sized> Clock for std::sync::Arc<C> {
 
     fn today(&self) -> NaiveDate {
         (**self).today()
+    }
+
+    fn utc_offset(&self) -> FixedOffset {
+        (**self).utc_offset()
     }
 }

@@ -98,6 +98,8 @@ pub enum AppError {
     Store(#[from] StoreError),
     #[error(transparent)]
     Document(#[from] huikuan_docs::DocError),
+    #[error("a stored document no longer matches its record: {0}")]
+    Altered(String),
 }
 
 impl AppError {
@@ -116,6 +118,7 @@ impl AppError {
             Self::Store(e) => e.code(),
             Self::Document(huikuan_docs::DocError::MissingGlyph { .. }) => "missing_glyph",
             Self::Document(_) => "document",
+            Self::Altered(_) => "document_altered",
         }
     }
 

@@ -60,6 +60,7 @@ impl AppError {
             Self::BooksExist(path) => format!("{path} 已有账簿"),
             Self::Store(e) => store_zh(e),
             Self::Document(e) => document_zh(e),
+            Self::Altered(details) => format!("已存档的单据与记录不符（可能被改动）：{details}"),
         }
     }
 }
@@ -171,6 +172,16 @@ pub fn field_zh(name: &str) -> &str {
         "due_date" => "到期日",
         "number" => "编号",
         "delivery note" => "送货单",
+        "document" => "单据",
+        "statement" => "对账单",
+        "dunning letter" => "催款函",
+        "repayment plan agreement" => "还款计划确认书",
+        "signer" => "签字人",
+        "signer_role" => "职务",
+        "sign_method" => "签字方式",
+        "signature" => "签名",
+        "scan" => "扫描件",
+        "image" => "图片",
         "payment" => "收款",
         "credit note" => "红字冲销",
         "receivable" => "应收单据",

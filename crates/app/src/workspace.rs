@@ -122,6 +122,32 @@ impl Workspace {
         Ok(BackupDone { path: path.display().to_string() })
     }
 
+    /// Writes the paper's PDF to the exports folder beside the books (for the system's
+    /// viewer to print it) and returns where.
+    pub fn export_paper(&mut self, number: &str, signed: bool) -> Result<PathBuf, AppError> {
+        let pdf = self.books()?.paper_pdf(number, signed)?;
+        let folder = self.db_path.parent().unwrap_or(Path::new(".")).join("exports");
+        std::fs::create_dir_all(&folder).map_err(|e| file_error(&folder, e))?;
+        // The number is ours (SD-2026-000001) but came through the UI: keep only what a
+        // number is made of, so the name can never leave the folder.
+        let safe: String = number.trim().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let path = folder.join(format!("{safe}{}.pdf", if signed { "-signed" } else { "" }));
+        write_file(&path, &pdf)?;
+        Ok(path)
+    }
+
+    /// Saves a copy of the paper's PDF at `path`, chosen in the system's save dialog.
+    pub fn save_paper(&mut self, number: &str, signed: bool, path: &Path) -> Result<PathBuf, AppError> {
+        let pdf = self.books()?.paper_pdf(number, signed)?;
+        let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
+            path.to_path_buf()
+        } else {
+            path.with_extension("pdf")
+        };
+        write_file(&path, &pdf)?;
+        Ok(path)
+    }
+
     fn backups_dir(&self) -> PathBuf {
         self.db_path.parent().unwrap_or(Path::new(".")).join("backups")
     }
@@ -134,6 +160,13 @@ fn preferences_path(db_path: &Path) -> PathBuf {
 /// Unreadable preferences fall back to the defaults: they only choose the language.
 fn read_preferences(path: &Path) -> Preferences {
     std::fs::read_to_string(path).ok().and_then(|text| serde_json::from_str(&text).ok()).unwrap_or_default()
+}
+
+/// Whole or not at all: written beside, then renamed over the target.
+fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
+    let partial = path.with_extension("pdf.partial");
+    std::fs::write(&partial, bytes).map_err(|e| file_error(&partial, e))?;
+    std::fs::rename(&partial, path).map_err(|e| file_error(path, e))
 }
 
 fn file_error(path: &Path, error: std::io::Error) -> AppError {

@@ -75,12 +75,43 @@ pub enum Command {
 
 #[derive(Debug, Subcommand)]
 pub enum DocumentCommand {
-    /// Write a document (a delivery note by its number) as PDF.
+    /// Write a document (a delivery note by its number) as PDF: the exact bytes issued.
     Pdf {
         number: String,
         #[arg(long)]
         out: PathBuf,
+        /// The signed version instead.
+        #[arg(long)]
+        signed: bool,
     },
+    /// Hash the stored PDFs again and say whether they still match their record.
+    Verify {
+        /// A document number; omit with --all.
+        number: Option<String>,
+        /// Every stored document.
+        #[arg(long)]
+        all: bool,
+    },
+    /// Record the customer's signature: a drawn signature (PNG, with the pad's strokes as
+    /// JSON if there are any) or a scan or photo of the signed paper (PNG or JPEG).
+    Sign {
+        number: String,
+        #[arg(long)]
+        signer: String,
+        #[arg(long, default_value = "")]
+        role: String,
+        /// The drawn signature (PNG).
+        #[arg(long, conflicts_with = "scan", requires = "strokes")]
+        png: Option<PathBuf>,
+        /// The pad's strokes for --png: signature_pad's point groups (JSON).
+        #[arg(long, requires = "png")]
+        strokes: Option<PathBuf>,
+        /// The signed paper, scanned or photographed (PNG or JPEG).
+        #[arg(long, required_unless_present = "png")]
+        scan: Option<PathBuf>,
+    },
+    /// A customer's documents, newest first, with their status.
+    List { code: String },
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

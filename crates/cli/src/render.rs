@@ -2,6 +2,7 @@
 
 use huikuan_app::credit::CustomerCredit;
 use huikuan_app::customers::{Attachment, CustomerDetail, CustomerSummary};
+use huikuan_app::documents::{CustomerPapers, PaperView, Verification};
 use huikuan_app::import::ImportSummary;
 use huikuan_app::ledger::PaymentReceipt;
 use huikuan_app::reports::{AgingReport, CustomerLedger};
@@ -251,6 +252,47 @@ pub fn audit(format: Format, records: &[AuditRecord]) -> String {
                 r.action.clone(),
                 r.entity.clone(),
                 r.entity_id.map(|i| i.to_string()).unwrap_or_default(),
+            ]);
+        }
+        t.render()
+    })
+}
+
+pub fn verification(format: Format, results: &[Verification]) -> String {
+    json_or(format, &results, |results| {
+        let mut text = String::new();
+        for v in results.iter() {
+            let parts: Vec<String> = v.checks.iter().map(|c| format!("{} ok", c.what.replace('_', " "))).collect();
+            text += &format!("{}: {} (sha256 {})\n", v.number, parts.join(", "), v.checks[0].actual);
+        }
+        text += &format!("{} document(s) verified: every stored PDF matches its record\n", results.len());
+        text
+    })
+}
+
+pub fn paper(format: Format, p: &PaperView) -> String {
+    json_or(format, p, |p| {
+        let mut text = format!("{} {} {} {:?}\n", p.number, p.date, p.amount, p.status);
+        if let Some(s) = &p.signature {
+            text +=
+                &format!("signed by {} at {} ({}), signed PDF sha256 {}\n", s.signer, s.signed_at, s.method, s.sha256);
+        }
+        text
+    })
+}
+
+pub fn papers(format: Format, list: &CustomerPapers) -> String {
+    json_or(format, list, |list| {
+        let mut t = Table::new(&["number", "date", "amount>", "status", "sha256"]);
+        for p in &list.papers {
+            let status =
+                serde_json::to_value(p.status).ok().and_then(|v| v.as_str().map(String::from)).unwrap_or_default();
+            t.row(vec![
+                p.number.clone(),
+                p.date.to_string(),
+                p.amount.to_string(),
+                status,
+                p.sha256.clone().unwrap_or_default(),
             ]);
         }
         t.render()

@@ -2,8 +2,10 @@
 
 use std::path::{Path, PathBuf};
 
+use base64::Engine;
 use chrono::NaiveDate;
 use huikuan_app::customers::{CustomerDetail, NewAttachment};
+use huikuan_app::documents::SignForm;
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
 use huikuan_app::{AppError, Books, Clock, Company, CustomerFields, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
@@ -109,18 +111,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             };
             Ok(render::entry(format, &books.write_off(input)?))
         }
-        Command::Document(DocumentCommand::Pdf { number, out }) => {
-            let pdf = books.delivery_note_pdf(&number)?;
-            std::fs::write(&out, &pdf)
-                .map_err(|e| AppError::File { path: out.display().to_string(), message: e.to_string() })?;
-            let sha256 = huikuan_app::customers::sha256_hex(&pdf);
-            let text = format!("wrote {} ({} bytes, sha256 {sha256})", out.display(), pdf.len());
-            Ok(render::json_or(
-                format,
-                &serde_json::json!({ "ok": true, "path": out, "bytes": pdf.len(), "sha256": sha256 }),
-                |_| format!("{text}\n"),
-            ))
-        }
+        Command::Document(command) => document(&mut books, format, command),
         Command::Backup { to } => backup(&books, format, &to),
         Command::Audit { limit } => Ok(render::audit(format, &books.audit_log(limit)?)),
     }
@@ -165,6 +156,67 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
             Ok(render::json_or(format, &created, |c| format!("added customer {} {}\n", c.fields.code, c.fields.name)))
         }
     }
+}
+
+fn document(books: &mut Books, format: Format, command: DocumentCommand) -> Result<String, AppError> {
+    match command {
+        DocumentCommand::Pdf { number, out, signed } => {
+            let pdf = books.paper_pdf(&number, signed)?;
+            std::fs::write(&out, &pdf).map_err(|e| file_error(&out, e))?;
+            let sha256 = huikuan_app::customers::sha256_hex(&pdf);
+            let text = format!("wrote {} ({} bytes, sha256 {sha256})", out.display(), pdf.len());
+            Ok(render::json_or(
+                format,
+                &serde_json::json!({ "ok": true, "path": out, "bytes": pdf.len(), "sha256": sha256 }),
+                |_| format!("{text}\n"),
+            ))
+        }
+        DocumentCommand::Verify { number, all } => {
+            let results = match (number, all) {
+                (Some(number), false) => vec![books.verify_paper(&number)?],
+                (None, true) => books.verify_all_papers()?,
+                _ => return Err(AppError::Rule("give a document number or --all".into())),
+            };
+            let altered: Vec<String> = results
+                .iter()
+                .filter(|v| !v.ok)
+                .flat_map(|v| {
+                    v.checks.iter().filter(|c| !c.ok).map(move |c| {
+                        format!("{} {}: recorded sha256 {}, now {}", v.number, c.what, c.recorded, c.actual)
+                    })
+                })
+                .collect();
+            if !altered.is_empty() {
+                return Err(AppError::Altered(altered.join("; ")));
+            }
+            Ok(render::verification(format, &results))
+        }
+        DocumentCommand::Sign { number, signer, role, png, strokes, scan } => {
+            let read = |path: &PathBuf| std::fs::read(path).map_err(|e| file_error(path, e));
+            let b64 = |bytes: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(bytes);
+            let mut form = SignForm { number, signer, signer_role: role, ..SignForm::default() };
+            match (png, strokes, scan) {
+                (Some(png), Some(strokes), None) => {
+                    form.method = "pad".into();
+                    form.image_base64 = b64(read(&png)?);
+                    form.strokes = String::from_utf8_lossy(&read(&strokes)?).into_owned();
+                }
+                (None, None, Some(scan)) => {
+                    form.method = "scan".into();
+                    form.scan_file_name =
+                        scan.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                    form.scan_base64 = b64(read(&scan)?);
+                }
+                _ => return Err(AppError::Rule("give --png with --strokes, or --scan".into())),
+            }
+            Ok(render::paper(format, &books.sign_paper(form)?))
+        }
+        DocumentCommand::List { code } => Ok(render::papers(format, &books.customer_papers(&code)?)),
+    }
+}
+
+fn file_error(path: &Path, e: std::io::Error) -> AppError {
+    AppError::File { path: path.display().to_string(), message: e.to_string() }
 }
 
 fn company_with(mut p: Company, a: Box<CompanySetArgs>) -> Result<Company, AppError> {

@@ -352,3 +352,77 @@ fn a_delivery_note_prints_to_the_same_pdf_every_time_with_its_total_in_capitals(
     assert!(!missing.status.success());
     assert!(String::from_utf8_lossy(&missing.stderr).contains("delivery note 'SD-2026-999999' does not exist"));
 }
+
+#[test]
+fn a_note_signed_from_the_command_line_verifies_until_a_byte_of_it_changes() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let (png, strokes) = (dir.path().join("sig.png"), dir.path().join("strokes.json"));
+    std::fs::write(&png, huikuan_docs::sample::signature_png(2)).unwrap();
+    std::fs::write(&strokes, r#"[{"points":[{"x":1,"y":2,"time":0},{"x":40,"y":9,"time":16}]}]"#).unwrap();
+    let signed = json(
+        &db,
+        &[
+            "document",
+            "sign",
+            "SD-2026-000001",
+            "--signer",
+            "王建国",
+            "--png",
+            png.to_str().unwrap(),
+            "--strokes",
+            strokes.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(signed["status"], "signed_pad");
+    assert_eq!(signed["signature"]["signer"], "王建国");
+    let listed = json(&db, &["document", "list", "C001", "--format", "json"]);
+    assert_eq!(listed["papers"].as_array().unwrap().iter().filter(|p| p["status"] == "signed_pad").count(), 1);
+    let out = dir.path().join("signed.pdf");
+    ok(&db, &["document", "pdf", "SD-2026-000001", "--signed", "--out", out.to_str().unwrap()]);
+    assert_eq!(signed["signature"]["sha256"].as_str().unwrap(), sha256sum(&std::fs::read(&out).unwrap()));
+    assert!(
+        ok(&db, &["document", "verify", "SD-2026-000001"]).contains("issued pdf ok, signed pdf ok, signed original ok")
+    );
+    let again = cli(
+        &db,
+        &[
+            "document",
+            "sign",
+            "SD-2026-000001",
+            "--signer",
+            "李四",
+            "--png",
+            png.to_str().unwrap(),
+            "--strokes",
+            strokes.to_str().unwrap(),
+        ],
+    );
+    assert!(!again.status.success(), "signed once only");
+
+    // One byte of the stored signed PDF changed in the book file: a piece of the signed PDF
+    // that the issued one does not share (they share the issued pages' content).
+    let signed_pdf = std::fs::read(&out).unwrap();
+    let issued_file = dir.path().join("issued.pdf");
+    ok(&db, &["document", "pdf", "SD-2026-000001", "--out", issued_file.to_str().unwrap()]);
+    let issued = std::fs::read(&issued_file).unwrap();
+    let mut file = std::fs::read(&db).unwrap();
+    let at = (0..signed_pdf.len() - 64)
+        .step_by(101)
+        .map(|start| &signed_pdf[start..start + 48])
+        .filter(|piece| !issued.windows(48).any(|w| w == *piece))
+        .find_map(|piece| file.windows(48).position(|w| w == piece))
+        .expect("a piece of the signed PDF sits whole in one page");
+    file[at + 10] ^= 0x20;
+    std::fs::write(&db, file).unwrap();
+    let verify = cli(&db, &["document", "verify", "--all"]);
+    assert_eq!(verify.status.code(), Some(1));
+    let said = String::from_utf8_lossy(&verify.stderr);
+    assert!(said.contains("SD-2026-000001 signed_pdf: recorded sha256"), "{said}");
+}
+
+fn sha256sum(bytes: &[u8]) -> String {
+    huikuan_app::customers::sha256_hex(bytes)
+}

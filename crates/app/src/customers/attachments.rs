@@ -36,12 +36,12 @@ pub fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
-fn stored_at(dir: &Path, sha256: &str) -> PathBuf {
+pub(crate) fn stored_at(dir: &Path, sha256: &str) -> PathBuf {
     dir.join(&sha256[..2]).join(sha256)
 }
 
 /// Writes the content once, atomically: a crash leaves either no file or the whole file.
-fn keep(dir: &Path, sha256: &str, bytes: &[u8]) -> Result<(), AppError> {
+pub(crate) fn keep_file(dir: &Path, sha256: &str, bytes: &[u8]) -> Result<(), AppError> {
     let path = stored_at(dir, sha256);
     if path.exists() && fs::read(&path).is_ok_and(|stored| sha256_hex(&stored) == sha256) {
         return Ok(());
@@ -114,7 +114,7 @@ impl Books {
             about.customer_id = customer_by_code(tx, code)?.id;
             // The file first: a row never points at nothing. A file without a row (the
             // transaction failed) is harmless and is reused if attached again.
-            keep(&dir, &about.sha256, bytes)?;
+            keep_file(&dir, &about.sha256, bytes)?;
             let id = attachments::insert(tx, &about, &stamp)?;
             let stored = attachments::get(tx, id)?.expect("just written");
             audit(tx, &stamp, "attach", "attachment", id, None::<&()>, Some(&stored))?;

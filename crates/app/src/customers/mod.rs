@@ -17,4 +17,5 @@ pub use list_customers::CustomerSummary;
 pub use save_profile::ContactEdit;
 pub use show_customer::CustomerDetail;
 
+pub(crate) use attachments::{keep_file, stored_at};
 pub(crate) use validate::contact_fields as check_contact;

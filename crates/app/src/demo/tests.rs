@@ -118,3 +118,21 @@ fn the_owner_assesses_customers_and_lets_some_blocked_deliveries_through_with_a_
     assert!((1..=25).contains(&due.len()), "{} reviews due", due.len());
     assert_eq!(with_facts, customers.len(), "every customer has its business facts");
 }
+
+#[test]
+fn the_last_three_weeks_of_notes_are_printed_and_most_were_signed_on_delivery() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-11-23");
+    let mut books = demo(dir.path(), 1, today);
+    let count =
+        |books: &mut Books, sql: &str| -> i64 { books.store().connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    let printed = count(&mut books, "SELECT COUNT(*) FROM documents WHERE kind = 'delivery_note'");
+    let signed = count(&mut books, "SELECT COUNT(*) FROM signatures WHERE method = 'pad'");
+    let oldest: String =
+        books.store().connection().query_row("SELECT min(doc_date) FROM documents", [], |r| r.get(0)).unwrap();
+    eprintln!("demo papers: {printed} printed, {signed} signed, oldest {oldest}");
+    assert!(printed >= 20, "{printed} notes printed");
+    assert!(signed * 10 >= printed * 5 && signed < printed, "{signed} of {printed} signed");
+    assert!(oldest.as_str() >= "2026-11-02", "only the recent ones are printed: {oldest}");
+    assert!(books.verify_all_papers().unwrap().iter().all(|v| v.ok));
+}

@@ -149,7 +149,7 @@ impl Books {
             for number in &order {
                 let group = &groups[number];
                 let delivery = group.delivery.as_ref().expect("every bad row was rejected above");
-                match crate::ledger::create_delivery_in_tx(tx, &stamp, delivery, true) {
+                match crate::ledger::create_delivery_in_tx(tx, &stamp, delivery, crate::ledger::Issue::Unprinted) {
                     Ok(_) => {}
                     // A blocked note is reported and left out, so that the notes after it are
                     // checked as they would be without it; nothing is committed in the end.

@@ -12,6 +12,7 @@ use serde::Deserialize;
 use super::post::{due_date, given_number, post};
 use crate::books::{audit, customer_by_code};
 use crate::credit;
+use crate::documents::freeze_delivery_note;
 use crate::error::AppError;
 use crate::Books;
 
@@ -96,13 +97,26 @@ fn describe(lines: &[DeliveryLine]) -> String {
     text
 }
 
-/// Writes a draft and, when `issue`, issues it in the same transaction.
+/// What becomes of a new delivery note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Issue {
+    /// Kept as an editable draft.
+    Draft,
+    /// Issued and printed: the PDF is frozen with its hash in the same transaction.
+    Printed,
+    /// Issued from history (an import, the demo's past): the paper already exists
+    /// elsewhere, and the PDF is frozen the first time it is needed.
+    Unprinted,
+}
+
+/// Writes a draft and issues it in the same transaction unless it stays a draft.
 pub(crate) fn create_in_tx(
     tx: &Transaction,
     stamp: &Stamp,
     input: &NewDelivery,
-    issue: bool,
+    how: Issue,
 ) -> Result<DeliveryNote, AppError> {
+    let issue = how != Issue::Draft;
     let customer = customer_by_code(tx, &input.customer_code)?;
     if input.lines.is_empty() {
         return Err(AppError::rule(
@@ -132,7 +146,7 @@ pub(crate) fn create_in_tx(
     };
     let id = deliveries::insert_draft(tx, &header, &lines, stamp)?;
     if let Some(cleared) = cleared {
-        issue_in_tx(tx, stamp, deliveries::get(tx, id)?, input.number.as_deref(), cleared)?;
+        issue_in_tx(tx, stamp, deliveries::get(tx, id)?, input.number.as_deref(), cleared, how == Issue::Printed)?;
     } else {
         audit(tx, stamp, "create", "delivery_draft", id, None::<&()>, Some(&deliveries::get(tx, id)?))?;
     }
@@ -166,6 +180,7 @@ fn issue_in_tx(
     draft: DeliveryNote,
     number: Option<&str>,
     overridden: Option<(credit::CreditCheck, String)>,
+    print: bool,
 ) -> Result<(), AppError> {
     let id = draft.id;
     let number = match number {
@@ -195,21 +210,32 @@ fn issue_in_tx(
     if let Some((check, reason)) = overridden {
         credit::record_override(tx, stamp, &issued, &check, &reason)?;
     }
+    if print {
+        freeze_delivery_note(tx, stamp, &issued)?;
+    }
     Ok(())
 }
 
 impl Books {
     /// Creates a delivery note and issues it: it takes its number, its due date from the
-    /// customer's terms (unless given) and its ledger entry, and is frozen from then on.
+    /// customer's terms (unless given) and its ledger entry, and is frozen from then on,
+    /// its PDF printed and kept with its SHA-256.
     pub fn create_delivery(&mut self, input: NewDelivery) -> Result<DeliveryNote, AppError> {
         let stamp = self.stamp();
-        self.store.write(|tx| create_in_tx(tx, &stamp, &input, true))
+        self.store.write(|tx| create_in_tx(tx, &stamp, &input, Issue::Printed))
+    }
+
+    /// Issues a delivery note from history, whose paper was printed elsewhere: its PDF is
+    /// frozen the first time it is needed.
+    pub(crate) fn create_delivery_unprinted(&mut self, input: NewDelivery) -> Result<DeliveryNote, AppError> {
+        let stamp = self.stamp();
+        self.store.write(|tx| create_in_tx(tx, &stamp, &input, Issue::Unprinted))
     }
 
     /// Saves a delivery note as a draft: no number, no ledger entry, still editable.
     pub fn save_delivery_draft(&mut self, input: NewDelivery) -> Result<DeliveryNote, AppError> {
         let stamp = self.stamp();
-        self.store.write(|tx| create_in_tx(tx, &stamp, &input, false))
+        self.store.write(|tx| create_in_tx(tx, &stamp, &input, Issue::Draft))
     }
 
     /// Issues a draft; `override_reason` lets it through a credit block.
@@ -225,7 +251,7 @@ impl Books {
             issuable(draft.total)?;
             let customer = customers::get(tx, draft.customer_id)?;
             let cleared = credit::clear(tx, &customer, draft.doc_date, draft.due_date, draft.total, override_reason)?;
-            issue_in_tx(tx, &stamp, draft, None, cleared)?;
+            issue_in_tx(tx, &stamp, draft, None, cleared, true)?;
             Ok(deliveries::get(tx, draft_id)?)
         })
     }

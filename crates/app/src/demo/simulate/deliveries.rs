@@ -47,15 +47,28 @@ impl Sim<'_> {
             lines,
             override_reason: None,
         };
-        let note = match self.books.create_delivery(input.clone()) {
+        // The last three weeks' notes are printed as a user issues them today; older ones
+        // are history, printed the first time someone opens them.
+        let printed = self.today - self.day <= chrono::Duration::days(21);
+        let issue = |books: &mut crate::Books, input: NewDelivery| {
+            if printed {
+                books.create_delivery(input)
+            } else {
+                books.create_delivery_unprinted(input)
+            }
+        };
+        let note = match issue(self.books, input.clone()) {
             Ok(note) => note,
             Err(AppError::CreditBlocked(refusal)) => match self.override_reason(plan, account, &refusal) {
-                Some(reason) => self.books.create_delivery(NewDelivery { override_reason: Some(reason), ..input })?,
+                Some(reason) => issue(self.books, NewDelivery { override_reason: Some(reason), ..input })?,
                 None => return Ok(()),
             },
             Err(e) => return Err(e),
         };
         let number = note.number.clone().expect("an issued delivery note has a number");
+        if printed {
+            self.sign_on_delivery(&number, contact.map(|c| c.name.as_str()))?;
+        }
         let pay_on = if dispute.is_some() { None } else { Some(self.pay_on(plan, account, note.due_date)) };
         let absorbed = account.credit.min(note.total);
         account.credit -= absorbed;

@@ -5,6 +5,7 @@
 mod account;
 mod credit;
 mod deliveries;
+mod papers;
 mod payments;
 mod status;
 

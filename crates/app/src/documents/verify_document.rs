@@ -1,0 +1,83 @@
+//! Proving a paper unchanged: every stored PDF (and the scan of a signed paper) hashed
+//! again and compared with the hash recorded when it was issued or signed.
+
+use huikuan_domain::PaperKind;
+use huikuan_store::tables::attachments;
+use huikuan_store::tables::documents::{self, StoredDocument};
+use huikuan_store::Transaction;
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::papers::unknown;
+use crate::customers::{sha256_hex, stored_at};
+use crate::error::AppError;
+use crate::Books;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Check {
+    /// issued_pdf, signed_pdf, signed_original or scan.
+    pub what: String,
+    pub recorded: String,
+    pub actual: String,
+    pub ok: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Verification {
+    pub number: String,
+    pub kind: PaperKind,
+    pub checks: Vec<Check>,
+    pub ok: bool,
+}
+
+fn check(what: &str, recorded: &str, actual: String) -> Check {
+    Check { what: what.into(), ok: recorded == actual, recorded: recorded.into(), actual }
+}
+
+fn verify(tx: &Transaction, doc: &StoredDocument, files: Option<&std::path::Path>) -> Result<Verification, AppError> {
+    let mut checks = vec![check("issued_pdf", &doc.sha256, sha256_hex(&documents::pdf(tx, doc.id)?))];
+    if let Some(signature) = documents::signature_of(tx, doc.id)? {
+        checks.push(check("signed_pdf", &signature.sha256, sha256_hex(&documents::signed_pdf(tx, signature.id)?)));
+        // The signature must be on the document as issued, not on some other version of it.
+        checks.push(check("signed_original", &signature.signs_sha256, doc.sha256.clone()));
+        if let Some(id) = signature.scan_attachment_id {
+            let recorded = attachments::get(tx, id)?.map(|a| a.fields.sha256).unwrap_or_default();
+            let actual = match files {
+                Some(dir) if recorded.len() == 64 => std::fs::read(stored_at(dir, &recorded))
+                    .map(|bytes| sha256_hex(&bytes))
+                    .unwrap_or_else(|e| format!("unreadable: {e}")),
+                _ => "no file".to_string(),
+            };
+            checks.push(check("scan", &recorded, actual));
+        }
+    }
+    Ok(Verification {
+        number: doc.number.clone(),
+        kind: doc.kind.parse().map_err(AppError::invalid("kind"))?,
+        ok: checks.iter().all(|c| c.ok),
+        checks,
+    })
+}
+
+impl Books {
+    /// Hashes the stored PDFs of one paper again and compares them with the record.
+    pub fn verify_paper(&mut self, number: &str) -> Result<Verification, AppError> {
+        let files = self.files.clone();
+        self.store.read(|tx| {
+            let kind = PaperKind::of_number(number).ok_or_else(|| unknown(number))?;
+            let doc = documents::find(tx, kind.as_str(), number)?.ok_or_else(|| unknown(number))?;
+            verify(tx, &doc, files.as_deref())
+        })
+    }
+
+    /// Every stored paper, verified.
+    pub fn verify_all_papers(&mut self) -> Result<Vec<Verification>, AppError> {
+        let files = self.files.clone();
+        self.store.read(|tx| {
+            documents::all_ids(tx)?
+                .into_iter()
+                .map(|id| verify(tx, &documents::get(tx, id)?, files.as_deref()))
+                .collect()
+        })
+    }
+}
