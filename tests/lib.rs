@@ -39,3 +39,38 @@ pub fn dump(conn: &rusqlite::Connection) -> Vec<String> {
     }
     out
 }
+
+/// A poppler tool (pdftotext, pdfinfo, pdffonts, pdfimages) over `pdf`; its output.
+pub fn poppler(tool: &str, args: &[&str], pdf: &[u8]) -> String {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("doc.pdf");
+    std::fs::write(&file, pdf).unwrap();
+    let mut command = std::process::Command::new(tool);
+    command.args(args).arg(&file);
+    if tool == "pdftotext" {
+        command.arg("-");
+    }
+    let out = command.output().unwrap_or_else(|e| panic!("{tool} (poppler-utils) must be installed: {e}"));
+    assert!(out.status.success(), "{tool}: {}", String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).unwrap()
+}
+
+pub fn pdf_text(pdf: &[u8]) -> String {
+    poppler("pdftotext", &["-layout"], pdf)
+}
+
+pub fn pdf_pages(pdf: &[u8]) -> usize {
+    let info = poppler("pdfinfo", &[], pdf);
+    info.lines().find_map(|l| l.strip_prefix("Pages:")).expect("pdfinfo names the pages").trim().parse().unwrap()
+}
+
+/// What the signature pad sends for a signature drawn across it: its strokes and its PNG.
+pub fn drawn_signature(seed: u32) -> (String, String) {
+    use base64::Engine;
+    let strokes = serde_json::json!([{
+        "penColor": "#14287a",
+        "points": (0..40).map(|i| serde_json::json!({"x": 20 + i * 9, "y": 60 + (i % 7) * 5, "pressure": 0.5, "time": i * 16})).collect::<Vec<_>>()
+    }]);
+    let png = huikuan_docs::sample::signature_png(seed);
+    (strokes.to_string(), format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png)))
+}

@@ -27,4 +27,13 @@ pub const COMMANDS: &[&str] = &[
     "assessment_approve",
     "credit_policy_get",
     "credit_policy_save",
+    "customer_papers",
+    "paper_get",
+    "paper_pdf",
+    "paper_sign",
+    "paper_verify",
+    "paper_open",
+    "paper_save",
+    "company_images",
+    "company_image_set",
 ];

@@ -44,6 +44,15 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         credit::assessment_approve,
         credit::credit_policy_get,
         credit::credit_policy_save,
+        papers::customer_papers,
+        papers::paper_get,
+        papers::paper_pdf,
+        papers::paper_sign,
+        papers::paper_verify,
+        papers::paper_open,
+        papers::paper_save,
+        papers::company_images,
+        papers::company_image_set,
     ]
 }
 
@@ -94,6 +103,10 @@ pub fn run() {
             }
         }))
         .plugin(tauri_plugin_window_state::Builder::default().build())
+        // Used from our own commands only (print from the system viewer, save as): the
+        // window is granted none of their commands.
+        .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
             let workspace = Workspace::open(db_path(app)?, clock_from_env()?, &operator())?;
             app.manage(AppState::new(workspace));

@@ -24,6 +24,12 @@ impl AppState {
         f(&mut workspace).map_err(|e| e.view(workspace.language()))
     }
 
+    /// An error from the shell itself (a dialog, the system viewer), said like the others.
+    pub fn error(&self, error: AppError) -> ErrorView {
+        let workspace = self.workspace.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+        error.view(workspace.language())
+    }
+
     /// Runs `f` on the open books.
     pub fn books<T>(&self, f: impl FnOnce(&mut Books) -> Result<T, AppError>) -> Result<T, ErrorView> {
         self.workspace(|w| f(w.books()?))

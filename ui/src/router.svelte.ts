@@ -8,6 +8,7 @@ export type Route =
   | { name: "customer_assess"; code: string }
   | { name: "delivery_new"; customer: string }
   | { name: "payment_new"; customer: string }
+  | { name: "paper"; number: string }
   | { name: "settings" };
 
 export function parseRoute(hash: string): Route {
@@ -32,6 +33,8 @@ export function parseRoute(hash: string): Route {
       return { name: "payment_new", customer };
     case "settings":
       return { name: "settings" };
+    case "papers":
+      return parts[1] ? { name: "paper", number: parts[1] } : { name: "dashboard" };
     default:
       return { name: "dashboard" };
   }
@@ -58,6 +61,8 @@ export function href(route: Route): string {
       return route.customer ? `#/payment/new?customer=${code(route.customer)}` : "#/payment/new";
     case "settings":
       return "#/settings";
+    case "paper":
+      return `#/papers/${code(route.number)}`;
   }
 }
 

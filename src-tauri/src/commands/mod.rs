@@ -5,5 +5,6 @@ pub mod company;
 pub mod credit;
 pub mod customers;
 pub mod ledger;
+pub mod papers;
 pub mod reports;
 pub mod workspace;

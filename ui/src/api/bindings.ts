@@ -342,3 +342,67 @@ export type Attachment = { id: number, created_at: string, operator: string, cus
 kind: string, title: string, file_name: string, sha256: string, size_bytes: number, notes: string, };
 
 export type AttachmentForm = { customer_code: string, kind: string, title: string, file_name: string, notes: string, content_base64: string, };
+
+export type PaperKind = "delivery_note" | "statement" | "letter" | "plan";
+
+export type SignMethod = "pad" | "scan";
+
+export type PaperStatus = "issued" | "signed_pad" | "signed_scan";
+
+export type SignatureView = { method: SignMethod, signer: string, signer_role: string, 
+/**
+ * UTC, RFC 3339.
+ */
+signed_at: string, 
+/**
+ * The SHA-256 of the issued PDF that was signed.
+ */
+signs_sha256: string, 
+/**
+ * The signed PDF's SHA-256 and size.
+ */
+sha256: string, size_bytes: number, scan_file_name: string | null, };
+
+export type PaperView = { kind: PaperKind, number: string, customer_code: string, customer_name: string, date: string, amount: Money, status: PaperStatus, 
+/**
+ * None until first printed: notes entered from history are frozen when first needed.
+ */
+sha256: string | null, size_bytes: number | null, signature: SignatureView | null, };
+
+export type CustomerPapers = { papers: Array<PaperView>, 
+/**
+ * How many there are in all; the list holds the newest [`PAPERS_LISTED`].
+ */
+total: number, };
+
+export type SignForm = { number: string, signer: string, signer_role: string, 
+/**
+ * pad or scan.
+ */
+method: string, 
+/**
+ * Pad: signature_pad's point groups (`toData()`), as JSON.
+ */
+strokes: string, 
+/**
+ * Pad: the drawn signature, a PNG in base64 or as a data URL.
+ */
+image_base64: string, 
+/**
+ * Scan: the photo or scan of the signed paper (PNG or JPEG), in base64.
+ */
+scan_base64: string, scan_file_name: string, };
+
+export type Check = { 
+/**
+ * issued_pdf, signed_pdf, signed_original or scan.
+ */
+what: string, recorded: string, actual: string, ok: boolean, };
+
+export type Verification = { number: string, kind: PaperKind, checks: Array<Check>, ok: boolean, };
+
+export type CompanyImages = { 
+/**
+ * A data URL, or None when there is none.
+ */
+logo: string | null, stamp: string | null, };

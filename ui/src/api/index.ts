@@ -9,8 +9,10 @@ import type {
   Attachment,
   AttachmentForm,
   BackupDone,
+  CompanyImages,
   CreditPolicy,
   CustomerCredit,
+  CustomerPapers,
   Company,
   Customer,
   CustomerChoice,
@@ -27,6 +29,9 @@ import type {
   PaymentForm,
   PaymentPreview,
   PaymentReceipt,
+  PaperView,
+  SignForm,
+  Verification,
   WorkspaceStatus,
 } from "./bindings";
 
@@ -97,6 +102,20 @@ export const api = {
   approveAssessment: (form: AssessmentForm) => call<ApprovedAssessment>("assessment_approve", { form }),
   creditPolicy: () => call<CreditPolicy>("credit_policy_get"),
   saveCreditPolicy: (policy: CreditPolicy) => call<CreditPolicy>("credit_policy_save", { policy }),
+
+  customerPapers: (code: string) => call<CustomerPapers>("customer_papers", { code }),
+  paper: (number: string) => call<PaperView>("paper_get", { number }),
+  /** The exact stored bytes of the issued (or signed) PDF. */
+  paperPdf: (number: string, signed: boolean) => call<ArrayBuffer>("paper_pdf", { number, signed }),
+  signPaper: (form: SignForm) => call<PaperView>("paper_sign", { form }),
+  verifyPaper: (number: string) => call<Verification>("paper_verify", { number }),
+  /** Opens the PDF in the system's viewer (to print); returns the file it wrote. */
+  openPaper: (number: string, signed: boolean) => call<string>("paper_open", { number, signed }),
+  /** Asks where to save a copy; null when the user cancels. */
+  savePaper: (number: string, signed: boolean) => call<string | null>("paper_save", { number, signed }),
+  companyImages: () => call<CompanyImages>("company_images"),
+  setCompanyImage: (which: "logo" | "stamp", pngBase64: string | null) =>
+    call<CompanyImages>("company_image_set", { which, pngBase64 }),
 
   dashboard: () => call<Dashboard>("dashboard"),
   ledger: (code: string) => call<CustomerLedger>("customer_ledger", { code }),

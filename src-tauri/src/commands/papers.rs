@@ -1,0 +1,82 @@
+use huikuan_app::company::CompanyImages;
+use huikuan_app::documents::{CustomerPapers, PaperView, SignForm, Verification};
+use huikuan_app::{AppError, ErrorView};
+use tauri::ipc::Response;
+use tauri::{AppHandle, Runtime, State};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+use crate::state::AppState;
+
+#[tauri::command]
+pub async fn customer_papers(state: State<'_, AppState>, code: String) -> Result<CustomerPapers, ErrorView> {
+    state.books(|b| b.customer_papers(&code))
+}
+
+#[tauri::command]
+pub async fn paper_get(state: State<'_, AppState>, number: String) -> Result<PaperView, ErrorView> {
+    state.books(|b| b.paper(&number))
+}
+
+/// The exact stored bytes, as an ArrayBuffer for the in-app viewer.
+#[tauri::command]
+pub async fn paper_pdf(state: State<'_, AppState>, number: String, signed: bool) -> Result<Response, ErrorView> {
+    state.books(|b| b.paper_pdf(&number, signed)).map(Response::new)
+}
+
+#[tauri::command]
+pub async fn paper_sign(state: State<'_, AppState>, form: SignForm) -> Result<PaperView, ErrorView> {
+    state.books(|b| b.sign_paper(form))
+}
+
+#[tauri::command]
+pub async fn paper_verify(state: State<'_, AppState>, number: String) -> Result<Verification, ErrorView> {
+    state.books(|b| b.verify_paper(&number))
+}
+
+/// Opens the PDF in the system's viewer, to print it from there.
+#[tauri::command]
+pub async fn paper_open<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    number: String,
+    signed: bool,
+) -> Result<String, ErrorView> {
+    let path = state.workspace(|w| w.export_paper(&number, signed))?;
+    app.opener()
+        .open_path(path.display().to_string(), None::<&str>)
+        .map_err(|e| state.error(AppError::File { path: path.display().to_string(), message: e.to_string() }))?;
+    Ok(path.display().to_string())
+}
+
+/// Saves a copy where the user chooses in the system's save dialog; None when cancelled.
+#[tauri::command]
+pub async fn paper_save<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    number: String,
+    signed: bool,
+) -> Result<Option<String>, ErrorView> {
+    let name = format!("{}{}.pdf", number.trim(), if signed { "-signed" } else { "" });
+    let Some(chosen) = app.dialog().file().add_filter("PDF", &["pdf"]).set_file_name(&name).blocking_save_file() else {
+        return Ok(None);
+    };
+    let path =
+        chosen.into_path().map_err(|e| state.error(AppError::File { path: name.clone(), message: e.to_string() }))?;
+    state.workspace(|w| w.save_paper(&number, signed, &path)).map(|p| Some(p.display().to_string()))
+}
+
+#[tauri::command]
+pub async fn company_images(state: State<'_, AppState>) -> Result<CompanyImages, ErrorView> {
+    state.books(|b| b.company_images())
+}
+
+/// `png_base64` None removes the picture.
+#[tauri::command]
+pub async fn company_image_set(
+    state: State<'_, AppState>,
+    which: String,
+    png_base64: Option<String>,
+) -> Result<CompanyImages, ErrorView> {
+    state.books(|b| b.set_company_image(&which, png_base64.as_deref()))
+}

@@ -1,0 +1,81 @@
+"""Papers in the real app: a delivery note previewed as it prints (pdf.js), signed by the
+customer on the signature pad, and marked signed on the customer's documents tab."""
+
+import datetime
+import subprocess
+
+from selenium.webdriver.common.action_chains import ActionChains
+
+from conftest import CLI
+from ui import fill, find, go, testid, wait, wait_text
+
+
+def cli(db, *args):
+    return subprocess.run([str(CLI), "--db", str(db), *args], check=True, capture_output=True, text=True).stdout
+
+
+def a_book_with_one_delivery_note(db):
+    today = datetime.date.today().isoformat()
+    cli(db, "init")
+    cli(db, "company", "set", "--legal-name", "杭州明远建材有限公司", "--address", "浙江省杭州市拱墅区祥园路88号",
+        "--phone", "0571-88236677", "--tax-id", "91330105MA27XK8L3Q")
+    cli(db, "customer", "add", "--code", "C100", "--name", "杭州新华超市", "--terms", "net:30", "--credit-limit", "50000")
+    cli(db, "delivery", "--customer", "C100", "--date", today, "--line", "水泥 P.O 42.5,10,412.35", "--line", "螺丝,333,0.035")
+
+
+def draw_signature(driver):
+    pad = testid(driver, "signature-pad")
+    width = pad.size["width"]
+    chain = ActionChains(driver).move_to_element_with_offset(pad, -width // 3, 10).click_and_hold()
+    for step in range(1, 13):
+        chain = chain.move_by_offset(width // 20, -24 if step % 2 else 24)
+    chain.release().perform()
+
+
+def test_a_customer_signs_a_delivery_note_on_the_pad_and_the_note_is_marked_signed(launcher):
+    app = launcher(a_book_with_one_delivery_note)
+    d = app.driver
+    testid(d, "nav-customers", seconds=20)
+    go(d, "#/customers/C100?tab=documents")
+    row = find(d, "[data-testid='paper-row'][data-number='SD-{}-000001']".format(datetime.date.today().year))
+    assert "已开具" in row.text
+    app.shot("01-documents-tab-issued")
+    row.find_element("css selector", "a").click()
+
+    # The stored PDF, drawn by pdf.js inside the app.
+    wait("the preview drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered") == "1")
+    wait_text(d, "[data-testid='paper-title']", "送货单")
+    sha = testid(d, "paper-sha256").text
+    assert len(sha) == 64, sha
+    app.shot("02-issued-preview")
+
+    # Nothing drawn yet: refused in place.
+    fill(d, "signer", "王经理")
+    testid(d, "sign-confirm").click()
+    wait_text(d, "[data-testid='sign-error']", "尚未签字")
+
+    draw_signature(d)
+    wait_text(d, ".pad-foot", "已签字")
+    fill(d, "signer_role", "仓库主管")
+    app.shot("03-signing-on-the-pad")
+    testid(d, "sign-confirm").click()
+
+    wait("the note marked signed", lambda: find(d, "[data-testid='paper-status']").get_attribute("data-status") == "signed_pad")
+    wait_text(d, "[data-testid='signed-by']", "王经理 (仓库主管)")
+    wait_text(d, "[data-testid='toast']", "已由 王经理 签收")
+    wait("the signed version drawn", lambda: find(d, "[data-testid='show-signed']").get_attribute("class").find("on") >= 0)
+    wait("the signed preview drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered") == "1")
+    app.shot("04-signed-preview")
+
+    testid(d, "paper-verify").click()
+    wait_text(d, "[data-testid='verify-result']", "一致")
+
+    go(d, "#/customers/C100?tab=documents")
+    wait_text(d, "[data-testid='paper-row']", "已在屏幕上签收")
+    app.shot("05-documents-tab-signed")
+
+    # The same books, read by the command line: the signature is on the PDF the app showed.
+    number = "SD-{}-000001".format(datetime.date.today().year)
+    listed = cli(app.db, "document", "verify", number)
+    assert "signed pdf ok, signed original ok" in listed, listed
+    assert sha in listed
