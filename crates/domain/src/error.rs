@@ -40,6 +40,10 @@ pub enum DomainError {
     OutOfRange { field: &'static str, min: i64, max: i64 },
     #[error("the credit policy is not valid: {0}")]
     BadPolicy(String),
+    #[error("'{0}' is not a month (expected YYYY-MM)")]
+    MalformedPeriod(String),
+    #[error("the period ends ({to}) before it starts ({from})")]
+    PeriodBackwards { from: String, to: String },
 }
 
 impl DomainError {
@@ -64,6 +68,8 @@ impl DomainError {
             Self::MalformedCollectionDays(_) => "malformed_collection_days",
             Self::OutOfRange { .. } => "out_of_range",
             Self::BadPolicy(_) => "bad_policy",
+            Self::MalformedPeriod(_) => "malformed_period",
+            Self::PeriodBackwards { .. } => "period_backwards",
         }
     }
 }

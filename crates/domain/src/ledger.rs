@@ -101,3 +101,111 @@ impl Account {
         self.receivables.iter().any(|r| r.doc_date <= as_of) || self.credits.iter().any(|c| c.date <= as_of)
     }
 }
+
+impl EntryKind {
+    /// The entry's name on paper.
+    pub fn words(self, language: crate::DocLanguage) -> &'static str {
+        let zh = language == crate::DocLanguage::Zh;
+        match self {
+            EntryKind::Delivery => {
+                if zh {
+                    "送货"
+                } else {
+                    "Delivery"
+                }
+            }
+            EntryKind::Opening => {
+                if zh {
+                    "期初余额"
+                } else {
+                    "Opening balance"
+                }
+            }
+            EntryKind::Charge => {
+                if zh {
+                    "其他费用"
+                } else {
+                    "Charge"
+                }
+            }
+            EntryKind::Payment => {
+                if zh {
+                    "收款"
+                } else {
+                    "Payment"
+                }
+            }
+            EntryKind::CreditNote => {
+                if zh {
+                    "红字冲销"
+                } else {
+                    "Credit note"
+                }
+            }
+            EntryKind::WriteOff => {
+                if zh {
+                    "坏账核销"
+                } else {
+                    "Write-off"
+                }
+            }
+        }
+    }
+}
+
+impl PaymentMethod {
+    pub fn words(self, language: crate::DocLanguage) -> &'static str {
+        let zh = language == crate::DocLanguage::Zh;
+        match self {
+            PaymentMethod::Cash => {
+                if zh {
+                    "现金"
+                } else {
+                    "cash"
+                }
+            }
+            PaymentMethod::Bank => {
+                if zh {
+                    "银行转账"
+                } else {
+                    "bank transfer"
+                }
+            }
+            PaymentMethod::Alipay => {
+                if zh {
+                    "支付宝"
+                } else {
+                    "Alipay"
+                }
+            }
+            PaymentMethod::Wechat => {
+                if zh {
+                    "微信支付"
+                } else {
+                    "WeChat Pay"
+                }
+            }
+            PaymentMethod::Cheque => {
+                if zh {
+                    "支票"
+                } else {
+                    "cheque"
+                }
+            }
+            PaymentMethod::AcceptanceBill => {
+                if zh {
+                    "承兑汇票"
+                } else {
+                    "bank acceptance bill"
+                }
+            }
+            PaymentMethod::Other => {
+                if zh {
+                    "其他"
+                } else {
+                    "other"
+                }
+            }
+        }
+    }
+}

@@ -9,14 +9,18 @@ pub mod capitals;
 mod choice;
 pub mod credit;
 pub mod customer;
+pub mod dunning;
 pub mod error;
 pub mod ledger;
+pub mod letter_template;
+pub mod limitation;
 pub mod line;
 pub mod money;
 pub mod numbering;
 pub mod paper;
 pub mod profile;
 pub mod settlement;
+pub mod statement;
 pub mod terms;
 
 pub use aging::{AgingBasis, AgingRow, BucketScheme};
@@ -27,7 +31,8 @@ pub use ledger::{
 };
 pub use money::Money;
 pub use numbering::DocType;
-pub use paper::{PaperKind, SignMethod};
+pub use paper::{PaperKind, SendChannel, SignMethod};
 pub use profile::{BusinessScale, CollectionDays, Premises};
 pub use settlement::{settle, Settlement};
+pub use statement::Period;
 pub use terms::PaymentTerms;

@@ -11,6 +11,7 @@ word_enum!(
         Payment => "payment",
         CreditNote => "credit_note",
         WriteOff => "write_off",
+        Statement => "statement",
     }
 );
 
@@ -23,6 +24,7 @@ impl DocType {
             DocType::Payment => "PM",
             DocType::CreditNote => "CN",
             DocType::WriteOff => "WO",
+            DocType::Statement => "ST",
         }
     }
 

@@ -20,6 +20,18 @@ word_enum!(
     }
 );
 
+word_enum!(
+    /// How a paper went out to the customer.
+    SendChannel, "channel", {
+        Hand => "hand",
+        Post => "post",
+        Express => "express",
+        Email => "email",
+        Wechat => "wechat",
+        Other => "other",
+    }
+);
+
 impl PaperKind {
     pub fn prefix(self) -> &'static str {
         match self {

@@ -130,3 +130,29 @@ proptest! {
         prop_assert_eq!(Money::from_decimal(money.to_decimal()).unwrap(), money);
     }
 }
+
+proptest! {
+    /// A statement over any account agrees with settlement: its opening is the balance the
+    /// day before the period, its closing the balance on the last day, and in between every
+    /// movement moves the running balance by exactly its amount.
+    #[test]
+    fn a_statement_adds_up_and_agrees_with_settlement((r, c, allocations, _) in book(), start in 0u64..900, days in 0u64..120) {
+        use huikuan_domain::statement::{figures, Movement, Period};
+        let period = Period::new(day(start), day(start + days)).unwrap();
+        let mut movements: Vec<Movement> = r.iter().map(|x| Movement { date: x.doc_date, debit: x.amount, credit: Money::ZERO })
+            .chain(c.iter().map(|x| Movement { date: x.date, debit: Money::ZERO, credit: x.amount }))
+            .collect();
+        movements.sort_by_key(|m| (m.date, m.credit));
+        let f = figures(&movements, period);
+        prop_assert_eq!(f.opening + f.debits - f.credits, f.closing);
+        prop_assert_eq!(f.closing, settle(&r, &c, &allocations, period.to).balance());
+        let before = period.from.pred_opt().unwrap();
+        prop_assert_eq!(f.opening, settle(&r, &c, &allocations, before).balance());
+        prop_assert_eq!(f.running.last().copied().unwrap_or(f.opening), f.closing);
+        let mut balance = f.opening;
+        for (&i, &after) in f.in_period.iter().zip(&f.running) {
+            balance += movements[i].debit - movements[i].credit;
+            prop_assert_eq!(balance, after);
+        }
+    }
+}

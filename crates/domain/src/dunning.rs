@@ -1,0 +1,151 @@
+//! Which dunning letter a customer is due, if any: the level follows the days overdue and
+//! the letters already sent about the debt, escalating one level at a time.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+use crate::calendar::days_between;
+
+/// The owner's rules for letters (a setting).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
+pub struct DunningPolicy {
+    /// Days overdue from which each level may be sent: reminder, demand, final notice.
+    pub level_days: [u32; 3],
+    /// Never two letters to one customer closer than this.
+    pub min_gap_days: u32,
+    /// The pay-by date of each level: days after the letter's date.
+    pub pay_within_days: [u32; 3],
+}
+
+impl Default for DunningPolicy {
+    fn default() -> Self {
+        DunningPolicy { level_days: [15, 45, 90], min_gap_days: 14, pay_within_days: [10, 7, 7] }
+    }
+}
+
+impl DunningPolicy {
+    pub fn validate(&self) -> Result<(), String> {
+        let [a, b, c] = self.level_days;
+        if !(1..=3650).contains(&a) || b <= a || c <= b || c > 3650 {
+            return Err(format!("the levels' days must rise: {a} < {b} < {c}, from 1 to 3650"));
+        }
+        if self.min_gap_days > 365 {
+            return Err("the least days between two letters must be at most 365".into());
+        }
+        if self.pay_within_days.iter().any(|d| !(1..=90).contains(d)) {
+            return Err("each pay-by must be 1 to 90 days after the letter".into());
+        }
+        Ok(())
+    }
+
+    /// The highest level whose threshold `days_overdue` reaches (0: none).
+    pub fn level_for(&self, days_overdue: i64) -> u8 {
+        self.level_days.iter().filter(|&&d| days_overdue >= i64::from(d)).count() as u8
+    }
+}
+
+/// A letter already sent about the debt.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentLetter {
+    pub date: NaiveDate,
+    pub level: u8,
+}
+
+/// What the rules say about a customer today.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, ts_rs::TS)]
+#[serde(tag = "state", rename_all = "snake_case")]
+pub enum Suggestion {
+    /// Nothing is overdue long enough for a letter.
+    NotYet,
+    /// A letter of this level is due now.
+    Due { level: u8 },
+    /// The last letter is too recent: the next, of this level, may go on that day.
+    Wait { level: u8, until: NaiveDate },
+    /// The final notice was sent: what remains is legal action, not another letter.
+    Exhausted,
+}
+
+/// The next letter for a customer whose oldest overdue item is `days_overdue` days late on
+/// `today`, given the letters sent about this debt (since it fell due). The first letter is
+/// at most a demand (a final notice needs a demand before it); after that each letter is at
+/// most one level above the last, and never the same level again.
+pub fn next_letter(policy: &DunningPolicy, days_overdue: i64, sent: &[SentLetter], today: NaiveDate) -> Suggestion {
+    let by_days = policy.level_for(days_overdue);
+    if by_days == 0 {
+        return Suggestion::NotYet;
+    }
+    let last = sent.iter().max_by_key(|l| (l.date, l.level));
+    let highest = sent.iter().map(|l| l.level).max().unwrap_or(0);
+    if highest >= 3 {
+        return Suggestion::Exhausted;
+    }
+    let level = match last {
+        None => by_days.min(2),
+        Some(_) => by_days.min(highest + 1),
+    };
+    if level <= highest {
+        return Suggestion::NotYet;
+    }
+    if let Some(last) = last {
+        let since = days_between(last.date, today);
+        if since < i64::from(policy.min_gap_days) {
+            let until = last.date + chrono::Days::new(u64::from(policy.min_gap_days));
+            return Suggestion::Wait { level, until };
+        }
+    }
+    Suggestion::Due { level }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::calendar::parse_date;
+
+    fn d(text: &str) -> NaiveDate {
+        parse_date(text).unwrap()
+    }
+
+    fn next(days: i64, sent: &[(&str, u8)], today: &str) -> Suggestion {
+        let sent: Vec<SentLetter> = sent.iter().map(|&(date, level)| SentLetter { date: d(date), level }).collect();
+        next_letter(&DunningPolicy::default(), days, &sent, d(today))
+    }
+
+    #[test]
+    fn the_level_follows_the_days_overdue_at_each_threshold() {
+        assert_eq!(next(14, &[], "2026-12-01"), Suggestion::NotYet);
+        assert_eq!(next(15, &[], "2026-12-01"), Suggestion::Due { level: 1 });
+        assert_eq!(next(44, &[], "2026-12-01"), Suggestion::Due { level: 1 });
+        assert_eq!(next(45, &[], "2026-12-01"), Suggestion::Due { level: 2 });
+        assert_eq!(next(90, &[], "2026-12-01"), Suggestion::Due { level: 2 }, "a first letter is at most a demand");
+    }
+
+    #[test]
+    fn escalation_goes_one_level_at_a_time_and_never_repeats_a_level() {
+        assert_eq!(
+            next(44, &[("2026-11-01", 1)], "2026-12-01"),
+            Suggestion::NotYet,
+            "level 1 sent, level 2 not reached"
+        );
+        assert_eq!(next(45, &[("2026-11-01", 1)], "2026-12-01"), Suggestion::Due { level: 2 });
+        assert_eq!(next(200, &[("2026-11-01", 1)], "2026-12-01"), Suggestion::Due { level: 2 });
+        assert_eq!(next(89, &[("2026-11-01", 2)], "2026-12-01"), Suggestion::NotYet);
+        assert_eq!(next(90, &[("2026-11-01", 1), ("2026-11-10", 2)], "2026-12-01"), Suggestion::Due { level: 3 });
+        assert_eq!(next(400, &[("2026-10-01", 3)], "2026-12-01"), Suggestion::Exhausted);
+    }
+
+    #[test]
+    fn never_two_letters_within_fourteen_days() {
+        let until = d("2026-12-02");
+        assert_eq!(next(50, &[("2026-11-18", 1)], "2026-12-01"), Suggestion::Wait { level: 2, until }, "13 days after");
+        assert_eq!(next(50, &[("2026-11-17", 1)], "2026-12-01"), Suggestion::Due { level: 2 }, "14 days is enough");
+    }
+
+    #[test]
+    fn a_policy_needs_rising_levels_and_sensible_days() {
+        assert!(DunningPolicy::default().validate().is_ok());
+        let bad = DunningPolicy { level_days: [30, 30, 90], ..DunningPolicy::default() };
+        assert!(bad.validate().is_err());
+        let bad = DunningPolicy { pay_within_days: [0, 7, 7], ..DunningPolicy::default() };
+        assert!(bad.validate().is_err());
+    }
+}
