@@ -39,6 +39,7 @@ fn main() {
     let issued = delivery_note_pdf(&doc).expect("renders");
     let mut mark = SignatureMark {
         language: doc.language,
+        kind: huikuan_domain::PaperKind::DeliveryNote,
         number: doc.number.clone(),
         signer: "王建国".into(),
         signer_role: "仓库主管".into(),
@@ -47,6 +48,7 @@ fn main() {
         issued_sha256: "0".repeat(64),
         drawn: Some(sample::signature_png(1)),
         scan: None,
+        confirms: false,
     };
     measure("signed delivery note, signature drawn on the pad", runs, || {
         signed_pdf(&issued.pdf, doc.paper, &issued.slot, &mark, doc.date).expect("signs")

@@ -16,6 +16,7 @@ fn main() {
 
     let mark = SignatureMark {
         language: doc.language,
+        kind: huikuan_domain::PaperKind::DeliveryNote,
         number: doc.number.clone(),
         signer: "王建国".into(),
         signer_role: "仓库主管".into(),
@@ -24,6 +25,7 @@ fn main() {
         issued_sha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".into(),
         drawn: Some(sample::signature_png(1)),
         scan: None,
+        confirms: false,
     };
     let started = std::time::Instant::now();
     let signed = signed_pdf(&issued.pdf, doc.paper, &issued.slot, &mark, doc.date).expect("signs");

@@ -57,25 +57,12 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let terms = note.terms.in_words(note.language);
     let customer = format!("{} ({})", note.customer_name, note.customer_code);
-    let facts = [
-        (say("客户", "Customer"), customer, say("单号", "Number"), note.number.clone()),
-        (say("联系人", "Contact"), note.contact.clone(), say("日期", "Date"), date(note.date)),
-        (say("地址", "Address"), note.address.clone(), say("付款条件", "Terms"), terms),
-        (say("备注", "Memo"), note.memo.clone(), say("到期日", "Due date"), date(note.due_date)),
-    ];
-    let half = pdf.width() * 0.62;
-    for (l1, v1, l2, v2) in facts {
-        pdf.y += 5.5;
-        pdf.text(left, 9.0, true, Align::Left, &l1)?;
-        let start = pdf.y;
-        pdf.y -= 5.5;
-        pdf.paragraph(left + 18.0, half - 20.0, 9.0, false, &v1)?;
-        let after = pdf.y;
-        pdf.y = start;
-        pdf.text(left + half, 9.0, true, Align::Left, &l2)?;
-        pdf.text(left + half + 20.0, 9.0, false, Align::Left, &v2)?;
-        pdf.y = pdf.y.max(after);
-    }
+    pdf.facts(&[
+        [say("客户", "Customer"), customer, say("单号", "Number"), note.number.clone()],
+        [say("联系人", "Contact"), note.contact.clone(), say("日期", "Date"), date(note.date)],
+        [say("地址", "Address"), note.address.clone(), say("付款条件", "Terms"), terms],
+        [say("备注", "Memo"), note.memo.clone(), say("到期日", "Due date"), date(note.due_date)],
+    ])?;
     pdf.y += 4.0;
 
     let w = pdf.width();
@@ -160,6 +147,7 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
                 date: Spot { x: after(&date_label), y: date_y - 0.8 },
                 caption: Spot { x: left, y: top + box_h + 4.0 },
                 caption_width: pdf.width(),
+                tick: None,
             });
         }
     }

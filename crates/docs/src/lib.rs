@@ -16,6 +16,7 @@ mod pdf;
 pub mod sample;
 mod signature;
 mod slot;
+mod statement;
 mod table;
 mod wrap;
 
@@ -28,5 +29,6 @@ pub use jpeg::is_jpeg;
 pub use pdf::{save, Letterhead, PdfBuilder};
 pub use signature::{short_hash, signed_pdf, Scan, SignatureMark};
 pub use slot::{Area, Rendered, SignatureSlot, Spot};
+pub use statement::{bucket_words, statement_pdf, ExpectedPayment, StatementDoc, StatementLine};
 pub use table::{Column, Table};
 pub use wrap::wrap;

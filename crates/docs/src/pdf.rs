@@ -114,6 +114,42 @@ impl<'f> PdfBuilder<'f> {
         Ok(())
     }
 
+    /// Two columns of labelled facts under the title (customer, contact… | number, date…):
+    /// the left value wraps, the right stays on its line.
+    pub fn facts(&mut self, rows: &[[String; 4]]) -> Result<(), DocError> {
+        let left = self.margin;
+        let half = self.width() * 0.62;
+        for [l1, v1, l2, v2] in rows {
+            self.y += 5.5;
+            self.text(left, 9.0, true, Align::Left, l1)?;
+            let start = self.y;
+            self.y -= 5.5;
+            self.paragraph(left + 18.0, half - 20.0, 9.0, false, v1)?;
+            let after = self.y;
+            self.y = start;
+            self.text(left + half, 9.0, true, Align::Left, l2)?;
+            self.text(left + half + 20.0, 9.0, false, Align::Left, v2)?;
+            self.y = self.y.max(after);
+        }
+        Ok(())
+    }
+
+    /// A dashed rule across the page: where a slip is torn off.
+    pub fn dashed_rule(&mut self) {
+        let (left, right, y) = (self.margin, self.margin + self.width(), self.y);
+        let mut x = left;
+        while x < right {
+            self.page().line(x, y, (x + 2.0).min(right), y, 0.4);
+            x += 3.5;
+        }
+    }
+
+    /// An empty box to tick, `size` mm square, its top `size` mm above the baseline.
+    pub fn checkbox(&mut self, x: f32, size: f32) {
+        let y = self.y - size + 0.4;
+        self.page().rect(x, y, size, size, None);
+    }
+
     /// Decodes a PNG once for this document; returns its id and its size in pixels.
     pub fn add_png(&mut self, png: &[u8]) -> Result<(XObjectId, (usize, usize)), DocError> {
         let image = RawImage::decode_from_bytes(png, &mut Vec::new()).map_err(DocError::Image)?;

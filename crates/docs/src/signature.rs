@@ -2,7 +2,7 @@
 //! signature, the signer, the time and a short hash of the issued PDF printed in its
 //! signature box; when the customer signed on paper, the scan follows as a last page.
 
-use huikuan_domain::DocLanguage;
+use huikuan_domain::{DocLanguage, PaperKind};
 
 use crate::canvas::{Align, Paper};
 use crate::error::DocError;
@@ -22,6 +22,8 @@ pub struct Scan {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SignatureMark {
     pub language: DocLanguage,
+    /// What is signed: a delivery is signed for, a statement confirmed, a letter received.
+    pub kind: PaperKind,
     pub number: String,
     pub signer: String,
     pub signer_role: String,
@@ -34,6 +36,8 @@ pub struct SignatureMark {
     /// The signature drawn on the pad (PNG with transparency).
     pub drawn: Option<Vec<u8>>,
     pub scan: Option<Scan>,
+    /// Ticks the slot's box (a statement's 确认无误).
+    pub confirms: bool,
 }
 
 /// How much of a hash is printed: enough to match a document by eye.
@@ -82,19 +86,42 @@ fn layer(
     pdf.text(slot.name.x, 9.5, true, Align::Left, &name)?;
     pdf.y = slot.date.y;
     pdf.text(slot.date.x, 9.5, false, Align::Left, &mark.signed_on)?;
+    if let (Some(tick), true) = (slot.tick, mark.confirms) {
+        let page = pdf.page();
+        page.line(tick.x + tick.w * 0.18, tick.y + tick.h * 0.55, tick.x + tick.w * 0.42, tick.y + tick.h * 0.82, 1.4);
+        page.line(tick.x + tick.w * 0.42, tick.y + tick.h * 0.82, tick.x + tick.w * 0.9, tick.y + tick.h * 0.15, 1.4);
+    }
     let hash = short_hash(&mark.issued_sha256);
+    let at = &mark.signed_at;
     let caption = match (&mark.scan, zh) {
-        (None, true) => format!("电子签收：{name} 于 {} 在屏幕上签字；所签原件 SHA-256 {hash}", mark.signed_at),
-        (None, false) => format!("Signed on screen by {name} at {}; signed original SHA-256 {hash}", mark.signed_at),
-        (Some(_), true) => format!("客户签字的纸质单据扫描件见附页（{}）；原件 SHA-256 {hash}", mark.signed_at),
-        (Some(_), false) => format!(
-            "The customer's signed paper is scanned on the last page ({}); original SHA-256 {hash}",
-            mark.signed_at
-        ),
+        (None, true) => format!("{}：{name} 于 {at} 在屏幕上签字；所签原件 SHA-256 {hash}", act_zh(mark.kind)),
+        (None, false) => format!("{} on screen by {name} at {at}; signed original SHA-256 {hash}", act_en(mark.kind)),
+        (Some(_), true) => format!("客户签字的纸质单据扫描件见附页（{at}）；原件 SHA-256 {hash}"),
+        (Some(_), false) => {
+            format!("The customer's signed paper is scanned on the last page ({at}); original SHA-256 {hash}")
+        }
     };
     pdf.y = slot.caption.y - 3.0;
     pdf.paragraph(slot.caption.x, slot.caption_width, 6.5, false, &caption)?;
     pdf.finish_document()
+}
+
+fn act_zh(kind: PaperKind) -> &'static str {
+    match kind {
+        PaperKind::DeliveryNote => "电子签收",
+        PaperKind::Statement => "电子确认",
+        PaperKind::Letter => "电子签收回执",
+        PaperKind::Plan => "电子签署",
+    }
+}
+
+fn act_en(kind: PaperKind) -> &'static str {
+    match kind {
+        PaperKind::DeliveryNote => "Signed for",
+        PaperKind::Statement => "Confirmed",
+        PaperKind::Letter => "Receipt signed",
+        PaperKind::Plan => "Signed",
+    }
 }
 
 fn scan_page(

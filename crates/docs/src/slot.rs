@@ -31,6 +31,10 @@ pub struct SignatureSlot {
     /// A line under the box for the proof: how it was signed and the original's hash.
     pub caption: Spot,
     pub caption_width: f32,
+    /// The box to tick when the signature confirms (a statement's 确认无误): its top-left
+    /// corner and side.
+    #[serde(default)]
+    pub tick: Option<Area>,
 }
 
 /// A document as rendered: its bytes, and where it is signed.

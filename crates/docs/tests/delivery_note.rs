@@ -94,6 +94,7 @@ fn a_120_line_note_breaks_across_pages_with_the_header_row_on_each() {
 fn mark(drawn: bool) -> huikuan_docs::SignatureMark {
     huikuan_docs::SignatureMark {
         language: huikuan_domain::DocLanguage::Zh,
+        kind: huikuan_domain::PaperKind::DeliveryNote,
         number: "SD-2026-000123".into(),
         signer: "王建国".into(),
         signer_role: "仓库主管".into(),
@@ -102,6 +103,7 @@ fn mark(drawn: bool) -> huikuan_docs::SignatureMark {
         issued_sha256: "0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef".into(),
         drawn: drawn.then(|| huikuan_docs::sample::signature_png(1)),
         scan: None,
+        confirms: false,
     }
 }
 
