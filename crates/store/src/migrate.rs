@@ -11,6 +11,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0001_books", include_str!("../migrations/0001_books.sql")),
     ("0002_credit", include_str!("../migrations/0002_credit.sql")),
     ("0003_documents", include_str!("../migrations/0003_documents.sql")),
+    ("0004_statements", include_str!("../migrations/0004_statements.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -257,19 +257,28 @@ fn paper_row(row: &Row) -> rusqlite::Result<PaperRow> {
     })
 }
 
-/// The customer's issued delivery notes, newest first, at most `limit`; and how many there are.
-pub fn delivery_notes_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<(Vec<PaperRow>, u64), StoreError> {
+/// The customer's papers, newest first, at most `limit`; and how many there are. Delivery
+/// notes are listed from the notes (those from history are not printed yet); the others
+/// from the documents kept. A statement's amount is its closing balance.
+pub fn papers_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<(Vec<PaperRow>, u64), StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT 'delivery_note', n.number, n.doc_date, n.total_cents, d.id, d.sha256, s.method, s.signer, s.signed_at
          FROM delivery_notes n
          LEFT JOIN documents d ON d.kind = 'delivery_note' AND d.number = n.number
          LEFT JOIN signatures s ON s.document_id = d.id
          WHERE n.customer_id = ?1 AND n.status = 'issued'
-         ORDER BY n.doc_date DESC, n.number DESC LIMIT ?2",
+         UNION ALL
+         SELECT d.kind, d.number, d.doc_date,
+                COALESCE((SELECT closing_cents FROM statements t WHERE t.document_id = d.id), 0),
+                d.id, d.sha256, s.method, s.signer, s.signed_at
+         FROM documents d LEFT JOIN signatures s ON s.document_id = d.id
+         WHERE d.customer_id = ?1 AND d.kind <> 'delivery_note'
+         ORDER BY 3 DESC, 2 DESC LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![customer_id, limit], paper_row)?.collect::<Result<Vec<_>, _>>()?;
     let total: u64 = conn.query_row(
-        "SELECT count(*) FROM delivery_notes WHERE customer_id = ?1 AND status = 'issued'",
+        "SELECT (SELECT count(*) FROM delivery_notes WHERE customer_id = ?1 AND status = 'issued')
+              + (SELECT count(*) FROM documents WHERE customer_id = ?1 AND kind <> 'delivery_note')",
         [customer_id],
         |row| row.get(0),
     )?;

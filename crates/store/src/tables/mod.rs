@@ -11,8 +11,10 @@ pub mod customers;
 pub mod deliveries;
 pub mod documents;
 pub mod entries;
+pub mod sendings;
 pub mod sequences;
 pub mod settings;
+pub mod statements;
 
 mod columns;
 

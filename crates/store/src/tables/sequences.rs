@@ -30,3 +30,17 @@ pub fn note_imported(conn: &Connection, doc_type: DocType, number: &str) -> Resu
     }
     Ok(())
 }
+
+/// The last number taken of `doc_type` in `year` (0 when none): a batch numbers what it
+/// prepares from here, and checks each number as it takes it.
+pub fn last(conn: &Connection, doc_type: DocType, year: i32) -> Result<u32, StoreError> {
+    use rusqlite::OptionalExtension;
+    let last: Option<u32> = conn
+        .query_row(
+            "SELECT last FROM sequences WHERE doc_type = ?1 AND year = ?2",
+            params![doc_type.as_str(), year],
+            |r| r.get(0),
+        )
+        .optional()?;
+    Ok(last.unwrap_or(0))
+}

@@ -1,0 +1,268 @@
+//! Statements of account and the customer's answer to each.
+
+use chrono::NaiveDate;
+use huikuan_domain::{Money, Period};
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::columns::money;
+use super::Stamp;
+use crate::error::{not_found, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Statement {
+    pub id: i64,
+    pub number: String,
+    pub customer_id: i64,
+    pub period: Period,
+    pub issued_on: NaiveDate,
+    pub opening: Money,
+    pub debits: Money,
+    pub credits: Money,
+    pub closing: Money,
+    pub supersedes_id: Option<i64>,
+    pub document_id: i64,
+}
+
+pub struct NewStatement<'a> {
+    pub number: &'a str,
+    pub customer_id: i64,
+    pub period: Period,
+    pub issued_on: NaiveDate,
+    pub opening: Money,
+    pub debits: Money,
+    pub credits: Money,
+    pub closing: Money,
+    pub supersedes_id: Option<i64>,
+    pub document_id: i64,
+}
+
+const COLUMNS: &str = "id, number, customer_id, period_from, period_to, issued_on, opening_cents, debits_cents,
+    credits_cents, closing_cents, supersedes_id, document_id";
+
+fn statement(row: &Row) -> rusqlite::Result<Statement> {
+    Ok(Statement {
+        id: row.get(0)?,
+        number: row.get(1)?,
+        customer_id: row.get(2)?,
+        period: Period { from: row.get(3)?, to: row.get(4)? },
+        issued_on: row.get(5)?,
+        opening: money(row, 6)?,
+        debits: money(row, 7)?,
+        credits: money(row, 8)?,
+        closing: money(row, 9)?,
+        supersedes_id: row.get(10)?,
+        document_id: row.get(11)?,
+    })
+}
+
+pub fn insert(conn: &Connection, s: &NewStatement, stamp: &Stamp) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO statements (number, customer_id, period_from, period_to, issued_on, opening_cents, debits_cents,
+             credits_cents, closing_cents, supersedes_id, document_id, created_at, operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
+        params![
+            s.number,
+            s.customer_id,
+            s.period.from,
+            s.period.to,
+            s.issued_on,
+            s.opening.cents(),
+            s.debits.cents(),
+            s.credits.cents(),
+            s.closing.cents(),
+            s.supersedes_id,
+            s.document_id,
+            stamp.at,
+            stamp.operator
+        ],
+    )
+    .map_err(StoreError::from_sqlite)?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Statement, StoreError> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM statements WHERE id = ?1"), [id], statement)
+        .optional()?
+        .ok_or_else(|| not_found(format!("statement #{id}")))
+}
+
+pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Statement>, StoreError> {
+    Ok(conn
+        .query_row(&format!("SELECT {COLUMNS} FROM statements WHERE number = ?1"), [number.trim()], statement)
+        .optional()?)
+}
+
+/// The customer's statement for exactly this period that no corrected one replaces.
+pub fn current(conn: &Connection, customer_id: i64, period: Period) -> Result<Option<Statement>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM statements s WHERE customer_id = ?1 AND period_from = ?2 AND period_to = ?3
+           AND NOT EXISTS (SELECT 1 FROM statements c WHERE c.supersedes_id = s.id)"
+    );
+    Ok(conn.query_row(&sql, params![customer_id, period.from, period.to], statement).optional()?)
+}
+
+/// A statement as the month-end screen lists it, with what happened to it since.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct StatementRow {
+    pub statement: Statement,
+    pub customer_code: String,
+    pub customer_name: String,
+    pub superseded_by: Option<String>,
+    pub sent_count: i64,
+    pub outcome: Option<String>,
+    pub signed: bool,
+}
+
+const ROW_SELECT: &str =
+    "SELECT s.id, s.number, s.customer_id, s.period_from, s.period_to, s.issued_on, s.opening_cents,
+        s.debits_cents, s.credits_cents, s.closing_cents, s.supersedes_id, s.document_id,
+        c.code, c.name, (SELECT number FROM statements n WHERE n.supersedes_id = s.id),
+        (SELECT count(*) FROM sendings g WHERE g.document_id = s.document_id),
+        (SELECT outcome FROM statement_outcomes o WHERE o.statement_id = s.id),
+        EXISTS (SELECT 1 FROM signatures g WHERE g.document_id = s.document_id)
+    FROM statements s JOIN customers c ON c.id = s.customer_id";
+
+fn statement_row(row: &Row) -> rusqlite::Result<StatementRow> {
+    Ok(StatementRow {
+        statement: statement(row)?,
+        customer_code: row.get(12)?,
+        customer_name: row.get(13)?,
+        superseded_by: row.get(14)?,
+        sent_count: row.get(15)?,
+        outcome: row.get(16)?,
+        signed: row.get(17)?,
+    })
+}
+
+/// Every statement of a period (corrected ones included), by customer code then number.
+pub fn for_period(conn: &Connection, period: Period) -> Result<Vec<StatementRow>, StoreError> {
+    let sql = format!("{ROW_SELECT} WHERE s.period_from = ?1 AND s.period_to = ?2 ORDER BY c.code, s.number");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map(params![period.from, period.to], statement_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Statements that are current and still await the customer's answer, oldest first.
+pub fn pending(conn: &Connection, limit: u32) -> Result<(Vec<StatementRow>, u64), StoreError> {
+    let open = "NOT EXISTS (SELECT 1 FROM statement_outcomes o WHERE o.statement_id = s.id)
+        AND NOT EXISTS (SELECT 1 FROM statements n WHERE n.supersedes_id = s.id)";
+    let sql = format!("{ROW_SELECT} WHERE {open} ORDER BY s.issued_on, s.number LIMIT ?1");
+    let mut stmt = conn.prepare(&sql)?;
+    let rows = stmt.query_map([limit], statement_row)?.collect::<Result<Vec<_>, _>>()?;
+    let total = conn.query_row(&format!("SELECT count(*) FROM statements s WHERE {open}"), [], |r| r.get(0))?;
+    Ok((rows, total))
+}
+
+pub fn row_of(conn: &Connection, id: i64) -> Result<StatementRow, StoreError> {
+    conn.query_row(&format!("{ROW_SELECT} WHERE s.id = ?1"), [id], statement_row)
+        .optional()?
+        .ok_or_else(|| not_found(format!("statement #{id}")))
+}
+
+/// The periods that have statements, newest first.
+pub fn periods(conn: &Connection) -> Result<Vec<Period>, StoreError> {
+    let mut stmt = conn
+        .prepare("SELECT DISTINCT period_from, period_to FROM statements ORDER BY period_from DESC, period_to DESC")?;
+    let rows = stmt.query_map([], |row| Ok(Period { from: row.get(0)?, to: row.get(1)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Outcome {
+    /// confirmed or disputed.
+    pub outcome: String,
+    pub decided_on: NaiveDate,
+    pub signature_id: Option<i64>,
+    /// Disputes: the balance the customer claims, and ours less theirs.
+    pub claimed: Option<Money>,
+    pub difference: Option<Money>,
+    pub reason: String,
+    /// Disputes: the numbers of the entries in question.
+    pub items: Vec<String>,
+    pub contact: String,
+    pub created_at: String,
+    pub operator: String,
+}
+
+pub fn insert_outcome(conn: &Connection, statement_id: i64, o: &Outcome, stamp: &Stamp) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO statement_outcomes (statement_id, outcome, decided_on, signature_id, claimed_cents,
+             difference_cents, reason, items, contact, created_at, operator)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
+        params![
+            statement_id,
+            o.outcome,
+            o.decided_on,
+            o.signature_id,
+            o.claimed.map(Money::cents),
+            o.difference.map(Money::cents),
+            o.reason,
+            serde_json::to_string(&o.items).expect("a list of numbers serializes"),
+            o.contact,
+            stamp.at,
+            stamp.operator
+        ],
+    )
+    .map_err(StoreError::from_sqlite)?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub fn outcome_of(conn: &Connection, statement_id: i64) -> Result<Option<Outcome>, StoreError> {
+    conn.query_row(
+        "SELECT outcome, decided_on, signature_id, claimed_cents, difference_cents, reason, items, contact, created_at,
+             operator FROM statement_outcomes WHERE statement_id = ?1",
+        [statement_id],
+        |row| {
+            let items: String = row.get(6)?;
+            Ok(Outcome {
+                outcome: row.get(0)?,
+                decided_on: row.get(1)?,
+                signature_id: row.get(2)?,
+                claimed: row.get::<_, Option<i64>>(3)?.map(Money::from_cents),
+                difference: row.get::<_, Option<i64>>(4)?.map(Money::from_cents),
+                reason: row.get(5)?,
+                items: serde_json::from_str(&items).unwrap_or_default(),
+                contact: row.get(7)?,
+                created_at: row.get(8)?,
+                operator: row.get(9)?,
+            })
+        },
+    )
+    .optional()
+    .map_err(StoreError::from)
+}
+
+/// A customer who gets a statement for a period: one with a balance at its end or any
+/// movement in it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub customer_id: i64,
+    pub code: String,
+    pub name: String,
+    pub closing: Money,
+    pub movements: i64,
+}
+
+pub fn candidates(conn: &Connection, period: Period) -> Result<Vec<Candidate>, StoreError> {
+    let mut stmt = conn.prepare(
+        "SELECT c.id, c.code, c.name,
+             COALESCE(SUM(CASE WHEN e.doc_date <= ?2
+                 THEN CASE e.side WHEN 'debit' THEN e.amount_cents ELSE -e.amount_cents END ELSE 0 END), 0) AS closing,
+             COALESCE(SUM(CASE WHEN e.doc_date BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END), 0) AS moves
+         FROM customers c JOIN entries e ON e.customer_id = c.id
+         GROUP BY c.id HAVING closing <> 0 OR moves > 0
+         ORDER BY c.code",
+    )?;
+    let rows = stmt.query_map(params![period.from, period.to], |row| {
+        Ok(Candidate {
+            customer_id: row.get(0)?,
+            code: row.get(1)?,
+            name: row.get(2)?,
+            closing: money(row, 3)?,
+            movements: row.get(4)?,
+        })
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
