@@ -9,7 +9,9 @@ use crate::credit::{
     ApprovedAssessment, AssessmentForm, AssessmentPreview, CreditCheck, CreditOverride, CustomerCredit, DueReview,
 };
 use crate::customers::{Attachment, AttachmentForm, CustomerChoice, CustomerDetail, CustomerSummary, NewAttachment};
-use crate::documents::{Check, CustomerPapers, PaperStatus, PaperView, SignForm, SignatureView, Verification};
+use crate::documents::{
+    Check, CustomerPapers, PaperStatus, PaperView, SendForm, SignForm, SignatureView, Verification,
+};
 use crate::forms::{
     AllocationForm, ContactForm, CustomerForm, DeliveryForm, DeliveryPreview, LineForm, LinePreview, PaymentForm,
     PaymentPreview,
@@ -17,6 +19,10 @@ use crate::forms::{
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
 use crate::reports::{
     AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine,
+};
+use crate::statements::{
+    DisputeForm, IssuedStatement, MonthEndCandidate, MonthEndCounts, MonthEndOverview, MonthEndProgress,
+    MonthEndSummary, StatementStatus, StatementSummary, StatementView,
 };
 use crate::workspace::{BackupDone, Preferences, WorkspaceStatus};
 use crate::{
@@ -30,8 +36,10 @@ use huikuan_domain::credit::{
 };
 use huikuan_domain::{
     BusinessScale, CollectionDays, ContactRole, CustomerKind, CustomerStatus, DocLanguage, EntryKind, Importance,
-    Money, PaperKind, PaymentMethod, PaymentTerms, Premises, Receivable, Side, SignMethod,
+    Money, PaperKind, PaymentMethod, PaymentTerms, Period, Premises, Receivable, Side, SignMethod,
 };
+use huikuan_store::tables::sendings::Sending;
+use huikuan_store::tables::statements::Outcome;
 
 macro_rules! declarations {
     ($config:expr, $($ty:ty),+ $(,)?) => {
@@ -133,6 +141,20 @@ pub fn typescript() -> String {
         Check,
         Verification,
         CompanyImages,
+        SendForm,
+        Sending,
+        Period,
+        StatementStatus,
+        StatementSummary,
+        Outcome,
+        StatementView,
+        DisputeForm,
+        MonthEndCandidate,
+        MonthEndProgress,
+        IssuedStatement,
+        MonthEndSummary,
+        MonthEndCounts,
+        MonthEndOverview,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

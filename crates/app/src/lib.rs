@@ -18,6 +18,7 @@ pub mod forms;
 pub mod import;
 pub mod ledger;
 pub mod reports;
+pub mod statements;
 pub mod workspace;
 
 pub use books::Books;

@@ -148,6 +148,11 @@ impl Workspace {
         Ok(path)
     }
 
+    /// Where a period's statements are written unless the user chooses a folder.
+    pub fn statements_dir(&self, period: &huikuan_domain::Period) -> PathBuf {
+        self.db_path.parent().unwrap_or(Path::new(".")).join("statements").join(period.label().replace("..", "_"))
+    }
+
     fn backups_dir(&self) -> PathBuf {
         self.db_path.parent().unwrap_or(Path::new(".")).join("backups")
     }

@@ -61,6 +61,11 @@ pub enum Command {
     CreditNote(CreditNoteArgs),
     /// Write off (核销) what cannot be collected of a receivable.
     WriteOff(WriteOffArgs),
+    /// Issue a customer's statement (对账单) for a month or a date range and write its PDF.
+    /// A statement already issued for the period is written out instead (see --correct).
+    Statement(StatementArgs),
+    /// The month-end run: statements for every customer with a balance or a movement.
+    Statements(StatementsArgs),
     /// Copy the whole book to a file, consistently, while it stays in use.
     Backup {
         #[arg(long)]
@@ -112,6 +117,83 @@ pub enum DocumentCommand {
     },
     /// A customer's documents, newest first, with their status.
     List { code: String },
+    /// Record that a document went out (by hand, post, express, email, wechat, other).
+    Send {
+        number: String,
+        #[arg(long)]
+        channel: String,
+        /// Default: today.
+        #[arg(long, default_value = "")]
+        date: String,
+        #[arg(long, default_value = "")]
+        tracking: String,
+        #[arg(long, default_value = "")]
+        note: String,
+    },
+    /// The customer confirms a statement: its slip signed (as for `sign`).
+    Confirm {
+        number: String,
+        #[arg(long)]
+        signer: String,
+        #[arg(long, default_value = "")]
+        role: String,
+        #[arg(long, conflicts_with = "scan", requires = "strokes")]
+        png: Option<PathBuf>,
+        #[arg(long, requires = "png")]
+        strokes: Option<PathBuf>,
+        #[arg(long, required_unless_present = "png")]
+        scan: Option<PathBuf>,
+    },
+    /// The customer disputes a statement: the balance it claims and why.
+    Dispute {
+        number: String,
+        #[arg(long)]
+        claimed: String,
+        #[arg(long)]
+        reason: String,
+        /// Numbers of the documents in question, comma separated.
+        #[arg(long, default_value = "")]
+        items: String,
+        #[arg(long, default_value = "")]
+        contact: String,
+    },
+}
+
+/// A period: `--period YYYY-MM`, or `--from` and `--to`.
+#[derive(Debug, Args)]
+pub struct PeriodArgs {
+    #[arg(long, conflicts_with_all = ["from", "to"], required_unless_present = "from")]
+    pub period: Option<String>,
+    #[arg(long, requires = "to")]
+    pub from: Option<String>,
+    #[arg(long, requires = "from")]
+    pub to: Option<String>,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementArgs {
+    pub code: String,
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Issue a corrected statement replacing the one already issued for the period.
+    #[arg(long)]
+    pub correct: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct StatementsArgs {
+    #[command(flatten)]
+    pub period: PeriodArgs,
+    #[arg(long)]
+    pub out_dir: PathBuf,
+    /// Also write all of them as one PDF, for printing.
+    #[arg(long)]
+    pub merged: bool,
+    /// Only these customers (comma separated); default: every candidate.
+    #[arg(long, value_delimiter = ',')]
+    pub customers: Vec<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -6,6 +6,7 @@ use huikuan_app::documents::{CustomerPapers, PaperView, Verification};
 use huikuan_app::import::ImportSummary;
 use huikuan_app::ledger::PaymentReceipt;
 use huikuan_app::reports::{AgingReport, CustomerLedger};
+use huikuan_app::statements::StatementView;
 use huikuan_app::{AppError, Company, Entry};
 use huikuan_store::tables::audit::AuditRecord;
 use serde::Serialize;
@@ -266,6 +267,23 @@ pub fn verification(format: Format, results: &[Verification]) -> String {
             text += &format!("{}: {} (sha256 {})\n", v.number, parts.join(", "), v.checks[0].actual);
         }
         text += &format!("{} document(s) verified: every stored PDF matches its record\n", results.len());
+        text
+    })
+}
+
+pub fn statement(format: Format, v: &StatementView) -> String {
+    json_or(format, v, |v| {
+        let s = &v.summary;
+        let status = serde_json::to_value(s.status).ok().and_then(|x| x.as_str().map(String::from)).unwrap_or_default();
+        let mut text =
+            format!("{} {} {} closing {} {status}\n", s.number, s.customer_code, s.period.label(), s.closing);
+        if let Some(o) = &v.outcome {
+            if let (Some(claimed), Some(difference)) = (o.claimed, o.difference) {
+                text += &format!("disputed: the customer claims {claimed} (difference {difference}): {}\n", o.reason);
+            } else {
+                text += &format!("confirmed by {} on {}\n", o.contact, o.decided_on);
+            }
+        }
         text
     })
 }

@@ -5,16 +5,18 @@ use std::path::{Path, PathBuf};
 use base64::Engine;
 use chrono::NaiveDate;
 use huikuan_app::customers::{CustomerDetail, NewAttachment};
-use huikuan_app::documents::SignForm;
+use huikuan_app::documents::{SendForm, SignForm};
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
+use huikuan_app::statements::DisputeForm;
 use huikuan_app::{AppError, Books, Clock, Company, CustomerFields, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::calendar::parse_date;
 use huikuan_domain::line::{parse_quantity, parse_unit_price};
-use huikuan_domain::{Money, PaymentMethod};
+use huikuan_domain::{Money, PaymentMethod, Period};
 
 use crate::args::{
-    Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, DocumentCommand, Format, ImportKind, Report,
+    Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, DocumentCommand, Format, ImportKind,
+    PeriodArgs, Report, StatementArgs, StatementsArgs,
 };
 use crate::render;
 
@@ -112,6 +114,8 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             Ok(render::entry(format, &books.write_off(input)?))
         }
         Command::Document(command) => document(&mut books, format, command),
+        Command::Statement(a) => statement(&mut books, format, a),
+        Command::Statements(a) => month_end(&mut books, format, a),
         Command::Backup { to } => backup(&books, format, &to),
         Command::Audit { limit } => Ok(render::audit(format, &books.audit_log(limit)?)),
     }
@@ -192,27 +196,129 @@ fn document(books: &mut Books, format: Format, command: DocumentCommand) -> Resu
             Ok(render::verification(format, &results))
         }
         DocumentCommand::Sign { number, signer, role, png, strokes, scan } => {
-            let read = |path: &PathBuf| std::fs::read(path).map_err(|e| file_error(path, e));
-            let b64 = |bytes: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(bytes);
-            let mut form = SignForm { number, signer, signer_role: role, ..SignForm::default() };
-            match (png, strokes, scan) {
-                (Some(png), Some(strokes), None) => {
-                    form.method = "pad".into();
-                    form.image_base64 = b64(read(&png)?);
-                    form.strokes = String::from_utf8_lossy(&read(&strokes)?).into_owned();
-                }
-                (None, None, Some(scan)) => {
-                    form.method = "scan".into();
-                    form.scan_file_name =
-                        scan.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
-                    form.scan_base64 = b64(read(&scan)?);
-                }
-                _ => return Err(AppError::Rule("give --png with --strokes, or --scan".into())),
-            }
+            let form = sign_form(number, signer, role, png, strokes, scan)?;
             Ok(render::paper(format, &books.sign_paper(form)?))
         }
         DocumentCommand::List { code } => Ok(render::papers(format, &books.customer_papers(&code)?)),
+        DocumentCommand::Send { number, channel, date, tracking, note } => {
+            let sent = books.record_sending(SendForm { number: number.clone(), channel, date, tracking, note })?;
+            Ok(render::json_or(format, &sent, |all| format!("{number}: sent {} time(s)\n", all.len())))
+        }
+        DocumentCommand::Confirm { number, signer, role, png, strokes, scan } => {
+            let form = sign_form(number, signer, role, png, strokes, scan)?;
+            Ok(render::statement(format, &books.confirm_statement(form)?))
+        }
+        DocumentCommand::Dispute { number, claimed, reason, items, contact } => {
+            let form = DisputeForm { number, claimed, reason, items, contact };
+            Ok(render::statement(format, &books.dispute_statement(form)?))
+        }
     }
+}
+
+fn sign_form(
+    number: String,
+    signer: String,
+    role: String,
+    png: Option<PathBuf>,
+    strokes: Option<PathBuf>,
+    scan: Option<PathBuf>,
+) -> Result<SignForm, AppError> {
+    let read = |path: &PathBuf| std::fs::read(path).map_err(|e| file_error(path, e));
+    let b64 = |bytes: Vec<u8>| base64::engine::general_purpose::STANDARD.encode(bytes);
+    let mut form = SignForm { number, signer, signer_role: role, ..SignForm::default() };
+    match (png, strokes, scan) {
+        (Some(png), Some(strokes), None) => {
+            form.method = "pad".into();
+            form.image_base64 = b64(read(&png)?);
+            form.strokes = String::from_utf8_lossy(&read(&strokes)?).into_owned();
+        }
+        (None, None, Some(scan)) => {
+            form.method = "scan".into();
+            form.scan_file_name = scan.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+            form.scan_base64 = b64(read(&scan)?);
+        }
+        _ => return Err(AppError::Rule("give --png with --strokes, or --scan".into())),
+    }
+    Ok(form)
+}
+
+fn period(a: &PeriodArgs) -> Result<Period, AppError> {
+    match (&a.period, &a.from, &a.to) {
+        (Some(month), None, None) => Period::month(month).map_err(AppError::invalid("period")),
+        (None, Some(from), Some(to)) => {
+            Period::new(date("from", from)?, date("to", to)?).map_err(AppError::invalid("period"))
+        }
+        _ => Err(AppError::Rule("give --period YYYY-MM, or --from and --to".into())),
+    }
+}
+
+fn statement(books: &mut Books, format: Format, a: StatementArgs) -> Result<String, AppError> {
+    let period = period(&a.period)?;
+    let (view, existing) = match books.issue_statement(&a.code, period, a.correct) {
+        Ok(view) => (view, false),
+        Err(AppError::Rule(refusal)) if refusal.en.contains("was already issued") => {
+            let number = books
+                .month_end_candidates(period)?
+                .into_iter()
+                .find(|c| c.code.eq_ignore_ascii_case(&a.code))
+                .and_then(|c| c.existing);
+            match number {
+                Some(number) => (books.statement(&number)?, true),
+                None => return Err(AppError::Rule(refusal)),
+            }
+        }
+        Err(e) => return Err(e),
+    };
+    let number = view.summary.number.clone();
+    let pdf = books.paper_pdf(&number, false)?;
+    std::fs::write(&a.out, &pdf).map_err(|e| file_error(&a.out, e))?;
+    let value = serde_json::json!({ "statement": view, "existing": existing, "path": a.out, "bytes": pdf.len() });
+    Ok(render::json_or(format, &value, |_| {
+        let s = &view.summary;
+        let head = if existing {
+            format!("statement {number} for {} was already issued on {}; wrote it to {} (pass --correct to issue a corrected one)", s.period.label(), s.issued_on, a.out.display())
+        } else {
+            format!(
+                "issued {number} for {} {} {}: closing {}; wrote {} ({} bytes)",
+                s.customer_code,
+                s.customer_name,
+                s.period.label(),
+                s.closing,
+                a.out.display(),
+                pdf.len()
+            )
+        };
+        head + "\n"
+    }))
+}
+
+fn month_end(books: &mut Books, format: Format, a: StatementsArgs) -> Result<String, AppError> {
+    let period = period(&a.period)?;
+    let codes: Vec<String> = if a.customers.is_empty() {
+        books.month_end_candidates(period)?.into_iter().map(|c| c.code).collect()
+    } else {
+        a.customers.clone()
+    };
+    let cancel = std::sync::atomic::AtomicBool::new(false);
+    let mut progress = |p: &huikuan_app::statements::MonthEndProgress| {
+        eprintln!("[{}/{}] {} {}", p.done, p.total, p.number, p.customer_code);
+    };
+    let summary = books.run_month_end(period, &codes, Some(&a.out_dir), a.merged, &cancel, &mut progress)?;
+    Ok(render::json_or(format, &summary, |s| {
+        let mut line = format!(
+            "issued {} statement(s) for {} in {:.1} s",
+            s.issued.len(),
+            s.period.label(),
+            s.millis as f64 / 1000.0
+        );
+        if !s.skipped.is_empty() {
+            line += &format!(" (skipped {} already issued)", s.skipped.len());
+        }
+        if let Some(merged) = &s.merged_file {
+            line += &format!("; all in one: {merged}");
+        }
+        line + "\n"
+    }))
 }
 
 fn file_error(path: &Path, e: std::io::Error) -> AppError {

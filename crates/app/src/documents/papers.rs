@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use huikuan_domain::{Money, PaperKind, SignMethod};
 use huikuan_store::tables::documents::{self, PaperRow, StoredDocument, StoredSignature};
-use huikuan_store::tables::{attachments, customers, deliveries, Stamp};
+use huikuan_store::tables::{attachments, customers, deliveries, statements, Stamp};
 use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
@@ -110,6 +110,7 @@ pub(crate) fn signature_view(tx: &Transaction, s: StoredSignature) -> Result<Sig
 fn amount_of(tx: &Transaction, doc: &StoredDocument) -> Result<Money, AppError> {
     Ok(match doc.kind.as_str() {
         "delivery_note" => deliveries::by_number(tx, &doc.number)?.map_or(Money::ZERO, |n| n.total),
+        "statement" => statements::by_number(tx, &doc.number)?.map_or(Money::ZERO, |s| s.closing),
         _ => Money::ZERO,
     })
 }
@@ -175,7 +176,7 @@ impl Books {
     pub fn customer_papers(&mut self, code: &str) -> Result<CustomerPapers, AppError> {
         self.store.read(|tx| {
             let customer = customer_by_code(tx, code)?;
-            let (rows, total) = documents::delivery_notes_of(tx, customer.id, PAPERS_LISTED)?;
+            let (rows, total) = documents::papers_of(tx, customer.id, PAPERS_LISTED)?;
             let papers = rows
                 .into_iter()
                 .map(|row| listed(row, &customer.fields.code, &customer.fields.name))

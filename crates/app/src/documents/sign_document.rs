@@ -7,8 +7,11 @@ use huikuan_docs::{signed_pdf, trim_png, Scan, SignatureMark, SignatureSlot};
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::SignMethod;
 use huikuan_store::tables::attachments::{self, NewAttachment};
-use huikuan_store::tables::documents::{self, NewSignature};
+use huikuan_store::tables::documents::{self, NewSignature, StoredDocument, StoredSignature};
+use huikuan_store::tables::Stamp;
+use huikuan_store::Transaction;
 use serde::{Deserialize, Serialize};
+use std::path::Path;
 use ts_rs::TS;
 
 use super::paper_of;
@@ -38,16 +41,16 @@ pub struct SignForm {
 }
 
 /// A signature checked and ready to keep.
-struct Given {
+pub(crate) struct Given {
     method: SignMethod,
-    signer: String,
+    pub signer: String,
     role: String,
     strokes: Option<String>,
     drawn: Option<Vec<u8>>,
     scan: Option<(Vec<u8>, String)>,
 }
 
-fn check(form: &SignForm) -> Result<Given, AppError> {
+pub(crate) fn check(form: &SignForm) -> Result<Given, AppError> {
     let signer = clean_text("signer", &form.signer).map_err(AppError::invalid("signer"))?;
     if signer.is_empty() {
         return Err(AppError::rule(Some("signer".into()), "who signs? enter the signer's name", "请填写签字人姓名"));
@@ -83,93 +86,116 @@ fn local(at: DateTime<chrono::Utc>, offset: FixedOffset) -> (String, String) {
     (format!("{} ({zone})", here.format("%Y-%m-%d %H:%M")), here.format("%Y-%m-%d").to_string())
 }
 
+/// When a signature is given: the stored moment (UTC) and, printed, the local time and date.
+pub(crate) struct Moment {
+    pub at_utc: String,
+    pub printed: String,
+    pub on: String,
+}
+
 impl Books {
+    pub(crate) fn moment(&self) -> Moment {
+        let (printed, on) = local(self.clock.now(), self.clock.utc_offset());
+        Moment { at_utc: self.clock.timestamp(), printed, on }
+    }
+
     pub fn sign_paper(&mut self, form: SignForm) -> Result<PaperView, AppError> {
         let given = check(&form)?;
         let stamp = self.stamp();
-        let offset = self.clock.utc_offset();
-        let (signed_at, signed_on) = local(self.clock.now(), offset);
+        let moment = self.moment();
         let files = self.files.clone();
+        let offset = self.clock.utc_offset();
         self.store.write(|tx| {
             let doc = frozen(tx, &stamp, &form.number)?;
-            if let Some(earlier) = documents::signature_of(tx, doc.id)? {
-                let when = DateTime::parse_from_rfc3339(&earlier.signed_at)
-                    .map_or(earlier.signed_at.clone(), |at| local(at.to_utc(), offset).0);
-                return Err(AppError::rule(
-                    None,
-                    format!(
-                        "{} was signed by {} at {when}: a signed paper is never signed again",
-                        doc.number, earlier.signer
-                    ),
-                    format!("{} 已由 {} 于 {when} 签字，已签字的单据不能再次签字", doc.number, earlier.signer),
-                ));
-            }
-            let issued = documents::pdf(tx, doc.id)?;
-            let slot: SignatureSlot = serde_json::from_str(&doc.signature_slot).map_err(|e| {
-                AppError::rule(None, format!("the signature box is unreadable: {e}"), "签字位置无法读取")
-            })?;
-            let scan_attachment = match &given.scan {
-                Some((bytes, name)) => {
-                    let Some(dir) = files.as_deref() else {
-                        return Err(AppError::rule(
-                            None,
-                            "a book in memory keeps no files",
-                            "内存中的账簿不能保存附件",
-                        ));
-                    };
-                    let sha256 = sha256_hex(bytes);
-                    keep_file(dir, &sha256, bytes)?;
-                    let about = NewAttachment {
-                        customer_id: doc.customer_id,
-                        kind: "other".into(),
-                        title: format!("{} 签字单据扫描件 / signed paper", doc.number),
-                        file_name: name.clone(),
-                        sha256: sha256.clone(),
-                        size_bytes: bytes.len() as i64,
-                        notes: format!("{} · {}", given.signer, signed_at),
-                    };
-                    let id = attachments::insert(tx, &about, &stamp)?;
-                    let stored = attachments::get(tx, id)?.expect("just written");
-                    audit(tx, &stamp, "attach", "attachment", id, None::<&()>, Some(&stored))?;
-                    Some((id, Scan { image: bytes.clone(), sha256 }))
-                }
-                None => None,
-            };
-            let mark = SignatureMark {
-                language: doc.language,
-                number: doc.number.clone(),
-                signer: given.signer.clone(),
-                signer_role: given.role.clone(),
-                signed_at: signed_at.clone(),
-                signed_on: signed_on.clone(),
-                issued_sha256: doc.sha256.clone(),
-                drawn: given.drawn.as_deref().map(trim_png),
-                scan: scan_attachment.as_ref().map(|(_, s)| s.clone()),
-            };
-            let pdf = signed_pdf(&issued, paper_of(&doc.paper), &slot, &mark, doc.doc_date)?;
-            let sha256 = sha256_hex(&pdf);
-            let id = documents::insert_signature(
-                tx,
-                &NewSignature {
-                    document_id: doc.id,
-                    method: given.method.as_str(),
-                    signer: &given.signer,
-                    signer_role: &given.role,
-                    signed_at: &stamp.at,
-                    signs_sha256: &doc.sha256,
-                    strokes: given.strokes.as_deref(),
-                    image_png: given.drawn.as_deref(),
-                    scan_attachment_id: scan_attachment.as_ref().map(|(id, _)| *id),
-                    pdf: &pdf,
-                    sha256: &sha256,
-                },
-                &stamp,
-            )?;
-            let stored = documents::signature_of(tx, doc.id)?.expect("just written");
-            audit(tx, &stamp, "sign", "document", id, None::<&()>, Some(&stored))?;
+            sign_in_tx(tx, &stamp, files.as_deref(), &doc, &given, &moment, offset, false)?;
             view(tx, doc)
         })
     }
+}
+
+/// Signs a frozen document inside the caller's transaction: refuses a second signature,
+/// keeps a scan as the customer's attachment, prints the signed PDF and records it all.
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn sign_in_tx(
+    tx: &Transaction,
+    stamp: &Stamp,
+    files: Option<&Path>,
+    doc: &StoredDocument,
+    given: &Given,
+    moment: &Moment,
+    offset: FixedOffset,
+    confirms: bool,
+) -> Result<StoredSignature, AppError> {
+    if let Some(earlier) = documents::signature_of(tx, doc.id)? {
+        let when = DateTime::parse_from_rfc3339(&earlier.signed_at)
+            .map_or(earlier.signed_at.clone(), |at| local(at.to_utc(), offset).0);
+        return Err(AppError::rule(
+            None,
+            format!("{} was signed by {} at {when}: a signed paper is never signed again", doc.number, earlier.signer),
+            format!("{} 已由 {} 于 {when} 签字，已签字的单据不能再次签字", doc.number, earlier.signer),
+        ));
+    }
+    let issued = documents::pdf(tx, doc.id)?;
+    let slot: SignatureSlot = serde_json::from_str(&doc.signature_slot)
+        .map_err(|e| AppError::rule(None, format!("the signature box is unreadable: {e}"), "签字位置无法读取"))?;
+    let scan_attachment = match &given.scan {
+        Some((bytes, name)) => {
+            let Some(dir) = files else {
+                return Err(AppError::rule(None, "a book in memory keeps no files", "内存中的账簿不能保存附件"));
+            };
+            let sha256 = sha256_hex(bytes);
+            keep_file(dir, &sha256, bytes)?;
+            let about = NewAttachment {
+                customer_id: doc.customer_id,
+                kind: "other".into(),
+                title: format!("{} 签字单据扫描件 / signed paper", doc.number),
+                file_name: name.clone(),
+                sha256: sha256.clone(),
+                size_bytes: bytes.len() as i64,
+                notes: format!("{} · {}", given.signer, moment.printed),
+            };
+            let id = attachments::insert(tx, &about, stamp)?;
+            let stored = attachments::get(tx, id)?.expect("just written");
+            audit(tx, stamp, "attach", "attachment", id, None::<&()>, Some(&stored))?;
+            Some((id, Scan { image: bytes.clone(), sha256 }))
+        }
+        None => None,
+    };
+    let mark = SignatureMark {
+        language: doc.language,
+        kind: doc.kind.parse().map_err(AppError::invalid("kind"))?,
+        number: doc.number.clone(),
+        signer: given.signer.clone(),
+        signer_role: given.role.clone(),
+        signed_at: moment.printed.clone(),
+        signed_on: moment.on.clone(),
+        issued_sha256: doc.sha256.clone(),
+        drawn: given.drawn.as_deref().map(trim_png),
+        scan: scan_attachment.as_ref().map(|(_, s)| s.clone()),
+        confirms,
+    };
+    let pdf = signed_pdf(&issued, paper_of(&doc.paper), &slot, &mark, doc.doc_date)?;
+    let sha256 = sha256_hex(&pdf);
+    let id = documents::insert_signature(
+        tx,
+        &NewSignature {
+            document_id: doc.id,
+            method: given.method.as_str(),
+            signer: &given.signer,
+            signer_role: &given.role,
+            signed_at: &moment.at_utc,
+            signs_sha256: &doc.sha256,
+            strokes: given.strokes.as_deref(),
+            image_png: given.drawn.as_deref(),
+            scan_attachment_id: scan_attachment.as_ref().map(|(id, _)| *id),
+            pdf: &pdf,
+            sha256: &sha256,
+        },
+        stamp,
+    )?;
+    let stored = documents::signature_of(tx, doc.id)?.expect("just written");
+    audit(tx, stamp, "sign", "document", id, None::<&()>, Some(&stored))?;
+    Ok(stored)
 }
 
 #[cfg(test)]

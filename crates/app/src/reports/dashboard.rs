@@ -3,8 +3,11 @@ use huikuan_domain::{AgingBasis, Money};
 use serde::Serialize;
 use ts_rs::TS;
 
+use huikuan_store::tables::statements;
+
 use crate::credit::DueReview;
 use crate::error::AppError;
+use crate::statements::StatementSummary;
 use crate::Books;
 
 /// The figures the owner sees first every morning, as of today.
@@ -22,6 +25,9 @@ pub struct Dashboard {
     pub top_debtors: Vec<Debtor>,
     /// Credit assessments due for review, the longest waiting first.
     pub due_reviews: Vec<DueReview>,
+    /// Statements the customer has not answered yet, the longest waiting first.
+    pub pending_statements: Vec<StatementSummary>,
+    pub pending_statements_total: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -39,12 +45,14 @@ pub struct Debtor {
 }
 
 const TOP_DEBTORS: usize = 10;
+const PENDING_SHOWN: u32 = 8;
 const NOT_DUE: &str = "not_due";
 
 impl Books {
     pub fn dashboard(&mut self) -> Result<Dashboard, AppError> {
         let as_of = self.clock.today();
         let report = self.aging_report(as_of, AgingBasis::DueDate)?;
+        let (pending, pending_total) = self.store.read(|tx| statements::pending(tx, PENDING_SHOWN))?;
         let overdue_of = |buckets: &crate::BucketAmounts| -> Money {
             buckets.0.iter().filter(|(label, _)| label != NOT_DUE).map(|(_, amount)| *amount).sum()
         };
@@ -80,6 +88,8 @@ impl Books {
             buckets,
             top_debtors: debtors,
             due_reviews: self.store.read(|tx| crate::credit::due_reviews(tx, as_of))?,
+            pending_statements: pending.into_iter().map(StatementSummary::of).collect(),
+            pending_statements_total: pending_total as u32,
         })
     }
 }
