@@ -53,6 +53,17 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         papers::paper_save,
         papers::company_images,
         papers::company_image_set,
+        statements::month_end,
+        statements::month_end_candidates,
+        statements::month_end_choose_folder,
+        statements::month_end_run,
+        statements::month_end_cancel,
+        statements::month_end_open_folder,
+        statements::statement_get,
+        statements::statement_issue,
+        statements::statement_confirm,
+        statements::statement_dispute,
+        statements::paper_send,
     ]
 }
 

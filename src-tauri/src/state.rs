@@ -2,6 +2,8 @@
 //! goes through here, so every error reaches the UI as `{code, message, field}` in the
 //! user's language.
 
+use std::path::PathBuf;
+use std::sync::atomic::AtomicBool;
 use std::sync::Mutex;
 
 use huikuan_app::workspace::Workspace;
@@ -9,11 +11,20 @@ use huikuan_app::{AppError, Books, ErrorView};
 
 pub struct AppState {
     workspace: Mutex<Workspace>,
+    /// Set by the month-end screen's cancel button; read by the run between statements.
+    pub month_end_cancel: AtomicBool,
+    /// The folder the user chose in the system dialog for month-end PDFs (never a path
+    /// the UI typed).
+    pub month_end_folder: Mutex<Option<PathBuf>>,
 }
 
 impl AppState {
     pub fn new(workspace: Workspace) -> AppState {
-        AppState { workspace: Mutex::new(workspace) }
+        AppState {
+            workspace: Mutex::new(workspace),
+            month_end_cancel: AtomicBool::new(false),
+            month_end_folder: Mutex::new(None),
+        }
     }
 
     /// Runs `f` on the workspace; its error is said in the user's language.

@@ -79,3 +79,58 @@ def test_a_customer_signs_a_delivery_note_on_the_pad_and_the_note_is_marked_sign
     listed = cli(app.db, "document", "verify", number)
     assert "signed pdf ok, signed original ok" in listed, listed
     assert sha in listed
+
+
+def test_month_end_for_the_demo_company_then_one_statement_confirmed_and_another_disputed(app):
+    d = app.driver
+    testid(d, "start-demo").click()
+    testid(d, "dashboard", seconds=90)
+    testid(d, "nav-month-end").click()
+    testid(d, "month-end")
+    wait("the candidates", lambda: len(d.find_elements("css selector", "[data-testid='candidate']")) > 20, seconds=20)
+    candidates = len(d.find_elements("css selector", "[data-testid='candidate']"))
+    generate = testid(d, "month-end-generate")
+    assert str(candidates) in generate.text, generate.text
+    app.shot("01-month-end-candidates")
+    generate.click()
+    wait_text(d, "[data-testid='month-end-summary']", f"已开具 {candidates} 张对账单", seconds=120)
+    wait_text(d, "[data-testid='count-issued']", str(candidates))
+    wait_text(d, "[data-testid='count-pending']", str(candidates))
+    app.shot("02-month-end-issued")
+
+    rows = d.find_elements("css selector", "[data-testid='statement-row']")
+    first, second = rows[0].get_attribute("data-number"), rows[1].get_attribute("data-number")
+
+    # The first customer signs the slip on the pad: confirmed.
+    go(d, f"#/papers/{first}")
+    wait("the statement drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered"))
+    testid(d, "answer-confirm").click()
+    fill(d, "signer", "周会计")
+    draw_signature(d)
+    wait_text(d, ".pad-foot", "已签字")
+    testid(d, "sign-confirm").click()
+    wait("confirmed", lambda: find(d, "[data-testid='statement-panel'] [data-testid='statement-status']").get_attribute("data-status") == "confirmed")
+    wait("the signed statement shown", lambda: "on" in (find(d, "[data-testid='show-signed']").get_attribute("class") or ""))
+    wait("the signed preview drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered"))
+    app.shot("03-statement-confirmed")
+
+    # The second says it owes nothing: disputed, with the reason.
+    go(d, f"#/papers/{second}")
+    testid(d, "answer-dispute").click()
+    fill(d, "claimed", "0")
+    testid(d, "dispute-confirm").click()
+    wait_text(d, "[data-testid='dispute-error']", "原因")
+    fill(d, "reason", "上月货款已用承兑汇票支付，对方未入账")
+    testid(d, "dispute-confirm").click()
+    wait("disputed", lambda: find(d, "[data-testid='statement-panel'] [data-testid='statement-status']").get_attribute("data-status") == "disputed")
+    wait_text(d, "[data-testid='dispute-facts']", "承兑汇票")
+    app.shot("04-statement-disputed")
+
+    testid(d, "nav-month-end").click()
+    wait_text(d, "[data-testid='count-confirmed']", "1")
+    wait_text(d, "[data-testid='count-disputed']", "1")
+    wait_text(d, "[data-testid='count-pending']", str(candidates - 2))
+    app.shot("05-month-end-counts")
+    testid(d, "nav-dashboard").click()
+    wait("the statements awaiting confirmation", lambda: len(d.find_elements("css selector", "[data-testid='pending-statements'] tbody tr")) == 8)
+    app.shot("06-dashboard-pending-statements")

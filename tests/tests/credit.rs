@@ -230,5 +230,6 @@ fn a_book_written_before_credit_existed_opens_with_its_customers_and_the_new_fie
     assert_eq!(detail.customer.fields.business, Default::default());
     assert_eq!(detail.balance, Money::from_cents(123_456));
     assert!(books.customer_credit("V1", None).unwrap().latest_assessment.is_none());
-    assert!(dir.path().join("books.db.v1-before-v2.bak").exists(), "the old file is kept before migrating");
+    let backup = format!("books.db.v1-before-v{}.bak", huikuan_store::latest_version());
+    assert!(dir.path().join(backup).exists(), "the old file is kept before migrating");
 }

@@ -192,7 +192,8 @@ fn every_change_is_in_the_audit_log_with_before_and_after() {
             "update customer",
             "create contact",
             "post entry",
-            "issue delivery_note"
+            "issue delivery_note",
+            "issue document"
         ]
     );
     let update = log.iter().find(|r| r.action == "update").unwrap();

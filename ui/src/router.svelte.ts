@@ -9,6 +9,7 @@ export type Route =
   | { name: "delivery_new"; customer: string }
   | { name: "payment_new"; customer: string }
   | { name: "paper"; number: string }
+  | { name: "month_end"; period: string }
   | { name: "settings" };
 
 export function parseRoute(hash: string): Route {
@@ -33,6 +34,8 @@ export function parseRoute(hash: string): Route {
       return { name: "payment_new", customer };
     case "settings":
       return { name: "settings" };
+    case "month-end":
+      return { name: "month_end", period: query.get("period") ?? "" };
     case "papers":
       return parts[1] ? { name: "paper", number: parts[1] } : { name: "dashboard" };
     default:
@@ -63,6 +66,8 @@ export function href(route: Route): string {
       return "#/settings";
     case "paper":
       return `#/papers/${code(route.number)}`;
+    case "month_end":
+      return route.period ? `#/month-end?period=${encodeURIComponent(route.period)}` : "#/month-end";
   }
 }
 

@@ -7,4 +7,5 @@ pub mod customers;
 pub mod ledger;
 pub mod papers;
 pub mod reports;
+pub mod statements;
 pub mod workspace;

@@ -105,7 +105,11 @@ credit: Money, customers_owing: number, customers_overdue: number, buckets: Arra
 /**
  * Credit assessments due for review, the longest waiting first.
  */
-due_reviews: Array<DueReview>, };
+due_reviews: Array<DueReview>, 
+/**
+ * Statements the customer has not answered yet, the longest waiting first.
+ */
+pending_statements: Array<StatementSummary>, pending_statements_total: number, };
 
 export type BucketFigure = { label: string, amount: Money, };
 
@@ -406,3 +410,83 @@ export type CompanyImages = {
  * A data URL, or None when there is none.
  */
 logo: string | null, stamp: string | null, };
+
+export type SendForm = { number: string, 
+/**
+ * hand, post, express, email, wechat or other.
+ */
+channel: string, 
+/**
+ * YYYY-MM-DD; empty for today.
+ */
+date: string, tracking: string, note: string, };
+
+export type Sending = { id: number, document_id: number, channel: string, sent_on: string, tracking: string, note: string, created_at: string, operator: string, };
+
+export type Period = { from: string, to: string, };
+
+export type StatementStatus = "pending" | "confirmed" | "disputed" | "superseded";
+
+export type StatementSummary = { number: string, customer_code: string, customer_name: string, period: Period, issued_on: string, opening: Money, debits: Money, credits: Money, closing: Money, status: StatementStatus, sent: boolean, superseded_by: string | null, };
+
+export type Outcome = { 
+/**
+ * confirmed or disputed.
+ */
+outcome: string, decided_on: string, signature_id: number | null, 
+/**
+ * Disputes: the balance the customer claims, and ours less theirs.
+ */
+claimed: Money | null, difference: Money | null, reason: string, 
+/**
+ * Disputes: the numbers of the entries in question.
+ */
+items: Array<string>, contact: string, created_at: string, operator: string, };
+
+export type StatementView = { summary: StatementSummary, 
+/**
+ * The statement this one corrects.
+ */
+supersedes: string | null, outcome: Outcome | null, sendings: Array<Sending>, };
+
+export type DisputeForm = { number: string, 
+/**
+ * The balance the customer says it owes, as typed.
+ */
+claimed: string, reason: string, 
+/**
+ * Numbers of the entries in question, separated by commas or spaces.
+ */
+items: string, 
+/**
+ * Who said so.
+ */
+contact: string, };
+
+export type MonthEndCandidate = { code: string, name: string, closing: Money, movements: number, 
+/**
+ * The statement already issued for this period, if any: the run skips the customer.
+ */
+existing: string | null, };
+
+export type MonthEndProgress = { done: number, total: number, number: string, customer_code: string, };
+
+export type IssuedStatement = { number: string, customer_code: string, customer_name: string, closing: Money, 
+/**
+ * Where its PDF was written, when an output folder was given.
+ */
+file: string | null, };
+
+export type MonthEndSummary = { period: Period, issued: Array<IssuedStatement>, 
+/**
+ * Customers skipped because their statement for the period exists: (code, number).
+ */
+skipped: Array<[string, string]>, cancelled: boolean, merged_file: string | null, millis: number, };
+
+export type MonthEndCounts = { issued: number, sent: number, confirmed: number, disputed: number, pending: number, superseded: number, };
+
+export type MonthEndOverview = { period: Period, counts: MonthEndCounts, statements: Array<StatementSummary>, 
+/**
+ * Every period with statements, newest first.
+ */
+periods: Array<Period>, };

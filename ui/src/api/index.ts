@@ -1,7 +1,7 @@
 // The only place in the UI that talks to the backend. Every call is typed with the
 // bindings generated from the Rust types; every failure is an ApiError with the backend's
 // {code, message, field} (the message already in the user's language).
-import { invoke } from "@tauri-apps/api/core";
+import { Channel, invoke } from "@tauri-apps/api/core";
 import type {
   ApprovedAssessment,
   AssessmentForm,
@@ -13,6 +13,14 @@ import type {
   CreditPolicy,
   CustomerCredit,
   CustomerPapers,
+  DisputeForm,
+  MonthEndCandidate,
+  MonthEndOverview,
+  MonthEndProgress,
+  MonthEndSummary,
+  SendForm,
+  Sending,
+  StatementView,
   Company,
   Customer,
   CustomerChoice,
@@ -116,6 +124,24 @@ export const api = {
   companyImages: () => call<CompanyImages>("company_images"),
   setCompanyImage: (which: "logo" | "stamp", pngBase64: string | null) =>
     call<CompanyImages>("company_image_set", { which, pngBase64 }),
+
+  monthEnd: (period: string) => call<MonthEndOverview>("month_end", { period }),
+  monthEndCandidates: (period: string) => call<MonthEndCandidate[]>("month_end_candidates", { period }),
+  /** The system's folder dialog; null when cancelled. The folder stays in the backend. */
+  monthEndChooseFolder: () => call<string | null>("month_end_choose_folder"),
+  monthEndRun: (period: string, codes: string[], merged: boolean, onProgress: (p: MonthEndProgress) => void) => {
+    const channel = new Channel<MonthEndProgress>();
+    channel.onmessage = onProgress;
+    return call<MonthEndSummary>("month_end_run", { period, codes, merged, onProgress: channel });
+  },
+  monthEndCancel: () => call<void>("month_end_cancel"),
+  monthEndOpenFolder: (period: string) => call<string>("month_end_open_folder", { period }),
+  statement: (number: string) => call<StatementView>("statement_get", { number }),
+  issueStatement: (code: string, period: string, correct: boolean) =>
+    call<StatementView>("statement_issue", { code, period, correct }),
+  confirmStatement: (form: SignForm) => call<StatementView>("statement_confirm", { form }),
+  disputeStatement: (form: DisputeForm) => call<StatementView>("statement_dispute", { form }),
+  sendPaper: (form: SendForm) => call<Sending[]>("paper_send", { form }),
 
   dashboard: () => call<Dashboard>("dashboard"),
   ledger: (code: string) => call<CustomerLedger>("customer_ledger", { code }),
