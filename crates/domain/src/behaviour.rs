@@ -21,6 +21,8 @@ use crate::money::Money;
 pub struct SettledPart {
     /// Index into the account's receivables.
     pub receivable: usize,
+    /// Index into the account's credits.
+    pub credit: usize,
     pub credit_kind: EntryKind,
     pub date: NaiveDate,
     pub amount: Money,
@@ -107,7 +109,13 @@ pub fn replay(account: &Account, until: NaiveDate) -> Replay {
             if applied.is_positive() {
                 open[r] -= applied;
                 reserved[c] -= applied;
-                parts.push(SettledPart { receivable: r, credit_kind: credits[c].kind, date: day, amount: applied });
+                parts.push(SettledPart {
+                    receivable: r,
+                    credit: c,
+                    credit_kind: credits[c].kind,
+                    date: day,
+                    amount: applied,
+                });
                 if open[r].is_zero() {
                     queue.remove(&key(r));
                     settled_on[r] = Some(day);
@@ -127,7 +135,13 @@ pub fn replay(account: &Account, until: NaiveDate) -> Replay {
             let applied = open[r].min(*left);
             open[r] -= applied;
             *left -= applied;
-            parts.push(SettledPart { receivable: r, credit_kind: credits[c].kind, date: day, amount: applied });
+            parts.push(SettledPart {
+                receivable: r,
+                credit: c,
+                credit_kind: credits[c].kind,
+                date: day,
+                amount: applied,
+            });
             if left.is_zero() {
                 pool.pop_front();
             }

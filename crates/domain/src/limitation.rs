@@ -42,9 +42,24 @@ pub fn years_after(from: NaiveDate) -> NaiveDate {
     from.checked_add_months(Months::new(12 * YEARS)).expect("dates stay within chrono's range")
 }
 
+impl RestartKind {
+    /// On the same day, the evidence worth showing first: the customer's own signature
+    /// before a courier's record before a payment.
+    fn weight(self) -> u8 {
+        match self {
+            RestartKind::LetterReceipt => 5,
+            RestartKind::StatementConfirmed => 4,
+            RestartKind::Plan | RestartKind::Promise => 3,
+            RestartKind::LetterDelivered => 2,
+            RestartKind::PartPayment => 1,
+        }
+    }
+}
+
 /// The last restart on or before `as_of` and after the due date, and the day the period ends.
 pub fn period_end(due: NaiveDate, events: &[Restart], as_of: NaiveDate) -> (Option<Restart>, NaiveDate) {
-    let last = events.iter().filter(|e| e.date > due && e.date <= as_of).max_by_key(|e| e.date).cloned();
+    let last =
+        events.iter().filter(|e| e.date > due && e.date <= as_of).max_by_key(|e| (e.date, e.kind.weight())).cloned();
     let from = last.as_ref().map_or(due, |e| e.date);
     (last, years_after(from))
 }
@@ -83,6 +98,9 @@ mod tests {
         assert_eq!(ends, d("2030-06-30"));
         let (last, ends) = period_end(d("2026-01-15"), &events[2..3], d("2028-01-01"));
         assert_eq!((last, ends), (None, d("2029-01-15")), "a promise before the due date restarts nothing");
+        let same_day =
+            [event(RestartKind::LetterDelivered, "2027-06-30"), event(RestartKind::LetterReceipt, "2027-06-30")];
+        assert_eq!(period_end(d("2026-01-15"), &same_day, d("2028-01-01")).0.unwrap().kind, RestartKind::LetterReceipt);
         let leap = [event(RestartKind::StatementConfirmed, "2028-02-29")];
         assert_eq!(period_end(d("2026-01-15"), &leap, d("2028-03-01")).1, d("2031-02-28"));
     }

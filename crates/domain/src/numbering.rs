@@ -12,6 +12,7 @@ word_enum!(
         CreditNote => "credit_note",
         WriteOff => "write_off",
         Statement => "statement",
+        Letter => "letter",
     }
 );
 
@@ -25,6 +26,7 @@ impl DocType {
             DocType::CreditNote => "CN",
             DocType::WriteOff => "WO",
             DocType::Statement => "ST",
+            DocType::Letter => "DL",
         }
     }
 
