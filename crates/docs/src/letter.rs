@@ -1,0 +1,221 @@
+//! The dunning letter (提醒函 / 催款函 / 最后催告函): the owner's wording with the overdue
+//! items set into it as a table, the signatory and the company seal, and a return receipt
+//! (回执) for the customer to sign and send back: the proof that the demand arrived.
+
+use chrono::NaiveDate;
+use huikuan_domain::{DocLanguage, Money};
+
+use crate::canvas::{Align, Paper, MM_PER_PT};
+use crate::error::DocError;
+use crate::fonts::fonts;
+use crate::pdf::{Letterhead, PdfBuilder};
+use crate::slot::{Area, Rendered, SignatureSlot, Spot};
+use crate::table::{Column, Table};
+
+/// One overdue receivable as the letter lists it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterItem {
+    pub number: String,
+    pub doc_date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub open: Money,
+    pub days_overdue: i64,
+}
+
+/// The body as the template filled it: text, and where the table of items goes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum BodyPart {
+    Text(String),
+    Items,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LetterDoc {
+    pub letterhead: Letterhead,
+    pub language: DocLanguage,
+    pub paper: Paper,
+    pub number: String,
+    pub date: NaiveDate,
+    pub level: u8,
+    pub title: String,
+    pub body: Vec<BodyPart>,
+    pub items: Vec<LetterItem>,
+    pub total: Money,
+    pub signatory: String,
+    /// The company seal (PNG with transparency), printed over the signature block.
+    pub stamp_png: Option<Vec<u8>>,
+}
+
+pub fn letter_pdf(letter: &LetterDoc) -> Result<Rendered, DocError> {
+    let zh = letter.language == DocLanguage::Zh;
+    let say = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
+    let mut pdf = PdfBuilder::new(
+        fonts()?,
+        letter.paper,
+        &format!("{} {}", letter.title.trim(), letter.number),
+        &letter.number,
+        letter.date,
+    );
+    pdf.letterhead(&letter.letterhead)?;
+    let (left, right) = (pdf.margin, pdf.margin + pdf.width());
+    pdf.y += 10.0;
+    pdf.text((left + right) / 2.0, 17.0, true, Align::Center, letter.title.trim())?;
+    pdf.y += 7.0;
+    pdf.text(right, 9.0, false, Align::Right, &format!("{}{}", say("编号：", "No. "), letter.number))?;
+    pdf.y += 4.8;
+    pdf.text(
+        right,
+        9.0,
+        false,
+        Align::Right,
+        &format!("{}{}", say("日期：", "Date: "), letter.date.format("%Y-%m-%d")),
+    )?;
+    pdf.y += 3.0;
+
+    for part in &letter.body {
+        match part {
+            BodyPart::Text(text) => paragraphs(&mut pdf, text)?,
+            BodyPart::Items => items(&mut pdf, letter, &say)?,
+        }
+    }
+
+    // Signed for the company, with the seal over the name.
+    pdf.ensure(40.0);
+    pdf.y += 12.0;
+    let block = right - 62.0;
+    let seal_top = pdf.y - 6.0;
+    pdf.text(block, 10.5, true, Align::Left, &letter.letterhead.name)?;
+    pdf.y += 6.5;
+    pdf.text(block, 10.0, false, Align::Left, &say("（盖章）", "(company seal)"))?;
+    pdf.y += 6.5;
+    let signatory = if letter.signatory.is_empty() { "____________".to_string() } else { letter.signatory.clone() };
+    pdf.text(block, 10.0, false, Align::Left, &format!("{}{signatory}", say("授权代表：", "Authorised signatory: ")))?;
+    pdf.y += 6.5;
+    pdf.text(block, 10.0, false, Align::Left, &letter.date.format("%Y-%m-%d").to_string())?;
+    if let Some(stamp) = &letter.stamp_png {
+        let (id, pixels) = pdf.add_png(stamp)?;
+        pdf.page().image(&id, pixels, block + 8.0, seal_top, 34.0);
+    }
+
+    let slot = receipt(&mut pdf, letter, &say)?;
+    Ok(Rendered { pdf: pdf.finish()?, slot })
+}
+
+/// The body text: a blank line starts a new paragraph, each paragraph wraps to the page.
+fn paragraphs(pdf: &mut PdfBuilder, text: &str) -> Result<(), DocError> {
+    let left = pdf.margin;
+    for paragraph in text.split('\n') {
+        if paragraph.trim().is_empty() {
+            pdf.y += 2.5;
+            continue;
+        }
+        pdf.paragraph(left, pdf.width(), 10.5, false, paragraph.trim_end())?;
+        pdf.y += 1.2;
+    }
+    Ok(())
+}
+
+fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> String) -> Result<(), DocError> {
+    pdf.y += 1.0;
+    let w = pdf.width();
+    let col = |title: String, share: f32, align: Align| Column { title, width: w * share, align };
+    let table = Table {
+        columns: vec![
+            col("#".into(), 0.06, Align::Right),
+            col(say("单据编号", "Document"), 0.24, Align::Left),
+            col(say("单据日期", "Date"), 0.17, Align::Left),
+            col(say("到期日", "Due"), 0.17, Align::Left),
+            col(say("未付金额", "Open"), 0.2, Align::Right),
+            col(say("逾期天数", "Days overdue"), 0.16, Align::Right),
+        ],
+        size: 9.0,
+    };
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let mut rows: Vec<Vec<String>> = letter
+        .items
+        .iter()
+        .enumerate()
+        .map(|(i, item)| {
+            vec![
+                (i + 1).to_string(),
+                item.number.clone(),
+                date(item.doc_date),
+                date(item.due_date),
+                item.open.yuan(),
+                item.days_overdue.to_string(),
+            ]
+        })
+        .collect();
+    rows.push(vec![
+        String::new(),
+        say("合计", "Total"),
+        String::new(),
+        String::new(),
+        letter.total.yuan(),
+        String::new(),
+    ]);
+    table.draw(pdf, &rows)?;
+    pdf.y += 2.0;
+    Ok(())
+}
+
+/// The tear-off return receipt; returns where the customer signs it.
+fn receipt(
+    pdf: &mut PdfBuilder,
+    letter: &LetterDoc,
+    say: &dyn Fn(&str, &str) -> String,
+) -> Result<SignatureSlot, DocError> {
+    let (left, right) = (pdf.margin, pdf.margin + pdf.width());
+    pdf.ensure(70.0);
+    pdf.y += 10.0;
+    pdf.dashed_rule();
+    pdf.y += 3.5;
+    let cut = say(
+        "（请沿虚线剪下，签收后寄回或拍照发回）",
+        "(detach along the dashed line, sign and return, a photo is fine)",
+    );
+    pdf.text((left + right) / 2.0, 7.0, false, Align::Center, &cut)?;
+    pdf.y += 8.0;
+    pdf.text((left + right) / 2.0, 13.0, true, Align::Center, &say("回 执", "ACKNOWLEDGEMENT OF RECEIPT"))?;
+    pdf.y += 4.0;
+    let title = letter.title.split_whitespace().collect::<String>();
+    let text = if letter.language == DocLanguage::Zh {
+        format!(
+            "致 {}：我司已收到贵司编号为 {} 、日期为 {} 的《{title}》，所列欠款合计 {}。",
+            letter.letterhead.name,
+            letter.number,
+            letter.date.format("%Y-%m-%d"),
+            letter.total.yuan()
+        )
+    } else {
+        format!(
+            "To {}: we have received your letter {} dated {} ({}), listing {} owed in all.",
+            letter.letterhead.name,
+            letter.number,
+            letter.date.format("%Y-%m-%d"),
+            title.to_lowercase(),
+            letter.total.yuan()
+        )
+    };
+    pdf.paragraph(left, pdf.width(), 10.0, false, &text)?;
+    pdf.y += 5.0;
+    let image = Area { x: left + 22.0, y: pdf.y, w: 70.0, h: 14.0 };
+    pdf.y += 19.0;
+    let (sign, on) = (say("签收人 / 盖章：", "Received by / seal: "), say("签收日期：", "Date received: "));
+    pdf.text(left, 10.0, false, Align::Left, &format!("{sign}______________________________"))?;
+    let date_x = left + pdf.width() * 0.6;
+    pdf.text(date_x, 10.0, false, Align::Left, &format!("{on}____________________"))?;
+    let after =
+        |x: f32, label: &str, fonts: &crate::fonts::Fonts| x + fonts.width(label, 10.0, false) * MM_PER_PT + 1.0;
+    let slot = SignatureSlot {
+        page: pdf.page_count(),
+        image,
+        name: Spot { x: after(left, &sign, pdf.fonts), y: pdf.y - 0.8 },
+        date: Spot { x: after(date_x, &on, pdf.fonts), y: pdf.y - 0.8 },
+        caption: Spot { x: left, y: pdf.y + 6.0 },
+        caption_width: pdf.width(),
+        tick: None,
+    };
+    pdf.y += 8.0;
+    Ok(slot)
+}
