@@ -12,6 +12,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0002_credit", include_str!("../migrations/0002_credit.sql")),
     ("0003_documents", include_str!("../migrations/0003_documents.sql")),
     ("0004_statements", include_str!("../migrations/0004_statements.sql")),
+    ("0005_letters", include_str!("../migrations/0005_letters.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -269,7 +269,8 @@ pub fn papers_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<(Vec
          WHERE n.customer_id = ?1 AND n.status = 'issued'
          UNION ALL
          SELECT d.kind, d.number, d.doc_date,
-                COALESCE((SELECT closing_cents FROM statements t WHERE t.document_id = d.id), 0),
+                COALESCE((SELECT closing_cents FROM statements t WHERE t.document_id = d.id),
+                         (SELECT total_cents FROM letters l WHERE l.document_id = d.id), 0),
                 d.id, d.sha256, s.method, s.signer, s.signed_at
          FROM documents d LEFT JOIN signatures s ON s.document_id = d.id
          WHERE d.customer_id = ?1 AND d.kind <> 'delivery_note'

@@ -11,6 +11,7 @@ pub mod customers;
 pub mod deliveries;
 pub mod documents;
 pub mod entries;
+pub mod letters;
 pub mod sendings;
 pub mod sequences;
 pub mod settings;

@@ -266,3 +266,14 @@ pub fn candidates(conn: &Connection, period: Period) -> Result<Vec<Candidate>, S
     })?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// A customer's confirmed statements: (number, period end, the day it was confirmed).
+pub fn confirmed_for(conn: &Connection, customer_id: i64) -> Result<Vec<(String, NaiveDate, NaiveDate)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.number, s.period_to, o.decided_on FROM statements s
+         JOIN statement_outcomes o ON o.statement_id = s.id
+         WHERE s.customer_id = ?1 AND o.outcome = 'confirmed' ORDER BY o.decided_on",
+    )?;
+    let rows = stmt.query_map([customer_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,110 @@
+//! Dunning letters and the receivables each one demanded.
+
+use chrono::NaiveDate;
+use huikuan_domain::Money;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+use serde::Serialize;
+use ts_rs::TS;
+
+use super::columns::money;
+use super::Stamp;
+use crate::error::{not_found, StoreError};
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct Letter {
+    pub id: i64,
+    pub number: String,
+    pub customer_id: i64,
+    pub level: u8,
+    pub letter_date: NaiveDate,
+    pub pay_by: NaiveDate,
+    pub total: Money,
+    pub document_id: i64,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewLetterItem {
+    pub entry_id: i64,
+    pub open: Money,
+    pub days_overdue: i64,
+}
+
+const COLUMNS: &str = "id, number, customer_id, level, letter_date, pay_by, total_cents, document_id";
+
+fn letter(row: &Row) -> rusqlite::Result<Letter> {
+    Ok(Letter {
+        id: row.get(0)?,
+        number: row.get(1)?,
+        customer_id: row.get(2)?,
+        level: row.get(3)?,
+        letter_date: row.get(4)?,
+        pay_by: row.get(5)?,
+        total: money(row, 6)?,
+        document_id: row.get(7)?,
+    })
+}
+
+pub fn insert(conn: &Connection, l: &Letter, items: &[NewLetterItem], stamp: &Stamp) -> Result<i64, StoreError> {
+    conn.execute(
+        "INSERT INTO letters (number, customer_id, level, letter_date, pay_by, total_cents, document_id, created_at,
+             operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
+        params![
+            l.number,
+            l.customer_id,
+            l.level,
+            l.letter_date,
+            l.pay_by,
+            l.total.cents(),
+            l.document_id,
+            stamp.at,
+            stamp.operator
+        ],
+    )
+    .map_err(StoreError::from_sqlite)?;
+    let id = conn.last_insert_rowid();
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO letter_items (letter_id, entry_id, open_cents, days_overdue) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for item in items {
+        stmt.execute(params![id, item.entry_id, item.open.cents(), item.days_overdue])
+            .map_err(StoreError::from_sqlite)?;
+    }
+    Ok(id)
+}
+
+pub fn get(conn: &Connection, id: i64) -> Result<Letter, StoreError> {
+    conn.query_row(&format!("SELECT {COLUMNS} FROM letters WHERE id = ?1"), [id], letter)
+        .optional()?
+        .ok_or_else(|| not_found(format!("letter #{id}")))
+}
+
+pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Letter>, StoreError> {
+    Ok(conn
+        .query_row(&format!("SELECT {COLUMNS} FROM letters WHERE number = ?1"), [number.trim()], letter)
+        .optional()?)
+}
+
+/// A customer's letters, oldest first.
+pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Letter>, StoreError> {
+    let mut stmt =
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE customer_id = ?1 ORDER BY letter_date, id"))?;
+    let rows = stmt.query_map([customer_id], letter)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The newest letters of the book, newest first.
+pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Letter>, StoreError> {
+    let mut stmt =
+        conn.prepare(&format!("SELECT {COLUMNS} FROM letters ORDER BY letter_date DESC, id DESC LIMIT ?1"))?;
+    let rows = stmt.query_map([limit], letter)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// The entries a letter demanded, with what was open and how late: (entry id, open, days).
+pub fn items(conn: &Connection, letter_id: i64) -> Result<Vec<(i64, Money, i64)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT entry_id, open_cents, days_overdue FROM letter_items WHERE letter_id = ?1 ORDER BY rowid",
+    )?;
+    let rows = stmt.query_map([letter_id], |row| Ok((row.get(0)?, money(row, 1)?, row.get(2)?)))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
