@@ -17,9 +17,11 @@ use crate::forms::{
     PaymentPreview,
 };
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
+use crate::letters::{LastLetter, LetterDue, LetterItemView, LetterProgress, LetterView};
 use crate::reports::{
     AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine,
 };
+use crate::reports::{LimitationReport, LimitationRow};
 use crate::statements::{
     DisputeForm, IssuedStatement, MonthEndCandidate, MonthEndCounts, MonthEndOverview, MonthEndProgress,
     MonthEndSummary, StatementStatus, StatementSummary, StatementView,
@@ -34,6 +36,9 @@ use huikuan_domain::credit::{
     Assessment, CreditBlock, CreditPolicy, DeliveryExposure, Factor, FactorScore, FactorWeight, Grade, GradeRule,
     Reason, Scorecard, Signal,
 };
+use huikuan_domain::dunning::{DunningPolicy, Suggestion};
+use huikuan_domain::letter_template::{LetterTemplates, LetterWording, Placeholder, TemplateProblem};
+use huikuan_domain::limitation::{Restart, RestartKind};
 use huikuan_domain::{
     BusinessScale, CollectionDays, ContactRole, CustomerKind, CustomerStatus, DocLanguage, EntryKind, Importance,
     Money, PaperKind, PaymentMethod, PaymentTerms, Period, Premises, Receivable, Side, SignMethod,
@@ -155,6 +160,21 @@ pub fn typescript() -> String {
         MonthEndSummary,
         MonthEndCounts,
         MonthEndOverview,
+        Placeholder,
+        LetterWording,
+        LetterTemplates,
+        TemplateProblem,
+        DunningPolicy,
+        Suggestion,
+        LetterItemView,
+        LetterView,
+        LastLetter,
+        LetterDue,
+        LetterProgress,
+        RestartKind,
+        Restart,
+        LimitationRow,
+        LimitationReport,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

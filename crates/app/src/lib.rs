@@ -17,6 +17,7 @@ pub mod documents;
 pub mod forms;
 pub mod import;
 pub mod ledger;
+pub mod letters;
 pub mod reports;
 pub mod statements;
 pub mod workspace;

@@ -66,6 +66,13 @@ pub enum Command {
     Statement(StatementArgs),
     /// The month-end run: statements for every customer with a balance or a movement.
     Statements(StatementsArgs),
+    /// Issue a dunning letter (1 reminder, 2 demand, 3 final notice) and write its PDF.
+    Letter(LetterArgs),
+    /// Who is due a letter, and at which level.
+    LettersDue {
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// Copy the whole book to a file, consistently, while it stays in use.
     Backup {
         #[arg(long)]
@@ -214,6 +221,23 @@ pub enum Report {
         #[arg(long, value_enum, default_value_t = Basis::Due)]
         basis: Basis,
     },
+    /// Each open receivable's limitation period (诉讼时效), the soonest to end first.
+    Limitation {
+        #[arg(long)]
+        as_of: String,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct LetterArgs {
+    pub code: String,
+    #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
+    pub level: u8,
+    #[arg(long)]
+    pub out: PathBuf,
+    /// The letter's date (default: today); the items are those overdue on it.
+    #[arg(long)]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

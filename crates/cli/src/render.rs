@@ -5,9 +5,12 @@ use huikuan_app::customers::{Attachment, CustomerDetail, CustomerSummary};
 use huikuan_app::documents::{CustomerPapers, PaperView, Verification};
 use huikuan_app::import::ImportSummary;
 use huikuan_app::ledger::PaymentReceipt;
+use huikuan_app::letters::LetterDue;
+use huikuan_app::reports::LimitationReport;
 use huikuan_app::reports::{AgingReport, CustomerLedger};
 use huikuan_app::statements::StatementView;
 use huikuan_app::{AppError, Company, Entry};
+use huikuan_domain::dunning::Suggestion;
 use huikuan_store::tables::audit::AuditRecord;
 use serde::Serialize;
 use serde_json::json;
@@ -268,6 +271,55 @@ pub fn verification(format: Format, results: &[Verification]) -> String {
         }
         text += &format!("{} document(s) verified: every stored PDF matches its record\n", results.len());
         text
+    })
+}
+
+pub fn limitation(format: Format, r: &LimitationReport) -> String {
+    json_or(format, r, |r| {
+        let mut t =
+            Table::new(&["code", "number", "due", "open>", "last restart", "evidence", "ends on", "days left>"]);
+        for row in &r.rows {
+            let (kind, evidence) = row
+                .last_restart
+                .as_ref()
+                .map_or((String::new(), String::new()), |e| (format!("{} {}", e.kind, e.date), e.evidence.clone()));
+            t.row(vec![
+                row.code.clone(),
+                row.number.clone(),
+                row.due_date.to_string(),
+                row.open.to_string(),
+                kind,
+                evidence,
+                row.ends_on.to_string(),
+                row.days_left.to_string(),
+            ]);
+        }
+        format!("Limitation periods as of {}\n{}", r.as_of, t.render())
+    })
+}
+
+pub fn letters_due(format: Format, list: &[LetterDue]) -> String {
+    json_or(format, &list, |list| {
+        let mut t = Table::new(&["code", "name", "overdue>", "days>", "last letter", "suggestion"]);
+        for d in list.iter() {
+            let last =
+                d.last_letter.as_ref().map_or(String::new(), |l| format!("{} L{} {}", l.number, l.level, l.date));
+            let suggestion = match d.suggestion {
+                Suggestion::Due { level } => format!("level {level} due"),
+                Suggestion::Wait { level, until } => format!("level {level} from {until}"),
+                Suggestion::Exhausted => "final notice sent".into(),
+                Suggestion::NotYet => String::new(),
+            };
+            t.row(vec![
+                d.code.clone(),
+                d.name.clone(),
+                d.overdue.to_string(),
+                d.days_overdue.to_string(),
+                last,
+                suggestion,
+            ]);
+        }
+        t.render()
     })
 }
 

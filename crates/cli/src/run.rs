@@ -114,6 +114,37 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             Ok(render::entry(format, &books.write_off(input)?))
         }
         Command::Document(command) => document(&mut books, format, command),
+        Command::Report(Report::Limitation { as_of }) => {
+            Ok(render::limitation(format, &books.limitation_report(date("as-of", &as_of)?)?))
+        }
+        Command::Letter(a) => {
+            let when = a.date.as_deref().map(|d| date("date", d)).transpose()?;
+            let letter = books.issue_letter(&a.code, a.level, when)?;
+            let pdf = books.paper_pdf(&letter.number, false)?;
+            std::fs::write(&a.out, &pdf).map_err(|e| file_error(&a.out, e))?;
+            let value = serde_json::json!({ "letter": letter, "path": a.out, "bytes": pdf.len() });
+            Ok(render::json_or(format, &value, |_| {
+                format!(
+                    "issued {} (level {}) to {} {}: {} overdue in {} item(s), pay by {}; wrote {} ({} bytes)\n",
+                    letter.number,
+                    letter.level,
+                    letter.customer_code,
+                    letter.customer_name,
+                    letter.total,
+                    letter.items.len(),
+                    letter.pay_by,
+                    a.out.display(),
+                    pdf.len()
+                )
+            }))
+        }
+        Command::LettersDue { as_of } => {
+            let as_of = match as_of {
+                Some(d) => date("as-of", &d)?,
+                None => books.clock().today(),
+            };
+            Ok(render::letters_due(format, &books.letters_due(as_of)?))
+        }
         Command::Statement(a) => statement(&mut books, format, a),
         Command::Statements(a) => month_end(&mut books, format, a),
         Command::Backup { to } => backup(&books, format, &to),

@@ -426,3 +426,33 @@ fn a_note_signed_from_the_command_line_verifies_until_a_byte_of_it_changes() {
 fn sha256sum(bytes: &[u8]) -> String {
     huikuan_app::customers::sha256_hex(bytes)
 }
+
+#[test]
+fn a_letter_from_the_command_line_and_the_limitation_report_as_json() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let out = dir.path().join("letter.pdf");
+    let issued = json(
+        &db,
+        &["letter", "C001", "--level", "1", "--date", "2026-04-15", "--out", out.to_str().unwrap(), "--format", "json"],
+    );
+    assert_eq!(issued["letter"]["number"], "DL-2026-000001");
+    assert_eq!(issued["letter"]["level"], 1);
+    assert_eq!(issued["letter"]["total"], "3097.00", "what the aging contract says is overdue for C001 on 2026-04-15");
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+    let bad = cli(&db, &["letter", "C001", "--level", "4", "--out", out.to_str().unwrap()]);
+    assert!(!bad.status.success(), "there are three levels");
+    let report = json(&db, &["report", "limitation", "--as-of", "2026-04-15", "--format", "json"]);
+    assert_eq!(report["as_of"], "2026-04-15");
+    let rows = report["rows"].as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        for key in ["code", "name", "number", "doc_date", "due_date", "open", "last_restart", "ends_on", "days_left"] {
+            assert!(row.get(key).is_some(), "{key} missing from {row}");
+        }
+    }
+    let ends: Vec<&str> = rows.iter().map(|r| r["ends_on"].as_str().unwrap()).collect();
+    let mut sorted = ends.clone();
+    sorted.sort();
+    assert_eq!(ends, sorted, "soonest to end first");
+}

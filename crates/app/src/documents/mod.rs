@@ -18,6 +18,7 @@ pub use verify_document::{Check, Verification};
 pub(crate) use delivery_note::freeze_delivery_note;
 pub(crate) use freeze::{freeze, paper_of};
 pub(crate) use letterhead::letterhead;
+pub(crate) use papers::signature_view;
 pub(crate) use papers::unknown as unknown_paper;
 pub(crate) use sign_document::{check as check_signature, sign_in_tx};
 pub(crate) use signature_image::decode as decode_picture;

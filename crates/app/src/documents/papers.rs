@@ -3,7 +3,7 @@
 use chrono::NaiveDate;
 use huikuan_domain::{Money, PaperKind, SignMethod};
 use huikuan_store::tables::documents::{self, PaperRow, StoredDocument, StoredSignature};
-use huikuan_store::tables::{attachments, customers, deliveries, statements, Stamp};
+use huikuan_store::tables::{attachments, customers, deliveries, letters, statements, Stamp};
 use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
@@ -111,6 +111,7 @@ fn amount_of(tx: &Transaction, doc: &StoredDocument) -> Result<Money, AppError> 
     Ok(match doc.kind.as_str() {
         "delivery_note" => deliveries::by_number(tx, &doc.number)?.map_or(Money::ZERO, |n| n.total),
         "statement" => statements::by_number(tx, &doc.number)?.map_or(Money::ZERO, |s| s.closing),
+        "letter" => letters::by_number(tx, &doc.number)?.map_or(Money::ZERO, |l| l.total),
         _ => Money::ZERO,
     })
 }

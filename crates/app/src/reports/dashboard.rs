@@ -5,6 +5,7 @@ use ts_rs::TS;
 
 use huikuan_store::tables::statements;
 
+use super::LimitationRow;
 use crate::credit::DueReview;
 use crate::error::AppError;
 use crate::statements::StatementSummary;
@@ -28,6 +29,9 @@ pub struct Dashboard {
     /// Statements the customer has not answered yet, the longest waiting first.
     pub pending_statements: Vec<StatementSummary>,
     pub pending_statements_total: u32,
+    /// Open receivables whose limitation period ends within 90 days (or has ended), soonest first.
+    pub limitation_warnings: Vec<LimitationRow>,
+    pub limitation_warnings_total: u32,
 }
 
 #[derive(Debug, Clone, Serialize, TS)]
@@ -46,6 +50,8 @@ pub struct Debtor {
 
 const TOP_DEBTORS: usize = 10;
 const PENDING_SHOWN: u32 = 8;
+const LIMITATION_WARN_DAYS: i64 = 90;
+const LIMITATION_SHOWN: usize = 10;
 const NOT_DUE: &str = "not_due";
 
 impl Books {
@@ -53,6 +59,10 @@ impl Books {
         let as_of = self.clock.today();
         let report = self.aging_report(as_of, AgingBasis::DueDate)?;
         let (pending, pending_total) = self.store.read(|tx| statements::pending(tx, PENDING_SHOWN))?;
+        let mut ending: Vec<LimitationRow> =
+            self.limitation_report(as_of)?.rows.into_iter().filter(|r| r.days_left <= LIMITATION_WARN_DAYS).collect();
+        let ending_total = ending.len() as u32;
+        ending.truncate(LIMITATION_SHOWN);
         let overdue_of = |buckets: &crate::BucketAmounts| -> Money {
             buckets.0.iter().filter(|(label, _)| label != NOT_DUE).map(|(_, amount)| *amount).sum()
         };
@@ -90,6 +100,8 @@ impl Books {
             due_reviews: self.store.read(|tx| crate::credit::due_reviews(tx, as_of))?,
             pending_statements: pending.into_iter().map(StatementSummary::of).collect(),
             pending_statements_total: pending_total as u32,
+            limitation_warnings: ending,
+            limitation_warnings_total: ending_total,
         })
     }
 }

@@ -3,7 +3,9 @@
 mod aging_report;
 mod customer_ledger;
 mod dashboard;
+mod limitation;
 
 pub use aging_report::{AgingCustomer, AgingReport, AgingTotals};
 pub use customer_ledger::{CustomerLedger, LedgerLine};
 pub use dashboard::{BucketFigure, Dashboard, Debtor};
+pub use limitation::{LimitationReport, LimitationRow};
