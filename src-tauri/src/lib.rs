@@ -64,6 +64,16 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         statements::statement_confirm,
         statements::statement_dispute,
         statements::paper_send,
+        letters::letters_due,
+        letters::letter_issue,
+        letters::letters_issue,
+        letters::letter_get,
+        letters::letter_templates,
+        letters::letter_templates_check,
+        letters::letter_templates_save,
+        letters::dunning_policy_get,
+        letters::dunning_policy_save,
+        letters::customer_limitation,
     ]
 }
 

@@ -3,8 +3,10 @@ customer on the signature pad, and marked signed on the customer's documents tab
 
 import datetime
 import subprocess
+from pathlib import Path
 
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.remote.file_detector import UselessFileDetector
 
 from conftest import CLI
 from ui import fill, find, go, testid, wait, wait_text
@@ -134,3 +136,61 @@ def test_month_end_for_the_demo_company_then_one_statement_confirmed_and_another
     testid(d, "nav-dashboard").click()
     wait("the statements awaiting confirmation", lambda: len(d.find_elements("css selector", "[data-testid='pending-statements'] tbody tr")) == 8)
     app.shot("06-dashboard-pending-statements")
+
+
+PHOTO = Path(__file__).resolve().parents[1] / "fixtures" / "papers" / "signed-paper-photo.jpg"
+
+
+def test_a_demand_letter_sent_by_express_with_its_receipt_back_moves_the_limitation_date(app):
+    d = app.driver
+    testid(d, "start-demo").click()
+    testid(d, "dashboard", seconds=90)
+    testid(d, "nav-letters").click()
+    wait("letters due", lambda: len(d.find_elements("css selector", "[data-testid='letter-due'][data-state='due']")) > 0, seconds=20)
+    app.shot("01-letters-due")
+    code = d.find_elements("css selector", "[data-testid='letter-due'][data-state='due']")[0].get_attribute("data-code")
+    today = datetime.date.today()
+    restarted = today.replace(year=today.year + 3) if not (today.month == 2 and today.day == 29) else today.replace(year=today.year + 3, day=28)
+
+    go(d, f"#/customers/{code}?tab=aging")
+    wait("the limitation table", lambda: len(d.find_elements("css selector", "[data-testid='limitation-row']")) > 0)
+    before = {r.get_attribute("data-number"): r.get_attribute("data-ends") for r in d.find_elements("css selector", "[data-testid='limitation-row']")}
+    app.shot("02-limitation-before")
+
+    go(d, f"#/customers/{code}?tab=documents")
+    d.execute_script("const s = document.querySelector(\"[data-testid='letter-level']\"); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    testid(d, "issue-letter-button").click()
+    wait_text(d, "[data-testid='paper-title']", "DL-")
+    wait("the letter drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered"))
+    wait_text(d, "[data-testid='letter-proof']", "尚无送达证明")
+    number = testid(d, "paper-title").text.split()[-1]
+    letter_items = testid(d, "letter-panel").text
+    app.shot("03-letter-issued")
+
+    # Sent by express: the tracking number is asked for, then recorded.
+    d.execute_script("const s = document.querySelector(\"[name='channel']\"); s.value = 'express'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    testid(d, "record-sending").click()
+    wait_text(d, "[data-testid='sending-error']", "运单号")
+    fill(d, "tracking", "SF1234567890")
+    testid(d, "record-sending").click()
+    wait_text(d, "[data-testid='sending']", "SF1234567890")
+    wait_text(d, "[data-testid='letter-proof']", "已证明送达")
+
+    # The signed receipt comes back as a photo.
+    testid(d, "sign-method-scan").click()
+    fill(d, "signer", "宋建国")
+    # The driver runs on this machine: the path goes to the file input as it is.
+    d.file_detector = UselessFileDetector()
+    testid(d, "scan-file").send_keys(str(PHOTO))
+    testid(d, "sign-confirm").click()
+    wait_text(d, "[data-testid='letter-proof']", "宋建国 签收回执", seconds=20)
+    wait("the signed letter drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered") == "2")
+    app.shot("04-receipt-attached")
+
+    go(d, f"#/customers/{code}?tab=aging")
+    wait("the limitation table", lambda: len(d.find_elements("css selector", "[data-testid='limitation-row']")) > 0)
+    after = {r.get_attribute("data-number"): r.get_attribute("data-ends") for r in d.find_elements("css selector", "[data-testid='limitation-row']")}
+    moved = [n for n in after if n in letter_items and before.get(n) != restarted.isoformat() and after[n] == restarted.isoformat()]
+    assert moved, f"no limitation date moved to {restarted}: before {before}, after {after}, letter {number}"
+    wait_text(d, "[data-testid='limitation']", "催款函回执签收")
+    app.shot("05-limitation-after")

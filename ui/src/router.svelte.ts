@@ -10,6 +10,7 @@ export type Route =
   | { name: "payment_new"; customer: string }
   | { name: "paper"; number: string }
   | { name: "month_end"; period: string }
+  | { name: "letters" }
   | { name: "settings" };
 
 export function parseRoute(hash: string): Route {
@@ -34,6 +35,8 @@ export function parseRoute(hash: string): Route {
       return { name: "payment_new", customer };
     case "settings":
       return { name: "settings" };
+    case "letters":
+      return { name: "letters" };
     case "month-end":
       return { name: "month_end", period: query.get("period") ?? "" };
     case "papers":
@@ -66,6 +69,8 @@ export function href(route: Route): string {
       return "#/settings";
     case "paper":
       return `#/papers/${code(route.number)}`;
+    case "letters":
+      return "#/letters";
     case "month_end":
       return route.period ? `#/month-end?period=${encodeURIComponent(route.period)}` : "#/month-end";
   }

@@ -5,6 +5,7 @@ pub mod company;
 pub mod credit;
 pub mod customers;
 pub mod ledger;
+pub mod letters;
 pub mod papers;
 pub mod reports;
 pub mod statements;

@@ -109,7 +109,11 @@ due_reviews: Array<DueReview>,
 /**
  * Statements the customer has not answered yet, the longest waiting first.
  */
-pending_statements: Array<StatementSummary>, pending_statements_total: number, };
+pending_statements: Array<StatementSummary>, pending_statements_total: number, 
+/**
+ * Open receivables whose limitation period ends within 90 days (or has ended), soonest first.
+ */
+limitation_warnings: Array<LimitationRow>, limitation_warnings_total: number, };
 
 export type BucketFigure = { label: string, amount: Money, };
 
@@ -490,3 +494,77 @@ export type MonthEndOverview = { period: Period, counts: MonthEndCounts, stateme
  * Every period with statements, newest first.
  */
 periods: Array<Period>, };
+
+export type Placeholder = "company" | "customer" | "contact" | "date" | "overdue_items" | "total" | "total_capitals" | "pay_by" | "bank_account" | "signatory" | "letter_number" | "previous_letters";
+
+export type LetterWording = { title: string, body: string, };
+
+export type LetterTemplates = { zh: [LetterWording, LetterWording, LetterWording], en: [LetterWording, LetterWording, LetterWording], };
+
+export type TemplateProblem = { language: string, level: number, 
+/**
+ * title or body.
+ */
+part: string, message: string, };
+
+export type DunningPolicy = { 
+/**
+ * Days overdue from which each level may be sent: reminder, demand, final notice.
+ */
+level_days: [number, number, number], 
+/**
+ * Never two letters to one customer closer than this.
+ */
+min_gap_days: number, 
+/**
+ * The pay-by date of each level: days after the letter's date.
+ */
+pay_within_days: [number, number, number], };
+
+export type Suggestion = { "state": "not_yet" } | { "state": "due", level: number, } | { "state": "wait", level: number, until: string, } | { "state": "exhausted" };
+
+export type LetterItemView = { number: string, open: Money, days_overdue: number, };
+
+export type LetterView = { number: string, customer_code: string, customer_name: string, level: number, date: string, pay_by: string, total: Money, items: Array<LetterItemView>, sendings: Array<Sending>, 
+/**
+ * The signed return receipt: the proof the demand arrived.
+ */
+receipt: SignatureView | null, 
+/**
+ * Sent by express with a tracking number: the courier's record of delivery.
+ */
+delivered: boolean, };
+
+export type LastLetter = { number: string, level: number, date: string, };
+
+export type LetterDue = { code: string, name: string, overdue: Money, 
+/**
+ * The oldest overdue item's days past due.
+ */
+days_overdue: number, last_letter: LastLetter | null, suggestion: Suggestion, };
+
+export type LetterProgress = { done: number, total: number, number: string, customer_code: string, };
+
+export type RestartKind = "letter_receipt" | "letter_delivered" | "statement_confirmed" | "promise" | "plan" | "part_payment";
+
+export type Restart = { kind: RestartKind, date: string, 
+/**
+ * The document that proves it: a letter, a statement, a payment, a promise.
+ */
+evidence: string, };
+
+export type LimitationRow = { code: string, name: string, number: string, doc_date: string, 
+/**
+ * The period runs from the day after this.
+ */
+due_date: string, open: Money, last_restart: Restart | null, ends_on: string, 
+/**
+ * Days from the report's date to the end; negative once it has run out.
+ */
+days_left: number, };
+
+export type LimitationReport = { as_of: string, 
+/**
+ * Ordered by the day the period ends, soonest first.
+ */
+rows: Array<LimitationRow>, };

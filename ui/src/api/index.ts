@@ -14,6 +14,13 @@ import type {
   CustomerCredit,
   CustomerPapers,
   DisputeForm,
+  DunningPolicy,
+  LetterDue,
+  LetterProgress,
+  LetterTemplates,
+  LetterView,
+  LimitationReport,
+  TemplateProblem,
   MonthEndCandidate,
   MonthEndOverview,
   MonthEndProgress,
@@ -142,6 +149,21 @@ export const api = {
   confirmStatement: (form: SignForm) => call<StatementView>("statement_confirm", { form }),
   disputeStatement: (form: DisputeForm) => call<StatementView>("statement_dispute", { form }),
   sendPaper: (form: SendForm) => call<Sending[]>("paper_send", { form }),
+
+  lettersDue: () => call<LetterDue[]>("letters_due"),
+  issueLetter: (code: string, level: number, date: string) => call<LetterView>("letter_issue", { code, level, date }),
+  issueLetters: (letters: [string, number][], date: string, onProgress: (p: LetterProgress) => void) => {
+    const channel = new Channel<LetterProgress>();
+    channel.onmessage = onProgress;
+    return call<LetterView[]>("letters_issue", { letters, date, onProgress: channel });
+  },
+  letter: (number: string) => call<LetterView>("letter_get", { number }),
+  letterTemplates: () => call<LetterTemplates>("letter_templates"),
+  checkLetterTemplates: (templates: LetterTemplates) => call<TemplateProblem[]>("letter_templates_check", { templates }),
+  saveLetterTemplates: (templates: LetterTemplates) => call<LetterTemplates>("letter_templates_save", { templates }),
+  dunningPolicy: () => call<DunningPolicy>("dunning_policy_get"),
+  saveDunningPolicy: (policy: DunningPolicy) => call<DunningPolicy>("dunning_policy_save", { policy }),
+  customerLimitation: (code: string) => call<LimitationReport>("customer_limitation", { code }),
 
   dashboard: () => call<Dashboard>("dashboard"),
   ledger: (code: string) => call<CustomerLedger>("customer_ledger", { code }),

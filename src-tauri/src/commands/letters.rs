@@ -1,0 +1,107 @@
+use std::sync::atomic::Ordering;
+
+use huikuan_app::letters::{LetterDue, LetterProgress, LetterView};
+use huikuan_app::reports::LimitationReport;
+use huikuan_app::{AppError, ErrorView};
+use huikuan_domain::calendar::parse_date;
+use huikuan_domain::dunning::DunningPolicy;
+use huikuan_domain::letter_template::{LetterTemplates, TemplateProblem};
+use tauri::ipc::Channel;
+use tauri::{AppHandle, Manager, Runtime, State};
+
+use crate::state::AppState;
+
+fn day(state: &AppState, text: &str) -> Result<Option<chrono::NaiveDate>, ErrorView> {
+    if text.trim().is_empty() {
+        return Ok(None);
+    }
+    parse_date(text).map(Some).map_err(|e| state.error(AppError::Invalid { field: "date", source: e }))
+}
+
+#[tauri::command]
+pub async fn letters_due(state: State<'_, AppState>) -> Result<Vec<LetterDue>, ErrorView> {
+    state.books(|b| {
+        let today = b.clock().today();
+        b.letters_due(today)
+    })
+}
+
+#[tauri::command]
+pub async fn letter_issue(
+    state: State<'_, AppState>,
+    code: String,
+    level: u8,
+    date: String,
+) -> Result<LetterView, ErrorView> {
+    let date = day(&state, &date)?;
+    state.books(|b| b.issue_letter(&code, level, date))
+}
+
+/// Issues a batch of letters on a worker thread, telling the window of each through
+/// `on_progress`; the month-end cancel command stops it between two letters.
+#[tauri::command]
+pub async fn letters_issue<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    letters: Vec<(String, u8)>,
+    date: String,
+    on_progress: Channel<LetterProgress>,
+) -> Result<Vec<LetterView>, ErrorView> {
+    let date = day(&state, &date)?;
+    state.month_end_cancel.store(false, Ordering::SeqCst);
+    let worker = app.clone();
+    let run = tauri::async_runtime::spawn_blocking(move || {
+        let state = worker.state::<AppState>();
+        state.books(|b| {
+            let mut tell = |p: &LetterProgress| {
+                let _ = on_progress.send(p.clone());
+            };
+            b.issue_letters(&letters, date, &state.month_end_cancel, &mut tell)
+        })
+    });
+    run.await.map_err(|e| state.error(AppError::Rule(e.to_string().into())))?
+}
+
+#[tauri::command]
+pub async fn letter_get(state: State<'_, AppState>, number: String) -> Result<LetterView, ErrorView> {
+    state.books(|b| b.letter(&number))
+}
+
+#[tauri::command]
+pub async fn letter_templates(state: State<'_, AppState>) -> Result<LetterTemplates, ErrorView> {
+    state.books(|b| b.letter_templates())
+}
+
+#[tauri::command]
+pub async fn letter_templates_check(
+    state: State<'_, AppState>,
+    templates: LetterTemplates,
+) -> Result<Vec<TemplateProblem>, ErrorView> {
+    state.books(|b| Ok(b.check_letter_templates(&templates)))
+}
+
+#[tauri::command]
+pub async fn letter_templates_save(
+    state: State<'_, AppState>,
+    templates: LetterTemplates,
+) -> Result<LetterTemplates, ErrorView> {
+    state.books(|b| b.save_letter_templates(templates))
+}
+
+#[tauri::command]
+pub async fn dunning_policy_get(state: State<'_, AppState>) -> Result<DunningPolicy, ErrorView> {
+    state.books(|b| b.dunning_policy())
+}
+
+#[tauri::command]
+pub async fn dunning_policy_save(
+    state: State<'_, AppState>,
+    policy: DunningPolicy,
+) -> Result<DunningPolicy, ErrorView> {
+    state.books(|b| b.save_dunning_policy(policy))
+}
+
+#[tauri::command]
+pub async fn customer_limitation(state: State<'_, AppState>, code: String) -> Result<LimitationReport, ErrorView> {
+    state.books(|b| b.customer_limitation(&code, None))
+}
