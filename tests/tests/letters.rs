@@ -264,3 +264,19 @@ fn a_debt_due_on_a_leap_day_runs_out_on_the_28th_three_years_later() {
     let dashboard = books.dashboard().unwrap();
     assert_eq!(dashboard.limitation_warnings_total, 1, "within 90 days: on the dashboard");
 }
+
+#[test]
+fn a_version_4_book_opens_and_its_confirmed_statement_restarts_the_limitation_period() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("books.db");
+    std::fs::copy(concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/schema/v4.db"), &path).unwrap();
+    let mut books = Books::open(&path, Box::new(huikuan_app::FixedClock::on(date("2026-12-10"))), "tester").unwrap();
+    assert!(dir.path().join(format!("books.db.v4-before-v{}.bak", huikuan_store::latest_version())).exists());
+    assert!(books.verify_all_papers().unwrap().iter().all(|v| v.ok));
+    let report = books.customer_limitation("V4", None).unwrap();
+    let first = report.rows.iter().find(|r| r.number == "SD-2026-000001").unwrap();
+    assert_eq!(first.last_restart.as_ref().map(|r| r.kind), Some(RestartKind::StatementConfirmed));
+    assert_eq!(first.ends_on, date("2029-12-01"));
+    let letter = books.issue_letter("V4", 1, None).unwrap();
+    assert_eq!(letter.number, "DL-2026-000001");
+}
