@@ -518,7 +518,7 @@ export const en = {
   "dashboard.no_limitation": "None ends within 90 days.",
   "dashboard.limitation_total": "{count} receivables in all: send a letter by express or get an acknowledgement before they run out.",
   "settings.letters": "Dunning letters",
-  "settings.letters_hint": "The wording of each level in each language, with {placeholders} the letter fills in; {overdue_items} is where the table of overdue items goes.",
+  "settings.letters_hint": "The wording of each level in each language, with placeholders in braces that the letter fills in; {overdue_items} is where the table of overdue items goes.",
   "settings.letter_title": "Title",
   "settings.letter_body": "Text",
   "settings.placeholders": "Placeholders:",

@@ -520,7 +520,7 @@ export const zh: Record<MessageKey, string> = {
   "dashboard.no_limitation": "90 天内没有届满的诉讼时效。",
   "dashboard.limitation_total": "共 {count} 笔：请在届满前以快递寄发催款函或取得客户确认。",
   "settings.letters": "催款函",
-  "settings.letters_hint": "每一级、每种语言的措辞；{占位符} 由函件自动填写，{overdue_items} 处插入逾期明细表。",
+  "settings.letters_hint": "每一级、每种语言的措辞；花括号中的占位符由函件自动填写，{overdue_items} 处插入逾期明细表。",
   "settings.letter_title": "标题",
   "settings.letter_body": "正文",
   "settings.placeholders": "可用占位符：",
