@@ -7,6 +7,7 @@ pub mod behaviour;
 pub mod calendar;
 pub mod capitals;
 mod choice;
+pub mod collection;
 pub mod credit;
 pub mod customer;
 pub mod dunning;

@@ -13,6 +13,7 @@ word_enum!(
         WriteOff => "write_off",
         Statement => "statement",
         Letter => "letter",
+        Plan => "plan",
     }
 );
 
@@ -27,6 +28,7 @@ impl DocType {
             DocType::WriteOff => "WO",
             DocType::Statement => "ST",
             DocType::Letter => "DL",
+            DocType::Plan => "RP",
         }
     }
 
