@@ -1,0 +1,157 @@
+//! The repayment plan agreement (还款计划确认书): the debt the customer acknowledges, the
+//! instalments it will pay, what happens if one is missed, and both parties' signatures.
+
+use chrono::NaiveDate;
+use huikuan_domain::capitals::rmb_capitals;
+use huikuan_domain::{DocLanguage, Money};
+
+use crate::canvas::{Align, Paper, MM_PER_PT};
+use crate::error::DocError;
+use crate::fonts::fonts;
+use crate::pdf::{Letterhead, PdfBuilder};
+use crate::slot::{Area, Rendered, SignatureSlot, Spot};
+use crate::table::{Column, Table};
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanDoc {
+    pub letterhead: Letterhead,
+    pub language: DocLanguage,
+    pub paper: Paper,
+    pub number: String,
+    pub agreed_on: NaiveDate,
+    pub customer_name: String,
+    pub customer_code: String,
+    pub total: Money,
+    pub instalments: Vec<(NaiveDate, Money)>,
+    pub bank_name: String,
+    pub bank_account: String,
+    pub signatory: String,
+    pub stamp_png: Option<Vec<u8>>,
+    pub note: String,
+}
+
+pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
+    let zh = plan.language == DocLanguage::Zh;
+    let say = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
+    let title = say("还款计划确认书", "REPAYMENT PLAN AGREEMENT");
+    let mut pdf =
+        PdfBuilder::new(fonts()?, plan.paper, &format!("{title} {}", plan.number), &plan.number, plan.agreed_on);
+    pdf.letterhead(&plan.letterhead)?;
+    let (left, right) = (pdf.margin, pdf.margin + pdf.width());
+    pdf.y += 10.0;
+    pdf.text((left + right) / 2.0, 16.0, true, Align::Center, &title)?;
+    pdf.y += 6.5;
+    pdf.text(right, 9.0, false, Align::Right, &format!("{}{}", say("编号：", "No. "), plan.number))?;
+    pdf.y += 4.0;
+    let parties = [
+        (say("甲方（债权人）：", "Party A (creditor): "), plan.letterhead.name.clone()),
+        (say("乙方（债务人）：", "Party B (debtor): "), format!("{} ({})", plan.customer_name, plan.customer_code)),
+    ];
+    for (label, name) in parties {
+        pdf.y += 6.0;
+        pdf.text(left, 10.5, true, Align::Left, &format!("{label}{name}"))?;
+    }
+    pdf.y += 4.0;
+    let day = plan.agreed_on.format("%Y-%m-%d");
+    let owed = if zh {
+        format!(
+            "截至 {day}，乙方确认尚欠甲方货款 {}（{}）。经双方协商一致，乙方按下列计划分 {} 期偿还：",
+            plan.total.yuan(),
+            rmb_capitals(plan.total),
+            plan.instalments.len()
+        )
+    } else {
+        format!(
+            "As of {day}, Party B acknowledges that it owes Party A {} for goods supplied. The parties agree that Party B pays it in the {} instalments below:",
+            plan.total.yuan(),
+            plan.instalments.len()
+        )
+    };
+    pdf.paragraph(left, pdf.width(), 10.5, false, &owed)?;
+    pdf.y += 2.0;
+
+    let w = pdf.width();
+    let table = Table {
+        columns: vec![
+            Column { title: say("期数", "Instalment"), width: w * 0.2, align: Align::Center },
+            Column { title: say("还款日期", "Pay by"), width: w * 0.4, align: Align::Center },
+            Column { title: say("金额", "Amount"), width: w * 0.4, align: Align::Right },
+        ],
+        size: 10.0,
+    };
+    let mut rows: Vec<Vec<String>> = plan
+        .instalments
+        .iter()
+        .enumerate()
+        .map(|(i, (due, amount))| vec![(i + 1).to_string(), due.format("%Y-%m-%d").to_string(), amount.yuan()])
+        .collect();
+    rows.push(vec![say("合计", "Total"), String::new(), plan.total.yuan()]);
+    table.draw(&mut pdf, &rows)?;
+    pdf.y += 4.0;
+
+    let clauses = if zh {
+        vec![
+            format!("一、乙方应于每期还款日前将该期款项足额汇入甲方账户：户名 {}，开户行 {}，账号 {}。", plan.letterhead.name, plan.bank_name, plan.bank_account),
+            "二、乙方任何一期未按期足额付款的，甲方有权要求乙方立即清偿全部剩余欠款，并主张逾期付款利息。".to_string(),
+            "三、乙方确认上述欠款金额真实、准确，本确认书系乙方对该债务的书面确认。本确认书不影响甲方依原合同享有的其他权利。".to_string(),
+            "四、本确认书一式两份，甲乙双方各执一份，自双方签字或盖章之日起生效。".to_string(),
+        ]
+    } else {
+        vec![
+            format!("1. Party B pays each instalment in full by its date into Party A's account: account name {}, bank {}, account {}.", plan.letterhead.name, plan.bank_name, plan.bank_account),
+            "2. If any instalment is not paid in full by its date, Party A may demand the whole remaining debt at once, with interest for the late payment.".to_string(),
+            "3. Party B confirms that the debt stated above is true and correct; this agreement is its written acknowledgement of the debt. It does not affect Party A's other rights under the original contract.".to_string(),
+            "4. This agreement is made in two copies, one for each party, and takes effect when both have signed or sealed it.".to_string(),
+        ]
+    };
+    for clause in clauses.iter().chain((!plan.note.is_empty()).then_some(&plan.note)) {
+        pdf.paragraph(left, pdf.width(), 10.0, false, clause)?;
+        pdf.y += 1.5;
+    }
+
+    // Both parties' signature boxes; the customer's is where the signature is printed.
+    pdf.ensure(52.0);
+    pdf.y += 6.0;
+    let (top, box_w, box_h) = (pdf.y, (pdf.width() - 8.0) / 2.0, 40.0);
+    let mut slot = None;
+    for (i, who) in [
+        say("乙方（签字 / 盖章）", "Party B (signature / seal)"),
+        say("甲方（签字 / 盖章）", "Party A (signature / seal)"),
+    ]
+    .iter()
+    .enumerate()
+    {
+        let x = left + i as f32 * (box_w + 8.0);
+        pdf.page().rect(x, top, box_w, box_h, None);
+        pdf.y = top + 5.5;
+        pdf.text(x + 3.0, 9.5, true, Align::Left, who)?;
+        let (sign_y, date_y) = (top + box_h - 9.0, top + box_h - 3.5);
+        let (sign, on) = (say("代表：", "Signed by: "), say("日期：", "Date: "));
+        pdf.y = sign_y;
+        if i == 1 && !plan.signatory.is_empty() {
+            pdf.text(x + 3.0, 9.0, false, Align::Left, &format!("{sign}{}", plan.signatory))?;
+        } else {
+            pdf.text(x + 3.0, 9.0, false, Align::Left, &format!("{sign}______________________"))?;
+        }
+        pdf.y = date_y;
+        pdf.text(x + 3.0, 9.0, false, Align::Left, &format!("{on}______________________"))?;
+        if i == 0 {
+            let after = |label: &str| x + 3.0 + pdf.fonts.width(label, 9.0, false) * MM_PER_PT + 1.0;
+            slot = Some(SignatureSlot {
+                page: pdf.page_count(),
+                image: Area { x: x + 3.0, y: top + 8.0, w: box_w - 6.0, h: box_h - 20.0 },
+                name: Spot { x: after(&sign), y: sign_y - 0.8 },
+                date: Spot { x: after(&on), y: date_y - 0.8 },
+                caption: Spot { x: left, y: top + box_h + 4.0 },
+                caption_width: pdf.width(),
+                tick: None,
+            });
+        } else if let Some(stamp) = &plan.stamp_png {
+            let (id, pixels) = pdf.add_png(stamp)?;
+            pdf.page().image(&id, pixels, x + box_w - 38.0, top + 3.0, 32.0);
+        }
+    }
+    pdf.y = top + box_h;
+    let slot = slot.expect("Party B's box is drawn first");
+    Ok(Rendered { pdf: pdf.finish()?, slot })
+}
