@@ -13,6 +13,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0003_documents", include_str!("../migrations/0003_documents.sql")),
     ("0004_statements", include_str!("../migrations/0004_statements.sql")),
     ("0005_letters", include_str!("../migrations/0005_letters.sql")),
+    ("0006_collections", include_str!("../migrations/0006_collections.sql")),
 ];
 
 pub fn latest_version() -> i64 {

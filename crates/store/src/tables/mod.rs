@@ -4,6 +4,7 @@
 pub mod allocations;
 pub mod attachments;
 pub mod audit;
+pub mod collection;
 pub mod company;
 pub mod contacts;
 pub mod credit;
