@@ -4,6 +4,10 @@
 
 use ts_rs::{Config, TS};
 
+use crate::collections::{
+    ContactLogForm, CustomerCollection, Forecast, ForecastWeek, InstalmentForm, InstalmentView, PlanForm, PlanView,
+    PlaybookEntry, PromiseForm, PromiseView, WorkItem, WorkReason,
+};
 use crate::company::CompanyImages;
 use crate::credit::{
     ApprovedAssessment, AssessmentForm, AssessmentPreview, CreditCheck, CreditOverride, CustomerCredit, DueReview,
@@ -32,6 +36,9 @@ use crate::{
     ErrorView, RowError,
 };
 use huikuan_domain::behaviour::{Behaviour, MonthBehaviour};
+use huikuan_domain::collection::{
+    ContactChannel, ContactOutcome, Keeping, NonPaymentReason, PaymentStage, PriorityWeights,
+};
 use huikuan_domain::credit::{
     Assessment, CreditBlock, CreditPolicy, DeliveryExposure, Factor, FactorScore, FactorWeight, Grade, GradeRule,
     Reason, Scorecard, Signal,
@@ -43,6 +50,7 @@ use huikuan_domain::{
     BusinessScale, CollectionDays, ContactRole, CustomerKind, CustomerStatus, DocLanguage, EntryKind, Importance,
     Money, PaperKind, PaymentMethod, PaymentTerms, Period, Premises, Receivable, Side, SignMethod,
 };
+use huikuan_store::tables::collection::{ContactLog, PromiseRecord, StageRecord};
 use huikuan_store::tables::sendings::Sending;
 use huikuan_store::tables::statements::Outcome;
 
@@ -175,6 +183,28 @@ pub fn typescript() -> String {
         Restart,
         LimitationRow,
         LimitationReport,
+        ContactChannel,
+        ContactOutcome,
+        NonPaymentReason,
+        PaymentStage,
+        Keeping,
+        PriorityWeights,
+        ContactLog,
+        StageRecord,
+        PromiseRecord,
+        ContactLogForm,
+        PromiseForm,
+        InstalmentForm,
+        PlanForm,
+        PromiseView,
+        InstalmentView,
+        PlanView,
+        CustomerCollection,
+        WorkReason,
+        WorkItem,
+        ForecastWeek,
+        Forecast,
+        PlaybookEntry,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

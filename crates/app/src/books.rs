@@ -35,6 +35,11 @@ impl Books {
         self.clock.as_ref()
     }
 
+    /// Moves the books to another clock: tests that follow a story over days, and the demo.
+    pub fn set_clock(&mut self, clock: Box<dyn Clock>) {
+        self.clock = clock;
+    }
+
     pub(crate) fn stamp(&self) -> Stamp {
         Stamp { at: self.clock.timestamp(), operator: self.operator.clone() }
     }

@@ -9,6 +9,7 @@ mod error;
 mod messages;
 mod views;
 
+pub mod collections;
 pub mod company;
 pub mod credit;
 pub mod customers;

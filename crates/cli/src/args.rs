@@ -73,6 +73,19 @@ pub enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// Today's worklist: whom to chase, in priority order, and why.
+    Worklist {
+        #[arg(long)]
+        as_of: Option<String>,
+    },
+    /// Promises to pay.
+    #[command(subcommand)]
+    Promise(PromiseCommand),
+    /// Repayment plans.
+    #[command(subcommand)]
+    Plan(PlanCommand),
+    /// Log a contact with a customer (催收记录).
+    Contact(ContactArgs),
     /// Copy the whole book to a file, consistently, while it stays in use.
     Backup {
         #[arg(long)]
@@ -221,11 +234,75 @@ pub enum Report {
         #[arg(long, value_enum, default_value_t = Basis::Due)]
         basis: Basis,
     },
+    /// Expected collections per week for the next 12 weeks.
+    Forecast {
+        #[arg(long)]
+        as_of: String,
+    },
     /// Each open receivable's limitation period (诉讼时效), the soonest to end first.
     Limitation {
         #[arg(long)]
         as_of: String,
     },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PromiseCommand {
+    /// Record a promise to pay, made today.
+    Add {
+        code: String,
+        #[arg(long)]
+        amount: String,
+        /// The promised date.
+        #[arg(long)]
+        date: String,
+        #[arg(long, default_value = "")]
+        by: String,
+    },
+    /// A customer's promises and whether each was kept.
+    List { code: String },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum PlanCommand {
+    /// Agree a repayment plan, today: equal monthly instalments or each one given.
+    Add {
+        code: String,
+        #[arg(long)]
+        total: String,
+        /// Equal monthly instalments, this many, from --first.
+        #[arg(long, requires = "first")]
+        equal: Option<u32>,
+        #[arg(long)]
+        first: Option<String>,
+        /// An instalment as DATE=AMOUNT (repeat, in date order).
+        #[arg(long = "instalment")]
+        instalments: Vec<String>,
+        #[arg(long)]
+        out: Option<PathBuf>,
+    },
+}
+
+#[derive(Debug, Args)]
+pub struct ContactArgs {
+    pub code: String,
+    /// phone, visit, wechat, sms, email, letter or meeting.
+    #[arg(long)]
+    pub channel: String,
+    /// reached, promised, no_answer, refused, paid or other.
+    #[arg(long)]
+    pub outcome: String,
+    /// bargaining, cash_tight, complaint, big_customer, low_priority, no_intention, internal_process, other.
+    #[arg(long, default_value = "")]
+    pub reason: String,
+    #[arg(long, default_value = "")]
+    pub with: String,
+    #[arg(long, default_value = "")]
+    pub next_action: String,
+    #[arg(long, default_value = "")]
+    pub next_date: String,
+    #[arg(long, default_value = "")]
+    pub note: String,
 }
 
 #[derive(Debug, Args)]

@@ -1,5 +1,6 @@
 //! Output: JSON for programs (amounts as strings with 2 decimals), tables for people.
 
+use huikuan_app::collections::{Forecast, WorkItem};
 use huikuan_app::credit::CustomerCredit;
 use huikuan_app::customers::{Attachment, CustomerDetail, CustomerSummary};
 use huikuan_app::documents::{CustomerPapers, PaperView, Verification};
@@ -295,6 +296,46 @@ pub fn limitation(format: Format, r: &LimitationReport) -> String {
             ]);
         }
         format!("Limitation periods as of {}\n{}", r.as_of, t.render())
+    })
+}
+
+pub fn worklist(format: Format, list: &[WorkItem]) -> String {
+    json_or(format, &list, |list| {
+        let mut t = Table::new(&["priority>", "code", "name", "overdue>", "days>", "why"]);
+        for w in list.iter() {
+            let why: Vec<String> = w
+                .reasons
+                .iter()
+                .map(|r| {
+                    serde_json::to_value(r).ok().and_then(|v| v["kind"].as_str().map(String::from)).unwrap_or_default()
+                })
+                .collect();
+            t.row(vec![
+                format!("{:.1}", w.priority),
+                w.code.clone(),
+                w.name.clone(),
+                w.overdue.to_string(),
+                w.days_overdue.to_string(),
+                why.join(", "),
+            ]);
+        }
+        t.render()
+    })
+}
+
+pub fn forecast(format: Format, f: &Forecast) -> String {
+    json_or(format, f, |f| {
+        let mut t = Table::new(&["week of", "promised>", "instalments>", "falling due>", "expected>"]);
+        for w in &f.weeks {
+            t.row(vec![
+                w.week_start.to_string(),
+                w.promised.to_string(),
+                w.planned.to_string(),
+                w.falling_due.to_string(),
+                w.expected.to_string(),
+            ]);
+        }
+        format!("Expected collections from {} (weighted by on-time rate): {}\n{}", f.as_of, f.expected, t.render())
     })
 }
 

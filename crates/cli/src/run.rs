@@ -4,6 +4,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine;
 use chrono::NaiveDate;
+use huikuan_app::collections::{ContactLogForm, InstalmentForm, PlanForm, PromiseForm};
 use huikuan_app::customers::{CustomerDetail, NewAttachment};
 use huikuan_app::documents::{SendForm, SignForm};
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
@@ -16,7 +17,7 @@ use huikuan_domain::{Money, PaymentMethod, Period};
 
 use crate::args::{
     Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, DocumentCommand, Format, ImportKind,
-    PeriodArgs, Report, StatementArgs, StatementsArgs,
+    PeriodArgs, PlanCommand, PromiseCommand, Report, StatementArgs, StatementsArgs,
 };
 use crate::render;
 
@@ -116,6 +117,73 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Command::Document(command) => document(&mut books, format, command),
         Command::Report(Report::Limitation { as_of }) => {
             Ok(render::limitation(format, &books.limitation_report(date("as-of", &as_of)?)?))
+        }
+        Command::Report(Report::Forecast { as_of }) => {
+            Ok(render::forecast(format, &books.forecast(date("as-of", &as_of)?)?))
+        }
+        Command::Worklist { as_of } => {
+            let as_of = match as_of {
+                Some(d) => date("as-of", &d)?,
+                None => books.clock().today(),
+            };
+            Ok(render::worklist(format, &books.worklist(as_of)?))
+        }
+        Command::Promise(PromiseCommand::Add { code, amount, date, by }) => {
+            let form = PromiseForm { customer_code: code, amount, date, promised_by: by, note: String::new() };
+            let kept = books.add_promise(form)?;
+            Ok(render::json_or(format, &kept, |p| format!("promise of {} by {} recorded\n", p.amount, p.promised_date)))
+        }
+        Command::Promise(PromiseCommand::List { code }) => {
+            let c = books.customer_collection(&code)?;
+            Ok(render::json_or(format, &c.promises, |list| {
+                list.iter()
+                    .map(|p| format!("{} {} {:?} (paid {})\n", p.promised_date, p.amount, p.keeping, p.paid))
+                    .collect()
+            }))
+        }
+        Command::Plan(PlanCommand::Add { code, total, equal, first, instalments, out }) => {
+            let instalments = instalments
+                .iter()
+                .map(|s| {
+                    let (date, amount) = s.split_once('=').ok_or_else(|| {
+                        AppError::Rule(format!("'{s}' is not an instalment: expected DATE=AMOUNT").into())
+                    })?;
+                    Ok(InstalmentForm { date: date.into(), amount: amount.into() })
+                })
+                .collect::<Result<_, AppError>>()?;
+            let form = PlanForm {
+                customer_code: code,
+                total,
+                instalments,
+                equal_count: equal.unwrap_or(0),
+                first_date: first.unwrap_or_default(),
+                note: String::new(),
+            };
+            let plan = books.create_plan(form)?;
+            if let Some(out) = out {
+                let pdf = books.paper_pdf(&plan.number, false)?;
+                std::fs::write(&out, pdf).map_err(|e| file_error(&out, e))?;
+            }
+            Ok(render::json_or(format, &plan, |p| {
+                format!("agreed {} for {} in {} instalments\n", p.number, p.total, p.instalments.len())
+            }))
+        }
+        Command::Contact(a) => {
+            let form = ContactLogForm {
+                customer_code: a.code,
+                channel: a.channel,
+                contact_name: a.with,
+                outcome: a.outcome,
+                reason: a.reason,
+                next_action: a.next_action,
+                next_date: a.next_date,
+                note: a.note,
+                ..ContactLogForm::default()
+            };
+            let log = books.log_contact(form)?;
+            Ok(render::json_or(format, &log, |l| {
+                format!("logged {} {} with {}\n", l.channel, l.outcome, l.contact_name)
+            }))
         }
         Command::Letter(a) => {
             let when = a.date.as_deref().map(|d| date("date", d)).transpose()?;

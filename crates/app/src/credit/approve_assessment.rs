@@ -3,7 +3,7 @@
 //! approved assessment is kept as it was; the customer's limit and terms follow it.
 
 use chrono::NaiveDate;
-use huikuan_domain::behaviour::{behaviour, Behaviour};
+use huikuan_domain::behaviour::Behaviour;
 use huikuan_domain::credit::{assess, review_date, Assessment, Scorecard};
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::{DomainError, PaymentTerms};
@@ -61,7 +61,9 @@ fn scored(
             .map_err(|e| AppError::invalid("notes")(e).at_field(format!("factors.{i}.note")))?;
     }
     card.signals_note = clean_text("notes", &card.signals_note).map_err(AppError::invalid("signals_note"))?;
-    let behaviour = behaviour(&entries::account(tx, customer.id)?, today);
+    let account = entries::account(tx, customer.id)?;
+    let behaviour =
+        crate::collections::behaviour_with_promises(tx, customer.id, &customer.fields.code, &account, today)?;
     let assessment = assess(&policy_in(tx)?, &card, &behaviour).map_err(|e| {
         let field = match &e {
             DomainError::Empty(f) | DomainError::OutOfRange { field: f, .. } => format!("factors.{f}"),

@@ -1,5 +1,5 @@
 use chrono::NaiveDate;
-use huikuan_domain::behaviour::{behaviour, Behaviour};
+use huikuan_domain::behaviour::Behaviour;
 use huikuan_domain::credit::Grade;
 use huikuan_domain::{CustomerStatus, Money, PaymentTerms};
 use huikuan_store::tables::credit::{self, ApprovedAssessment, CreditOverride};
@@ -66,7 +66,7 @@ impl Books {
                 grade: latest.as_ref().map(|a| a.assessment.grade),
                 next_review: latest.as_ref().map(|a| a.next_review),
                 review_due: latest.as_ref().is_some_and(|a| a.next_review <= as_of),
-                behaviour: behaviour(&account, as_of),
+                behaviour: crate::collections::behaviour_with_promises(tx, customer.id, &f.code, &account, as_of)?,
                 latest_assessment: latest,
                 assessments,
                 overrides: credit::overrides(tx, customer.id)?,

@@ -136,3 +136,20 @@ fn the_last_three_weeks_of_notes_are_printed_and_most_were_signed_on_delivery() 
     assert!(oldest.as_str() >= "2026-11-02", "only the recent ones are printed: {oldest}");
     assert!(books.verify_all_papers().unwrap().iter().all(|v| v.ok));
 }
+
+#[test]
+fn the_late_customers_were_called_made_promises_and_two_agreed_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    let today = date("2026-11-23");
+    let mut books = demo(dir.path(), 1, today);
+    let count =
+        |books: &mut Books, sql: &str| -> i64 { books.store().connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    let logs = count(&mut books, "SELECT COUNT(*) FROM contact_logs");
+    let promises = count(&mut books, "SELECT COUNT(*) FROM promises");
+    let plans = count(&mut books, "SELECT COUNT(*) FROM plans");
+    eprintln!("demo collecting: {logs} contacts, {promises} promises, {plans} plans");
+    assert!(logs >= 10 && promises >= 5 && (1..=2).contains(&plans), "{logs} {promises} {plans}");
+    let list = books.worklist(today).unwrap();
+    assert!(list.len() >= 10);
+    assert!(list.iter().any(|w| w.last_contact.is_some()), "some were called");
+}

@@ -2,7 +2,8 @@
 //! the last event that restarted them with its evidence, and the day they run out.
 //! Restarting events (Civil Code art. 195): a letter whose receipt came back signed or that
 //! went by express with a tracking number; a statement the customer confirmed; a payment
-//! that left part of the receivable open. A letter without proof of arrival restarts nothing.
+//! that left part of the receivable open; a promise to pay or a repayment plan the customer
+//! agreed to (every receivable it then owed). A letter without proof of arrival restarts nothing.
 
 use std::collections::HashMap;
 
@@ -10,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use huikuan_domain::behaviour::replay;
 use huikuan_domain::limitation::{period_end, Restart, RestartKind};
 use huikuan_domain::{EntryKind, Money};
-use huikuan_store::tables::{customers, documents, entries, letters, sendings, statements};
+use huikuan_store::tables::{collection, customers, documents, entries, letters, sendings, statements};
 use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
@@ -82,6 +83,20 @@ fn restarts(
                 evidence: number.clone(),
             });
         }
+    }
+    let acknowledged =
+        |events: &mut HashMap<i64, Vec<Restart>>, kind: RestartKind, date: NaiveDate, evidence: String| {
+            for r in account.receivables.iter().filter(|r| r.doc_date <= date) {
+                events.entry(r.id).or_default().push(Restart { kind, date, evidence: evidence.clone() });
+            }
+        };
+    for promise in collection::promises_of(tx, customer.id)? {
+        let by = if promise.promised_by.is_empty() { String::new() } else { format!(" · {}", promise.promised_by) };
+        let evidence = format!("{} {}{by}", promise.amount.yuan(), promise.promised_date);
+        acknowledged(&mut events, RestartKind::Promise, promise.made_on, evidence);
+    }
+    for plan in collection::plans_of(tx, customer.id)? {
+        acknowledged(&mut events, RestartKind::Plan, plan.agreed_on, plan.number.clone());
     }
     let settled = replay(account, as_of);
     for part in settled.parts.iter().filter(|p| p.credit_kind == EntryKind::Payment) {

@@ -2,14 +2,16 @@
 //! aging of the closing balance, whom it is addressed to and where to pay.
 
 use chrono::NaiveDate;
-use huikuan_docs::{Paper, StatementDoc, StatementLine};
+use huikuan_docs::{ExpectedPayment, Paper, StatementDoc, StatementLine};
 use huikuan_domain::aging::{age, AgingBasis, BucketScheme};
+use huikuan_domain::collection::Keeping;
 use huikuan_domain::statement::{figures, Movement};
 use huikuan_domain::{ContactRole, DocLanguage, Money, Period, Side};
 use huikuan_store::tables::entries::Entry;
 use huikuan_store::tables::{allocations, company, contacts, entries};
 use huikuan_store::Transaction;
 
+use crate::collections::standing;
 use crate::documents::letterhead;
 use crate::error::AppError;
 use crate::Customer;
@@ -41,6 +43,41 @@ fn addressee(tx: &Transaction, customer: &Customer) -> Result<String, AppError> 
         .find_map(|role| list.iter().find(|c| c.fields.role == *role))
         .or(list.first());
     Ok(pick.map(|c| format!("{} {}", c.fields.name, c.fields.phone).trim().to_string()).unwrap_or_default())
+}
+
+/// What the customer has promised or agreed to pay and not paid yet.
+fn expected(tx: &Transaction, customer: &Customer, on: NaiveDate) -> Result<Vec<ExpectedPayment>, AppError> {
+    let zh = customer.fields.doc_language == DocLanguage::Zh;
+    let (promises, plans) = standing(tx, customer.id, &customer.fields.code, on)?;
+    let mut out: Vec<ExpectedPayment> = promises
+        .iter()
+        .filter(|p| p.keeping == Keeping::Open)
+        .map(|p| ExpectedPayment {
+            date: p.promised_date,
+            what: match (zh, p.promised_by.is_empty()) {
+                (true, true) => "承诺付款".to_string(),
+                (true, false) => format!("承诺付款（{}）", p.promised_by),
+                (false, true) => "Promise to pay".to_string(),
+                (false, false) => format!("Promise to pay ({})", p.promised_by),
+            },
+            amount: p.amount - p.paid,
+        })
+        .collect();
+    for plan in &plans {
+        for i in plan.instalments.iter().filter(|i| i.keeping == Keeping::Open) {
+            out.push(ExpectedPayment {
+                date: i.due_date,
+                what: if zh {
+                    format!("还款计划 {} 第 {} 期", plan.number, i.position)
+                } else {
+                    format!("Repayment plan {}, instalment {}", plan.number, i.position)
+                },
+                amount: i.amount - i.paid,
+            });
+        }
+    }
+    out.sort_by_key(|e| e.date);
+    Ok(out)
 }
 
 pub(crate) fn compose(
@@ -102,7 +139,7 @@ pub(crate) fn compose(
         closing: f.closing,
         lines,
         aging: scheme.labels().into_iter().zip(row.buckets.iter().copied()).collect(),
-        expected: Vec::new(),
+        expected: expected(tx, customer, issued_on)?,
         bank_name: us.bank_name,
         bank_account: us.bank_account,
         supersedes,

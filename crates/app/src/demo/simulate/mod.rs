@@ -3,6 +3,7 @@
 //! user would enter it, with the clock set to that day so the audit log reads like history.
 
 mod account;
+mod collecting;
 mod credit;
 mod deliveries;
 mod papers;
@@ -37,7 +38,7 @@ pub(super) fn run(books: &mut Books, today: NaiveDate, seed: u64) -> Result<(), 
             sim.customer_day(plan, account)?;
         }
     }
-    Ok(())
+    collecting::last_weeks(books, &plans, today, seed)
 }
 
 fn company() -> Company {
