@@ -74,6 +74,18 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         letters::dunning_policy_get,
         letters::dunning_policy_save,
         letters::customer_limitation,
+        collections::worklist,
+        collections::customer_collection,
+        collections::contact_log,
+        collections::promise_add,
+        collections::plan_create,
+        collections::plan_get,
+        collections::payment_stage_set,
+        collections::playbook_get,
+        collections::playbook_save,
+        collections::priority_weights_get,
+        collections::priority_weights_save,
+        collections::forecast,
     ]
 }
 

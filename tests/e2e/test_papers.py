@@ -6,6 +6,7 @@ import subprocess
 from pathlib import Path
 
 from selenium.webdriver.common.action_chains import ActionChains
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
 
 from conftest import CLI
@@ -194,3 +195,46 @@ def test_a_demand_letter_sent_by_express_with_its_receipt_back_moves_the_limitat
     assert moved, f"no limitation date moved to {restarted}: before {before}, after {after}, letter {number}"
     wait_text(d, "[data-testid='limitation']", "催款函回执签收")
     app.shot("05-limitation-after")
+
+
+def test_working_the_list_a_call_with_cash_tight_then_a_plan_whose_first_instalment_is_kept(app):
+    d = app.driver
+    testid(d, "start-demo").click()
+    testid(d, "dashboard", seconds=90)
+    wait("the forecast chart", lambda: find(d, "[data-testid='forecast-chart'] .week"))
+    app.shot("01-dashboard-forecast")
+    testid(d, "nav-collections").click()
+    wait("the worklist", lambda: len(d.find_elements("css selector", "[data-testid='work-row']")) > 10, seconds=20)
+    first = d.find_elements("css selector", "[data-testid='work-row']")[0]
+    code = first.get_attribute("data-code")
+    testid(d, "work-detail")
+    app.shot("02-worklist")
+
+    # A phone call: the customer says cash is tight, and the playbook says what to do.
+    d.execute_script("const s = document.querySelector(\"[data-testid='work-detail'] [name='reason']\"); s.value = 'cash_tight'; s.dispatchEvent(new Event('change', {bubbles: true}));")
+    wait_text(d, "[data-testid='playbook']", "分期还款计划")
+    find(d, "[data-testid='work-detail'] [name='note']").send_keys("月底工程款到账后可以分期")
+    app.shot("03-playbook-cash-tight")
+    find(d, "[data-testid='work-detail'] [data-testid='log-contact']").click()
+    wait_text(d, "[data-testid='toast']", "已记录")
+
+    # A plan of three instalments from today.
+    go(d, f"#/customers/{code}?tab=collection")
+    testid(d, "collection-panel")
+    wait_text(d, "[data-testid='contact-logs']", "资金紧张")
+    fill(d, "plan_total", "3000")
+    fill(d, "plan_count", "3")
+    testid(d, "create-plan").click()
+    wait_text(d, "[data-testid='paper-title']", "RP-")
+    wait("three instalments", lambda: len(d.find_elements("css selector", "[data-testid='plan-panel'] [data-testid='instalment']")) == 3)
+    app.shot("04-plan-agreement")
+
+    # The first instalment is paid today.
+    go(d, f"#/payment/new?customer={code}")
+    testid(d, "payment-new")
+    fill(d, "amount", "1000")
+    find(d, "[name='reference']").send_keys("首期还款", Keys.ENTER)
+    testid(d, "customer-page")
+    go(d, f"#/customers/{code}?tab=collection")
+    wait("the first instalment kept", lambda: [i.get_attribute("data-keeping") for i in d.find_elements("css selector", "[data-testid='plans'] [data-testid='instalment']")][:3] == ["kept", "open", "open"])
+    app.shot("05-first-instalment-kept")

@@ -11,6 +11,7 @@ export type Route =
   | { name: "paper"; number: string }
   | { name: "month_end"; period: string }
   | { name: "letters" }
+  | { name: "collections" }
   | { name: "settings" };
 
 export function parseRoute(hash: string): Route {
@@ -37,6 +38,8 @@ export function parseRoute(hash: string): Route {
       return { name: "settings" };
     case "letters":
       return { name: "letters" };
+    case "collections":
+      return { name: "collections" };
     case "month-end":
       return { name: "month_end", period: query.get("period") ?? "" };
     case "papers":
@@ -71,6 +74,8 @@ export function href(route: Route): string {
       return `#/papers/${code(route.number)}`;
     case "letters":
       return "#/letters";
+    case "collections":
+      return "#/collections";
     case "month_end":
       return route.period ? `#/month-end?period=${encodeURIComponent(route.period)}` : "#/month-end";
   }

@@ -568,3 +568,111 @@ export type LimitationReport = { as_of: string,
  * Ordered by the day the period ends, soonest first.
  */
 rows: Array<LimitationRow>, };
+
+export type ContactChannel = "phone" | "visit" | "wechat" | "sms" | "email" | "letter" | "meeting";
+
+export type ContactOutcome = "reached" | "promised" | "no_answer" | "refused" | "paid" | "other";
+
+export type NonPaymentReason = "bargaining" | "cash_tight" | "complaint" | "big_customer" | "low_priority" | "no_intention" | "internal_process" | "other";
+
+export type PaymentStage = "reconciliation" | "invoice_received" | "approval" | "scheduled" | "paid";
+
+export type Keeping = "open" | "kept" | "partly_kept" | "broken";
+
+export type PriorityWeights = { 
+/**
+ * Per tenfold of the overdue amount in yuan (¥10 → 1, ¥1,000 → 3, ¥100,000 → 5).
+ */
+amount: number, 
+/**
+ * Per 30 days the oldest item is overdue, up to a year.
+ */
+days: number, 
+/**
+ * A promise or an instalment due today, or broken.
+ */
+promise: number, key_customer: number, 
+/**
+ * Today is one of the customer's fixed payment days.
+ */
+collection_day: number, 
+/**
+ * Per week since the last contact, up to a month.
+ */
+silence: number, };
+
+export type ContactLog = { id: number, customer_id: number, 
+/**
+ * UTC, RFC 3339.
+ */
+at: string, channel: string, contact_id: number | null, contact_name: string, outcome: string, reason: string | null, next_action: string, next_date: string | null, note: string, operator: string, };
+
+export type StageRecord = { stage: string, person: string, note: string, set_on: string, };
+
+export type PromiseRecord = { id: number, customer_id: number, amount: Money, promised_date: string, made_on: string, promised_by: string, contact_log_id: number | null, note: string, };
+
+export type ContactLogForm = { customer_code: string, channel: string, 
+/**
+ * One of the customer's contacts, or none (then `contact_name` says who).
+ */
+contact_id: number | null, contact_name: string, outcome: string, 
+/**
+ * Empty when no reason was given.
+ */
+reason: string, next_action: string, 
+/**
+ * YYYY-MM-DD or empty.
+ */
+next_date: string, note: string, 
+/**
+ * A promise made on this contact: its amount (empty for none) and date.
+ */
+promise_amount: string, promise_date: string, };
+
+export type PromiseForm = { customer_code: string, amount: string, date: string, promised_by: string, note: string, };
+
+export type InstalmentForm = { date: string, amount: string, };
+
+export type PlanForm = { customer_code: string, total: string, instalments: Array<InstalmentForm>, equal_count: number, first_date: string, note: string, };
+
+export type PromiseView = { id: number, amount: Money, promised_date: string, made_on: string, promised_by: string, note: string, keeping: Keeping, 
+/**
+ * What the payments since the promise came to, up to its amount.
+ */
+paid: Money, };
+
+export type InstalmentView = { position: number, due_date: string, amount: Money, keeping: Keeping, paid: Money, };
+
+export type PlanView = { number: string, customer_code: string, total: Money, agreed_on: string, note: string, instalments: Array<InstalmentView>, 
+/**
+ * The agreement came back signed.
+ */
+signed: boolean, 
+/**
+ * An instalment was missed (broken or partly kept).
+ */
+broken: boolean, };
+
+export type CustomerCollection = { code: string, name: string, contacts: Array<Contact>, 
+/**
+ * Newest first.
+ */
+logs: Array<ContactLog>, promises: Array<PromiseView>, plans: Array<PlanView>, stage: StageRecord | null, };
+
+export type WorkReason = { "kind": "overdue", amount: Money, days: number, } | { "kind": "promise_due", amount: Money, date: string, } | { "kind": "promise_broken", amount: Money, date: string, } | { "kind": "instalment_due", amount: Money, date: string, } | { "kind": "instalment_broken", amount: Money, date: string, } | { "kind": "key_customer" } | { "kind": "collection_day" } | { "kind": "silent", days: number, } | { "kind": "never_contacted" } | { "kind": "follow_up", action: string, date: string, } | { "kind": "stage", stage: PaymentStage, person: string, };
+
+export type WorkItem = { code: string, name: string, priority: number, overdue: Money, days_overdue: number, reasons: Array<WorkReason>, last_contact: ContactLog | null, stage: StageRecord | null, };
+
+export type ForecastWeek = { 
+/**
+ * The week's first day; it runs seven days.
+ */
+week_start: string, promised: Money, planned: Money, falling_due: Money, 
+/**
+ * The three, each weighted by its customer's on-time rate.
+ */
+expected: Money, };
+
+export type Forecast = { as_of: string, weeks: Array<ForecastWeek>, expected: Money, };
+
+export type PlaybookEntry = { reason: NonPaymentReason, zh: string, en: string, };
