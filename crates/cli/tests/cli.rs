@@ -456,3 +456,45 @@ fn a_letter_from_the_command_line_and_the_limitation_report_as_json() {
     sorted.sort();
     assert_eq!(ends, sorted, "soonest to end first");
 }
+
+#[test]
+fn the_worklist_a_promise_and_the_forecast_from_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let added = json(
+        &db,
+        &[
+            "--today",
+            "2026-04-15",
+            "promise",
+            "add",
+            "C001",
+            "--amount",
+            "1000",
+            "--date",
+            "2026-04-20",
+            "--by",
+            "王经理",
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!((added["amount"].as_str(), added["promised_date"].as_str()), (Some("1000.00"), Some("2026-04-20")));
+    let bad = cli(&db, &["--today", "2026-04-15", "promise", "add", "C001", "--amount", "-5", "--date", "2026-04-20"]);
+    assert!(!bad.status.success());
+    let list = json(&db, &["worklist", "--as-of", "2026-04-15", "--format", "json"]);
+    let rows = list.as_array().unwrap();
+    assert!(!rows.is_empty());
+    for row in rows {
+        for key in ["code", "name", "priority", "overdue", "days_overdue", "reasons", "last_contact", "stage"] {
+            assert!(row.get(key).is_some(), "{key} missing from {row}");
+        }
+    }
+    let priorities: Vec<f64> = rows.iter().map(|r| r["priority"].as_f64().unwrap()).collect();
+    assert!(priorities.windows(2).all(|w| w[0] >= w[1]), "highest first: {priorities:?}");
+    let c001 = rows.iter().find(|r| r["code"] == "C001").unwrap();
+    assert_eq!(c001["reasons"][0]["kind"], "overdue");
+    let forecast = json(&db, &["report", "forecast", "--as-of", "2026-04-15", "--format", "json"]);
+    assert_eq!(forecast["weeks"].as_array().unwrap().len(), 12);
+    assert_eq!(forecast["weeks"][0]["promised"], "1000.00", "the promise falls in the first week");
+}
