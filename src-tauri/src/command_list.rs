@@ -19,7 +19,7 @@ pub const COMMANDS: &[&str] = &[
     "payment_preview",
     "payment_record",
     "dashboard",
-    "customer_ledger",
+    "customer_ledger_page",
     "attachment_add",
     "attachments_list",
     "customer_credit",

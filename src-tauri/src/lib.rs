@@ -36,7 +36,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         ledger::payment_preview,
         ledger::payment_record,
         reports::dashboard,
-        reports::customer_ledger,
+        reports::customer_ledger_page,
         customers::attachment_add,
         customers::attachments_list,
         credit::customer_credit,

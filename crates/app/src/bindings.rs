@@ -23,7 +23,7 @@ use crate::forms::{
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
 use crate::letters::{LastLetter, LetterDue, LetterItemView, LetterProgress, LetterView};
 use crate::reports::{
-    AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine,
+    AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine, LedgerPage,
 };
 use crate::reports::{LimitationReport, LimitationRow};
 use crate::statements::{
@@ -101,6 +101,7 @@ pub fn typescript() -> String {
         AgingTotals,
         CustomerLedger,
         LedgerLine,
+        LedgerPage,
         Dashboard,
         BucketFigure,
         Debtor,

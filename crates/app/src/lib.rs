@@ -7,6 +7,7 @@ mod books;
 mod clock;
 mod error;
 mod messages;
+mod owed;
 mod views;
 
 pub mod collections;
@@ -16,6 +17,7 @@ pub mod customers;
 pub mod demo;
 pub mod documents;
 pub mod forms;
+pub mod generate;
 pub mod import;
 pub mod ledger;
 pub mod letters;

@@ -86,6 +86,18 @@ pub enum Command {
     Plan(PlanCommand),
     /// Log a contact with a customer (催收记录).
     Contact(ContactArgs),
+    /// Write a generated ten-year book (for benchmarks): customers, deliveries, payments,
+    /// credit notes, promises, plans, statements and letters. Into a new book only.
+    Generate {
+        #[arg(long)]
+        customers: usize,
+        #[arg(long)]
+        entries: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Recompute what is owed from the ledger and compare it with what is kept.
+    Check,
     /// Copy the whole book to a file, consistently, while it stays in use.
     Backup {
         #[arg(long)]
@@ -336,6 +348,9 @@ pub enum CustomerCommand {
         #[arg(long, default_value = "")]
         query: String,
     },
+    /// The first 50 customers matching as you type: code or name starting with TEXT first,
+    /// then any whose code, name, phone or salesperson contains it.
+    Search { text: String },
     /// Profile, contacts and where the account stands today.
     Show { code: String },
     /// Add a customer.

@@ -29,7 +29,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Some(day) => Box::new(FixedClock::on(date("today", day)?)),
         None => Box::new(SystemClock),
     };
-    if !matches!(cli.command, Command::Init) && !db.exists() {
+    if !matches!(cli.command, Command::Init | Command::Generate { .. }) && !db.exists() {
         return Err(AppError::File {
             path: db.display().to_string(),
             message: "no book here; create it with `huikuan-cli --db PATH init`".into(),
@@ -213,6 +213,26 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             };
             Ok(render::letters_due(format, &books.letters_due(as_of)?))
         }
+        Command::Generate { customers, entries, seed } => {
+            let made = books.generate(customers, entries, seed)?;
+            Ok(render::json_or(format, &made, |m| {
+                format!(
+                    "generated {} customers, {} entries ({} delivery lines, {} allocations), {} promises, {} plans, {} statements, {} letters in {:.1} s (the ledger in {:.1} s); largest customer {} with {} entries\n",
+                    m.customers, m.entries, m.delivery_lines, m.allocations, m.promises, m.plans, m.statements, m.letters,
+                    m.millis as f64 / 1000.0, m.ledger_millis as f64 / 1000.0, m.largest_customer, m.largest_entries
+                )
+            }))
+        }
+        Command::Check => {
+            let differences = books.check_kept()?;
+            if !differences.is_empty() {
+                return Err(AppError::Altered(differences.join("; ")));
+            }
+            Ok(render::message(
+                format,
+                "what is owed equals the ledger: every customer's totals and open items recomputed",
+            ))
+        }
         Command::Statement(a) => statement(&mut books, format, a),
         Command::Statements(a) => month_end(&mut books, format, a),
         Command::Backup { to } => backup(&books, format, &to),
@@ -227,6 +247,7 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
             Ok(render::ledger(format, &books.customer_ledger(&code, as_of)?))
         }
         CustomerCommand::List { query } => Ok(render::customers(format, &books.list_customers(&query)?)),
+        CustomerCommand::Search { text } => Ok(render::customers(format, &books.search_customers(&text)?)),
         CustomerCommand::Show { code } => {
             let detail: CustomerDetail = books.customer(&code)?;
             Ok(render::customer(format, &detail))

@@ -179,6 +179,26 @@ fn every_command_speaks_table_for_people() {
 }
 
 #[test]
+fn customer_search_puts_prefix_matches_first_and_folds_latin_case() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let codes = |text: &str| -> Vec<String> {
+        let found = json(&db, &["customer", "search", text, "--format", "json"]);
+        found.as_array().unwrap().iter().map(|c| c["code"].as_str().unwrap().to_string()).collect()
+    };
+    assert_eq!(codes("WORKSHOP"), ["C003"]);
+    assert_eq!(codes("药房"), ["C002"]);
+    // "13" starts no code or name but is inside C002's phone.
+    assert_eq!(codes("13"), ["C002"]);
+    // "C00" starts every code: all of them, by code; "华" starts C001's name only.
+    assert_eq!(codes("C00"), ["C001", "C002", "C003"]);
+    assert_eq!(codes("华"), ["C001"]);
+    assert!(codes("nobody").is_empty());
+    let found = json(&db, &["customer", "search", "华联", "--today", "2026-04-15", "--format", "json"]);
+    assert_eq!(found[0]["balance"], "6137.00");
+}
+
+#[test]
 fn payments_credit_notes_and_write_offs_from_the_command_line() {
     let dir = tempfile::tempdir().unwrap();
     let db = story_book(dir.path());

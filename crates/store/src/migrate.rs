@@ -14,6 +14,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0004_statements", include_str!("../migrations/0004_statements.sql")),
     ("0005_letters", include_str!("../migrations/0005_letters.sql")),
     ("0006_collections", include_str!("../migrations/0006_collections.sql")),
+    ("0007_maintained", include_str!("../migrations/0007_maintained.sql")),
 ];
 
 pub fn latest_version() -> i64 {
@@ -47,9 +48,21 @@ pub fn migrate_with(conn: &mut Connection, path: Option<&Path>, migrations: &[(&
     for (_, sql) in &migrations[version as usize..] {
         tx.execute_batch(sql)?;
     }
+    // Derived tables a migration asked to be filled (it marks the accounts dirty).
+    if has_table(&tx, "dirty_accounts")? {
+        crate::tables::maintained::settle_dirty(&tx)?;
+    }
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
     Ok(())
+}
+
+fn has_table(conn: &Connection, name: &str) -> Result<bool, StoreError> {
+    let count: i64 =
+        conn.query_row("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?1", [name], |row| {
+            row.get(0)
+        })?;
+    Ok(count > 0)
 }
 
 fn has_tables(conn: &Connection) -> Result<bool, StoreError> {

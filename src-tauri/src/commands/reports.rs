@@ -1,4 +1,4 @@
-use huikuan_app::reports::{CustomerLedger, Dashboard};
+use huikuan_app::reports::{Dashboard, LedgerPage};
 use huikuan_app::ErrorView;
 use tauri::State;
 
@@ -10,6 +10,11 @@ pub async fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, ErrorVie
 }
 
 #[tauri::command]
-pub async fn customer_ledger(state: State<'_, AppState>, code: String) -> Result<CustomerLedger, ErrorView> {
-    state.books(|b| b.customer_ledger(&code, None))
+pub async fn customer_ledger_page(
+    state: State<'_, AppState>,
+    code: String,
+    offset: u32,
+    limit: u32,
+) -> Result<LedgerPage, ErrorView> {
+    state.books(|b| b.customer_ledger_page(&code, offset, limit))
 }

@@ -93,6 +93,20 @@ open: Money | null,
  */
 corrects: string | null, };
 
+export type LedgerPage = { code: string, name: string, 
+/**
+ * All the customer's entries.
+ */
+total: number, 
+/**
+ * How many newer entries come after this page.
+ */
+offset: number, 
+/**
+ * In ledger order (oldest first).
+ */
+entries: Array<LedgerLine>, balance: Money, };
+
 export type Dashboard = { as_of: string, 
 /**
  * The sum of open receivables; customers' credit is shown apart, not netted.
@@ -110,6 +124,10 @@ due_reviews: Array<DueReview>,
  * Statements the customer has not answered yet, the longest waiting first.
  */
 pending_statements: Array<StatementSummary>, pending_statements_total: number, 
+/**
+ * Days sales outstanding: what is owed ÷ the last 90 days' sales × 90 (None without sales).
+ */
+dso_days: string | null, 
 /**
  * Open receivables whose limitation period ends within 90 days (or has ended), soonest first.
  */

@@ -45,7 +45,7 @@ import type {
   CustomerChoice,
   CustomerDetail,
   CustomerForm,
-  CustomerLedger,
+  LedgerPage,
   CustomerSummary,
   Dashboard,
   DeliveryForm,
@@ -192,5 +192,7 @@ export const api = {
   forecast: () => call<Forecast>("forecast"),
 
   dashboard: () => call<Dashboard>("dashboard"),
-  ledger: (code: string) => call<CustomerLedger>("customer_ledger", { code }),
+  /** `limit` lines of the ledger, skipping the `offset` newest (the newest page first). */
+  ledgerPage: (code: string, offset: number, limit: number) =>
+    call<LedgerPage>("customer_ledger_page", { code, offset, limit }),
 };

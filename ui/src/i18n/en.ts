@@ -102,6 +102,8 @@ export const en = {
   "customer.contacts": "Contacts",
   "customer.no_contacts": "No contacts yet — edit the customer to add the people you deal with.",
   "customer.no_entries": "No entries yet — create a delivery note for this customer.",
+  "ledger.showing": "The newest {shown} of {total} entries",
+  "ledger.older": "Show {count} older",
   "customer.new_delivery": "New delivery note",
   "customer.record_payment": "Record payment",
   "customer.not_found": "This customer does not exist.",

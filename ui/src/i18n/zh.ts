@@ -104,6 +104,8 @@ export const zh: Record<MessageKey, string> = {
   "customer.contacts": "联系人",
   "customer.no_contacts": "还没有联系人——编辑客户，添加您打交道的人。",
   "customer.no_entries": "还没有往来记录——为该客户新建一张送货单。",
+  "ledger.showing": "最近 {shown} 笔，共 {total} 笔",
+  "ledger.older": "再显示更早的 {count} 笔",
   "customer.new_delivery": "新建送货单",
   "customer.record_payment": "登记收款",
   "customer.not_found": "该客户不存在。",

@@ -2,8 +2,11 @@
 //! blocked one through with the owner's written reason.
 
 use chrono::NaiveDate;
-use huikuan_domain::credit::{check_delivery, is_on_credit, CreditBlock, DeliveryExposure, OverdueItem, Reason};
+use huikuan_domain::credit::{
+    check_delivery, is_on_credit, CreditBlock, CreditPolicy, DeliveryExposure, OverdueItem, Reason,
+};
 use huikuan_domain::customer::clean_text;
+use huikuan_domain::ledger::Account;
 use huikuan_domain::Money;
 use huikuan_store::tables::credit::{self, CreditOverride};
 use huikuan_store::tables::entries;
@@ -35,7 +38,19 @@ pub(crate) fn check_in_tx(
     due_date: NaiveDate,
     amount: Money,
 ) -> Result<CreditCheck, AppError> {
-    let account = entries::account(tx, customer.id)?;
+    check_account(&policy_in(tx)?, customer, &entries::account(tx, customer.id)?, date, due_date, amount)
+}
+
+/// The check against an account already read (an import keeps each customer's account as
+/// its notes are issued, rather than reading the ledger again for every note).
+pub(crate) fn check_account(
+    policy: &CreditPolicy,
+    customer: &Customer,
+    account: &Account,
+    date: NaiveDate,
+    due_date: NaiveDate,
+    amount: Money,
+) -> Result<CreditCheck, AppError> {
     // Everything recorded counts, future-dated entries too: that is what is owed.
     let exposure = DeliveryExposure::new(account.balance(), amount, customer.fields.credit_limit);
     let on_credit = is_on_credit(date, due_date);
@@ -54,7 +69,7 @@ pub(crate) fn check_in_tx(
                 })
             })
             .collect();
-        check_delivery(&policy_in(tx)?, customer.fields.status, exposure, &open, date)
+        check_delivery(policy, customer.fields.status, exposure, &open, date)
     } else {
         Vec::new()
     };
@@ -72,7 +87,16 @@ pub(crate) fn clear(
     amount: Money,
     override_reason: Option<&str>,
 ) -> Result<Option<(CreditCheck, String)>, AppError> {
-    let check = check_in_tx(tx, customer, date, due_date, amount)?;
+    overridable(customer, check_in_tx(tx, customer, date, due_date, amount)?, override_reason)
+}
+
+/// Refused when the check blocks and no reason is given; otherwise the check and the
+/// reason to record, if there was a block to override.
+pub(crate) fn overridable(
+    customer: &Customer,
+    check: CreditCheck,
+    override_reason: Option<&str>,
+) -> Result<Option<(CreditCheck, String)>, AppError> {
     if check.blocks.is_empty() {
         return Ok(None);
     }

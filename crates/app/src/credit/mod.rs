@@ -13,6 +13,6 @@ pub use customer_credit::CustomerCredit;
 pub use due_reviews::DueReview;
 pub use huikuan_store::tables::credit::{ApprovedAssessment, CreditOverride};
 
-pub(crate) use check::{check_in_tx, clear, record_override};
+pub(crate) use check::{check_account, check_in_tx, clear, overridable, record_override};
 pub(crate) use due_reviews::due_reviews;
 pub(crate) use policy::policy_in;

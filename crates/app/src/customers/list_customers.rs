@@ -1,9 +1,10 @@
-use huikuan_domain::aging::{age, AgingBasis, BucketScheme};
+use huikuan_domain::aging::{AgingBasis, BucketScheme};
 use huikuan_domain::{CustomerKind, CustomerStatus, Money};
-use huikuan_store::tables::{customers, entries};
+use huikuan_store::tables::customers;
 use serde::Serialize;
 
 use crate::error::AppError;
+use crate::owed::{aging_of, balance_of, Kept};
 use crate::Books;
 use ts_rs::TS;
 
@@ -21,6 +22,25 @@ pub struct CustomerSummary {
     pub overdue: Money,
 }
 
+/// How many customers a search returns: a screenful, so every keystroke stays instant.
+pub const SEARCH_LIMIT: usize = 50;
+
+impl CustomerSummary {
+    fn of(c: customers::Customer, balance: Money, overdue: Money) -> CustomerSummary {
+        CustomerSummary {
+            code: c.fields.code,
+            name: c.fields.name,
+            kind: c.fields.kind,
+            status: c.fields.status,
+            phone: c.fields.phone,
+            salesperson: c.fields.salesperson,
+            credit_limit: c.fields.credit_limit,
+            balance,
+            overdue,
+        }
+    }
+}
+
 impl Books {
     /// Customers whose code, name, phone or salesperson contains `query` (all when empty),
     /// ordered by code, with today's balance and overdue amount.
@@ -28,7 +48,7 @@ impl Books {
         let today = self.clock.today();
         let needle = query.trim().to_lowercase();
         self.store.read(|tx| {
-            let accounts = entries::all_accounts(tx)?;
+            let kept = Kept::read(tx)?;
             let scheme = BucketScheme::default();
             let rows = customers::list(tx)?
                 .into_iter()
@@ -40,24 +60,33 @@ impl Books {
                             .any(|text| text.to_lowercase().contains(&needle))
                 })
                 .map(|c| {
-                    let (balance, overdue) = accounts.get(&c.id).map_or((Money::ZERO, Money::ZERO), |a| {
-                        let row = age(&a.receivables, &a.settle(today), today, &scheme, AgingBasis::DueDate);
-                        (a.balance(), row.overdue())
-                    });
-                    CustomerSummary {
-                        code: c.fields.code,
-                        name: c.fields.name,
-                        kind: c.fields.kind,
-                        status: c.fields.status,
-                        phone: c.fields.phone,
-                        salesperson: c.fields.salesperson,
-                        credit_limit: c.fields.credit_limit,
-                        balance,
-                        overdue,
-                    }
+                    let balance = kept.totals.get(&c.id).map_or(Money::ZERO, |t| t.balance);
+                    let overdue = kept
+                        .aging(tx, c.id, today, &scheme, AgingBasis::DueDate)?
+                        .map_or(Money::ZERO, |row| row.overdue());
+                    Ok(CustomerSummary::of(c, balance, overdue))
                 })
-                .collect();
+                .collect::<Result<_, AppError>>()?;
             Ok(rows)
+        })
+    }
+
+    /// The first [`SEARCH_LIMIT`] customers matching `query` as the user types it: those
+    /// whose code or name starts with it first, then any whose code, name, phone or
+    /// salesperson contains it; each with today's balance and overdue amount.
+    pub fn search_customers(&mut self, query: &str) -> Result<Vec<CustomerSummary>, AppError> {
+        let today = self.clock.today();
+        let needle = query.trim();
+        self.store.read(|tx| {
+            let scheme = BucketScheme::default();
+            customers::search(tx, needle, SEARCH_LIMIT)?
+                .into_iter()
+                .map(|c| {
+                    let (balance, _) = balance_of(tx, c.id)?;
+                    let overdue = aging_of(tx, c.id, today, &scheme, AgingBasis::DueDate)?.overdue();
+                    Ok(CustomerSummary::of(c, balance, overdue))
+                })
+                .collect()
         })
     }
 }

@@ -13,7 +13,7 @@ mod validate;
 pub use attachments::{sha256_hex, AttachmentForm, ATTACHMENT_KINDS};
 pub use customer_choices::CustomerChoice;
 pub use huikuan_store::tables::attachments::{Attachment, NewAttachment};
-pub use list_customers::CustomerSummary;
+pub use list_customers::{CustomerSummary, SEARCH_LIMIT};
 pub use save_profile::ContactEdit;
 pub use show_customer::CustomerDetail;
 

@@ -1,11 +1,12 @@
 use chrono::NaiveDate;
-use huikuan_domain::aging::{age, AgingBasis, BucketScheme};
+use huikuan_domain::aging::{AgingBasis, BucketScheme};
 use huikuan_domain::Money;
-use huikuan_store::tables::{contacts, entries};
+use huikuan_store::tables::contacts;
 use serde::Serialize;
 
 use crate::books::customer_by_code;
 use crate::error::AppError;
+use crate::owed::{aging_of, balance_of};
 use crate::views::BucketAmounts;
 use crate::{Books, Contact, Customer};
 use ts_rs::TS;
@@ -32,12 +33,10 @@ impl Books {
         self.store.read(|tx| {
             let customer = customer_by_code(tx, code)?;
             let contacts = contacts::for_customer(tx, customer.id)?;
-            let account = entries::account(tx, customer.id)?;
             let scheme = BucketScheme::default();
             // Everything recorded counts towards the balance, even if dated in the future.
-            let everything = account.settle(NaiveDate::MAX);
-            let today = age(&account.receivables, &account.settle(as_of), as_of, &scheme, AgingBasis::DueDate);
-            let balance = everything.balance();
+            let (balance, credit) = balance_of(tx, customer.id)?;
+            let today = aging_of(tx, customer.id, as_of, &scheme, AgingBasis::DueDate)?;
             let exposure = balance.max(Money::ZERO);
             Ok(CustomerDetail {
                 available_credit: customer.fields.credit_limit - exposure,
@@ -45,7 +44,7 @@ impl Books {
                 as_of,
                 balance,
                 overdue: today.overdue(),
-                credit: everything.credit,
+                credit,
                 exposure,
                 aging: BucketAmounts(scheme.labels().into_iter().zip(today.buckets.iter().copied()).collect()),
                 customer,

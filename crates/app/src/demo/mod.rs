@@ -15,6 +15,8 @@ mod tests;
 
 use std::path::Path;
 
+pub(crate) use rng::Rng;
+
 use crate::{AppError, Books, Clock, FixedClock};
 
 /// Creates the demo business at `path` (which must not exist yet): builds it in memory, then

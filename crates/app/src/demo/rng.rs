@@ -1,7 +1,7 @@
 //! A small deterministic generator (SplitMix64): the demo must be the same for the same
 //! seed and date on every machine, so it owes nothing to the system's randomness.
 
-pub(super) struct Rng(u64);
+pub(crate) struct Rng(u64);
 
 impl Rng {
     /// An independent stream for one part of the demo, so that adding a customer or a

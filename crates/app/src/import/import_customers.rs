@@ -89,7 +89,7 @@ impl Books {
         }
         let stamp = self.stamp();
         let total = rows.len();
-        self.store.write(|tx| {
+        self.store.write_bulk(|tx| {
             for (line, fields) in &parsed {
                 if customers::by_code(tx, &fields.code)?.is_some() {
                     bad.add(*line, format!("customer code '{}' already exists", fields.code));

@@ -131,10 +131,16 @@ impl Books {
         }
         let stamp = self.stamp();
         let row_count = rows.len();
-        self.store.write(|tx| {
+        self.store.write_bulk(|tx| {
+            let mut known: HashMap<&str, bool> = HashMap::new();
             for number in &order {
                 let group = &groups[number];
-                if customers::by_code(tx, &group.customer_code)?.is_none() {
+                let code = group.customer_code.as_str();
+                let exists = match known.get(code) {
+                    Some(&exists) => exists,
+                    None => *known.entry(code).or_insert(customers::by_code(tx, code)?.is_some()),
+                };
+                if !exists {
                     for line in &group.lines {
                         bad.add(*line, format!("unknown customer '{}'", group.customer_code));
                     }
@@ -146,10 +152,18 @@ impl Books {
                 }
             }
             bad.take_result()?;
+            let mut batch = crate::ledger::DeliveryBatch::new(tx)?;
             for number in &order {
                 let group = &groups[number];
                 let delivery = group.delivery.as_ref().expect("every bad row was rejected above");
-                match crate::ledger::create_delivery_in_tx(tx, &stamp, delivery, crate::ledger::Issue::Unprinted) {
+                let issued = crate::ledger::create_delivery_in_batch(
+                    tx,
+                    &stamp,
+                    delivery,
+                    crate::ledger::Issue::Unprinted,
+                    Some(&mut batch),
+                );
+                match issued {
                     Ok(_) => {}
                     // A blocked note is reported and left out, so that the notes after it are
                     // checked as they would be without it; nothing is committed in the end.

@@ -62,7 +62,7 @@ impl Books {
         }
         let stamp = self.stamp();
         let total = rows.len();
-        self.store.write(|tx| {
+        self.store.write_bulk(|tx| {
             for (line, input) in &parsed {
                 if customers::by_code(tx, &input.customer_code)?.is_none() {
                     bad.add(*line, format!("unknown customer '{}'", input.customer_code));

@@ -3,7 +3,11 @@ use huikuan_domain::customer::clean_text;
 use huikuan_domain::line::{line_amount, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS};
 use huikuan_domain::{DocType, DomainError, EntryKind, Money, Side};
 use huikuan_store::tables::deliveries::{self, DeliveryLine, DeliveryNote, DraftHeader};
-use huikuan_store::tables::entries::NewEntry;
+use std::collections::HashMap;
+
+use huikuan_domain::credit::CreditPolicy;
+use huikuan_domain::ledger::Account;
+use huikuan_store::tables::entries::{self, Entry, NewEntry};
 use huikuan_store::tables::{customers, sequences, Stamp};
 use huikuan_store::Transaction;
 use rust_decimal::Decimal;
@@ -14,7 +18,7 @@ use crate::books::{audit, customer_by_code};
 use crate::credit;
 use crate::documents::freeze_delivery_note;
 use crate::error::AppError;
-use crate::Books;
+use crate::{Books, Customer};
 
 #[derive(Debug, Clone, Deserialize)]
 pub struct NewDeliveryLine {
@@ -109,6 +113,37 @@ pub(crate) enum Issue {
     Unprinted,
 }
 
+/// What an import keeps from one note to the next inside its transaction, so that each
+/// note costs the same however many came before: the customers it has met, each one's
+/// account with the notes issued so far, and the credit policy.
+pub(crate) struct Batch {
+    customers: HashMap<String, Customer>,
+    accounts: HashMap<i64, Account>,
+    policy: CreditPolicy,
+}
+
+impl Batch {
+    pub(crate) fn new(tx: &Transaction) -> Result<Batch, AppError> {
+        Ok(Batch { customers: HashMap::new(), accounts: HashMap::new(), policy: credit::policy_in(tx)? })
+    }
+
+    fn customer(&mut self, tx: &Transaction, code: &str) -> Result<Customer, AppError> {
+        if let Some(customer) = self.customers.get(code) {
+            return Ok(customer.clone());
+        }
+        let customer = customer_by_code(tx, code)?;
+        self.customers.insert(code.to_string(), customer.clone());
+        Ok(customer)
+    }
+
+    fn account(&mut self, tx: &Transaction, customer_id: i64) -> Result<&mut Account, AppError> {
+        Ok(match self.accounts.entry(customer_id) {
+            std::collections::hash_map::Entry::Occupied(kept) => kept.into_mut(),
+            std::collections::hash_map::Entry::Vacant(slot) => slot.insert(entries::account(tx, customer_id)?),
+        })
+    }
+}
+
 /// Writes a draft and issues it in the same transaction unless it stays a draft.
 pub(crate) fn create_in_tx(
     tx: &Transaction,
@@ -116,8 +151,22 @@ pub(crate) fn create_in_tx(
     input: &NewDelivery,
     how: Issue,
 ) -> Result<DeliveryNote, AppError> {
+    create_in_batch(tx, stamp, input, how, None)
+}
+
+/// As [`create_in_tx`], checking credit against the batch's accounts when there is one.
+pub(crate) fn create_in_batch(
+    tx: &Transaction,
+    stamp: &Stamp,
+    input: &NewDelivery,
+    how: Issue,
+    mut batch: Option<&mut Batch>,
+) -> Result<DeliveryNote, AppError> {
     let issue = how != Issue::Draft;
-    let customer = customer_by_code(tx, &input.customer_code)?;
+    let customer = match batch.as_deref_mut() {
+        Some(batch) => batch.customer(tx, &input.customer_code)?,
+        None => customer_by_code(tx, &input.customer_code)?,
+    };
     if input.lines.is_empty() {
         return Err(AppError::rule(
             Some("lines".into()),
@@ -140,17 +189,31 @@ pub(crate) fn create_in_tx(
     let cleared = if issue {
         let total: Money = lines.iter().map(|l| l.amount).sum();
         issuable(total)?;
-        Some(credit::clear(tx, &customer, input.date, due_date, total, input.override_reason.as_deref())?)
+        let reason = input.override_reason.as_deref();
+        Some(match batch.as_deref_mut() {
+            Some(batch) => {
+                let policy = batch.policy.clone();
+                let account = batch.account(tx, customer.id)?;
+                let check = credit::check_account(&policy, &customer, account, input.date, due_date, total)?;
+                credit::overridable(&customer, check, reason)?
+            }
+            None => credit::clear(tx, &customer, input.date, due_date, total, reason)?,
+        })
     } else {
         None
     };
     let id = deliveries::insert_draft(tx, &header, &lines, stamp)?;
-    if let Some(cleared) = cleared {
-        issue_in_tx(tx, stamp, deliveries::get(tx, id)?, input.number.as_deref(), cleared, how == Issue::Printed)?;
-    } else {
-        audit(tx, stamp, "create", "delivery_draft", id, None::<&()>, Some(&deliveries::get(tx, id)?))?;
+    let draft = deliveries::written_draft(id, &header, lines);
+    let Some(cleared) = cleared else {
+        audit(tx, stamp, "create", "delivery_draft", id, None::<&()>, Some(&draft))?;
+        return Ok(draft);
+    };
+    let (entry, issued) =
+        issue_in_tx(tx, stamp, draft, input.number.as_deref(), cleared, how == Issue::Printed, false)?;
+    if let Some(account) = batch.and_then(|b| b.accounts.get_mut(&customer.id)) {
+        account.receivables.extend(entry.as_receivable());
     }
-    Ok(deliveries::get(tx, id)?)
+    Ok(issued)
 }
 
 fn issuable(total: Money) -> Result<(), AppError> {
@@ -173,7 +236,8 @@ fn still_draft(draft: &DeliveryNote) -> Result<(), AppError> {
 }
 
 /// Issues a draft that is issuable and that the credit check has cleared (`overridden`:
-/// the block it was let through, with the reason).
+/// the block it was let through, with the reason). `saved`: the draft was kept before (its
+/// audit record shows it); a note issued as it is written has no earlier state to record.
 fn issue_in_tx(
     tx: &Transaction,
     stamp: &Stamp,
@@ -181,7 +245,8 @@ fn issue_in_tx(
     number: Option<&str>,
     overridden: Option<(credit::CreditCheck, String)>,
     print: bool,
-) -> Result<(), AppError> {
+    saved: bool,
+) -> Result<(Entry, DeliveryNote), AppError> {
     let id = draft.id;
     let number = match number {
         Some(n) => given_number(n)?,
@@ -205,15 +270,15 @@ fn issue_in_tx(
         },
     )?;
     deliveries::mark_issued(tx, id, &number, entry.id)?;
-    let issued = deliveries::get(tx, id)?;
-    audit(tx, stamp, "issue", "delivery_note", id, Some(&draft), Some(&issued))?;
+    let issued = deliveries::issued_from(&draft, &number, entry.id);
+    audit(tx, stamp, "issue", "delivery_note", id, saved.then_some(&draft), Some(&issued))?;
     if let Some((check, reason)) = overridden {
         credit::record_override(tx, stamp, &issued, &check, &reason)?;
     }
     if print {
         freeze_delivery_note(tx, stamp, &issued)?;
     }
-    Ok(())
+    Ok((entry, issued))
 }
 
 impl Books {
@@ -251,8 +316,7 @@ impl Books {
             issuable(draft.total)?;
             let customer = customers::get(tx, draft.customer_id)?;
             let cleared = credit::clear(tx, &customer, draft.doc_date, draft.due_date, draft.total, override_reason)?;
-            issue_in_tx(tx, &stamp, draft, None, cleared, true)?;
-            Ok(deliveries::get(tx, draft_id)?)
+            Ok(issue_in_tx(tx, &stamp, draft, None, cleared, true, true)?.1)
         })
     }
 

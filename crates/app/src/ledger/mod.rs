@@ -17,7 +17,7 @@ pub use record_opening_balance::NewOpeningBalance;
 pub use record_payment::{AppliedAmount, ManualAllocation, NewPayment, PaymentReceipt};
 pub use write_off::NewWriteOff;
 
-pub(crate) use create_delivery::{create_in_tx as create_delivery_in_tx, Issue};
+pub(crate) use create_delivery::{create_in_batch as create_delivery_in_batch, Batch as DeliveryBatch, Issue};
 pub(crate) use open_items::open_items as open_items_in_tx;
 pub(crate) use post::given_number as check_given_number;
 pub(crate) use record_opening_balance::record_in_tx as record_opening_balance_in_tx;

@@ -1,6 +1,6 @@
 use chrono::NaiveDate;
 use huikuan_domain::{Money, Receivable};
-use huikuan_store::tables::entries;
+use huikuan_store::tables::{entries, maintained};
 use huikuan_store::Transaction;
 use serde::Serialize;
 
@@ -17,7 +17,13 @@ pub struct OpenItem {
     pub open: Money,
 }
 
+/// The customer's receivables still open after settling everything recorded: what the
+/// store keeps, unless this transaction has already changed the customer's ledger.
 pub(crate) fn open_items(tx: &Transaction, customer_id: i64) -> Result<Vec<OpenItem>, AppError> {
+    if !maintained::is_dirty(tx, customer_id)? {
+        let kept = maintained::open_of(tx, customer_id)?;
+        return Ok(kept.into_iter().map(|o| OpenItem { receivable: o.receivable, open: o.open }).collect());
+    }
     let account = entries::account(tx, customer_id)?;
     let settlement = account.settle(NaiveDate::MAX);
     Ok(account

@@ -1,10 +1,11 @@
 use chrono::NaiveDate;
-use huikuan_domain::aging::{age, AgingBasis, AgingRow, BucketScheme};
+use huikuan_domain::aging::{AgingBasis, AgingRow, BucketScheme};
 use huikuan_domain::Money;
-use huikuan_store::tables::{customers, entries};
+use huikuan_store::tables::customers;
 use serde::Serialize;
 
 use crate::error::AppError;
+use crate::owed::Kept;
 use crate::views::BucketAmounts;
 use crate::Books;
 use ts_rs::TS;
@@ -47,18 +48,17 @@ impl Books {
         let scheme = BucketScheme::default();
         let labels = scheme.labels();
         self.store.read(|tx| {
-            let accounts = entries::all_accounts(tx)?;
+            let kept = Kept::read(tx)?;
             let mut totals = AgingRow::empty(&scheme);
             let mut rows = Vec::new();
-            for customer in customers::list(tx)? {
-                let Some(account) = accounts.get(&customer.id).filter(|a| a.has_entries_by(as_of)) else {
+            for (id, code, name) in customers::names(tx)? {
+                let Some(row) = kept.aging(tx, id, as_of, &scheme, basis)? else {
                     continue;
                 };
-                let row = age(&account.receivables, &account.settle(as_of), as_of, &scheme, basis);
                 totals.add(&row);
                 rows.push(AgingCustomer {
-                    code: customer.fields.code,
-                    name: customer.fields.name,
+                    code,
+                    name,
                     balance: row.balance(),
                     credit: row.credit,
                     buckets: labelled(&labels, &row),

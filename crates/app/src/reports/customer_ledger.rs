@@ -2,7 +2,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use huikuan_domain::{EntryKind, Money, PaymentMethod, Side};
-use huikuan_store::tables::{allocations, entries};
+use huikuan_store::tables::{allocations, entries, maintained};
 use serde::Serialize;
 
 use crate::books::customer_by_code;
@@ -82,6 +82,72 @@ impl Books {
                 code: customer.fields.code,
                 name: customer.fields.name,
                 as_of,
+                entries: lines,
+                balance,
+            })
+        })
+    }
+}
+
+/// One page of a customer's ledger for the screen: the newest lines first read, shown in
+/// ledger order with the balance after each; a large customer's ten years are never read at
+/// once. The open amounts are what is open after everything recorded.
+#[derive(Debug, Clone, Serialize, TS)]
+pub struct LedgerPage {
+    pub code: String,
+    pub name: String,
+    /// All the customer's entries.
+    pub total: u32,
+    /// How many newer entries come after this page.
+    pub offset: u32,
+    /// In ledger order (oldest first).
+    pub entries: Vec<LedgerLine>,
+    pub balance: Money,
+}
+
+pub const LEDGER_PAGE: u32 = 200;
+
+impl Books {
+    /// `limit` lines of the customer's ledger, skipping the `offset` newest.
+    pub fn customer_ledger_page(&mut self, code: &str, offset: u32, limit: u32) -> Result<LedgerPage, AppError> {
+        let limit = limit.clamp(1, 2000);
+        self.store.read(|tx| {
+            let customer = customer_by_code(tx, code)?;
+            let balance = maintained::totals(tx, customer.id)?.map_or(Money::ZERO, |t| t.balance);
+            let mut after = balance - entries::newest_sum(tx, customer.id, offset)?;
+            let page = entries::page_of(tx, customer.id, limit, offset)?;
+            let open: HashMap<i64, Money> =
+                maintained::open_of(tx, customer.id)?.into_iter().map(|o| (o.receivable.id, o.open)).collect();
+            let corrected: Vec<i64> = page.iter().filter_map(|e| e.corrects_entry_id).collect();
+            let numbers = entries::numbers(tx, &corrected)?;
+            let mut lines: Vec<LedgerLine> = page
+                .iter()
+                .map(|entry| {
+                    let line = LedgerLine {
+                        id: entry.id,
+                        date: entry.doc_date,
+                        kind: entry.kind,
+                        number: entry.number.clone(),
+                        due_date: entry.due_date,
+                        description: entry.memo.clone(),
+                        method: entry.method,
+                        reference: entry.reference.clone(),
+                        debit: if entry.side == Side::Debit { entry.amount } else { Money::ZERO },
+                        credit: if entry.side == Side::Credit { entry.amount } else { Money::ZERO },
+                        balance: after,
+                        open: (entry.side == Side::Debit).then(|| open.get(&entry.id).copied().unwrap_or(Money::ZERO)),
+                        corrects: entry.corrects_entry_id.and_then(|id| numbers.get(&id).cloned()),
+                    };
+                    after -= entry.signed_amount();
+                    line
+                })
+                .collect();
+            lines.reverse();
+            Ok(LedgerPage {
+                code: customer.fields.code,
+                name: customer.fields.name,
+                total: entries::count_of(tx, customer.id)?,
+                offset,
                 entries: lines,
                 balance,
             })

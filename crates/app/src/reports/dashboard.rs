@@ -1,5 +1,6 @@
 use chrono::NaiveDate;
 use huikuan_domain::{AgingBasis, Money};
+use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -29,6 +30,9 @@ pub struct Dashboard {
     /// Statements the customer has not answered yet, the longest waiting first.
     pub pending_statements: Vec<StatementSummary>,
     pub pending_statements_total: u32,
+    /// Days sales outstanding: what is owed ÷ the last 90 days' sales × 90 (None without sales).
+    #[ts(type = "string | null")]
+    pub dso_days: Option<Decimal>,
     /// Open receivables whose limitation period ends within 90 days (or has ended), soonest first.
     pub limitation_warnings: Vec<LimitationRow>,
     pub limitation_warnings_total: u32,
@@ -54,13 +58,26 @@ const LIMITATION_WARN_DAYS: i64 = 90;
 const LIMITATION_SHOWN: usize = 10;
 const NOT_DUE: &str = "not_due";
 
+/// The company's DSO as of `as_of`: the balance owed ÷ the sales (deliveries and charges)
+/// of the 90 days to `as_of` × 90, to one decimal.
+fn company_dso(tx: &huikuan_store::Transaction, as_of: NaiveDate, owed: Money) -> Result<Option<Decimal>, AppError> {
+    let sales = huikuan_store::tables::entries::sales_between(tx, as_of - chrono::Duration::days(89), as_of)?;
+    if !sales.is_positive() {
+        return Ok(None);
+    }
+    let dso = Decimal::from(owed.cents().max(0)) * Decimal::from(90) / Decimal::from(sales.cents());
+    Ok(Some(dso.round_dp(1)))
+}
+
 impl Books {
     pub fn dashboard(&mut self) -> Result<Dashboard, AppError> {
         let as_of = self.clock.today();
         let report = self.aging_report(as_of, AgingBasis::DueDate)?;
         let (pending, pending_total) = self.store.read(|tx| statements::pending(tx, PENDING_SHOWN))?;
-        let mut ending: Vec<LimitationRow> =
-            self.limitation_report(as_of)?.rows.into_iter().filter(|r| r.days_left <= LIMITATION_WARN_DAYS).collect();
+        let offset = self.clock.utc_offset();
+        let mut ending =
+            self.store.read(|tx| super::limitation::ending_within(tx, as_of, LIMITATION_WARN_DAYS, offset))?;
+        let dso = self.store.read(|tx| company_dso(tx, as_of, report.totals.balance))?;
         let ending_total = ending.len() as u32;
         ending.truncate(LIMITATION_SHOWN);
         let overdue_of = |buckets: &crate::BucketAmounts| -> Money {
@@ -102,6 +119,7 @@ impl Books {
             pending_statements_total: pending_total as u32,
             limitation_warnings: ending,
             limitation_warnings_total: ending_total,
+            dso_days: dso,
         })
     }
 }

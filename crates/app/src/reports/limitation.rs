@@ -11,7 +11,7 @@ use chrono::{DateTime, FixedOffset, NaiveDate};
 use huikuan_domain::behaviour::replay;
 use huikuan_domain::limitation::{period_end, Restart, RestartKind};
 use huikuan_domain::{EntryKind, Money};
-use huikuan_store::tables::{collection, customers, documents, entries, letters, sendings, statements};
+use huikuan_store::tables::{collection, customers, documents, entries, letters, maintained, sendings, statements};
 use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
@@ -148,6 +148,29 @@ fn rows_of(
 fn sorted(mut rows: Vec<LimitationRow>) -> Vec<LimitationRow> {
     rows.sort_by(|a, b| (a.ends_on, &a.code, &a.number).cmp(&(b.ends_on, &b.code, &b.number)));
     rows
+}
+
+/// The open receivables whose period ends within `days` of `as_of` (or has ended), soonest
+/// first. A restart only ever moves an end later, so only the customers with an item due
+/// at least three years less `days` ago can have one: the others are not read at all.
+pub(crate) fn ending_within(
+    tx: &Transaction,
+    as_of: NaiveDate,
+    days: i64,
+    offset: FixedOffset,
+) -> Result<Vec<LimitationRow>, AppError> {
+    let horizon = as_of + chrono::Duration::days(days);
+    let latest_due =
+        horizon.checked_sub_months(chrono::Months::new(12 * huikuan_domain::limitation::YEARS)).unwrap_or(horizon);
+    let mut ids: std::collections::BTreeSet<i64> = maintained::customers_due_by(tx, latest_due)?.into_iter().collect();
+    // Customers with entries after the day: what is open then is not what is kept.
+    ids.extend(maintained::customers_active_after(tx, as_of)?);
+    let mut rows = Vec::new();
+    for id in ids {
+        let customer = customers::get(tx, id)?;
+        rows.extend(rows_of(tx, &customer, as_of, offset)?.into_iter().filter(|r| r.days_left <= days));
+    }
+    Ok(sorted(rows))
 }
 
 impl Books {

@@ -15,11 +15,11 @@ pub fn insert(
     stamp: &Stamp,
 ) -> Result<i64, StoreError> {
     assert!(amount.is_positive(), "an allocation moves a positive amount");
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO allocations (credit_entry_id, receivable_entry_id, alloc_date, amount_cents, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
-        params![credit_entry_id, receivable_entry_id, date, amount.cents(), stamp.at, stamp.operator],
-    )?;
+    )?
+    .execute(params![credit_entry_id, receivable_entry_id, date, amount.cents(), stamp.at, stamp.operator])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -33,7 +33,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ExplicitAllocation> {
 }
 
 pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT a.credit_entry_id, a.receivable_entry_id, a.alloc_date, a.amount_cents
          FROM allocations a JOIN entries e ON e.id = a.credit_entry_id
          WHERE e.customer_id = ?1 ORDER BY a.id",
@@ -43,7 +43,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<ExplicitA
 }
 
 pub fn for_credit(conn: &Connection, credit_entry_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT credit_entry_id, receivable_entry_id, alloc_date, amount_cents FROM allocations
          WHERE credit_entry_id = ?1 ORDER BY id",
     )?;
@@ -53,7 +53,7 @@ pub fn for_credit(conn: &Connection, credit_entry_id: i64) -> Result<Vec<Explici
 
 /// Every allocation with the customer it belongs to.
 pub fn all(conn: &Connection) -> Result<Vec<(i64, ExplicitAllocation)>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT a.credit_entry_id, a.receivable_entry_id, a.alloc_date, a.amount_cents, e.customer_id
          FROM allocations a JOIN entries e ON e.id = a.credit_entry_id ORDER BY a.id",
     )?;

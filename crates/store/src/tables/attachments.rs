@@ -29,11 +29,21 @@ pub struct Attachment {
 }
 
 pub fn insert(conn: &Connection, a: &NewAttachment, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO attachments (customer_id, kind, title, file_name, sha256, size_bytes, notes, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![a.customer_id, a.kind, a.title, a.file_name, a.sha256, a.size_bytes, a.notes, stamp.at, stamp.operator],
-    )?;
+    )?
+    .execute(params![
+        a.customer_id,
+        a.kind,
+        a.title,
+        a.file_name,
+        a.sha256,
+        a.size_bytes,
+        a.notes,
+        stamp.at,
+        stamp.operator
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
@@ -59,12 +69,12 @@ const SELECT: &str =
 
 /// A customer's attachments, newest first.
 pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Attachment>, StoreError> {
-    let mut stmt = conn.prepare(&format!("{SELECT} WHERE customer_id = ?1 ORDER BY id DESC"))?;
+    let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE customer_id = ?1 ORDER BY id DESC"))?;
     let rows = stmt.query_map([customer_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Option<Attachment>, StoreError> {
     use rusqlite::OptionalExtension;
-    Ok(conn.query_row(&format!("{SELECT} WHERE id = ?1"), [id], from_row).optional()?)
+    Ok(conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?.query_row([id], from_row).optional()?)
 }

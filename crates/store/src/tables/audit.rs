@@ -28,25 +28,25 @@ pub fn record(
     before: Option<&Value>,
     after: Option<&Value>,
 ) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO audit_log (at, operator, action, entity, entity_id, before, after)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![
-            stamp.at,
-            stamp.operator,
-            action,
-            entity,
-            entity_id,
-            before.map(Value::to_string),
-            after.map(Value::to_string)
-        ],
-    )?;
+    )?
+    .execute(params![
+        stamp.at,
+        stamp.operator,
+        action,
+        entity,
+        entity_id,
+        before.map(Value::to_string),
+        after.map(Value::to_string)
+    ])?;
     Ok(())
 }
 
 /// The newest `limit` records, newest first.
 pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<AuditRecord>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, at, operator, action, entity, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT ?1",
     )?;
     let json = |text: Option<String>| text.and_then(|t| serde_json::from_str(&t).ok());
@@ -66,5 +66,5 @@ pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<AuditRecord>, StoreEr
 }
 
 pub fn count(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.query_row("SELECT count(*) FROM audit_log", [], |row| row.get(0))?)
+    Ok(conn.prepare_cached("SELECT count(*) FROM audit_log")?.query_row([], |row| row.get(0))?)
 }

@@ -49,30 +49,31 @@ fn log(row: &Row) -> rusqlite::Result<ContactLog> {
 }
 
 pub fn insert_log(conn: &Connection, l: &ContactLog, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO contact_logs (customer_id, at, channel, contact_id, contact_name, outcome, reason, next_action,
              next_date, note, created_at, operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            l.customer_id,
-            l.at,
-            l.channel,
-            l.contact_id,
-            l.contact_name,
-            l.outcome,
-            l.reason,
-            l.next_action,
-            l.next_date,
-            l.note,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        l.customer_id,
+        l.at,
+        l.channel,
+        l.contact_id,
+        l.contact_name,
+        l.outcome,
+        l.reason,
+        l.next_action,
+        l.next_date,
+        l.note,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(StoreError::from_sqlite)?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn log_get(conn: &Connection, id: i64) -> Result<ContactLog, StoreError> {
-    conn.query_row(&format!("SELECT {LOG_COLUMNS} FROM contact_logs WHERE id = ?1"), [id], log)
+    conn.prepare_cached(&format!("SELECT {LOG_COLUMNS} FROM contact_logs WHERE id = ?1"))?
+        .query_row([id], log)
         .optional()?
         .ok_or_else(|| not_found(format!("contact log #{id}")))
 }
@@ -88,7 +89,7 @@ pub fn logs_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<Vec<Co
 
 /// Every customer's latest contact: (customer id, its log).
 pub fn last_logs(conn: &Connection) -> Result<Vec<ContactLog>, StoreError> {
-    let mut stmt = conn.prepare(&format!(
+    let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOG_COLUMNS} FROM contact_logs l WHERE id = (SELECT id FROM contact_logs m
              WHERE m.customer_id = l.customer_id ORDER BY at DESC, id DESC LIMIT 1)"
     ))?;
@@ -105,11 +106,11 @@ pub struct StageRecord {
 }
 
 pub fn insert_stage(conn: &Connection, customer_id: i64, s: &StageRecord, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO payment_stages (customer_id, stage, person, note, set_on, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![customer_id, s.stage, s.person, s.note, s.set_on, stamp.at, stamp.operator],
-    )
+    )?
+    .execute(params![customer_id, s.stage, s.person, s.note, s.set_on, stamp.at, stamp.operator])
     .map_err(StoreError::from_sqlite)?;
     Ok(conn.last_insert_rowid())
 }
@@ -117,11 +118,12 @@ pub fn insert_stage(conn: &Connection, customer_id: i64, s: &StageRecord, stamp:
 /// The customer's newest payment stage.
 pub fn stage_of(conn: &Connection, customer_id: i64) -> Result<Option<StageRecord>, StoreError> {
     Ok(conn
-        .query_row(
+        .prepare_cached(
             "SELECT stage, person, note, set_on FROM payment_stages WHERE customer_id = ?1 ORDER BY id DESC LIMIT 1",
-            [customer_id],
-            |row| Ok(StageRecord { stage: row.get(0)?, person: row.get(1)?, note: row.get(2)?, set_on: row.get(3)? }),
-        )
+        )?
+        .query_row([customer_id], |row| {
+            Ok(StageRecord { stage: row.get(0)?, person: row.get(1)?, note: row.get(2)?, set_on: row.get(3)? })
+        })
         .optional()?)
 }
 
@@ -154,21 +156,21 @@ const PROMISE_COLUMNS: &str =
     "id, customer_id, amount_cents, promised_date, made_on, promised_by, contact_log_id, note";
 
 pub fn insert_promise(conn: &Connection, p: &PromiseRecord, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO promises (customer_id, amount_cents, promised_date, made_on, promised_by, contact_log_id, note,
              created_at, operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            p.customer_id,
-            p.amount.cents(),
-            p.promised_date,
-            p.made_on,
-            p.promised_by,
-            p.contact_log_id,
-            p.note,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        p.customer_id,
+        p.amount.cents(),
+        p.promised_date,
+        p.made_on,
+        p.promised_by,
+        p.contact_log_id,
+        p.note,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(StoreError::from_sqlite)?;
     Ok(conn.last_insert_rowid())
 }
@@ -182,8 +184,8 @@ pub fn promises_of(conn: &Connection, customer_id: i64) -> Result<Vec<PromiseRec
 }
 
 pub fn all_promises(conn: &Connection) -> Result<Vec<PromiseRecord>, StoreError> {
-    let mut stmt =
-        conn.prepare(&format!("SELECT {PROMISE_COLUMNS} FROM promises ORDER BY customer_id, promised_date, id"))?;
+    let mut stmt = conn
+        .prepare_cached(&format!("SELECT {PROMISE_COLUMNS} FROM promises ORDER BY customer_id, promised_date, id"))?;
     let rows = stmt.query_map([], promise)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -202,11 +204,20 @@ pub struct PlanRecord {
 }
 
 pub fn insert_plan(conn: &Connection, p: &PlanRecord, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO plans (number, customer_id, total_cents, agreed_on, note, document_id, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-        params![p.number, p.customer_id, p.total.cents(), p.agreed_on, p.note, p.document_id, stamp.at, stamp.operator],
-    )
+    )?
+    .execute(params![
+        p.number,
+        p.customer_id,
+        p.total.cents(),
+        p.agreed_on,
+        p.note,
+        p.document_id,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(StoreError::from_sqlite)?;
     let id = conn.last_insert_rowid();
     let mut stmt = conn.prepare_cached(
@@ -267,5 +278,13 @@ pub fn payments_of(conn: &Connection, customer_id: i64) -> Result<Vec<Paid>, Sto
         "SELECT doc_date, amount_cents FROM entries WHERE customer_id = ?1 AND kind = 'payment' ORDER BY doc_date, id",
     )?;
     let rows = stmt.query_map([customer_id], |row| Ok(Paid { date: row.get(0)?, amount: money(row, 1)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Customers who ever promised to pay or agreed a repayment plan.
+pub fn customers_with_promises_or_plans(conn: &Connection) -> Result<Vec<i64>, StoreError> {
+    let mut stmt = conn
+        .prepare_cached("SELECT customer_id FROM promises UNION SELECT customer_id FROM plans ORDER BY customer_id")?;
+    let rows = stmt.query_map([], |row| row.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

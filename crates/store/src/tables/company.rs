@@ -21,11 +21,12 @@ pub struct Company {
 }
 
 pub fn get(conn: &Connection) -> Result<Company, StoreError> {
-    Ok(conn.query_row(
-        "SELECT legal_name, address, tax_id, bank_name, bank_account, phone, signatory, currency, doc_language
+    Ok(conn
+        .prepare_cached(
+            "SELECT legal_name, address, tax_id, bank_name, bank_account, phone, signatory, currency, doc_language
          FROM company WHERE id = 1",
-        [],
-        |row| {
+        )?
+        .query_row([], |row| {
             Ok(Company {
                 legal_name: row.get(0)?,
                 address: row.get(1)?,
@@ -37,26 +38,25 @@ pub fn get(conn: &Connection) -> Result<Company, StoreError> {
                 currency: row.get(7)?,
                 doc_language: parsed(row, 8)?,
             })
-        },
-    )?)
+        })?)
 }
 
 pub fn update(conn: &Connection, company: &Company) -> Result<(), StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "UPDATE company SET legal_name = ?1, address = ?2, tax_id = ?3, bank_name = ?4, bank_account = ?5,
              phone = ?6, signatory = ?7, currency = ?8, doc_language = ?9 WHERE id = 1",
-        params![
-            company.legal_name,
-            company.address,
-            company.tax_id,
-            company.bank_name,
-            company.bank_account,
-            company.phone,
-            company.signatory,
-            company.currency,
-            company.doc_language.as_str()
-        ],
-    )?;
+    )?
+    .execute(params![
+        company.legal_name,
+        company.address,
+        company.tax_id,
+        company.bank_name,
+        company.bank_account,
+        company.phone,
+        company.signatory,
+        company.currency,
+        company.doc_language.as_str()
+    ])?;
     Ok(())
 }
 
@@ -78,12 +78,12 @@ impl CompanyImage {
 
 pub fn image(conn: &Connection, which: CompanyImage) -> Result<Option<Vec<u8>>, StoreError> {
     let sql = format!("SELECT {} FROM company WHERE id = 1", which.column());
-    Ok(conn.query_row(&sql, [], |row| row.get(0))?)
+    Ok(conn.prepare_cached(&sql)?.query_row([], |row| row.get(0))?)
 }
 
 /// None removes the picture.
 pub fn set_image(conn: &Connection, which: CompanyImage, png: Option<&[u8]>) -> Result<(), StoreError> {
     let sql = format!("UPDATE company SET {} = ?1 WHERE id = 1", which.column());
-    conn.execute(&sql, [png])?;
+    conn.prepare_cached(&sql)?.execute([png])?;
     Ok(())
 }

@@ -25,18 +25,17 @@ pub struct Contact {
 }
 
 pub fn insert(conn: &Connection, customer_id: i64, c: &ContactFields) -> Result<i64, StoreError> {
-    conn.execute(
-        "INSERT INTO contacts (customer_id, name, role, phone, wechat, email, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![customer_id, c.name, c.role.as_str(), c.phone, c.wechat, c.email, c.notes],
+    conn.prepare_cached("INSERT INTO contacts (customer_id, name, role, phone, wechat, email, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![customer_id, c.name, c.role.as_str(), c.phone, c.wechat, c.email, c.notes],
     )?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn update(conn: &Connection, id: i64, c: &ContactFields) -> Result<(), StoreError> {
-    let changed = conn.execute(
-        "UPDATE contacts SET name = ?2, role = ?3, phone = ?4, wechat = ?5, email = ?6, notes = ?7 WHERE id = ?1",
-        params![id, c.name, c.role.as_str(), c.phone, c.wechat, c.email, c.notes],
-    )?;
+    let changed = conn
+        .prepare_cached(
+            "UPDATE contacts SET name = ?2, role = ?3, phone = ?4, wechat = ?5, email = ?6, notes = ?7 WHERE id = ?1",
+        )?
+        .execute(params![id, c.name, c.role.as_str(), c.phone, c.wechat, c.email, c.notes])?;
     if changed == 0 {
         return Err(not_found(format!("contact #{id}")));
     }
@@ -44,7 +43,7 @@ pub fn update(conn: &Connection, id: i64, c: &ContactFields) -> Result<(), Store
 }
 
 pub fn delete(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    if conn.execute("DELETE FROM contacts WHERE id = ?1", [id])? == 0 {
+    if conn.prepare_cached("DELETE FROM contacts WHERE id = ?1")?.execute([id])? == 0 {
         return Err(not_found(format!("contact #{id}")));
     }
     Ok(())
@@ -60,7 +59,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Contact>,
 
 fn for_query(conn: &Connection, filter: &str, key: i64) -> Result<Vec<Contact>, StoreError> {
     let sql = format!("SELECT id, customer_id, name, role, phone, wechat, email, notes FROM contacts {filter}");
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([key], |row| {
         Ok(Contact {
             id: row.get(0)?,

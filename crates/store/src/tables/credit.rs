@@ -41,11 +41,9 @@ pub fn insert_assessment(
 ) -> Result<i64, StoreError> {
     let (limit, terms, reason) = approved;
     let card = serde_json::to_string(assessment).map_err(|e| json_error("assessment", e))?;
-    conn.execute(
-        "INSERT INTO credit_assessments (customer_id, assessed_on, scorecard, score, grade, recommended_limit_cents,
+    conn.prepare_cached("INSERT INTO credit_assessments (customer_id, assessed_on, scorecard, score, grade, recommended_limit_cents,
              recommended_terms, approved_limit_cents, approved_terms, deviation_reason, next_review, approved_at, approved_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")?.execute(params![
             customer_id,
             assessed_on.to_string(),
             card,
@@ -90,7 +88,7 @@ pub fn assessments(conn: &Connection, customer_id: i64) -> Result<Vec<ApprovedAs
     let sql = format!(
         "SELECT {ASSESSMENT_COLUMNS} FROM credit_assessments WHERE customer_id = ?1 ORDER BY assessed_on DESC, id DESC"
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([customer_id], assessment_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -100,12 +98,12 @@ pub fn latest_assessment(conn: &Connection, customer_id: i64) -> Result<Option<A
         "SELECT {ASSESSMENT_COLUMNS} FROM credit_assessments WHERE customer_id = ?1
          ORDER BY assessed_on DESC, id DESC LIMIT 1"
     );
-    Ok(conn.query_row(&sql, [customer_id], assessment_row).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row([customer_id], assessment_row).optional()?)
 }
 
 /// Each customer's latest grade and review date: (customer id, grade, next review).
 pub fn latest_per_customer(conn: &Connection) -> Result<Vec<(i64, Grade, NaiveDate)>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT a.customer_id, a.grade, a.next_review FROM credit_assessments a
          WHERE a.id = (SELECT b.id FROM credit_assessments b WHERE b.customer_id = a.customer_id
                        ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1)",
@@ -133,30 +131,30 @@ pub struct CreditOverride {
 
 pub fn insert_override(conn: &Connection, o: &CreditOverride) -> Result<i64, StoreError> {
     let blocks = serde_json::to_string(&o.blocks).map_err(|e| json_error("override", e))?;
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO credit_overrides (customer_id, delivery_note_id, number, doc_date, amount_cents, exposure_cents,
              limit_cents, blocks, reason, at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            o.customer_id,
-            o.delivery_note_id,
-            o.number,
-            o.doc_date.to_string(),
-            o.amount.cents(),
-            o.exposure.cents(),
-            o.limit.cents(),
-            blocks,
-            o.reason,
-            o.at,
-            o.operator
-        ],
-    )?;
+    )?
+    .execute(params![
+        o.customer_id,
+        o.delivery_note_id,
+        o.number,
+        o.doc_date.to_string(),
+        o.amount.cents(),
+        o.exposure.cents(),
+        o.limit.cents(),
+        blocks,
+        o.reason,
+        o.at,
+        o.operator
+    ])?;
     Ok(conn.last_insert_rowid())
 }
 
 /// A customer's overrides, newest first.
 pub fn overrides(conn: &Connection, customer_id: i64) -> Result<Vec<CreditOverride>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, customer_id, delivery_note_id, number, doc_date, amount_cents, exposure_cents, limit_cents, blocks,
              reason, at, operator
          FROM credit_overrides WHERE customer_id = ?1 ORDER BY id DESC",

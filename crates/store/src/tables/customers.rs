@@ -148,7 +148,7 @@ fn execute_with_fields(
     let owned = field_params(c);
     let mut params: Vec<(&str, &dyn ToSql)> = owned.iter().map(|(name, value)| (*name, value.as_ref())).collect();
     params.extend_from_slice(extra);
-    conn.execute(sql, params.as_slice()).map_err(|e| code_taken_or(e, &c.code))
+    conn.prepare_cached(sql)?.execute(params.as_slice()).map_err(|e| code_taken_or(e, &c.code))
 }
 
 pub fn insert(conn: &Connection, c: &CustomerFields, stamp: &Stamp) -> Result<i64, StoreError> {
@@ -196,18 +196,40 @@ fn code_taken_or(error: rusqlite::Error, code: &str) -> StoreError {
 
 pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Customer>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers WHERE code = ?1");
-    Ok(conn.query_row(&sql, [code.trim()], from_row).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row([code.trim()], from_row).optional()?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Customer, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
-    conn.query_row(&sql, [id], from_row).optional()?.ok_or_else(|| not_found(format!("customer #{id}")))
+    conn.prepare_cached(&sql)?.query_row([id], from_row).optional()?.ok_or_else(|| not_found(format!("customer #{id}")))
 }
 
 /// All customers ordered by code, byte for byte (uniqueness ignores ASCII case; order does not).
 pub fn list(conn: &Connection) -> Result<Vec<Customer>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers ORDER BY code COLLATE BINARY");
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Up to `limit` customers whose code, name, phone or salesperson contains `needle`
+/// (ASCII case folded), those whose code or name starts with it first, then by code.
+pub fn search(conn: &Connection, needle: &str, limit: usize) -> Result<Vec<Customer>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM customers
+         WHERE instr(lower(code), ?1) OR instr(lower(name), ?1) OR instr(phone, ?1) OR instr(lower(salesperson), ?1)
+         ORDER BY NOT (instr(lower(code), ?1) = 1 OR instr(lower(name), ?1) = 1), code COLLATE BINARY
+         LIMIT ?2"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(rusqlite::params![needle.to_ascii_lowercase(), limit as i64], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// Every customer's id, code and name, by code: for reports over all customers, which need
+/// no more of the profile.
+pub fn names(conn: &Connection) -> Result<Vec<(i64, String, String)>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT id, code, name FROM customers ORDER BY code COLLATE BINARY")?;
+    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -56,25 +56,53 @@ pub fn insert_draft(
     stamp: &Stamp,
 ) -> Result<i64, StoreError> {
     let total: Money = lines.iter().map(|l| l.amount).sum();
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO delivery_notes (customer_id, status, doc_date, due_date, total_cents, contact_name, address, memo,
              created_at, operator)
          VALUES (?1, 'draft', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            header.customer_id,
-            header.doc_date,
-            header.due_date,
-            total.cents(),
-            header.contact_name,
-            header.address,
-            header.memo,
-            stamp.at,
-            stamp.operator
-        ],
-    )?;
+    )?
+    .execute(params![
+        header.customer_id,
+        header.doc_date,
+        header.due_date,
+        total.cents(),
+        header.contact_name,
+        header.address,
+        header.memo,
+        stamp.at,
+        stamp.operator
+    ])?;
     let id = conn.last_insert_rowid();
     insert_lines(conn, id, lines)?;
     Ok(id)
+}
+
+/// The draft `insert_draft` wrote as `id`, as `get` would read it back, without reading it.
+pub fn written_draft(id: i64, header: &DraftHeader, lines: Vec<DeliveryLine>) -> DeliveryNote {
+    DeliveryNote {
+        id,
+        customer_id: header.customer_id,
+        status: "draft".into(),
+        number: None,
+        doc_date: header.doc_date,
+        due_date: header.due_date,
+        total: lines.iter().map(|l| l.amount).sum(),
+        contact_name: header.contact_name.clone(),
+        address: header.address.clone(),
+        memo: header.memo.clone(),
+        entry_id: None,
+        lines,
+    }
+}
+
+/// The note `mark_issued` made of `draft`, as `get` would read it back.
+pub fn issued_from(draft: &DeliveryNote, number: &str, entry_id: i64) -> DeliveryNote {
+    DeliveryNote {
+        status: "issued".into(),
+        number: Some(number.to_string()),
+        entry_id: Some(entry_id),
+        ..draft.clone()
+    }
 }
 
 fn insert_lines(conn: &Connection, delivery_id: i64, lines: &[DeliveryLine]) -> Result<(), StoreError> {
@@ -101,10 +129,8 @@ fn insert_lines(conn: &Connection, delivery_id: i64, lines: &[DeliveryLine]) -> 
 /// Freezes a draft: it takes its number and its ledger entry.
 pub fn mark_issued(conn: &Connection, id: i64, number: &str, entry_id: i64) -> Result<(), StoreError> {
     let changed = conn
-        .execute(
-            "UPDATE delivery_notes SET status = 'issued', number = ?2, entry_id = ?3 WHERE id = ?1",
-            params![id, number, entry_id],
-        )
+        .prepare_cached("UPDATE delivery_notes SET status = 'issued', number = ?2, entry_id = ?3 WHERE id = ?1")?
+        .execute(params![id, number, entry_id])
         .map_err(|e| {
             if is_unique_violation(&e) {
                 StoreError::NumberTaken { kind: "delivery".into(), number: number.to_string() }
@@ -120,8 +146,13 @@ pub fn mark_issued(conn: &Connection, id: i64, number: &str, entry_id: i64) -> R
 
 /// Discards a draft. Issued notes are refused by the trigger.
 pub fn delete_draft(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    conn.execute("DELETE FROM delivery_lines WHERE delivery_id = ?1", [id]).map_err(StoreError::from_sqlite)?;
-    let deleted = conn.execute("DELETE FROM delivery_notes WHERE id = ?1", [id]).map_err(StoreError::from_sqlite)?;
+    conn.prepare_cached("DELETE FROM delivery_lines WHERE delivery_id = ?1")?
+        .execute([id])
+        .map_err(StoreError::from_sqlite)?;
+    let deleted = conn
+        .prepare_cached("DELETE FROM delivery_notes WHERE id = ?1")?
+        .execute([id])
+        .map_err(StoreError::from_sqlite)?;
     if deleted == 0 {
         return Err(not_found(format!("delivery note #{id}")));
     }
@@ -129,11 +160,8 @@ pub fn delete_draft(conn: &Connection, id: i64) -> Result<(), StoreError> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<DeliveryNote, StoreError> {
-    let mut note = conn
-        .query_row(
-            "SELECT id, customer_id, status, number, doc_date, due_date, total_cents, contact_name, address, memo, entry_id
-             FROM delivery_notes WHERE id = ?1",
-            [id],
+    let mut note = conn.prepare_cached("SELECT id, customer_id, status, number, doc_date, due_date, total_cents, contact_name, address, memo, entry_id
+             FROM delivery_notes WHERE id = ?1")?.query_row([id],
             |row| {
                 Ok(DeliveryNote {
                     id: row.get(0)?,
@@ -158,7 +186,10 @@ pub fn get(conn: &Connection, id: i64) -> Result<DeliveryNote, StoreError> {
 }
 
 pub fn id_by_entry(conn: &Connection, entry_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(conn.query_row("SELECT id FROM delivery_notes WHERE entry_id = ?1", [entry_id], |row| row.get(0)).optional()?)
+    Ok(conn
+        .prepare_cached("SELECT id FROM delivery_notes WHERE entry_id = ?1")?
+        .query_row([entry_id], |row| row.get(0))
+        .optional()?)
 }
 
 fn lines(conn: &Connection, delivery_id: i64) -> Result<Vec<DeliveryLine>, StoreError> {
@@ -182,7 +213,9 @@ fn lines(conn: &Connection, delivery_id: i64) -> Result<Vec<DeliveryLine>, Store
 /// The issued note with this number, if there is one.
 pub fn by_number(conn: &Connection, number: &str) -> Result<Option<DeliveryNote>, StoreError> {
     use rusqlite::OptionalExtension;
-    let id: Option<i64> =
-        conn.query_row("SELECT id FROM delivery_notes WHERE number = ?1", [number.trim()], |r| r.get(0)).optional()?;
+    let id: Option<i64> = conn
+        .prepare_cached("SELECT id FROM delivery_notes WHERE number = ?1")?
+        .query_row([number.trim()], |r| r.get(0))
+        .optional()?;
     id.map(|id| get(conn, id)).transpose()
 }

@@ -64,25 +64,25 @@ fn document(row: &Row) -> rusqlite::Result<StoredDocument> {
 }
 
 pub fn insert(conn: &Connection, doc: &NewDocument, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO documents (kind, number, customer_id, doc_date, language, paper, signature_slot, pdf, sha256,
              size_bytes, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
-        params![
-            doc.kind,
-            doc.number,
-            doc.customer_id,
-            doc.doc_date,
-            doc.language.as_str(),
-            doc.paper,
-            doc.signature_slot,
-            doc.pdf,
-            doc.sha256,
-            doc.pdf.len() as i64,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        doc.kind,
+        doc.number,
+        doc.customer_id,
+        doc.doc_date,
+        doc.language.as_str(),
+        doc.paper,
+        doc.signature_slot,
+        doc.pdf,
+        doc.sha256,
+        doc.pdf.len() as i64,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(|e| {
         if is_unique_violation(&e) {
             StoreError::NumberTaken { kind: doc.kind.to_string(), number: doc.number.to_string() }
@@ -95,17 +95,18 @@ pub fn insert(conn: &Connection, doc: &NewDocument, stamp: &Stamp) -> Result<i64
 
 pub fn find(conn: &Connection, kind: &str, number: &str) -> Result<Option<StoredDocument>, StoreError> {
     let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE kind = ?1 AND number = ?2");
-    Ok(conn.query_row(&sql, params![kind, number.trim()], document).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![kind, number.trim()], document).optional()?)
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<StoredDocument, StoreError> {
     let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE id = ?1");
-    conn.query_row(&sql, [id], document).optional()?.ok_or_else(|| not_found(format!("document #{id}")))
+    conn.prepare_cached(&sql)?.query_row([id], document).optional()?.ok_or_else(|| not_found(format!("document #{id}")))
 }
 
 /// The issued PDF's bytes.
 pub fn pdf(conn: &Connection, id: i64) -> Result<Vec<u8>, StoreError> {
-    conn.query_row("SELECT pdf FROM documents WHERE id = ?1", [id], |row| row.get(0))
+    conn.prepare_cached("SELECT pdf FROM documents WHERE id = ?1")?
+        .query_row([id], |row| row.get(0))
         .optional()?
         .ok_or_else(|| not_found(format!("document #{id}")))
 }
@@ -122,7 +123,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64, kind: &str) -> Result<V
 
 /// Every stored document, for verification.
 pub fn all_ids(conn: &Connection) -> Result<Vec<i64>, StoreError> {
-    let mut stmt = conn.prepare("SELECT id FROM documents ORDER BY id")?;
+    let mut stmt = conn.prepare_cached("SELECT id FROM documents ORDER BY id")?;
     let rows = stmt.query_map([], |row| row.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -183,39 +184,40 @@ fn signature(row: &Row) -> rusqlite::Result<StoredSignature> {
 }
 
 pub fn insert_signature(conn: &Connection, s: &NewSignature, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO signatures (document_id, method, signer, signer_role, signed_at, signs_sha256, strokes, image_png,
              scan_attachment_id, pdf, sha256, size_bytes, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
-        params![
-            s.document_id,
-            s.method,
-            s.signer,
-            s.signer_role,
-            s.signed_at,
-            s.signs_sha256,
-            s.strokes,
-            s.image_png,
-            s.scan_attachment_id,
-            s.pdf,
-            s.sha256,
-            s.pdf.len() as i64,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        s.document_id,
+        s.method,
+        s.signer,
+        s.signer_role,
+        s.signed_at,
+        s.signs_sha256,
+        s.strokes,
+        s.image_png,
+        s.scan_attachment_id,
+        s.pdf,
+        s.sha256,
+        s.pdf.len() as i64,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(StoreError::from_sqlite)?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn signature_of(conn: &Connection, document_id: i64) -> Result<Option<StoredSignature>, StoreError> {
     let sql = format!("SELECT {SIG_COLUMNS} FROM signatures WHERE document_id = ?1");
-    Ok(conn.query_row(&sql, [document_id], signature).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row([document_id], signature).optional()?)
 }
 
 /// The signed PDF's bytes.
 pub fn signed_pdf(conn: &Connection, signature_id: i64) -> Result<Vec<u8>, StoreError> {
-    conn.query_row("SELECT pdf FROM signatures WHERE id = ?1", [signature_id], |row| row.get(0))
+    conn.prepare_cached("SELECT pdf FROM signatures WHERE id = ?1")?
+        .query_row([signature_id], |row| row.get(0))
         .optional()?
         .ok_or_else(|| not_found(format!("signature #{signature_id}")))
 }
@@ -223,7 +225,8 @@ pub fn signed_pdf(conn: &Connection, signature_id: i64) -> Result<Vec<u8>, Store
 /// The drawn signature (pad only).
 pub fn signature_image(conn: &Connection, signature_id: i64) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(conn
-        .query_row("SELECT image_png FROM signatures WHERE id = ?1", [signature_id], |row| row.get(0))
+        .prepare_cached("SELECT image_png FROM signatures WHERE id = ?1")?
+        .query_row([signature_id], |row| row.get(0))
         .optional()?
         .flatten())
 }
@@ -277,11 +280,11 @@ pub fn papers_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<(Vec
          ORDER BY 3 DESC, 2 DESC LIMIT ?2",
     )?;
     let rows = stmt.query_map(params![customer_id, limit], paper_row)?.collect::<Result<Vec<_>, _>>()?;
-    let total: u64 = conn.query_row(
-        "SELECT (SELECT count(*) FROM delivery_notes WHERE customer_id = ?1 AND status = 'issued')
+    let total: u64 = conn
+        .prepare_cached(
+            "SELECT (SELECT count(*) FROM delivery_notes WHERE customer_id = ?1 AND status = 'issued')
               + (SELECT count(*) FROM documents WHERE customer_id = ?1 AND kind <> 'delivery_note')",
-        [customer_id],
-        |row| row.get(0),
-    )?;
+        )?
+        .query_row([customer_id], |row| row.get(0))?;
     Ok((rows, total))
 }

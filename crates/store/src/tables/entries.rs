@@ -103,26 +103,26 @@ fn from_row(row: &Row) -> rusqlite::Result<Entry> {
 
 pub fn insert(conn: &Connection, e: &NewEntry, stamp: &Stamp) -> Result<i64, StoreError> {
     assert!(e.amount.is_positive(), "ledger amounts are positive; the side gives the sign");
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO entries (customer_id, kind, side, number, doc_date, due_date, amount_cents, method, reference,
              memo, corrects_entry_id, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            e.customer_id,
-            e.kind.as_str(),
-            e.side.as_str(),
-            e.number,
-            e.doc_date,
-            e.due_date,
-            e.amount.cents(),
-            e.method.map(PaymentMethod::as_str),
-            e.reference,
-            e.memo,
-            e.corrects_entry_id,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        e.customer_id,
+        e.kind.as_str(),
+        e.side.as_str(),
+        e.number,
+        e.doc_date,
+        e.due_date,
+        e.amount.cents(),
+        e.method.map(PaymentMethod::as_str),
+        e.reference,
+        e.memo,
+        e.corrects_entry_id,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(|error| {
         if is_unique_violation(&error) {
             StoreError::NumberTaken { kind: e.kind.as_str().to_string(), number: e.number.clone() }
@@ -135,12 +135,15 @@ pub fn insert(conn: &Connection, e: &NewEntry, stamp: &Stamp) -> Result<i64, Sto
 
 pub fn get(conn: &Connection, id: i64) -> Result<Entry, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE id = ?1");
-    conn.query_row(&sql, [id], from_row).optional()?.ok_or_else(|| not_found(format!("ledger entry #{id}")))
+    conn.prepare_cached(&sql)?
+        .query_row([id], from_row)
+        .optional()?
+        .ok_or_else(|| not_found(format!("ledger entry #{id}")))
 }
 
 pub fn by_number(conn: &Connection, kind: EntryKind, number: &str) -> Result<Option<Entry>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE kind = ?1 AND number = ?2");
-    Ok(conn.query_row(&sql, params![kind.as_str(), number], from_row).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![kind.as_str(), number], from_row).optional()?)
 }
 
 /// A customer's entries in ledger order: date, then debits before credits, then id.
@@ -149,7 +152,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Entry>, S
         "SELECT {COLUMNS} FROM entries WHERE customer_id = ?1
          ORDER BY doc_date, CASE side WHEN 'debit' THEN 0 ELSE 1 END, id"
     );
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([customer_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -172,8 +175,8 @@ pub fn account_of(entries: &[Entry], allocations: Vec<ExplicitAllocation>) -> Ac
 /// Every customer's account, keyed by customer id, read in one pass over the ledger.
 pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreError> {
     let mut accounts: HashMap<i64, Account> = HashMap::new();
-    let mut stmt =
-        conn.prepare("SELECT id, customer_id, kind, side, number, doc_date, due_date, amount_cents FROM entries")?;
+    let mut stmt = conn
+        .prepare_cached("SELECT id, customer_id, kind, side, number, doc_date, due_date, amount_cents FROM entries")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
         let account = accounts.entry(row.get(1)?).or_default();
@@ -195,4 +198,54 @@ pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreErr
         accounts.entry(customer_id).or_default().allocations.push(allocation);
     }
     Ok(accounts)
+}
+
+/// The sales (deliveries and charges) dated from `from` to `to`, every customer's.
+pub fn sales_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Money, StoreError> {
+    let cents: i64 = conn.prepare_cached("SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE kind IN ('delivery', 'charge') AND doc_date BETWEEN ?1 AND ?2")?.query_row(params![from, to],
+        |row| row.get(0),
+    )?;
+    Ok(Money::from_cents(cents))
+}
+
+/// One page of a customer's ledger, newest first: `limit` entries after skipping the
+/// `offset` newest.
+pub fn page_of(conn: &Connection, customer_id: i64, limit: u32, offset: u32) -> Result<Vec<Entry>, StoreError> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM entries WHERE customer_id = ?1
+         ORDER BY doc_date DESC, CASE side WHEN 'debit' THEN 0 ELSE 1 END DESC, id DESC LIMIT ?2 OFFSET ?3"
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let rows = stmt.query_map(params![customer_id, limit, offset], from_row)?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
+/// What the `count` newest entries of a customer add to its balance (debits less credits).
+pub fn newest_sum(conn: &Connection, customer_id: i64, count: u32) -> Result<Money, StoreError> {
+    let cents: i64 = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(CASE side WHEN 'debit' THEN amount_cents ELSE -amount_cents END), 0) FROM (
+             SELECT side, amount_cents FROM entries WHERE customer_id = ?1
+             ORDER BY doc_date DESC, CASE side WHEN 'debit' THEN 0 ELSE 1 END DESC, id DESC LIMIT ?2)",
+        )?
+        .query_row(params![customer_id, count], |row| row.get(0))?;
+    Ok(Money::from_cents(cents))
+}
+
+pub fn count_of(conn: &Connection, customer_id: i64) -> Result<u32, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT count(*) FROM entries WHERE customer_id = ?1")?
+        .query_row([customer_id], |row| row.get(0))?)
+}
+
+/// The numbers of the given entries, by id.
+pub fn numbers(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+    let mut stmt = conn.prepare_cached("SELECT number FROM entries WHERE id = ?1")?;
+    let mut out = HashMap::new();
+    for &id in ids {
+        if let Some(number) = stmt.query_row([id], |row| row.get::<_, String>(0)).optional()? {
+            out.insert(id, number);
+        }
+    }
+    Ok(out)
 }

@@ -45,21 +45,21 @@ fn letter(row: &Row) -> rusqlite::Result<Letter> {
 }
 
 pub fn insert(conn: &Connection, l: &Letter, items: &[NewLetterItem], stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO letters (number, customer_id, level, letter_date, pay_by, total_cents, document_id, created_at,
              operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
-        params![
-            l.number,
-            l.customer_id,
-            l.level,
-            l.letter_date,
-            l.pay_by,
-            l.total.cents(),
-            l.document_id,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        l.number,
+        l.customer_id,
+        l.level,
+        l.letter_date,
+        l.pay_by,
+        l.total.cents(),
+        l.document_id,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(StoreError::from_sqlite)?;
     let id = conn.last_insert_rowid();
     let mut stmt = conn.prepare_cached(
@@ -73,14 +73,16 @@ pub fn insert(conn: &Connection, l: &Letter, items: &[NewLetterItem], stamp: &St
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Letter, StoreError> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM letters WHERE id = ?1"), [id], letter)
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE id = ?1"))?
+        .query_row([id], letter)
         .optional()?
         .ok_or_else(|| not_found(format!("letter #{id}")))
 }
 
 pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Letter>, StoreError> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM letters WHERE number = ?1"), [number.trim()], letter)
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE number = ?1"))?
+        .query_row([number.trim()], letter)
         .optional()?)
 }
 
@@ -95,7 +97,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Letter>, 
 /// The newest letters of the book, newest first.
 pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Letter>, StoreError> {
     let mut stmt =
-        conn.prepare(&format!("SELECT {COLUMNS} FROM letters ORDER BY letter_date DESC, id DESC LIMIT ?1"))?;
+        conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters ORDER BY letter_date DESC, id DESC LIMIT ?1"))?;
     let rows = stmt.query_map([limit], letter)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -13,6 +13,7 @@ pub mod deliveries;
 pub mod documents;
 pub mod entries;
 pub mod letters;
+pub mod maintained;
 pub mod sendings;
 pub mod sequences;
 pub mod settings;

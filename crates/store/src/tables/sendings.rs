@@ -30,18 +30,18 @@ pub fn insert(
     note: &str,
     stamp: &Stamp,
 ) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO sendings (document_id, channel, sent_on, tracking, note, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-        params![document_id, channel, sent_on, tracking, note, stamp.at, stamp.operator],
-    )
+    )?
+    .execute(params![document_id, channel, sent_on, tracking, note, stamp.at, stamp.operator])
     .map_err(StoreError::from_sqlite)?;
     Ok(conn.last_insert_rowid())
 }
 
 /// A paper's sendings, first first.
 pub fn of_document(conn: &Connection, document_id: i64) -> Result<Vec<Sending>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT id, document_id, channel, sent_on, tracking, note, created_at, operator FROM sendings
          WHERE document_id = ?1 ORDER BY sent_on, id",
     )?;

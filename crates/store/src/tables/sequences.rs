@@ -8,13 +8,13 @@ use crate::error::StoreError;
 /// Takes the next number of `doc_type` for `year`. Called inside the transaction that
 /// writes the document, so a rollback gives the number back and no gap appears.
 pub fn next_number(conn: &Connection, doc_type: DocType, year: i32) -> Result<String, StoreError> {
-    let last: u32 = conn.query_row(
-        "INSERT INTO sequences (doc_type, year, last) VALUES (?1, ?2, 1)
-         ON CONFLICT (doc_type, year) DO UPDATE SET last = last + 1
-         RETURNING last",
-        params![doc_type.as_str(), year],
-        |row| row.get(0),
-    )?;
+    let last: u32 = conn
+        .prepare_cached(
+            "INSERT INTO sequences (doc_type, year, last) VALUES (?1, ?2, 1)
+             ON CONFLICT (doc_type, year) DO UPDATE SET last = last + 1
+             RETURNING last",
+        )?
+        .query_row(params![doc_type.as_str(), year], |row| row.get(0))?;
     Ok(doc_type.format_number(year, last))
 }
 
@@ -22,11 +22,11 @@ pub fn next_number(conn: &Connection, doc_type: DocType, year: i32) -> Result<St
 /// number we issue later never collides with it.
 pub fn note_imported(conn: &Connection, doc_type: DocType, number: &str) -> Result<(), StoreError> {
     if let Some((year, sequence)) = doc_type.parse_number(number) {
-        conn.execute(
+        conn.prepare_cached(
             "INSERT INTO sequences (doc_type, year, last) VALUES (?1, ?2, ?3)
              ON CONFLICT (doc_type, year) DO UPDATE SET last = max(last, excluded.last)",
-            params![doc_type.as_str(), year, sequence],
-        )?;
+        )?
+        .execute(params![doc_type.as_str(), year, sequence])?;
     }
     Ok(())
 }
@@ -36,11 +36,8 @@ pub fn note_imported(conn: &Connection, doc_type: DocType, number: &str) -> Resu
 pub fn last(conn: &Connection, doc_type: DocType, year: i32) -> Result<u32, StoreError> {
     use rusqlite::OptionalExtension;
     let last: Option<u32> = conn
-        .query_row(
-            "SELECT last FROM sequences WHERE doc_type = ?1 AND year = ?2",
-            params![doc_type.as_str(), year],
-            |r| r.get(0),
-        )
+        .prepare_cached("SELECT last FROM sequences WHERE doc_type = ?1 AND year = ?2")?
+        .query_row(params![doc_type.as_str(), year], |r| r.get(0))
         .optional()?;
     Ok(last.unwrap_or(0))
 }

@@ -58,39 +58,41 @@ fn statement(row: &Row) -> rusqlite::Result<Statement> {
 }
 
 pub fn insert(conn: &Connection, s: &NewStatement, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO statements (number, customer_id, period_from, period_to, issued_on, opening_cents, debits_cents,
              credits_cents, closing_cents, supersedes_id, document_id, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-        params![
-            s.number,
-            s.customer_id,
-            s.period.from,
-            s.period.to,
-            s.issued_on,
-            s.opening.cents(),
-            s.debits.cents(),
-            s.credits.cents(),
-            s.closing.cents(),
-            s.supersedes_id,
-            s.document_id,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        s.number,
+        s.customer_id,
+        s.period.from,
+        s.period.to,
+        s.issued_on,
+        s.opening.cents(),
+        s.debits.cents(),
+        s.credits.cents(),
+        s.closing.cents(),
+        s.supersedes_id,
+        s.document_id,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(StoreError::from_sqlite)?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<Statement, StoreError> {
-    conn.query_row(&format!("SELECT {COLUMNS} FROM statements WHERE id = ?1"), [id], statement)
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM statements WHERE id = ?1"))?
+        .query_row([id], statement)
         .optional()?
         .ok_or_else(|| not_found(format!("statement #{id}")))
 }
 
 pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Statement>, StoreError> {
     Ok(conn
-        .query_row(&format!("SELECT {COLUMNS} FROM statements WHERE number = ?1"), [number.trim()], statement)
+        .prepare_cached(&format!("SELECT {COLUMNS} FROM statements WHERE number = ?1"))?
+        .query_row([number.trim()], statement)
         .optional()?)
 }
 
@@ -100,7 +102,7 @@ pub fn current(conn: &Connection, customer_id: i64, period: Period) -> Result<Op
         "SELECT {COLUMNS} FROM statements s WHERE customer_id = ?1 AND period_from = ?2 AND period_to = ?3
            AND NOT EXISTS (SELECT 1 FROM statements c WHERE c.supersedes_id = s.id)"
     );
-    Ok(conn.query_row(&sql, params![customer_id, period.from, period.to], statement).optional()?)
+    Ok(conn.prepare_cached(&sql)?.query_row(params![customer_id, period.from, period.to], statement).optional()?)
 }
 
 /// A statement as the month-end screen lists it, with what happened to it since.
@@ -139,7 +141,7 @@ fn statement_row(row: &Row) -> rusqlite::Result<StatementRow> {
 /// Every statement of a period (corrected ones included), by customer code then number.
 pub fn for_period(conn: &Connection, period: Period) -> Result<Vec<StatementRow>, StoreError> {
     let sql = format!("{ROW_SELECT} WHERE s.period_from = ?1 AND s.period_to = ?2 ORDER BY c.code, s.number");
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![period.from, period.to], statement_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
@@ -149,14 +151,16 @@ pub fn pending(conn: &Connection, limit: u32) -> Result<(Vec<StatementRow>, u64)
     let open = "NOT EXISTS (SELECT 1 FROM statement_outcomes o WHERE o.statement_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM statements n WHERE n.supersedes_id = s.id)";
     let sql = format!("{ROW_SELECT} WHERE {open} ORDER BY s.issued_on, s.number LIMIT ?1");
-    let mut stmt = conn.prepare(&sql)?;
+    let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([limit], statement_row)?.collect::<Result<Vec<_>, _>>()?;
-    let total = conn.query_row(&format!("SELECT count(*) FROM statements s WHERE {open}"), [], |r| r.get(0))?;
+    let total =
+        conn.prepare_cached(&format!("SELECT count(*) FROM statements s WHERE {open}"))?.query_row([], |r| r.get(0))?;
     Ok((rows, total))
 }
 
 pub fn row_of(conn: &Connection, id: i64) -> Result<StatementRow, StoreError> {
-    conn.query_row(&format!("{ROW_SELECT} WHERE s.id = ?1"), [id], statement_row)
+    conn.prepare_cached(&format!("{ROW_SELECT} WHERE s.id = ?1"))?
+        .query_row([id], statement_row)
         .optional()?
         .ok_or_else(|| not_found(format!("statement #{id}")))
 }
@@ -187,49 +191,48 @@ pub struct Outcome {
 }
 
 pub fn insert_outcome(conn: &Connection, statement_id: i64, o: &Outcome, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.execute(
+    conn.prepare_cached(
         "INSERT INTO statement_outcomes (statement_id, outcome, decided_on, signature_id, claimed_cents,
              difference_cents, reason, items, contact, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-        params![
-            statement_id,
-            o.outcome,
-            o.decided_on,
-            o.signature_id,
-            o.claimed.map(Money::cents),
-            o.difference.map(Money::cents),
-            o.reason,
-            serde_json::to_string(&o.items).expect("a list of numbers serializes"),
-            o.contact,
-            stamp.at,
-            stamp.operator
-        ],
-    )
+    )?
+    .execute(params![
+        statement_id,
+        o.outcome,
+        o.decided_on,
+        o.signature_id,
+        o.claimed.map(Money::cents),
+        o.difference.map(Money::cents),
+        o.reason,
+        serde_json::to_string(&o.items).expect("a list of numbers serializes"),
+        o.contact,
+        stamp.at,
+        stamp.operator
+    ])
     .map_err(StoreError::from_sqlite)?;
     Ok(conn.last_insert_rowid())
 }
 
 pub fn outcome_of(conn: &Connection, statement_id: i64) -> Result<Option<Outcome>, StoreError> {
-    conn.query_row(
+    conn.prepare_cached(
         "SELECT outcome, decided_on, signature_id, claimed_cents, difference_cents, reason, items, contact, created_at,
              operator FROM statement_outcomes WHERE statement_id = ?1",
-        [statement_id],
-        |row| {
-            let items: String = row.get(6)?;
-            Ok(Outcome {
-                outcome: row.get(0)?,
-                decided_on: row.get(1)?,
-                signature_id: row.get(2)?,
-                claimed: row.get::<_, Option<i64>>(3)?.map(Money::from_cents),
-                difference: row.get::<_, Option<i64>>(4)?.map(Money::from_cents),
-                reason: row.get(5)?,
-                items: serde_json::from_str(&items).unwrap_or_default(),
-                contact: row.get(7)?,
-                created_at: row.get(8)?,
-                operator: row.get(9)?,
-            })
-        },
-    )
+    )?
+    .query_row([statement_id], |row| {
+        let items: String = row.get(6)?;
+        Ok(Outcome {
+            outcome: row.get(0)?,
+            decided_on: row.get(1)?,
+            signature_id: row.get(2)?,
+            claimed: row.get::<_, Option<i64>>(3)?.map(Money::from_cents),
+            difference: row.get::<_, Option<i64>>(4)?.map(Money::from_cents),
+            reason: row.get(5)?,
+            items: serde_json::from_str(&items).unwrap_or_default(),
+            contact: row.get(7)?,
+            created_at: row.get(8)?,
+            operator: row.get(9)?,
+        })
+    })
     .optional()
     .map_err(StoreError::from)
 }
@@ -246,7 +249,7 @@ pub struct Candidate {
 }
 
 pub fn candidates(conn: &Connection, period: Period) -> Result<Vec<Candidate>, StoreError> {
-    let mut stmt = conn.prepare(
+    let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.code, c.name,
              COALESCE(SUM(CASE WHEN e.doc_date <= ?2
                  THEN CASE e.side WHEN 'debit' THEN e.amount_cents ELSE -e.amount_cents END ELSE 0 END), 0) AS closing,

@@ -6,7 +6,7 @@ use huikuan_store::tables::{audit, entries, sequences};
 use huikuan_store::{Store, StoreError};
 use rust_decimal::Decimal;
 
-use super::helpers::{date, small_book, stamp};
+use super::helpers::{add_customer, date, debit, small_book, stamp};
 
 fn refused(store: &mut Store, sql: &str) {
     let result = store.write(|tx| tx.execute(sql, []).map_err(StoreError::from));
@@ -182,4 +182,41 @@ fn a_draft_line_cannot_be_moved_into_an_issued_note() {
         &mut store,
         &format!("UPDATE delivery_lines SET delivery_id = {issued}, position = 9 WHERE delivery_id = {draft}"),
     );
+}
+
+#[test]
+fn a_draft_and_its_issue_as_written_are_what_is_read_back() {
+    let mut store = Store::open_in_memory().unwrap();
+    let customer = store.write(|tx| Ok::<_, StoreError>(add_customer(tx, "C001"))).unwrap();
+    let header = DraftHeader {
+        customer_id: customer,
+        doc_date: date("2026-05-01"),
+        due_date: date("2026-05-31"),
+        contact_name: "王经理".into(),
+        address: "杭州".into(),
+        memo: "急".into(),
+    };
+    let line = DeliveryLine {
+        item: "水泥".into(),
+        spec: "P.O 42.5".into(),
+        unit: "吨".into(),
+        quantity: "2.5".parse().unwrap(),
+        unit_price: "410.00".parse::<Decimal>().unwrap().normalize(),
+        amount: Money::from_cents(102_500),
+    };
+    let (written, read) = store
+        .write(|tx| {
+            let id = deliveries::insert_draft(tx, &header, std::slice::from_ref(&line), &stamp())?;
+            Ok::<_, StoreError>((deliveries::written_draft(id, &header, vec![line.clone()]), deliveries::get(tx, id)?))
+        })
+        .unwrap();
+    assert_eq!(written, read);
+    let issued = store
+        .write(|tx| {
+            let entry = entries::insert(tx, &debit(customer, "SD-2026-000001", "2026-05-01", 102_500), &stamp())?;
+            deliveries::mark_issued(tx, written.id, "SD-2026-000001", entry)?;
+            deliveries::get(tx, written.id)
+        })
+        .unwrap();
+    assert_eq!(deliveries::issued_from(&written, "SD-2026-000001", issued.entry_id.unwrap()), issued);
 }

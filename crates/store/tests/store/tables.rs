@@ -89,3 +89,26 @@ fn all_accounts_reads_every_customer_in_one_pass() {
     assert_eq!(accounts[&customer], store.read(|tx| entries::account(tx, customer)).unwrap());
     assert_eq!(accounts[&other].receivables.len(), 1);
 }
+
+#[test]
+fn search_puts_code_or_name_prefixes_before_other_matches_and_stops_at_the_limit() {
+    let mut store = Store::open_in_memory().unwrap();
+    store
+        .write(|tx| {
+            for (code, name) in [("A1", "杭州华联"), ("B1", "华联超市"), ("C1", "Hualian Trading"), ("D1", "别家")]
+            {
+                customers::insert(tx, &CustomerFields::new(code, name), &stamp())?;
+            }
+            Ok::<_, StoreError>(())
+        })
+        .unwrap();
+    let mut codes = |needle: &str, limit: usize| -> Vec<String> {
+        let found = store.read(|tx| customers::search(tx, needle, limit)).unwrap();
+        found.into_iter().map(|c| c.fields.code).collect()
+    };
+    assert_eq!(codes("华联", 10), ["B1", "A1"]);
+    assert_eq!(codes("HUALIAN", 10), ["C1"]);
+    assert_eq!(codes("1", 10), ["A1", "B1", "C1", "D1"]);
+    assert_eq!(codes("1", 2), ["A1", "B1"]);
+    assert!(codes("不存在", 10).is_empty());
+}
