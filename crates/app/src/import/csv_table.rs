@@ -25,7 +25,7 @@ impl CsvRow {
 
 /// Parses `bytes` (UTF-8, optional BOM, header row) whose header must name every column
 /// of `expected` (in any order; extra columns are ignored). Rows with the wrong number of
-/// cells, invalid UTF-8 or oversized cells are rejected into `rejections`.
+/// cells, invalid UTF-8, NUL characters or oversized cells are rejected into `rejections`.
 pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections) -> Result<Vec<CsvRow>, AppError> {
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
@@ -42,6 +42,13 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
         return Err(AppError::ImportRejected(vec![row_error(
             1,
             &format!("missing column(s): {} (expected: {})", missing.join(", "), expected.join(",")),
+        )]));
+    }
+    let twice: Vec<&str> = expected.iter().copied().filter(|c| names.iter().filter(|n| n == c).count() > 1).collect();
+    if !twice.is_empty() {
+        return Err(AppError::ImportRejected(vec![row_error(
+            1,
+            &format!("column(s) named twice: {} (which one holds the data is unclear)", twice.join(", ")),
         )]));
     }
     let index: std::rc::Rc<HashMap<String, usize>> = std::rc::Rc::new(
@@ -78,12 +85,22 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
                     rejections.add(line, format!("{column}: longer than {MAX_CELL_CHARS} characters"));
                     ok = false;
                 }
-                Ok(text) => cells.push(text.replace('\0', "")),
+                // A NUL is never part of what a person typed: a file with one is damaged or
+                // not a spreadsheet export, and is refused rather than guessed at.
+                Ok(text) if text.contains('\0') => {
+                    rejections
+                        .add(line, format!("{column}: contains a NUL character (the file is damaged or not text)"));
+                    ok = false;
+                }
+                Ok(text) => cells.push(text.to_string()),
             }
         }
         if ok {
             rows.push(CsvRow { line, cells, index: index.clone() });
         }
+    }
+    if rows.is_empty() && rejections.is_empty() {
+        return Err(AppError::ImportRejected(vec![row_error(2, "the file has no rows below its header")]));
     }
     Ok(rows)
 }

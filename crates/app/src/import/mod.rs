@@ -29,6 +29,10 @@ pub struct ImportSummary {
 pub(crate) struct Rejections(Vec<RowError>);
 
 impl Rejections {
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+
     pub fn add(&mut self, line: u64, reason: impl Into<String>) {
         self.0.push(RowError { line, reason: reason.into() });
     }
