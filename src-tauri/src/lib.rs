@@ -23,6 +23,10 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         workspace::workspace_start,
         workspace::set_language,
         workspace::backup_now,
+        workspace::backups_list,
+        workspace::backup_schedule,
+        workspace::backup_schedule_set,
+        workspace::backup_restore,
         company::company_get,
         company::company_save,
         customers::customers_list,
@@ -125,6 +129,22 @@ fn remember_window_size<R: Runtime>(app: &tauri::App<R>) {
     });
 }
 
+/// Takes the scheduled backup when one is due: a little after start (so the first screen
+/// is not kept waiting), then every hour while the app runs.
+fn schedule_backups<R: Runtime>(app: &tauri::App<R>) {
+    let handle = app.handle().clone();
+    std::thread::spawn(move || {
+        std::thread::sleep(std::time::Duration::from_secs(30));
+        loop {
+            let state = handle.state::<AppState>();
+            if let Err(e) = state.workspace(|w| w.backup_if_due()) {
+                eprintln!("scheduled backup: {}", e.message);
+            }
+            std::thread::sleep(std::time::Duration::from_secs(3600));
+        }
+    });
+}
+
 pub fn run() {
     tauri::Builder::default()
         // First, so a second launch hands over to the running one before opening anything.
@@ -144,6 +164,7 @@ pub fn run() {
             let workspace = Workspace::open(db_path(app)?, clock_from_env()?, &operator())?;
             app.manage(AppState::new(workspace));
             remember_window_size(app);
+            schedule_backups(app);
             Ok(())
         })
         .invoke_handler(invoke_handler())

@@ -115,6 +115,41 @@ def end_apps_on(db: Path, seconds: float = 10.0) -> None:
         time.sleep(0.1)
 
 
+SINGLE_INSTANCE_NAME = "app.huikuan.desktop.SingleInstance"
+
+
+def wait_for_bus_name_released(seconds: float = 10.0) -> None:
+    """Until the session bus no longer lists the app's single-instance name (the bus frees it
+    a moment after the process is gone; a launch in that moment hands over to no one)."""
+    tool = shutil.which("dbus-send")
+    if not tool:
+        time.sleep(0.5)
+        return
+    def ask(method: str) -> subprocess.CompletedProcess:
+        return subprocess.run(
+            [tool, "--session", "--print-reply", "--dest=org.freedesktop.DBus", "/org/freedesktop/DBus",
+             f"org.freedesktop.DBus.{method}", f"string:{SINGLE_INSTANCE_NAME}"],
+            capture_output=True, text=True,
+        )
+
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        answer = ask("NameHasOwner")
+        if answer.returncode != 0 or "boolean false" in answer.stdout:
+            return
+        if time.monotonic() > deadline - seconds / 2:
+            # Still held by a process that outlived its app (a helper, or one stuck
+            # exiting): end it, or every later launch hands over to it and fails.
+            owner = ask("GetConnectionUnixProcessID")
+            words = owner.stdout.split()
+            if owner.returncode == 0 and words and words[-1].isdigit():
+                try:
+                    os.kill(int(words[-1]), signal.SIGKILL)
+                except ProcessLookupError:
+                    pass
+        time.sleep(0.1)
+
+
 def launch(request, display: str, tmp_path: Path, prepare=None):
     if not APP.exists():
         raise FileNotFoundError(f"{APP} is not built: run `cargo build -p huikuan-desktop` first")
@@ -155,8 +190,9 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
                 driver_process.kill()
             log.close()
             # The app is single-instance: one still closing would take over the next
-            # test's launch. Make sure it is gone before going on.
+            # test's launch. Make sure it is gone, and its name off the bus, before going on.
             end_apps_on(db)
+            wait_for_bus_name_released()
 
     return app, stop
 

@@ -4,6 +4,7 @@
 
 use ts_rs::{Config, TS};
 
+use crate::backups::{BackupFile, BackupSchedule, RestoreDone};
 use crate::collections::{
     ContactLogForm, CustomerCollection, Forecast, ForecastWeek, InstalmentForm, InstalmentView, PlanForm, PlanView,
     PlaybookEntry, PromiseForm, PromiseView, WorkItem, WorkReason,
@@ -117,6 +118,9 @@ pub fn typescript() -> String {
         Preferences,
         WorkspaceStatus,
         BackupDone,
+        BackupSchedule,
+        BackupFile,
+        RestoreDone,
         BusinessScale,
         Premises,
         CollectionDays,

@@ -10,6 +10,7 @@ mod messages;
 mod owed;
 mod views;
 
+pub mod backups;
 pub mod collections;
 pub mod company;
 pub mod credit;

@@ -20,11 +20,13 @@ const DEMO_SEED: u64 = 2026;
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct Preferences {
     pub language: DocLanguage,
+    #[serde(default)]
+    pub backups: crate::backups::BackupSchedule,
 }
 
 impl Default for Preferences {
     fn default() -> Self {
-        Preferences { language: DocLanguage::Zh }
+        Preferences { language: DocLanguage::Zh, backups: Default::default() }
     }
 }
 
@@ -33,6 +35,9 @@ impl Default for Preferences {
 pub struct WorkspaceStatus {
     /// False until books exist: the UI shows the welcome screen.
     pub opened: bool,
+    /// The book file exists but cannot be opened: why, in the user's language; the UI
+    /// offers the backups to restore instead of the welcome screen.
+    pub problem: Option<String>,
     pub db_path: String,
     pub backups_dir: String,
     pub language: DocLanguage,
@@ -46,26 +51,37 @@ pub struct BackupDone {
 }
 
 pub struct Workspace {
-    db_path: PathBuf,
-    clock: Arc<dyn Clock>,
-    operator: String,
-    preferences: Preferences,
-    books: Option<Books>,
+    pub(crate) db_path: PathBuf,
+    pub(crate) clock: Arc<dyn Clock>,
+    pub(crate) operator: String,
+    pub(crate) preferences: Preferences,
+    pub(crate) books: Option<Books>,
+    /// Why the book file that exists could not be opened (damaged, not a book, newer):
+    /// the app says so and offers a backup to restore, and never touches the file.
+    pub(crate) problem: Option<AppError>,
 }
 
 impl Workspace {
-    /// Opens the books at `db_path` if the file exists. A file that cannot be opened is an
-    /// error, never silently replaced by new books.
+    /// Opens the books at `db_path` if the file exists. A file that cannot be opened is
+    /// kept as the workspace's problem (the app says why and offers its backups), never
+    /// touched and never replaced by new books.
     pub fn open(db_path: PathBuf, clock: Arc<dyn Clock>, operator: &str) -> Result<Workspace, AppError> {
         let preferences = read_preferences(&preferences_path(&db_path));
-        let books =
-            if db_path.exists() { Some(Books::open(&db_path, Box::new(clock.clone()), operator)?) } else { None };
-        Ok(Workspace { db_path, clock, operator: operator.to_string(), preferences, books })
+        let (books, problem) = if db_path.exists() {
+            match Books::open(&db_path, Box::new(clock.clone()), operator) {
+                Ok(books) => (Some(books), None),
+                Err(problem) => (None, Some(problem)),
+            }
+        } else {
+            (None, None)
+        };
+        Ok(Workspace { db_path, clock, operator: operator.to_string(), preferences, books, problem })
     }
 
     pub fn status(&self) -> WorkspaceStatus {
         WorkspaceStatus {
             opened: self.books.is_some(),
+            problem: self.problem.as_ref().map(|p| p.message_in(self.preferences.language)),
             db_path: self.db_path.display().to_string(),
             backups_dir: self.backups_dir().display().to_string(),
             language: self.preferences.language,
@@ -78,7 +94,14 @@ impl Workspace {
     }
 
     pub fn books(&mut self) -> Result<&mut Books, AppError> {
-        self.books.as_mut().ok_or(AppError::NoBooks)
+        match (&mut self.books, &self.problem) {
+            (Some(books), _) => Ok(books),
+            (None, Some(problem)) => Err(AppError::File {
+                path: self.db_path.display().to_string(),
+                message: problem.message_in(self.preferences.language),
+            }),
+            (None, None) => Err(AppError::NoBooks),
+        }
     }
 
     /// Creates the books on first start: the generated demo company, or empty books.
@@ -100,7 +123,11 @@ impl Workspace {
     }
 
     pub fn set_language(&mut self, language: DocLanguage) -> Result<WorkspaceStatus, AppError> {
-        let preferences = Preferences { language };
+        self.save_preferences(Preferences { language, ..self.preferences.clone() })?;
+        Ok(self.status())
+    }
+
+    pub(crate) fn save_preferences(&mut self, preferences: Preferences) -> Result<(), AppError> {
         let path = preferences_path(&self.db_path);
         let text = serde_json::to_string_pretty(&preferences).expect("preferences serialize");
         if let Some(folder) = path.parent() {
@@ -108,7 +135,7 @@ impl Workspace {
         }
         std::fs::write(&path, text).map_err(|e| file_error(&path, e))?;
         self.preferences = preferences;
-        Ok(self.status())
+        Ok(())
     }
 
     /// A consistent copy of the books in the backups folder, named by the moment it was taken.
@@ -153,12 +180,12 @@ impl Workspace {
         self.db_path.parent().unwrap_or(Path::new(".")).join("statements").join(period.label().replace("..", "_"))
     }
 
-    fn backups_dir(&self) -> PathBuf {
+    pub(crate) fn backups_dir(&self) -> PathBuf {
         self.db_path.parent().unwrap_or(Path::new(".")).join("backups")
     }
 }
 
-fn preferences_path(db_path: &Path) -> PathBuf {
+pub(crate) fn preferences_path(db_path: &Path) -> PathBuf {
     db_path.with_extension("settings.json")
 }
 
@@ -174,7 +201,7 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     std::fs::rename(&partial, path).map_err(|e| file_error(path, e))
 }
 
-fn file_error(path: &Path, error: std::io::Error) -> AppError {
+pub(crate) fn file_error(path: &Path, error: std::io::Error) -> AppError {
     AppError::File { path: path.display().to_string(), message: error.to_string() }
 }
 

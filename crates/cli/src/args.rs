@@ -103,6 +103,13 @@ pub enum Command {
         #[arg(long)]
         to: PathBuf,
     },
+    /// Replace the book with a backup, after checking the backup whole (integrity, a
+    /// Huikuan book, not newer than this program); the book replaced is kept in the
+    /// backups folder beside it. Works on a book that no longer opens.
+    Restore {
+        #[arg(long)]
+        from: PathBuf,
+    },
     /// The newest changes from the audit log.
     Audit {
         #[arg(long, default_value_t = 20)]

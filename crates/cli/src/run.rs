@@ -29,11 +29,23 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Some(day) => Box::new(FixedClock::on(date("today", day)?)),
         None => Box::new(SystemClock),
     };
-    if !matches!(cli.command, Command::Init | Command::Generate { .. }) && !db.exists() {
+    if !matches!(cli.command, Command::Init | Command::Generate { .. } | Command::Restore { .. }) && !db.exists() {
         return Err(AppError::File {
             path: db.display().to_string(),
             message: "no book here; create it with `huikuan-cli --db PATH init`".into(),
         });
+    }
+    if let Command::Restore { from } = &cli.command {
+        let backups = db.parent().unwrap_or(Path::new(".")).join("backups");
+        let done = huikuan_app::backups::restore_book(&db, from, &backups, clock.now())?;
+        // Opened once: an older backup is brought up to this version now, not later.
+        Books::open(&db, clock, &cli.operator)?;
+        return Ok(render::json_or(format, &done, |d| {
+            format!(
+                "restored {} (schema version {}); the book replaced is kept at {}",
+                d.restored, d.schema_version, d.replaced_kept_at
+            )
+        }));
     }
     let mut books = Books::open(&db, clock, &cli.operator)?;
     match cli.command {
@@ -236,6 +248,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Command::Statement(a) => statement(&mut books, format, a),
         Command::Statements(a) => month_end(&mut books, format, a),
         Command::Backup { to } => backup(&books, format, &to),
+        Command::Restore { .. } => unreachable!("handled before the book is opened"),
         Command::Audit { limit } => Ok(render::audit(format, &books.audit_log(limit)?)),
     }
 }

@@ -518,3 +518,34 @@ fn the_worklist_a_promise_and_the_forecast_from_the_command_line() {
     assert_eq!(forecast["weeks"].as_array().unwrap().len(), 12);
     assert_eq!(forecast["weeks"][0]["promised"], "1000.00", "the promise falls in the first week");
 }
+
+#[test]
+fn restore_checks_the_backup_first_keeps_the_book_it_replaces_and_mends_a_broken_book() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let backup = dir.path().join("saved.db");
+    ok(&db, &["backup", "--to", backup.to_str().unwrap()]);
+    ok(&db, &["customer", "add", "--code", "LATE", "--name", "后来的客户"]);
+
+    // Not a book: refused before anything is touched.
+    let junk = dir.path().join("junk.db");
+    std::fs::write(&junk, "this is not a database").unwrap();
+    let before = std::fs::read(&db).unwrap();
+    let refused = cli(&db, &["restore", "--from", junk.to_str().unwrap()]);
+    assert!(!refused.status.success());
+    assert!(String::from_utf8_lossy(&refused.stderr).contains("not a Huikuan book"), "{refused:?}");
+    assert_eq!(std::fs::read(&db).unwrap(), before);
+
+    let done = json(&db, &["restore", "--from", backup.to_str().unwrap(), "--format", "json"]);
+    let listed = ok(&db, &["customer", "list"]);
+    assert!(!listed.contains("LATE"), "the backup's customers: {listed}");
+    let kept = done["replaced_kept_at"].as_str().unwrap();
+    assert!(kept.contains("backups/books-before-restore-"), "{kept}");
+    assert!(ok(Path::new(kept), &["customer", "list"]).contains("LATE"), "the replaced book is kept whole");
+
+    // A book overwritten with garbage no longer opens; the backup brings it back.
+    std::fs::write(&db, "overwritten").unwrap();
+    assert!(!cli(&db, &["customer", "list"]).status.success());
+    ok(&db, &["restore", "--from", backup.to_str().unwrap()]);
+    assert!(ok(&db, &["customer", "list"]).contains("C001"));
+}

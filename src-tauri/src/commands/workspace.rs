@@ -1,3 +1,4 @@
+use huikuan_app::backups::{BackupFile, BackupSchedule, RestoreDone};
 use huikuan_app::workspace::{BackupDone, WorkspaceStatus};
 use huikuan_app::ErrorView;
 use huikuan_domain::DocLanguage;
@@ -24,4 +25,28 @@ pub async fn set_language(state: State<'_, AppState>, language: DocLanguage) -> 
 #[tauri::command]
 pub async fn backup_now(state: State<'_, AppState>) -> Result<BackupDone, ErrorView> {
     state.workspace(|w| w.backup_now())
+}
+
+#[tauri::command]
+pub async fn backups_list(state: State<'_, AppState>) -> Result<Vec<BackupFile>, ErrorView> {
+    state.workspace(|w| w.backups())
+}
+
+#[tauri::command]
+pub async fn backup_schedule(state: State<'_, AppState>) -> Result<BackupSchedule, ErrorView> {
+    state.workspace(|w| Ok(w.backup_schedule()))
+}
+
+#[tauri::command]
+pub async fn backup_schedule_set(
+    state: State<'_, AppState>,
+    schedule: BackupSchedule,
+) -> Result<BackupSchedule, ErrorView> {
+    state.workspace(|w| w.set_backup_schedule(schedule))
+}
+
+/// Replaces the books with one of their backups, named as listed.
+#[tauri::command]
+pub async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<RestoreDone, ErrorView> {
+    state.workspace(|w| w.restore(&name)).map(|(done, _)| done)
 }

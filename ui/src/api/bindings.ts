@@ -175,19 +175,54 @@ export type AllocationForm = { receivable: string, amount: string, };
 
 export type PaymentPreview = { open_items: Array<OpenItem>, open_total: Money, applied: Array<AppliedAmount>, unapplied: Money, };
 
-export type Preferences = { language: DocLanguage, };
+export type Preferences = { language: DocLanguage, backups: BackupSchedule, };
 
 export type WorkspaceStatus = { 
 /**
  * False until books exist: the UI shows the welcome screen.
  */
-opened: boolean, db_path: string, backups_dir: string, language: DocLanguage, 
+opened: boolean, 
+/**
+ * The book file exists but cannot be opened: why, in the user's language; the UI
+ * offers the backups to restore instead of the welcome screen.
+ */
+problem: string | null, db_path: string, backups_dir: string, language: DocLanguage, 
 /**
  * The business date: forms start on it.
  */
 today: string, };
 
 export type BackupDone = { path: string, };
+
+export type BackupSchedule = { 
+/**
+ * 0: only on demand.
+ */
+every_days: number, 
+/**
+ * The newest this many backups are kept; older ones are removed.
+ */
+keep: number, };
+
+export type BackupFile = { 
+/**
+ * The file's name in the backups folder: what a restore names.
+ */
+name: string, 
+/**
+ * When it was taken (UTC), from its name.
+ */
+taken_at: string, size_bytes: number, };
+
+export type RestoreDone = { 
+/**
+ * The backup now in use.
+ */
+restored: string, 
+/**
+ * Where the book it replaced was kept.
+ */
+replaced_kept_at: string, schema_version: number, };
 
 export type BusinessScale = "unknown" | "micro" | "small" | "medium" | "large";
 
