@@ -14,12 +14,17 @@ def cli(db, *args):
     return subprocess.run([str(CLI), "--db", str(db), *args], check=True, capture_output=True, text=True).stdout
 
 
-def a_book_with_a_backup_then_a_new_customer(db: Path):
+def a_book_with_a_backup(db: Path):
+    """One customer, and a backup of the book named as the app names them."""
     cli(db, "init")
     cli(db, "customer", "add", "--code", "C100", "--name", "杭州新华超市", "--terms", "net:30")
     backups = db.parent / "backups"
     backups.mkdir()
     cli(db, "backup", "--to", str(backups / "books-20261130-180000.db"))
+
+
+def a_book_with_a_backup_then_a_new_customer(db: Path):
+    a_book_with_a_backup(db)
     cli(db, "customer", "add", "--code", "C200", "--name", "后来的客户", "--terms", "net:30")
 
 
@@ -38,11 +43,7 @@ def test_restoring_a_backup_from_the_settings_brings_back_its_books(launcher):
 
 
 def a_book_overwritten_after_its_backup(db: Path):
-    cli(db, "init")
-    cli(db, "customer", "add", "--code", "C100", "--name", "杭州新华超市", "--terms", "net:30")
-    backups = db.parent / "backups"
-    backups.mkdir()
-    cli(db, "backup", "--to", str(backups / "books-20261130-180000.db"))
+    a_book_with_a_backup(db)
     db.write_bytes(GARBAGE)
 
 

@@ -131,13 +131,8 @@ impl Books {
             millis: 0,
         };
         let mut codes = Vec::with_capacity(customers);
-        // A large page cache while the ledger is written in one transaction: otherwise SQLite
-        // spills it to the log page by page. Back to the default afterwards.
-        self.store
-            .connection()
-            .execute_batch("PRAGMA cache_size = -262144;")
-            .map_err(huikuan_store::StoreError::from)?;
-        let written = self.store.write(|tx| {
+        // One transaction for the whole ledger, with the bulk writer's large page cache.
+        self.store.write_bulk(|tx| {
             if !customers::list(tx)?.is_empty() {
                 return Err(AppError::rule(
                     None,
@@ -323,10 +318,8 @@ impl Books {
             }
             let summary = serde_json::json!({ "customers": customers, "entries": made.entries, "seed": seed });
             audit(tx, &stamp, "generate", "book", 0, None::<&()>, Some(&summary))?;
-            Ok(())
-        });
-        self.store.connection().execute_batch("PRAGMA cache_size = -2000;").map_err(huikuan_store::StoreError::from)?;
-        written?;
+            Ok::<_, AppError>(())
+        })?;
         made.ledger_millis = started.elapsed().as_millis() as u64;
 
         // Plans, statements and letters through the use cases, as a user makes them.

@@ -6,14 +6,14 @@
 
 use chrono::{Days, NaiveDate};
 use huikuan_domain::behaviour::behaviour;
-use huikuan_domain::collection::{Keeping, Paid};
-use huikuan_domain::{EntryKind, Money};
+use huikuan_domain::collection::Keeping;
+use huikuan_domain::Money;
 use huikuan_store::tables::{collection, customers, entries, maintained};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::keeping::{plan_view, promise_view};
+use super::keeping::{payments_in, plan_view, promise_view};
 use crate::error::AppError;
 use crate::Books;
 
@@ -88,12 +88,7 @@ fn forecast_in(tx: &huikuan_store::Transaction, as_of: NaiveDate, every: bool) -
             continue;
         }
         let weight = behaviour(account, as_of).on_time_percent.map_or(Decimal::new(5, 1), |p| p / Decimal::ONE_HUNDRED);
-        let payments: Vec<Paid> = account
-            .credits
-            .iter()
-            .filter(|c| c.kind == EntryKind::Payment)
-            .map(|c| Paid { date: c.date, amount: c.amount })
-            .collect();
+        let payments = payments_in(account);
         let mut covered = false;
         for p in collection::promises_of(tx, customer.id)? {
             let v = promise_view(&p, &payments, as_of);

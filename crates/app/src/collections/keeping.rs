@@ -2,7 +2,7 @@
 
 use chrono::NaiveDate;
 use huikuan_domain::collection::{instalments_keeping, promise_keeping, Keeping, Paid};
-use huikuan_domain::Money;
+use huikuan_domain::{Account, EntryKind, Money};
 use huikuan_store::tables::collection::{self, PlanRecord, PromiseRecord};
 use huikuan_store::tables::documents;
 use huikuan_store::Transaction;
@@ -10,6 +10,16 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use crate::error::AppError;
+
+/// The payments of an account already read, as promises and instalments are judged by.
+pub(crate) fn payments_in(account: &Account) -> Vec<Paid> {
+    account
+        .credits
+        .iter()
+        .filter(|c| c.kind == EntryKind::Payment)
+        .map(|c| Paid { date: c.date, amount: c.amount })
+        .collect()
+}
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PromiseView {

@@ -5,15 +5,15 @@ use std::collections::HashMap;
 
 use chrono::{DateTime, Days, NaiveDate};
 use huikuan_domain::aging::days_past_due;
-use huikuan_domain::collection::{priority, Keeping, Paid, PaymentStage, PriorityWeights, Standing};
-use huikuan_domain::{EntryKind, Importance, Money};
+use huikuan_domain::collection::{priority, Keeping, PaymentStage, PriorityWeights, Standing};
+use huikuan_domain::{Importance, Money};
 use huikuan_store::tables::collection::{self, ContactLog, StageRecord};
 use huikuan_store::tables::{customers, entries, settings};
 use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::keeping::{plan_view, promise_view};
+use super::keeping::{payments_in, plan_view, promise_view};
 use crate::books::audit;
 use crate::error::AppError;
 use crate::Books;
@@ -104,12 +104,7 @@ impl Books {
                         }
                     }
                 }
-                let payments: Vec<Paid> = account
-                    .credits
-                    .iter()
-                    .filter(|c| c.kind == EntryKind::Payment)
-                    .map(|c| Paid { date: c.date, amount: c.amount })
-                    .collect();
+                let payments = payments_in(account);
                 let mut reasons = Vec::new();
                 let mut promises_due = 0;
                 for p in promises.get(&customer.id).into_iter().flatten() {

@@ -7,7 +7,7 @@ use huikuan_domain::customer::clean_text;
 use huikuan_domain::line::{line_amount, parse_quantity, parse_unit_price};
 use huikuan_domain::EntryKind;
 use huikuan_domain::Money;
-use huikuan_store::tables::{customers, entries};
+use huikuan_store::tables::entries;
 
 use super::csv_table::{read, read_file};
 use super::{ImportSummary, Rejections};
@@ -132,15 +132,10 @@ impl Books {
         let stamp = self.stamp();
         let row_count = rows.len();
         self.store.write_bulk(|tx| {
-            let mut known: HashMap<&str, bool> = HashMap::new();
+            let mut batch = crate::ledger::DeliveryBatch::new(tx)?;
             for number in &order {
                 let group = &groups[number];
-                let code = group.customer_code.as_str();
-                let exists = match known.get(code) {
-                    Some(&exists) => exists,
-                    None => *known.entry(code).or_insert(customers::by_code(tx, code)?.is_some()),
-                };
-                if !exists {
+                if batch.find(tx, &group.customer_code)?.is_none() {
                     for line in &group.lines {
                         bad.add(*line, format!("unknown customer '{}'", group.customer_code));
                     }
@@ -152,7 +147,6 @@ impl Books {
                 }
             }
             bad.take_result()?;
-            let mut batch = crate::ledger::DeliveryBatch::new(tx)?;
             for number in &order {
                 let group = &groups[number];
                 let delivery = group.delivery.as_ref().expect("every bad row was rejected above");

@@ -1,12 +1,12 @@
+use std::collections::hash_map::{Entry as Slot, HashMap};
+
 use chrono::{Datelike, NaiveDate};
+use huikuan_domain::credit::CreditPolicy;
 use huikuan_domain::customer::clean_text;
+use huikuan_domain::ledger::Account;
 use huikuan_domain::line::{line_amount, QUANTITY_DECIMALS, UNIT_PRICE_DECIMALS};
 use huikuan_domain::{DocType, DomainError, EntryKind, Money, Side};
 use huikuan_store::tables::deliveries::{self, DeliveryLine, DeliveryNote, DraftHeader};
-use std::collections::HashMap;
-
-use huikuan_domain::credit::CreditPolicy;
-use huikuan_domain::ledger::Account;
 use huikuan_store::tables::entries::{self, Entry, NewEntry};
 use huikuan_store::tables::{customers, sequences, Stamp};
 use huikuan_store::Transaction;
@@ -117,7 +117,7 @@ pub(crate) enum Issue {
 /// note costs the same however many came before: the customers it has met, each one's
 /// account with the notes issued so far, and the credit policy.
 pub(crate) struct Batch {
-    customers: HashMap<String, Customer>,
+    customers: HashMap<String, Option<Customer>>,
     accounts: HashMap<i64, Account>,
     policy: CreditPolicy,
 }
@@ -127,20 +127,33 @@ impl Batch {
         Ok(Batch { customers: HashMap::new(), accounts: HashMap::new(), policy: credit::policy_in(tx)? })
     }
 
-    fn customer(&mut self, tx: &Transaction, code: &str) -> Result<Customer, AppError> {
-        if let Some(customer) = self.customers.get(code) {
-            return Ok(customer.clone());
-        }
-        let customer = customer_by_code(tx, code)?;
-        self.customers.insert(code.to_string(), customer.clone());
-        Ok(customer)
+    /// The customer with this code, if there is one; each code is looked up once.
+    pub(crate) fn find(&mut self, tx: &Transaction, code: &str) -> Result<Option<&Customer>, AppError> {
+        let found = match self.customers.entry(code.to_string()) {
+            Slot::Occupied(known) => known.into_mut(),
+            Slot::Vacant(slot) => slot.insert(customers::by_code(tx, code)?),
+        };
+        Ok(found.as_ref())
     }
 
-    fn account(&mut self, tx: &Transaction, customer_id: i64) -> Result<&mut Account, AppError> {
-        Ok(match self.accounts.entry(customer_id) {
-            std::collections::hash_map::Entry::Occupied(kept) => kept.into_mut(),
-            std::collections::hash_map::Entry::Vacant(slot) => slot.insert(entries::account(tx, customer_id)?),
-        })
+    fn customer(&mut self, tx: &Transaction, code: &str) -> Result<Customer, AppError> {
+        self.find(tx, code)?.cloned().ok_or_else(|| AppError::UnknownCustomer(code.trim().to_string()))
+    }
+
+    /// The credit check against the customer's account as this batch has left it.
+    fn check(
+        &mut self,
+        tx: &Transaction,
+        customer: &Customer,
+        date: NaiveDate,
+        due_date: NaiveDate,
+        amount: Money,
+    ) -> Result<credit::CreditCheck, AppError> {
+        let account = match self.accounts.entry(customer.id) {
+            Slot::Occupied(kept) => kept.into_mut(),
+            Slot::Vacant(slot) => slot.insert(entries::account(tx, customer.id)?),
+        };
+        credit::check_account(&self.policy, customer, account, date, due_date, amount)
     }
 }
 
@@ -192,9 +205,7 @@ pub(crate) fn create_in_batch(
         let reason = input.override_reason.as_deref();
         Some(match batch.as_deref_mut() {
             Some(batch) => {
-                let policy = batch.policy.clone();
-                let account = batch.account(tx, customer.id)?;
-                let check = credit::check_account(&policy, &customer, account, input.date, due_date, total)?;
+                let check = batch.check(tx, &customer, input.date, due_date, total)?;
                 credit::overridable(&customer, check, reason)?
             }
             None => credit::clear(tx, &customer, input.date, due_date, total, reason)?,

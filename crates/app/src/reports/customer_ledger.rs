@@ -2,6 +2,7 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use huikuan_domain::{EntryKind, Money, PaymentMethod, Side};
+use huikuan_store::tables::entries::Entry;
 use huikuan_store::tables::{allocations, entries, maintained};
 use serde::Serialize;
 
@@ -39,6 +40,32 @@ pub struct LedgerLine {
     pub corrects: Option<String>,
 }
 
+impl LedgerLine {
+    /// The line of `entry`, with the balance after it, what is open of it (receivables) and
+    /// the number of the entry it corrects.
+    fn of(entry: &Entry, balance: Money, open: Option<Money>, corrects: Option<String>) -> LedgerLine {
+        let (debit, credit) = match entry.side {
+            Side::Debit => (entry.amount, Money::ZERO),
+            Side::Credit => (Money::ZERO, entry.amount),
+        };
+        LedgerLine {
+            id: entry.id,
+            date: entry.doc_date,
+            kind: entry.kind,
+            number: entry.number.clone(),
+            due_date: entry.due_date,
+            description: entry.memo.clone(),
+            method: entry.method,
+            reference: entry.reference.clone(),
+            debit,
+            credit,
+            balance,
+            open: if entry.side == Side::Debit { open } else { None },
+            corrects,
+        }
+    }
+}
+
 impl Books {
     /// Entries in date order (debits before credits on the same day), each with the
     /// balance after it; with `as_of`, only entries dated on or before it.
@@ -58,25 +85,8 @@ impl Books {
             let mut lines = Vec::new();
             for entry in all.iter().filter(|e| as_of.is_none_or(|d| e.doc_date <= d)) {
                 balance += entry.signed_amount();
-                let (debit, credit) = match entry.side {
-                    Side::Debit => (entry.amount, Money::ZERO),
-                    Side::Credit => (Money::ZERO, entry.amount),
-                };
-                lines.push(LedgerLine {
-                    id: entry.id,
-                    date: entry.doc_date,
-                    kind: entry.kind,
-                    number: entry.number.clone(),
-                    due_date: entry.due_date,
-                    description: entry.memo.clone(),
-                    method: entry.method,
-                    reference: entry.reference.clone(),
-                    debit,
-                    credit,
-                    balance,
-                    open: (entry.side == Side::Debit).then(|| open_of(entry.id)).flatten(),
-                    corrects: entry.corrects_entry_id.and_then(number_of),
-                });
+                let corrects = entry.corrects_entry_id.and_then(number_of);
+                lines.push(LedgerLine::of(entry, balance, open_of(entry.id), corrects));
             }
             Ok(CustomerLedger {
                 code: customer.fields.code,
@@ -105,8 +115,6 @@ pub struct LedgerPage {
     pub balance: Money,
 }
 
-pub const LEDGER_PAGE: u32 = 200;
-
 impl Books {
     /// `limit` lines of the customer's ledger, skipping the `offset` newest.
     pub fn customer_ledger_page(&mut self, code: &str, offset: u32, limit: u32) -> Result<LedgerPage, AppError> {
@@ -123,21 +131,9 @@ impl Books {
             let mut lines: Vec<LedgerLine> = page
                 .iter()
                 .map(|entry| {
-                    let line = LedgerLine {
-                        id: entry.id,
-                        date: entry.doc_date,
-                        kind: entry.kind,
-                        number: entry.number.clone(),
-                        due_date: entry.due_date,
-                        description: entry.memo.clone(),
-                        method: entry.method,
-                        reference: entry.reference.clone(),
-                        debit: if entry.side == Side::Debit { entry.amount } else { Money::ZERO },
-                        credit: if entry.side == Side::Credit { entry.amount } else { Money::ZERO },
-                        balance: after,
-                        open: (entry.side == Side::Debit).then(|| open.get(&entry.id).copied().unwrap_or(Money::ZERO)),
-                        corrects: entry.corrects_entry_id.and_then(|id| numbers.get(&id).cloned()),
-                    };
+                    let open = Some(open.get(&entry.id).copied().unwrap_or(Money::ZERO));
+                    let corrects = entry.corrects_entry_id.and_then(|id| numbers.get(&id).cloned());
+                    let line = LedgerLine::of(entry, after, open, corrects);
                     after -= entry.signed_amount();
                     line
                 })

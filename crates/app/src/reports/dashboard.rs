@@ -75,9 +75,10 @@ impl Books {
         let report = self.aging_report(as_of, AgingBasis::DueDate)?;
         let (pending, pending_total) = self.store.read(|tx| statements::pending(tx, PENDING_SHOWN))?;
         let offset = self.clock.utc_offset();
-        let mut ending =
-            self.store.read(|tx| super::limitation::ending_within(tx, as_of, LIMITATION_WARN_DAYS, offset))?;
-        let dso = self.store.read(|tx| company_dso(tx, as_of, report.totals.balance))?;
+        let (mut ending, dso) = self.store.read(|tx| {
+            let ending = super::limitation::ending_within(tx, as_of, LIMITATION_WARN_DAYS, offset)?;
+            Ok::<_, AppError>((ending, company_dso(tx, as_of, report.totals.balance)?))
+        })?;
         let ending_total = ending.len() as u32;
         ending.truncate(LIMITATION_SHOWN);
         let overdue_of = |buckets: &crate::BucketAmounts| -> Money {

@@ -6,6 +6,6 @@ mod dashboard;
 mod limitation;
 
 pub use aging_report::{AgingCustomer, AgingReport, AgingTotals};
-pub use customer_ledger::{CustomerLedger, LedgerLine, LedgerPage, LEDGER_PAGE};
+pub use customer_ledger::{CustomerLedger, LedgerLine, LedgerPage};
 pub use dashboard::{BucketFigure, Dashboard, Debtor};
 pub use limitation::{LimitationReport, LimitationRow};

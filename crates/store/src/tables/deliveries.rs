@@ -160,25 +160,28 @@ pub fn delete_draft(conn: &Connection, id: i64) -> Result<(), StoreError> {
 }
 
 pub fn get(conn: &Connection, id: i64) -> Result<DeliveryNote, StoreError> {
-    let mut note = conn.prepare_cached("SELECT id, customer_id, status, number, doc_date, due_date, total_cents, contact_name, address, memo, entry_id
-             FROM delivery_notes WHERE id = ?1")?.query_row([id],
-            |row| {
-                Ok(DeliveryNote {
-                    id: row.get(0)?,
-                    customer_id: row.get(1)?,
-                    status: row.get(2)?,
-                    number: row.get(3)?,
-                    doc_date: row.get(4)?,
-                    due_date: row.get(5)?,
-                    total: money(row, 6)?,
-                    contact_name: row.get(7)?,
-                    address: row.get(8)?,
-                    memo: row.get(9)?,
-                    entry_id: row.get(10)?,
-                    lines: Vec::new(),
-                })
-            },
-        )
+    let mut note = conn
+        .prepare_cached(
+            "SELECT id, customer_id, status, number, doc_date, due_date, total_cents, contact_name, address, memo,
+                 entry_id
+             FROM delivery_notes WHERE id = ?1",
+        )?
+        .query_row([id], |row| {
+            Ok(DeliveryNote {
+                id: row.get(0)?,
+                customer_id: row.get(1)?,
+                status: row.get(2)?,
+                number: row.get(3)?,
+                doc_date: row.get(4)?,
+                due_date: row.get(5)?,
+                total: money(row, 6)?,
+                contact_name: row.get(7)?,
+                address: row.get(8)?,
+                memo: row.get(9)?,
+                entry_id: row.get(10)?,
+                lines: Vec::new(),
+            })
+        })
         .optional()?
         .ok_or_else(|| not_found(format!("delivery note #{id}")))?;
     note.lines = lines(conn, id)?;

@@ -202,9 +202,12 @@ pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreErr
 
 /// The sales (deliveries and charges) dated from `from` to `to`, every customer's.
 pub fn sales_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Money, StoreError> {
-    let cents: i64 = conn.prepare_cached("SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE kind IN ('delivery', 'charge') AND doc_date BETWEEN ?1 AND ?2")?.query_row(params![from, to],
-        |row| row.get(0),
-    )?;
+    let cents: i64 = conn
+        .prepare_cached(
+            "SELECT COALESCE(SUM(amount_cents), 0) FROM entries
+             WHERE kind IN ('delivery', 'charge') AND doc_date BETWEEN ?1 AND ?2",
+        )?
+        .query_row(params![from, to], |row| row.get(0))?;
     Ok(Money::from_cents(cents))
 }
 

@@ -139,30 +139,30 @@ pub fn is_dirty(conn: &Connection, customer_id: i64) -> Result<bool, StoreError>
     Ok(stmt.exists([customer_id])?)
 }
 
+const TOTALS_COLUMNS: &str = "customer_id, balance_cents, credit_cents, first_date, last_date, entries";
+
+fn totals_row(row: &rusqlite::Row) -> rusqlite::Result<(i64, Totals)> {
+    Ok((
+        row.get(0)?,
+        Totals {
+            balance: money(row, 1)?,
+            credit: money(row, 2)?,
+            first_date: row.get(3)?,
+            last_date: row.get(4)?,
+            entries: row.get(5)?,
+        },
+    ))
+}
+
 pub fn totals(conn: &Connection, customer_id: i64) -> Result<Option<Totals>, StoreError> {
     use rusqlite::OptionalExtension;
-    Ok(conn.prepare_cached("SELECT balance_cents, credit_cents, first_date, last_date, entries FROM account_totals WHERE customer_id = ?1")?.query_row([customer_id],
-            |row| Ok(Totals { balance: money(row, 0)?, credit: money(row, 1)?, first_date: row.get(2)?, last_date: row.get(3)?, entries: row.get(4)? }),
-        )
-        .optional()?)
+    let sql = format!("SELECT {TOTALS_COLUMNS} FROM account_totals WHERE customer_id = ?1");
+    Ok(conn.prepare_cached(&sql)?.query_row([customer_id], totals_row).optional()?.map(|(_, totals)| totals))
 }
 
 pub fn all_totals(conn: &Connection) -> Result<HashMap<i64, Totals>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT customer_id, balance_cents, credit_cents, first_date, last_date, entries FROM account_totals",
-    )?;
-    let rows = stmt.query_map([], |row| {
-        Ok((
-            row.get(0)?,
-            Totals {
-                balance: money(row, 1)?,
-                credit: money(row, 2)?,
-                first_date: row.get(3)?,
-                last_date: row.get(4)?,
-                entries: row.get(5)?,
-            },
-        ))
-    })?;
+    let mut stmt = conn.prepare_cached(&format!("SELECT {TOTALS_COLUMNS} FROM account_totals"))?;
+    let rows = stmt.query_map([], totals_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -201,17 +201,6 @@ pub fn all_open(conn: &Connection) -> Result<HashMap<i64, Vec<OpenItem>>, StoreE
         out.entry(item.customer_id).or_default().push(item);
     }
     Ok(out)
-}
-
-/// Each customer's open amount due before `day`, for the customers whose last entry is on
-/// or before it (for the others the caller settles as of the day itself).
-pub fn overdue_before(conn: &Connection, day: NaiveDate) -> Result<HashMap<i64, Money>, StoreError> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT o.customer_id, SUM(o.open_cents) FROM open_items o
-         WHERE o.due_date < ?1 GROUP BY o.customer_id",
-    )?;
-    let rows = stmt.query_map([day], |row| Ok((row.get(0)?, money(row, 1)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Recomputes every customer's totals and open receivables from the ledger and compares
