@@ -251,3 +251,76 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The reports are the ledger added up another way: the aging detail, the aging by
+    /// salesperson and the provision all come to the aging summary's totals; each month's
+    /// sales, collections and write-offs are the ledger's entries dated in it; each month
+    /// starts with what the one before ended with; the write-off report lists every
+    /// write-off in the ledger.
+    #[test]
+    fn every_report_adds_up_to_the_ledger_after_any_story(ops in prop::collection::vec(op(), 1..40), probe in 0u64..1200) {
+        let mut books = huikuan_tests::books_on("2026-06-30");
+        for (code, salesperson) in CODES.iter().zip(["张三", "张三", ""]) {
+            let fields = CustomerFields { payment_terms: "net:30".parse().unwrap(), salesperson: salesperson.into(), ..CustomerFields::new(code, code) };
+            books.create_customer(fields, vec![]).unwrap();
+        }
+        for op in &ops {
+            apply(&mut books, op);
+        }
+        let as_of = day(probe);
+        for basis in [AgingBasis::DueDate, AgingBasis::DocumentDate] {
+            let summary = books.aging_report(as_of, basis).unwrap();
+            let detail = books.aging_detail(as_of, basis).unwrap();
+            prop_assert_eq!(&detail.totals.0, &summary.totals.buckets.0);
+            prop_assert_eq!(detail.open_total, summary.totals.balance + summary.totals.credit);
+            prop_assert_eq!(detail.items.iter().map(|i| i.open).sum::<Money>(), detail.open_total);
+            let groups = books.aging_by_salesperson(as_of, basis).unwrap();
+            prop_assert_eq!(groups.rows.iter().map(|g| g.balance).sum::<Money>(), summary.totals.balance);
+            prop_assert_eq!(groups.rows.iter().map(|g| g.customers).sum::<u32>() as usize, summary.customers.len());
+            for (i, label) in summary.buckets.iter().enumerate() {
+                let by_group: Money = groups.rows.iter().map(|g| g.buckets.0[i].1).sum();
+                prop_assert_eq!(Some(by_group), summary.totals.buckets.get(label));
+            }
+        }
+        let provision = books.provision_report(as_of).unwrap();
+        let summary = books.aging_report(as_of, AgingBasis::DueDate).unwrap();
+        prop_assert_eq!(provision.open, summary.totals.balance + summary.totals.credit);
+        prop_assert_eq!(provision.provision, provision.lines.iter().map(|l| l.provision).sum::<Money>());
+
+        let performance = books.collection_performance(as_of, 12).unwrap();
+        let ledgers: Vec<_> = CODES.iter().flat_map(|c| books.customer_ledger(c, None).unwrap().entries).collect();
+        for (i, m) in performance.months.iter().enumerate() {
+            let in_month = |kind: huikuan_domain::EntryKind, credit: bool| -> Money {
+                ledgers
+                    .iter()
+                    .filter(|e| e.kind == kind && e.date.format("%Y-%m").to_string() == m.month && e.date <= as_of)
+                    .map(|e| if credit { e.credit } else { e.debit })
+                    .sum()
+            };
+            prop_assert_eq!(m.sales, in_month(huikuan_domain::EntryKind::Delivery, false));
+            prop_assert_eq!(m.collected, in_month(huikuan_domain::EntryKind::Payment, true));
+            prop_assert_eq!(m.written_off, in_month(huikuan_domain::EntryKind::WriteOff, true));
+            if i > 0 {
+                prop_assert_eq!(m.opening, performance.months[i - 1].closing);
+            }
+            if let Some(cei) = m.cei {
+                prop_assert!(cei <= Decimal::ONE_HUNDRED, "{:?}", m);
+            }
+        }
+        let last = performance.months.last().unwrap();
+        prop_assert_eq!(last.closing, summary.totals.balance + summary.totals.credit);
+        prop_assert_eq!(last.balance, summary.totals.balance);
+
+        let write_offs = books.write_offs(day(0), day(1200)).unwrap();
+        let in_ledger: Vec<(String, Money)> = ledgers.iter().filter(|e| e.kind == huikuan_domain::EntryKind::WriteOff).map(|e| (e.number.clone(), e.credit)).collect();
+        let mut listed: Vec<(String, Money)> = write_offs.lines.iter().map(|l| (l.number.clone(), l.amount)).collect();
+        let mut expected = in_ledger.clone();
+        listed.sort();
+        expected.sort();
+        prop_assert_eq!(listed, expected);
+        prop_assert_eq!(write_offs.total, in_ledger.iter().map(|(_, m)| *m).sum::<Money>());
+    }
+}

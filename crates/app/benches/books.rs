@@ -64,6 +64,9 @@ fn median(runs: usize, mut f: impl FnMut()) -> Duration {
     times[times.len() / 2]
 }
 
+/// One figure of a screen, computed from the books.
+type Figure = Box<dyn Fn(&mut Books)>;
+
 fn report(what: &str, took: Duration, goal_ms: f64) {
     let ms = took.as_secs_f64() * 1000.0;
     let verdict = if ms <= goal_ms { "meets" } else { "MISSES" };
@@ -161,6 +164,37 @@ fn main() {
             books.worklist(today()).expect("worklist");
         });
         println!("today's worklist (collections screen): {:.1} ms", took.as_secs_f64() * 1000.0);
+    }
+    if o.wants("reports") {
+        // No goals in the issue: the reports screen's figures, watched so they stay quick.
+        let figures: [(&str, Figure); 5] = [
+            (
+                "aging detail (every open receivable)",
+                Box::new(|b| drop(b.aging_detail(today(), AgingBasis::DueDate).expect("detail"))),
+            ),
+            (
+                "aging by salesperson",
+                Box::new(|b| drop(b.aging_by_salesperson(today(), AgingBasis::DueDate).expect("groups"))),
+            ),
+            (
+                "collection performance, 12 months (CEI, DSO, promises)",
+                Box::new(|b| drop(b.collection_performance(today(), 12).expect("performance"))),
+            ),
+            ("provision for doubtful debts", Box::new(|b| drop(b.provision_report(today()).expect("provision")))),
+            (
+                "aging detail written as XLSX",
+                Box::new(|b| {
+                    let request =
+                        huikuan_app::reports::ReportRequest::AgingDetail { as_of: today(), by_document_date: false };
+                    b.export_report(&request, huikuan_app::sheets::SheetFormat::Xlsx, huikuan_domain::DocLanguage::Zh)
+                        .expect("xlsx");
+                }),
+            ),
+        ];
+        for (what, run) in figures {
+            let took = median(runs.min(3), || run(&mut books));
+            println!("{what}: {:.1} ms", took.as_secs_f64() * 1000.0);
+        }
     }
     if o.wants("payment") {
         payment(&mut books);

@@ -17,16 +17,24 @@ use crate::customers::{Attachment, AttachmentForm, CustomerChoice, CustomerDetai
 use crate::documents::{
     Check, CustomerPapers, PaperStatus, PaperView, SendForm, SignForm, SignatureView, Verification,
 };
+use crate::evidence::{EvidenceBuilt, EvidenceRequest, Manifest, ManifestDocument, ManifestReceivable};
 use crate::forms::{
     AllocationForm, ContactForm, CustomerForm, DeliveryForm, DeliveryPreview, LineForm, LinePreview, PaymentForm,
     PaymentPreview,
 };
+use crate::import::ImportSummary;
+use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
 use crate::letters::{LastLetter, LetterDue, LetterItemView, LetterProgress, LetterView};
+use crate::reports::{
+    AgingBySalesperson, AgingDetail, AgingItem, CollectionPerformance, MonthPerformance, ProvisionLine, ProvisionRate,
+    ProvisionReport, ReportRequest, SalespersonAging, WriteOffLine, WriteOffReport,
+};
 use crate::reports::{
     AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine, LedgerPage,
 };
 use crate::reports::{LimitationReport, LimitationRow};
+use crate::sheets::{ColumnChoice, ImportForm, ImportKind, ImportPreview, Mapping, PreviewRow, SheetFormat};
 use crate::statements::{
     DisputeForm, IssuedStatement, MonthEndCandidate, MonthEndCounts, MonthEndOverview, MonthEndProgress,
     MonthEndSummary, StatementStatus, StatementSummary, StatementView,
@@ -100,6 +108,32 @@ pub fn typescript() -> String {
         AgingReport,
         AgingCustomer,
         AgingTotals,
+        AgingItem,
+        AgingDetail,
+        SalespersonAging,
+        AgingBySalesperson,
+        MonthPerformance,
+        CollectionPerformance,
+        ProvisionRate,
+        ProvisionLine,
+        ProvisionReport,
+        WriteOffLine,
+        WriteOffReport,
+        WriteOffForm,
+        ReportRequest,
+        SheetFormat,
+        ImportKind,
+        ColumnChoice,
+        Mapping,
+        ImportForm,
+        PreviewRow,
+        ImportPreview,
+        ImportSummary,
+        EvidenceRequest,
+        ManifestDocument,
+        ManifestReceivable,
+        Manifest,
+        EvidenceBuilt,
         CustomerLedger,
         LedgerLine,
         LedgerPage,

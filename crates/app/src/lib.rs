@@ -17,12 +17,14 @@ pub mod credit;
 pub mod customers;
 pub mod demo;
 pub mod documents;
+pub mod evidence;
 pub mod forms;
 pub mod generate;
 pub mod import;
 pub mod ledger;
 pub mod letters;
 pub mod reports;
+pub mod sheets;
 pub mod statements;
 pub mod workspace;
 

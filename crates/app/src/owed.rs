@@ -41,17 +41,29 @@ impl Kept {
         scheme: &BucketScheme,
         basis: AgingBasis,
     ) -> Result<Option<AgingRow>, AppError> {
+        Ok(self
+            .settled(tx, customer_id, as_of)?
+            .map(|(receivables, settlement)| age(&receivables, &settlement, as_of, scheme, basis)))
+    }
+
+    /// The customer's receivables and what is open of each as of `as_of`; None when it has
+    /// no entry on or before it.
+    pub fn settled(
+        &self,
+        tx: &Transaction,
+        customer_id: i64,
+        as_of: NaiveDate,
+    ) -> Result<Option<(Vec<Receivable>, Settlement)>, AppError> {
         let Some(totals) = self.totals.get(&customer_id) else { return Ok(None) };
         if totals.first_date > as_of {
             return Ok(None);
         }
         if totals.last_date <= as_of {
-            let (receivables, settlement) =
-                from_open(self.open.get(&customer_id).map_or(&[][..], Vec::as_slice), totals.credit);
-            return Ok(Some(age(&receivables, &settlement, as_of, scheme, basis)));
+            return Ok(Some(from_open(self.open.get(&customer_id).map_or(&[][..], Vec::as_slice), totals.credit)));
         }
         let account = entries::account(tx, customer_id)?;
-        Ok(Some(age(&account.receivables, &account.settle(as_of), as_of, scheme, basis)))
+        let settlement = account.settle(as_of);
+        Ok(Some((account.receivables, settlement)))
     }
 }
 

@@ -175,6 +175,45 @@ impl Workspace {
         Ok(path)
     }
 
+    /// The folder exports and evidence packs are written to (made if missing).
+    pub fn exports_folder(&self) -> Result<PathBuf, AppError> {
+        self.exports_dir()
+    }
+
+    fn exports_dir(&self) -> Result<PathBuf, AppError> {
+        let folder = self.db_path.parent().unwrap_or(Path::new(".")).join("exports");
+        std::fs::create_dir_all(&folder).map_err(|e| file_error(&folder, e))?;
+        Ok(folder)
+    }
+
+    /// Writes a report or list into the exports folder beside the books, in the user's
+    /// language, and returns where.
+    pub fn export_report(
+        &mut self,
+        request: &crate::reports::ReportRequest,
+        format: crate::sheets::SheetFormat,
+    ) -> Result<PathBuf, AppError> {
+        let language = self.language();
+        let (sheet, bytes) = self.books()?.export_report(request, format, language)?;
+        let safe: String = sheet.name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let path = self.exports_dir()?.join(format!("{safe}.{}", format.extension()));
+        write_file(&path, &bytes)?;
+        Ok(path)
+    }
+
+    /// Builds a customer's evidence pack in a new folder under exports/, named by the
+    /// customer and the moment, and returns where with its manifest.
+    pub fn build_evidence(
+        &mut self,
+        request: &crate::evidence::EvidenceRequest,
+    ) -> Result<crate::evidence::EvidenceBuilt, AppError> {
+        let safe: String = request.customer_code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let moment = self.clock.now().format("%Y%m%d-%H%M%S");
+        let out = self.exports_dir()?.join(format!("evidence-{safe}-{moment}"));
+        let manifest = self.books()?.evidence_pack(request, &out)?;
+        Ok(crate::evidence::EvidenceBuilt { folder: out.display().to_string(), manifest })
+    }
+
     /// Where a period's statements are written unless the user chooses a folder.
     pub fn statements_dir(&self, period: &huikuan_domain::Period) -> PathBuf {
         self.db_path.parent().unwrap_or(Path::new(".")).join("statements").join(period.label().replace("..", "_"))
@@ -196,7 +235,7 @@ fn read_preferences(path: &Path) -> Preferences {
 
 /// Whole or not at all: written beside, then renamed over the target.
 fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
-    let partial = path.with_extension("pdf.partial");
+    let partial = PathBuf::from(format!("{}.partial", path.display()));
     std::fs::write(&partial, bytes).map_err(|e| file_error(&partial, e))?;
     std::fs::rename(&partial, path).map_err(|e| file_error(path, e))
 }

@@ -19,6 +19,7 @@ pub mod line;
 pub mod money;
 pub mod numbering;
 pub mod paper;
+pub mod performance;
 pub mod profile;
 pub mod settlement;
 pub mod statement;

@@ -11,6 +11,9 @@ use crate::migrate;
 pub struct Store {
     conn: Connection,
     path: Option<PathBuf>,
+    /// While set, every write is rolled back instead of committed: a rehearsal shows what
+    /// a change would do (an import's row-by-row report) and leaves the book as it was.
+    rehearsing: bool,
 }
 
 impl Store {
@@ -21,7 +24,7 @@ impl Store {
         let conn = Connection::open_with_flags(path, flags)?;
         let display = path.display().to_string();
         configure(&conn).map_err(|e| classify_open_error(e, &display))?;
-        let mut store = Store { conn, path: Some(path.to_path_buf()) };
+        let mut store = Store { conn, path: Some(path.to_path_buf()), rehearsing: false };
         migrate::migrate(&mut store.conn, Some(path)).map_err(|e| match e {
             StoreError::Sqlite(inner) => classify_open_error(inner, &display),
             other => other,
@@ -32,7 +35,7 @@ impl Store {
     pub fn open_in_memory() -> Result<Store, StoreError> {
         let conn = Connection::open_in_memory()?;
         configure(&conn)?;
-        let mut store = Store { conn, path: None };
+        let mut store = Store { conn, path: None, rehearsing: false };
         migrate::migrate(&mut store.conn, None)?;
         Ok(store)
     }
@@ -59,8 +62,18 @@ impl Store {
         let value = f(&tx)?;
         // What is owed, brought up to date with what this transaction wrote, in it.
         crate::tables::maintained::settle_dirty(&tx)?;
-        tx.commit().map_err(StoreError::from)?;
+        if self.rehearsing {
+            tx.rollback().map_err(StoreError::from)?;
+        } else {
+            tx.commit().map_err(StoreError::from)?;
+        }
         Ok(value)
+    }
+
+    /// From now on, roll back every write instead of committing it (or stop doing so);
+    /// returns the setting before.
+    pub fn set_rehearsing(&mut self, on: bool) -> bool {
+        std::mem::replace(&mut self.rehearsing, on)
     }
 
     /// As `write`, for a transaction that writes a great deal at once (an import): the page

@@ -4,7 +4,7 @@
 
 mod customer_collection;
 mod forecast;
-mod keeping;
+pub(crate) mod keeping;
 mod log_contact;
 mod plans;
 mod playbook;

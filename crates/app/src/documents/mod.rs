@@ -3,7 +3,7 @@
 
 mod delivery_note;
 mod freeze;
-mod letterhead;
+pub(crate) mod letterhead;
 mod papers;
 mod send_paper;
 mod sign_document;

@@ -108,18 +108,18 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
 /// The 1-based line on which a record starting at a byte offset begins. The csv crate's own
 /// line count is off by one for CRLF files and after blank lines, so we count ourselves;
 /// offsets only grow, so the count is incremental.
-struct LineCounter<'a> {
+pub(crate) struct LineCounter<'a> {
     bytes: &'a [u8],
     counted_to: usize,
     newlines: u64,
 }
 
 impl<'a> LineCounter<'a> {
-    fn new(bytes: &'a [u8]) -> Self {
+    pub(crate) fn new(bytes: &'a [u8]) -> Self {
         LineCounter { bytes, counted_to: 0, newlines: 0 }
     }
 
-    fn line_at(&mut self, offset: u64) -> u64 {
+    pub(crate) fn line_at(&mut self, offset: u64) -> u64 {
         let mut start = (offset as usize).min(self.bytes.len());
         // A record's recorded start may sit on the line ending that precedes it.
         while start < self.bytes.len() && matches!(self.bytes[start], b'\r' | b'\n') {

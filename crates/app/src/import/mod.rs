@@ -3,7 +3,7 @@
 //! transaction; if any row is bad nothing is written and every bad row is reported as
 //! `line N: reason`.
 
-mod csv_table;
+pub(crate) mod csv_table;
 mod import_customers;
 mod import_deliveries;
 mod import_opening_balances;
@@ -15,7 +15,12 @@ use serde::Serialize;
 
 use crate::error::{AppError, RowError};
 
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub use import_customers::COLUMNS as CUSTOMER_COLUMNS;
+pub use import_deliveries::COLUMNS as DELIVERY_COLUMNS;
+pub use import_opening_balances::COLUMNS as OPENING_BALANCE_COLUMNS;
+pub use import_payments::COLUMNS as PAYMENT_COLUMNS;
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
 pub struct ImportSummary {
     pub kind: &'static str,
     /// Data rows read from the file.

@@ -15,7 +15,7 @@ pub use record_charge::NewCharge;
 pub use record_credit_note::NewCreditNote;
 pub use record_opening_balance::NewOpeningBalance;
 pub use record_payment::{AppliedAmount, ManualAllocation, NewPayment, PaymentReceipt};
-pub use write_off::NewWriteOff;
+pub use write_off::{NewWriteOff, WriteOffForm};
 
 pub(crate) use create_delivery::{create_in_batch as create_delivery_in_batch, Batch as DeliveryBatch, Issue};
 pub(crate) use open_items::open_items as open_items_in_tx;

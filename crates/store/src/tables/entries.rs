@@ -252,3 +252,25 @@ pub fn numbers(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, String>, S
     }
     Ok(out)
 }
+
+/// Entries of one kind dated from `from` to `to`, oldest first, each with its customer's
+/// code and name.
+pub fn of_kind_between(
+    conn: &Connection,
+    kind: EntryKind,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Result<Vec<(Entry, String, String)>, StoreError> {
+    let columns: Vec<String> = COLUMNS.split(',').map(|c| format!("e.{}", c.trim())).collect();
+    let sql = format!(
+        "SELECT {}, c.code, c.name FROM entries e JOIN customers c ON c.id = e.customer_id
+         WHERE e.kind = ?1 AND e.doc_date BETWEEN ?2 AND ?3 ORDER BY e.doc_date, e.id",
+        columns.join(", ")
+    );
+    let mut stmt = conn.prepare_cached(&sql)?;
+    let width = columns.len();
+    let rows = stmt.query_map(params![kind.as_str(), from, to], |row| {
+        Ok((from_row(row)?, row.get(width)?, row.get(width + 1)?))
+    })?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}

@@ -1,0 +1,462 @@
+use std::path::{Path, PathBuf};
+
+use huikuan_docs::{listing_pdf, Align, ListingColumn, ListingDoc, ListingTable};
+use huikuan_domain::{DocLanguage, Money};
+use huikuan_store::tables::{collection, company, documents, letters, sendings};
+use huikuan_store::Transaction;
+use serde::Deserialize;
+use ts_rs::TS;
+
+use super::manifest::{Manifest, ManifestDocument, ManifestReceivable, MANIFEST_FORMAT};
+use super::verify_pack::sha256_hex;
+use crate::books::customer_by_code;
+use crate::collections::keeping::standing;
+use crate::documents::letterhead::letterhead;
+use crate::error::AppError;
+use crate::reports::LimitationRow;
+use crate::Books;
+
+/// A period ending within this many days is flagged ending_soon.
+const ENDING_SOON_DAYS: i64 = 90;
+
+#[derive(Debug, Clone, Default, Deserialize, TS)]
+pub struct EvidenceRequest {
+    pub customer_code: String,
+    /// Receivable numbers to build the claim on; empty: the whole account.
+    #[serde(default)]
+    pub receivables: Vec<String>,
+}
+
+/// A file of the pack as it is written.
+struct PackFile {
+    path: String,
+    bytes: Vec<u8>,
+    doc: ManifestDocument,
+}
+
+fn pack_file(path: String, bytes: Vec<u8>, mut doc: ManifestDocument) -> PackFile {
+    doc.file = path.clone();
+    doc.sha256 = sha256_hex(&bytes);
+    doc.size_bytes = bytes.len() as u64;
+    PackFile { path, bytes, doc }
+}
+
+fn blank_doc(kind: &str, number: &str, date: chrono::NaiveDate) -> ManifestDocument {
+    ManifestDocument {
+        file: String::new(),
+        kind: kind.into(),
+        number: number.into(),
+        date,
+        amount: None,
+        signer: None,
+        signed_at: None,
+        sent: Vec::new(),
+        sha256: String::new(),
+        size_bytes: 0,
+    }
+}
+
+/// The stored PDF of a paper (its signed version when there is one), checked against the
+/// hash recorded when it was issued or signed: a pack never carries an altered document.
+fn stored_pdf(
+    tx: &Transaction,
+    document_id: i64,
+    number: &str,
+) -> Result<(Vec<u8>, Option<documents::StoredSignature>), AppError> {
+    let doc = documents::get(tx, document_id)?;
+    let signature = documents::signature_of(tx, document_id)?;
+    let (bytes, recorded) = match &signature {
+        Some(s) => (documents::signed_pdf(tx, s.id)?, s.sha256.clone()),
+        None => (documents::pdf(tx, doc.id)?, doc.sha256.clone()),
+    };
+    if sha256_hex(&bytes) != recorded {
+        return Err(AppError::Altered(number.to_string()));
+    }
+    Ok((bytes, signature))
+}
+
+fn folder_of(kind: &str) -> &'static str {
+    match kind {
+        "delivery_note" => "1-delivery-notes",
+        "statement" => "2-statements",
+        "letter" => "3-letters",
+        "plan" => "4-plans",
+        _ => "5-other",
+    }
+}
+
+fn status_of(row: &LimitationRow) -> &'static str {
+    if row.days_left < 0 {
+        "expired"
+    } else if row.days_left <= ENDING_SOON_DAYS {
+        "ending_soon"
+    } else {
+        "running"
+    }
+}
+
+struct Say(DocLanguage);
+
+impl Say {
+    fn t(&self, zh: &str, en: &str) -> String {
+        if self.0 == DocLanguage::Zh {
+            zh.into()
+        } else {
+            en.into()
+        }
+    }
+}
+
+fn keeping_words(k: huikuan_domain::collection::Keeping, say: &Say) -> String {
+    use huikuan_domain::collection::Keeping::*;
+    match k {
+        Open => say.t("未到期", "open"),
+        Kept => say.t("已兑现", "kept"),
+        PartlyKept => say.t("部分兑现", "partly kept"),
+        Broken => say.t("未兑现", "broken"),
+    }
+}
+
+fn col(title: String, weight: f32, align: Align) -> ListingColumn {
+    ListingColumn { title, weight, align }
+}
+
+impl Books {
+    /// Writes the pack into `out` (a new folder), all of it or nothing, and returns its manifest.
+    pub fn evidence_pack(&mut self, request: &EvidenceRequest, out: &Path) -> Result<Manifest, AppError> {
+        if out.exists() && std::fs::read_dir(out).map(|mut d| d.next().is_some()).unwrap_or(true) {
+            return Err(AppError::rule(
+                Some("out".into()),
+                format!("{} already exists and is not empty; choose a new folder for the pack", out.display()),
+                format!("{} 已存在且不是空文件夹；请为证据包选择一个新文件夹", out.display()),
+            ));
+        }
+        let as_of = self.clock.today();
+        let made_at = self.clock.timestamp();
+        let limitation = self.customer_limitation(&request.customer_code, Some(as_of))?;
+        let chosen: Vec<String> =
+            request.receivables.iter().map(|n| n.trim().to_string()).filter(|n| !n.is_empty()).collect();
+        if let Some(unknown) = chosen.iter().find(|n| !limitation.rows.iter().any(|r| &r.number == *n)) {
+            return Err(AppError::rule(
+                Some("receivables".into()),
+                format!("{unknown} is not an open receivable of {}", request.customer_code),
+                format!("{unknown} 不是 {} 的未收单据", request.customer_code),
+            ));
+        }
+        let rows: Vec<&LimitationRow> =
+            limitation.rows.iter().filter(|r| chosen.is_empty() || chosen.contains(&r.number)).collect();
+        let operator = self.operator.clone();
+        let (files, manifest) = self.store.read(|tx| {
+            let customer = customer_by_code(tx, &request.customer_code)?;
+            let profile = company::get(tx)?;
+            let say = Say(profile.doc_language);
+            let head = letterhead(tx)?;
+            let mut files = Vec::new();
+            let chosen_ids: Vec<i64> = chosen
+                .iter()
+                .filter_map(|n| {
+                    huikuan_store::tables::entries::by_number(tx, huikuan_domain::EntryKind::Delivery, n).ok().flatten()
+                })
+                .map(|e| e.id)
+                .collect();
+            let earliest_chosen = rows.iter().map(|r| r.doc_date).min();
+            let (papers, _) = documents::papers_of(tx, customer.id, u32::MAX)?;
+            let customer_letters = letters::for_customer(tx, customer.id)?;
+            for paper in papers.iter().rev() {
+                let Some(document_id) = paper.document_id else { continue };
+                let wanted = match paper.kind.as_str() {
+                    "delivery_note" => chosen.is_empty() || chosen.contains(&paper.number),
+                    // Only a statement the customer confirmed acknowledges the debt.
+                    "statement" => {
+                        paper.signer.is_some() && earliest_chosen.is_none_or(|first| paper.doc_date >= first)
+                    }
+                    "letter" => {
+                        chosen.is_empty()
+                            || customer_letters.iter().filter(|l| l.number == paper.number).try_fold(
+                                false,
+                                |found, l| {
+                                    Ok::<bool, AppError>(
+                                        found
+                                            || letters::items(tx, l.id)?
+                                                .iter()
+                                                .any(|(entry, _, _)| chosen_ids.contains(entry)),
+                                    )
+                                },
+                            )?
+                    }
+                    _ => true,
+                };
+                if !wanted {
+                    continue;
+                }
+                let (bytes, signature) = stored_pdf(tx, document_id, &paper.number)?;
+                let mut doc = blank_doc(&paper.kind, &paper.number, paper.doc_date);
+                doc.amount = Some(paper.amount);
+                doc.signer = signature.as_ref().map(|s| s.signer.clone());
+                doc.signed_at = signature.as_ref().map(|s| s.signed_at.clone());
+                doc.sent = sendings::of_document(tx, document_id)?
+                    .iter()
+                    .map(|s| {
+                        format!("{} {} {}", s.channel, s.tracking, s.sent_on)
+                            .split_whitespace()
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    })
+                    .collect();
+                let suffix = if signature.is_some() { "-signed" } else { "" };
+                let path = format!("{}/{}{suffix}.pdf", folder_of(&paper.kind), paper.number);
+                files.push(pack_file(path, bytes, doc));
+            }
+
+            // The contact log and the promises: what was said and agreed, on paper.
+            let mut logs = collection::logs_of(tx, customer.id, u32::MAX)?;
+            logs.reverse();
+            let log_doc = ListingDoc {
+                letterhead: head.clone(),
+                title: say.t("催收联系记录", "Contact log"),
+                subtitle: vec![format!("{} ({}) · {}", customer.fields.name, customer.fields.code, as_of)],
+                id: format!("contact-log-{}-{as_of}", customer.fields.code),
+                date: as_of,
+                columns: vec![
+                    col(say.t("时间", "When"), 1.3, Align::Left),
+                    col(say.t("方式", "Channel"), 0.8, Align::Left),
+                    col(say.t("联系人", "With"), 1.0, Align::Left),
+                    col(say.t("结果", "Outcome"), 0.9, Align::Left),
+                    col(say.t("原因", "Reason"), 1.0, Align::Left),
+                    col(say.t("记录", "Note"), 2.5, Align::Left),
+                    col(say.t("经办人", "By"), 0.8, Align::Left),
+                ],
+                rows: logs
+                    .iter()
+                    .map(|l| {
+                        vec![
+                            l.at.replace('T', " ").chars().take(16).collect(),
+                            l.channel.clone(),
+                            l.contact_name.clone(),
+                            l.outcome.clone(),
+                            l.reason.clone().unwrap_or_default(),
+                            [l.note.as_str(), l.next_action.as_str()]
+                                .iter()
+                                .filter(|s| !s.is_empty())
+                                .cloned()
+                                .collect::<Vec<_>>()
+                                .join(" / "),
+                            l.operator.clone(),
+                        ]
+                    })
+                    .collect(),
+                footer_rows: Vec::new(),
+                more: Vec::new(),
+                notes: vec![say.t(&format!("共 {} 条记录。", logs.len()), &format!("{} entries.", logs.len()))],
+            };
+            let doc = blank_doc("contact_log", "", as_of);
+            files.push(pack_file("5-other/contact-log.pdf".into(), listing_pdf(&log_doc)?, doc));
+
+            let (promises, _) = standing(tx, customer.id, &customer.fields.code, as_of)?;
+            let promise_doc = ListingDoc {
+                letterhead: head.clone(),
+                title: say.t("付款承诺", "Promises to pay"),
+                subtitle: vec![format!("{} ({}) · {}", customer.fields.name, customer.fields.code, as_of)],
+                id: format!("promises-{}-{as_of}", customer.fields.code),
+                date: as_of,
+                columns: vec![
+                    col(say.t("承诺日", "Made on"), 1.0, Align::Left),
+                    col(say.t("承诺人", "By"), 1.0, Align::Left),
+                    col(say.t("承诺付款日", "Pay by"), 1.0, Align::Left),
+                    col(say.t("金额", "Amount"), 1.0, Align::Right),
+                    col(say.t("已付", "Paid"), 1.0, Align::Right),
+                    col(say.t("结果", "Kept?"), 1.0, Align::Left),
+                ],
+                rows: promises
+                    .iter()
+                    .map(|p| {
+                        vec![
+                            p.made_on.to_string(),
+                            p.promised_by.clone(),
+                            p.promised_date.to_string(),
+                            p.amount.yuan(),
+                            p.paid.yuan(),
+                            keeping_words(p.keeping, &say),
+                        ]
+                    })
+                    .collect(),
+                footer_rows: Vec::new(),
+                more: Vec::new(),
+                notes: Vec::new(),
+            };
+            let doc = blank_doc("promises", "", as_of);
+            files.push(pack_file("5-other/promises.pdf".into(), listing_pdf(&promise_doc)?, doc));
+
+            let receivables: Vec<ManifestReceivable> = rows
+                .iter()
+                .map(|r| ManifestReceivable {
+                    number: r.number.clone(),
+                    doc_date: r.doc_date,
+                    due_date: r.due_date,
+                    open: r.open,
+                    last_restart: r
+                        .last_restart
+                        .as_ref()
+                        .map(|x| format!("{} {} {}", x.kind.as_str(), x.date, x.evidence)),
+                    limitation_ends: r.ends_on,
+                    days_left: r.days_left,
+                    limitation_status: status_of(r).into(),
+                })
+                .collect();
+            let manifest = Manifest {
+                format: MANIFEST_FORMAT.into(),
+                company: profile.legal_name.clone(),
+                customer_code: customer.fields.code.clone(),
+                customer_name: customer.fields.name.clone(),
+                as_of,
+                made_at: made_at.clone(),
+                made_by: operator.clone(),
+                chosen: chosen.clone(),
+                open_total: receivables.iter().map(|r| r.open).sum::<Money>(),
+                receivables,
+                documents: files.iter().map(|f| f.doc.clone()).collect(),
+            };
+            let pdf = manifest_pdf(&manifest, head, &say)?;
+            let doc = blank_doc("manifest", "", as_of);
+            files.push(pack_file("manifest.pdf".into(), pdf, doc));
+            let mut manifest = manifest;
+            manifest.documents = files.iter().map(|f| f.doc.clone()).collect();
+            Ok::<_, AppError>((files, manifest))
+        })?;
+        write_pack(out, &files, &manifest)?;
+        Ok(manifest)
+    }
+}
+
+fn kind_words(kind: &str, say: &Say) -> String {
+    match kind {
+        "delivery_note" => say.t("送货单", "Delivery note"),
+        "statement" => say.t("对账单", "Statement"),
+        "letter" => say.t("催款函", "Dunning letter"),
+        "plan" => say.t("还款计划", "Repayment plan"),
+        "contact_log" => say.t("催收记录", "Contact log"),
+        "promises" => say.t("付款承诺", "Promises to pay"),
+        other => other.to_string(),
+    }
+}
+
+/// "part_payment 2026-11-10 PM-2026-000490" with its event in words.
+fn restart_words(text: &str, say: &Say) -> String {
+    let (kind, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let words = match kind {
+        "letter_receipt" => say.t("催款函回执", "letter receipt"),
+        "letter_delivered" => say.t("催款函已送达", "letter delivered"),
+        "statement_confirmed" => say.t("对账确认", "statement confirmed"),
+        "promise" => say.t("付款承诺", "promise to pay"),
+        "plan" => say.t("还款计划", "repayment plan"),
+        "part_payment" => say.t("部分付款", "part payment"),
+        other => other.to_string(),
+    };
+    format!("{words} {rest}")
+}
+
+fn status_words(status: &str, say: &Say) -> String {
+    match status {
+        "running" => say.t("进行中", "running"),
+        "ending_soon" => say.t("即将届满", "ending soon"),
+        _ => say.t("已届满", "expired"),
+    }
+}
+
+fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Result<Vec<u8>, AppError> {
+    let rows: Vec<Vec<String>> = m
+        .documents
+        .iter()
+        .map(|d| {
+            vec![
+                d.file.clone(),
+                if d.number.is_empty() {
+                    kind_words(&d.kind, say)
+                } else {
+                    format!("{} {}", kind_words(&d.kind, say), d.number)
+                },
+                d.date.to_string(),
+                d.amount.map(|a| a.yuan()).unwrap_or_default(),
+                d.signer.clone().unwrap_or_default(),
+                d.sha256.clone(),
+            ]
+        })
+        .collect();
+    let receivables = m
+        .receivables
+        .iter()
+        .map(|r| {
+            vec![
+                r.number.clone(),
+                r.doc_date.to_string(),
+                r.due_date.to_string(),
+                r.open.yuan(),
+                r.last_restart.as_deref().map(|x| restart_words(x, say)).unwrap_or_default(),
+                r.limitation_ends.to_string(),
+                format!("{} ({})", status_words(&r.limitation_status, say), r.days_left),
+            ]
+        })
+        .collect();
+    let doc = ListingDoc {
+        letterhead: head,
+        title: say.t("证据包清单", "Evidence pack manifest"),
+        subtitle: vec![
+            format!("{} ({})", m.customer_name, m.customer_code),
+            format!("{} {} · {} {}", say.t("截至", "As of"), m.as_of, say.t("未收合计", "open"), m.open_total.yuan()),
+        ],
+        id: format!("evidence-{}-{}", m.customer_code, m.as_of),
+        date: m.as_of,
+        columns: vec![
+            col(say.t("文件", "File"), 2.2, Align::Left),
+            col(say.t("文件内容", "Document"), 1.7, Align::Left),
+            col(say.t("日期", "Date"), 1.0, Align::Left),
+            col(say.t("金额", "Amount"), 1.1, Align::Right),
+            col(say.t("签字人", "Signer"), 0.9, Align::Left),
+            col("SHA-256".into(), 3.0, Align::Left),
+        ],
+        rows,
+        footer_rows: Vec::new(),
+        more: vec![ListingTable {
+            heading: say.t("未收应收款及诉讼时效", "Open receivables and their limitation periods"),
+            columns: vec![
+                col(say.t("单据", "Receivable"), 1.5, Align::Left),
+                col(say.t("日期", "Date"), 1.0, Align::Left),
+                col(say.t("到期日", "Due"), 1.0, Align::Left),
+                col(say.t("未收金额", "Open"), 1.1, Align::Right),
+                col(say.t("最近中断事由", "Last restarted by"), 2.4, Align::Left),
+                col(say.t("时效届满日", "Ends on"), 1.0, Align::Left),
+                col(say.t("状态（剩余天数）", "Status (days left)"), 1.2, Align::Left),
+            ],
+            rows: receivables,
+        }],
+        notes: vec![say.t(
+            "每个文件的 SHA-256 可用 huikuan-cli verify-evidence 文件夹 重新核对；任何改动、缺失或增加的文件都会被发现。",
+            "Each file's SHA-256 can be checked again with `huikuan-cli verify-evidence FOLDER`; any file changed, missing or added is found.",
+        )],
+    };
+    Ok(listing_pdf(&doc)?)
+}
+
+/// Written beside as `out.partial`, then renamed into place: a pack is whole or absent.
+fn write_pack(out: &Path, files: &[PackFile], manifest: &Manifest) -> Result<(), AppError> {
+    let partial = PathBuf::from(format!("{}.partial", out.display()));
+    let fail =
+        |path: &Path, e: std::io::Error| AppError::File { path: path.display().to_string(), message: e.to_string() };
+    if partial.exists() {
+        std::fs::remove_dir_all(&partial).map_err(|e| fail(&partial, e))?;
+    }
+    for f in files {
+        let path = partial.join(&f.path);
+        if let Some(dir) = path.parent() {
+            std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
+        }
+        std::fs::write(&path, &f.bytes).map_err(|e| fail(&path, e))?;
+    }
+    let json = serde_json::to_vec_pretty(manifest).expect("a manifest always serialises");
+    std::fs::write(partial.join("manifest.json"), json).map_err(|e| fail(&partial, e))?;
+    if out.exists() {
+        std::fs::remove_dir(out).map_err(|e| fail(out, e))?;
+    }
+    std::fs::rename(&partial, out).map_err(|e| fail(out, e))?;
+    Ok(())
+}

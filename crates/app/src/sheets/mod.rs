@@ -1,0 +1,19 @@
+//! Spreadsheets in and out: any list or report as a [`Sheet`], written as XLSX, CSV or PDF;
+//! imports read from XLSX as well as CSV, their columns mapped (and the mapping remembered
+//! for the file's layout), rehearsed row by row before anything is written.
+
+mod csv_out;
+mod import_file;
+mod mapping;
+mod pdf_out;
+mod sheet;
+mod table_in;
+mod xlsx_out;
+
+pub use csv_out::{escape_formula, sheet_csv};
+pub use import_file::{ImportForm, ImportKind, ImportPreview, PreviewRow};
+pub use mapping::{ColumnChoice, Mapping};
+pub use pdf_out::sheet_pdf;
+pub use sheet::{Cell, Sheet, SheetColumn, SheetFormat};
+pub use table_in::{is_workbook, read_table, SourceTable};
+pub use xlsx_out::sheet_xlsx;

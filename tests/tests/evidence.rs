@@ -1,0 +1,143 @@
+//! The evidence pack of a demo customer: every document it holds is the stored one (its
+//! hash is the one recorded), the manifest lists each with its SHA-256, a check of the
+//! folder passes, and any change to it (a byte, a missing file, an added one) is found.
+
+use huikuan_app::demo::create_demo_books;
+use huikuan_app::documents::SignForm;
+use huikuan_app::evidence::{verify_pack, EvidenceRequest, Manifest};
+use huikuan_app::{Books, FixedClock};
+use huikuan_domain::Period;
+use huikuan_tests::{date, drawn_signature};
+use sha2_free::hex_sha256;
+
+mod sha2_free {
+    /// SHA-256 by the system's sha256sum: the test checks the manifest with a tool of its own.
+    pub fn hex_sha256(path: &std::path::Path) -> String {
+        let out = std::process::Command::new("sha256sum").arg(path).output().expect("sha256sum runs");
+        String::from_utf8(out.stdout).unwrap().split_whitespace().next().unwrap().to_string()
+    }
+}
+
+fn demo(dir: &std::path::Path) -> Books {
+    create_demo_books(&dir.join("books.db"), Box::new(FixedClock::on(date("2026-12-01"))), "tester", 1).unwrap()
+}
+
+/// The demo customer with the most signed papers.
+fn signed_customer(books: &mut Books) -> String {
+    books
+        .store()
+        .connection()
+        .query_row(
+            "SELECT c.code FROM signatures s JOIN documents d ON d.id = s.document_id
+             JOIN customers c ON c.id = d.customer_id GROUP BY c.code ORDER BY count(*) DESC, c.code LIMIT 1",
+            [],
+            |r| r.get::<_, String>(0),
+        )
+        .unwrap()
+}
+
+fn signed(number: &str, signer: &str) -> SignForm {
+    let (strokes, png) = drawn_signature(7);
+    SignForm {
+        number: number.into(),
+        signer: signer.into(),
+        method: "pad".into(),
+        strokes,
+        image_base64: png,
+        ..SignForm::default()
+    }
+}
+
+#[test]
+fn a_pack_holds_every_kind_of_paper_and_its_manifest_hashes_verify() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = demo(dir.path());
+    let code = signed_customer(&mut books);
+    let statement = books.issue_statement(&code, Period::month("2026-11").unwrap(), false).unwrap();
+    books.confirm_statement(signed(&statement.summary.number, "财务 李会计")).unwrap();
+    let letter = books.issue_letter(&code, 1, None).unwrap();
+    books.sign_paper(signed(&letter.number, "前台 小王")).unwrap();
+
+    let out = dir.path().join("pack");
+    let manifest =
+        books.evidence_pack(&EvidenceRequest { customer_code: code.clone(), receivables: vec![] }, &out).unwrap();
+    let on_disk: Manifest = serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(on_disk, manifest);
+    let kinds: Vec<&str> = manifest.documents.iter().map(|d| d.kind.as_str()).collect();
+    for kind in ["delivery_note", "statement", "letter", "contact_log", "promises", "manifest"] {
+        assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
+    }
+    let receipt = manifest.documents.iter().find(|d| d.kind == "letter").unwrap();
+    assert_eq!(receipt.signer.as_deref(), Some("前台 小王"), "the letter with its signed receipt");
+    let confirmed = manifest.documents.iter().find(|d| d.kind == "statement").unwrap();
+    assert_eq!(confirmed.signer.as_deref(), Some("财务 李会计"));
+    for doc in &manifest.documents {
+        assert_eq!(hex_sha256(&out.join(&doc.file)), doc.sha256, "{}", doc.file);
+    }
+    assert!(!manifest.receivables.is_empty());
+    assert_eq!(manifest.open_total, manifest.receivables.iter().map(|r| r.open).sum());
+    for r in &manifest.receivables {
+        assert!(["running", "ending_soon", "expired"].contains(&r.limitation_status.as_str()));
+    }
+    let check = verify_pack(&out).unwrap();
+    assert!(check.intact, "{check:?}");
+    assert!(check.files.iter().all(|f| f.status == "ok"));
+
+    let again = books.evidence_pack(&EvidenceRequest { customer_code: code, receivables: vec![] }, &out).unwrap_err();
+    assert_eq!(again.code(), "rule", "a pack is never written over: {again}");
+}
+
+#[test]
+fn a_changed_missing_or_added_file_is_found() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = demo(dir.path());
+    let code = signed_customer(&mut books);
+    let out = dir.path().join("pack");
+    let manifest = books.evidence_pack(&EvidenceRequest { customer_code: code, receivables: vec![] }, &out).unwrap();
+    let note =
+        manifest.documents.iter().find(|d| d.kind == "delivery_note" && d.signer.is_some()).expect("a signed note");
+
+    let path = out.join(&note.file);
+    let original = std::fs::read(&path).unwrap();
+    let mut changed = original.clone();
+    let middle = changed.len() / 2;
+    changed[middle] ^= 1;
+    std::fs::write(&path, &changed).unwrap();
+    let check = verify_pack(&out).unwrap();
+    assert!(!check.intact);
+    let bad: Vec<(&str, &str)> =
+        check.files.iter().filter(|f| f.status != "ok").map(|f| (f.file.as_str(), f.status.as_str())).collect();
+    assert_eq!(bad, vec![(note.file.as_str(), "altered")]);
+
+    std::fs::write(&path, &original).unwrap();
+    assert!(verify_pack(&out).unwrap().intact, "restored, it verifies again");
+    std::fs::remove_file(out.join("5-other/promises.pdf")).unwrap();
+    std::fs::write(out.join("note.txt"), "added later").unwrap();
+    let check = verify_pack(&out).unwrap();
+    let bad: Vec<(&str, &str)> =
+        check.files.iter().filter(|f| f.status != "ok").map(|f| (f.file.as_str(), f.status.as_str())).collect();
+    assert_eq!(bad, vec![("5-other/promises.pdf", "missing"), ("note.txt", "unlisted")]);
+}
+
+#[test]
+fn a_pack_for_chosen_receivables_lists_only_them_and_refuses_one_not_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = demo(dir.path());
+    let code = signed_customer(&mut books);
+    let open = books.open_items(&code).unwrap();
+    let chosen = open[0].receivable.number.clone();
+    let out = dir.path().join("one");
+    let manifest = books
+        .evidence_pack(&EvidenceRequest { customer_code: code.clone(), receivables: vec![chosen.clone()] }, &out)
+        .unwrap();
+    assert_eq!(manifest.receivables.iter().map(|r| r.number.clone()).collect::<Vec<_>>(), vec![chosen.clone()]);
+    assert!(manifest.documents.iter().filter(|d| d.kind == "delivery_note").all(|d| d.number == chosen));
+    let refused = books
+        .evidence_pack(
+            &EvidenceRequest { customer_code: code, receivables: vec!["SD-1999-000001".into()] },
+            &dir.path().join("two"),
+        )
+        .unwrap_err();
+    assert_eq!(refused.code(), "rule");
+    assert!(!dir.path().join("two").exists(), "nothing written for a refused pack");
+}
