@@ -26,6 +26,8 @@ pub struct Cli {
 pub enum Format {
     Table,
     Json,
+    /// Reports as CSV (formula-like cells escaped); other commands print their table.
+    Csv,
 }
 
 #[derive(Debug, Subcommand)]
@@ -40,7 +42,24 @@ pub enum Command {
         /// Deliveries only: issue rows the credit check blocks, for this written reason.
         #[arg(long)]
         override_reason: Option<String>,
+        /// Check every row and report, writing nothing.
+        #[arg(long)]
+        preview: bool,
     },
+    /// Build the evidence pack (证据包) of a customer in a new folder: signed delivery notes,
+    /// confirmed statements, letters with receipts, plans, the contact log and promises,
+    /// and a manifest (PDF and JSON) with every document's SHA-256.
+    Evidence {
+        code: String,
+        #[arg(long)]
+        out: PathBuf,
+        /// Only these receivables (repeatable); default: the whole account.
+        #[arg(long = "receivable")]
+        receivables: Vec<String>,
+    },
+    /// Hash every file of an evidence pack again against its manifest; fails if any file
+    /// is missing, changed or added. Needs no book.
+    VerifyEvidence { pack: PathBuf },
     /// Reports.
     #[command(subcommand)]
     Report(Report),
@@ -93,6 +112,11 @@ pub enum Command {
         customers: usize,
         #[arg(long)]
         entries: usize,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
+    /// Write the demo company's books (the app's first-start demo) into a new book.
+    Demo {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -243,6 +267,17 @@ pub enum ImportKind {
     Payments,
 }
 
+/// Writing a report to a file: XLSX, CSV or PDF, by the file's extension.
+#[derive(Debug, Args)]
+pub struct OutArgs {
+    /// Also write the report to this file (.xlsx, .csv or .pdf).
+    #[arg(long)]
+    pub out: Option<PathBuf>,
+    /// The language of the file's headings: zh or en.
+    #[arg(long, default_value = "zh")]
+    pub lang: String,
+}
+
 #[derive(Debug, Subcommand)]
 pub enum Report {
     /// Aging of every customer as of a date.
@@ -252,6 +287,44 @@ pub enum Report {
         /// Age by days past the due date (default) or since the document date.
         #[arg(long, value_enum, default_value_t = Basis::Due)]
         basis: Basis,
+        /// Each open receivable instead of one row per customer.
+        #[arg(long, conflicts_with = "by_salesperson")]
+        detail: bool,
+        /// One row per salesperson.
+        #[arg(long)]
+        by_salesperson: bool,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// Collection performance per month: sales, collected, CEI, DSO, promises kept.
+    Collection {
+        #[arg(long)]
+        as_of: String,
+        #[arg(long, default_value_t = 12)]
+        months: u32,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// Provision for doubtful debts (坏账准备) by aging bucket, at the rates set.
+    Provision {
+        #[arg(long)]
+        as_of: String,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// Write-offs recorded from one date to another.
+    WriteOffs {
+        #[arg(long)]
+        from: String,
+        #[arg(long)]
+        to: String,
+        #[command(flatten)]
+        out: OutArgs,
+    },
+    /// Every customer, with the columns the customer import reads.
+    Customers {
+        #[command(flatten)]
+        out: OutArgs,
     },
     /// Expected collections per week for the next 12 weeks.
     Forecast {

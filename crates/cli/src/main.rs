@@ -1,5 +1,6 @@
 mod args;
 mod render;
+mod reports;
 mod run;
 mod table;
 

@@ -26,7 +26,7 @@ fn to_json<T: Serialize + ?Sized>(value: &T) -> String {
 pub fn json_or<T: Serialize>(format: Format, value: &T, table: impl FnOnce(&T) -> String) -> String {
     match format {
         Format::Json => to_json(value),
-        Format::Table => table(value),
+        Format::Table | Format::Csv => table(value),
     }
 }
 

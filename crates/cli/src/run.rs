@@ -20,15 +20,27 @@ use crate::args::{
     PeriodArgs, PlanCommand, PromiseCommand, Report, StatementArgs, StatementsArgs,
 };
 use crate::render;
+use crate::reports;
+use huikuan_app::reports::ReportRequest;
 
 pub fn run(cli: Cli) -> Result<String, AppError> {
     let format = cli.format;
+    if let Command::VerifyEvidence { pack } = &cli.command {
+        return reports::verify(format, pack);
+    }
     let db =
         cli.db.clone().ok_or_else(|| AppError::Rule("no book given: pass --db PATH (or set HUIKUAN_DB)".into()))?;
     let clock: Box<dyn Clock> = match &cli.today {
         Some(day) => Box::new(FixedClock::on(date("today", day)?)),
         None => Box::new(SystemClock),
     };
+    if let Command::Demo { seed } = &cli.command {
+        if db.exists() {
+            return Err(AppError::BooksExist(db.display().to_string()));
+        }
+        huikuan_app::demo::create_demo_books(&db, clock, &cli.operator, *seed)?;
+        return Ok(render::message(format, &format!("demo books written to {}", db.display())));
+    }
     if !matches!(cli.command, Command::Init | Command::Generate { .. } | Command::Restore { .. }) && !db.exists() {
         return Err(AppError::File {
             path: db.display().to_string(),
@@ -50,9 +62,14 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     let mut books = Books::open(&db, clock, &cli.operator)?;
     match cli.command {
         Command::Init => Ok(render::message(format, &format!("book ready at {}", db.display()))),
-        Command::Import { kind, file, override_reason } => {
+        Command::Import { kind, file, override_reason, preview } => {
             if override_reason.is_some() && kind != ImportKind::Deliveries {
                 return Err(AppError::Rule("--override-reason applies to deliveries only".into()));
+            }
+            // CSV keeps its own path (and its messages); workbooks and previews go through
+            // the spreadsheet import, which reads both.
+            if preview || huikuan_app::sheets::is_workbook(&file) {
+                return reports::import_file(&mut books, format, kind, &file, override_reason, preview);
             }
             let summary = match kind {
                 ImportKind::Customers => books.import_customers(&file)?,
@@ -62,13 +79,59 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             };
             Ok(render::import_summary(format, &summary))
         }
-        Command::Report(Report::Aging { as_of, basis }) => {
-            let basis = match basis {
-                Basis::Due => AgingBasis::DueDate,
-                Basis::Document => AgingBasis::DocumentDate,
-            };
-            Ok(render::aging(format, &books.aging_report(date("as-of", &as_of)?, basis)?))
+        Command::Report(Report::Aging { as_of, basis, detail, by_salesperson, out }) => {
+            let as_of = date("as-of", &as_of)?;
+            let by_document_date = basis == Basis::Document;
+            let basis = if by_document_date { AgingBasis::DocumentDate } else { AgingBasis::DueDate };
+            if detail {
+                let r = books.aging_detail(as_of, basis)?;
+                return reports::report(
+                    &mut books,
+                    format,
+                    ReportRequest::AgingDetail { as_of, by_document_date },
+                    &out,
+                    &r,
+                );
+            }
+            if by_salesperson {
+                let r = books.aging_by_salesperson(as_of, basis)?;
+                let request = ReportRequest::AgingBySalesperson { as_of, by_document_date };
+                return reports::report(&mut books, format, request, &out, &r);
+            }
+            let report = books.aging_report(as_of, basis)?;
+            if format == Format::Csv || out.out.is_some() {
+                return reports::report(
+                    &mut books,
+                    format,
+                    ReportRequest::Aging { as_of, by_document_date },
+                    &out,
+                    &report,
+                )
+                .map(|text| if format == Format::Csv { text } else { render::aging(format, &report) });
+            }
+            Ok(render::aging(format, &report))
         }
+        Command::Report(Report::Collection { as_of, months, out }) => {
+            let as_of = date("as-of", &as_of)?;
+            let r = books.collection_performance(as_of, months)?;
+            reports::report(&mut books, format, ReportRequest::Collection { as_of, months }, &out, &r)
+        }
+        Command::Report(Report::Provision { as_of, out }) => {
+            let as_of = date("as-of", &as_of)?;
+            let r = books.provision_report(as_of)?;
+            reports::report(&mut books, format, ReportRequest::Provision { as_of }, &out, &r)
+        }
+        Command::Report(Report::WriteOffs { from, to, out }) => {
+            let (from, to) = (date("from", &from)?, date("to", &to)?);
+            let r = books.write_offs(from, to)?;
+            reports::report(&mut books, format, ReportRequest::WriteOffs { from, to }, &out, &r)
+        }
+        Command::Report(Report::Customers { out }) => {
+            let r = books.list_customers("")?;
+            reports::report(&mut books, format, ReportRequest::Customers, &out, &r)
+        }
+        Command::Evidence { code, out, receivables } => reports::evidence(&mut books, format, code, &out, receivables),
+        Command::VerifyEvidence { .. } | Command::Demo { .. } => unreachable!("handled before the book is opened"),
         Command::Customer(command) => customer(&mut books, format, command),
         Command::Company(CompanyCommand::Show) => Ok(render::company(format, &books.company()?)),
         Command::Company(CompanyCommand::Set(a)) => {

@@ -1,0 +1,191 @@
+//! The report, spreadsheet-import and evidence-pack commands.
+
+use std::path::Path;
+
+use base64::Engine;
+use huikuan_app::evidence::{verify_pack, EvidenceRequest, PackCheck};
+use huikuan_app::reports::ReportRequest;
+use huikuan_app::sheets::{sheet_csv, Cell, ImportForm, ImportKind as Kind, ImportPreview, Sheet, SheetFormat};
+use huikuan_app::{AppError, Books};
+use huikuan_domain::DocLanguage;
+use serde::Serialize;
+
+use crate::args::{Format, ImportKind, OutArgs};
+use crate::render;
+use crate::table::Table;
+
+fn language(text: &str) -> Result<DocLanguage, AppError> {
+    text.parse().map_err(AppError::invalid("lang"))
+}
+
+fn sheet_table(sheet: &Sheet) -> String {
+    let heads: Vec<String> = sheet
+        .columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let number = sheet.rows.iter().chain(&sheet.totals).filter_map(|r| r.get(i)).any(Cell::is_number);
+            if number {
+                format!("{}>", c.key)
+            } else {
+                c.key.clone()
+            }
+        })
+        .collect();
+    let refs: Vec<&str> = heads.iter().map(String::as_str).collect();
+    let mut t = Table::new(&refs);
+    let width = sheet.columns.len();
+    for row in sheet.rows.iter().chain(&sheet.totals) {
+        let mut cells: Vec<String> = row.iter().map(Cell::display).collect();
+        cells.resize(width, String::new());
+        t.row(cells);
+    }
+    t.render()
+}
+
+/// Prints the report (JSON: `value`; CSV: the sheet; table: the sheet as text) and writes
+/// it to `--out` if given.
+pub fn report<T: Serialize>(
+    books: &mut Books,
+    format: Format,
+    request: ReportRequest,
+    out: &OutArgs,
+    value: &T,
+) -> Result<String, AppError> {
+    let lang = language(&out.lang)?;
+    let sheet = books.report_sheet(&request, lang)?;
+    if let Some(path) = &out.out {
+        write_report(books, &request, path, lang)?;
+    }
+    Ok(match format {
+        Format::Json => render::json_or(format, value, |_| String::new()),
+        Format::Csv => String::from_utf8(sheet_csv(&sheet)).expect("CSV we wrote is UTF-8"),
+        Format::Table => sheet_table(&sheet),
+    })
+}
+
+pub fn write_report(
+    books: &mut Books,
+    request: &ReportRequest,
+    path: &Path,
+    lang: DocLanguage,
+) -> Result<(), AppError> {
+    let format = SheetFormat::from_path(path).ok_or_else(|| {
+        AppError::rule(
+            Some("out".into()),
+            format!("{}: name the file .xlsx, .csv or .pdf", path.display()),
+            format!("{}：文件名请以 .xlsx、.csv 或 .pdf 结尾", path.display()),
+        )
+    })?;
+    let (_, bytes) = books.export_report(request, format, lang)?;
+    std::fs::write(path, bytes).map_err(|e| AppError::File { path: path.display().to_string(), message: e.to_string() })
+}
+
+fn kind(k: ImportKind) -> Kind {
+    match k {
+        ImportKind::Customers => Kind::Customers,
+        ImportKind::OpeningBalances => Kind::OpeningBalances,
+        ImportKind::Deliveries => Kind::Deliveries,
+        ImportKind::Payments => Kind::Payments,
+    }
+}
+
+/// An import through the spreadsheet path: any XLSX file, and a preview of any file.
+pub fn import_file(
+    books: &mut Books,
+    format: Format,
+    k: ImportKind,
+    file: &Path,
+    override_reason: Option<String>,
+    preview: bool,
+) -> Result<String, AppError> {
+    let bytes =
+        std::fs::read(file).map_err(|e| AppError::File { path: file.display().to_string(), message: e.to_string() })?;
+    let form = ImportForm {
+        kind: kind(k),
+        file_name: file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+        content_base64: base64::engine::general_purpose::STANDARD.encode(&bytes),
+        mapping: None,
+        override_reason,
+    };
+    if preview {
+        let p = books.import_preview(&form)?;
+        return Ok(render::json_or(format, &p, preview_text));
+    }
+    Ok(render::import_summary(format, &books.import_file(&form)?))
+}
+
+fn preview_text(p: &ImportPreview) -> String {
+    let mut out = format!("{} ({}): {} row(s)\n", p.file_name, p.format, p.rows);
+    for c in &p.mapping.choices {
+        let from = c.source.and_then(|i| p.columns.get(i as usize)).map_or("(none)".to_string(), |h| format!("'{h}'"));
+        out.push_str(&format!("  {} <- {from}\n", c.field));
+    }
+    match p.would_create {
+        Some(n) => out.push_str(&format!("all rows are good: {n} record(s) would be written\n")),
+        None if !p.unmapped.is_empty() => out.push_str(&format!("no column for: {}\n", p.unmapped.join(", "))),
+        None => {
+            for r in &p.bad_rows {
+                out.push_str(&format!("line {}: {}\n", r.line, r.problems.join("; ")));
+            }
+        }
+    }
+    out
+}
+
+pub fn evidence(
+    books: &mut Books,
+    format: Format,
+    code: String,
+    out: &Path,
+    receivables: Vec<String>,
+) -> Result<String, AppError> {
+    let manifest = books.evidence_pack(&EvidenceRequest { customer_code: code, receivables }, out)?;
+    let json = std::fs::read(out.join("manifest.json"))
+        .map_err(|e| AppError::File { path: out.display().to_string(), message: e.to_string() })?;
+    let digest: String = <sha2::Sha256 as sha2::Digest>::digest(&json).iter().map(|b| format!("{b:02x}")).collect();
+    Ok(render::json_or(
+        format,
+        &serde_json::json!({ "pack": out.display().to_string(), "manifest_sha256": digest, "manifest": manifest }),
+        |_| {
+            let mut text = format!(
+            "evidence pack for {} {} written to {}\n{} document(s), {} open receivable(s), {} open\nmanifest.json SHA-256 {digest} (note it down: it proves the manifest itself)\n",
+            manifest.customer_code,
+            manifest.customer_name,
+            out.display(),
+            manifest.documents.len(),
+            manifest.receivables.len(),
+            manifest.open_total
+        );
+            for d in &manifest.documents {
+                text.push_str(&format!("  {}  {}\n", d.sha256, d.file));
+            }
+            text
+        },
+    ))
+}
+
+/// Prints the check; an error (exit code 1) unless the pack is intact.
+pub fn verify(format: Format, pack: &Path) -> Result<String, AppError> {
+    let check: PackCheck = verify_pack(pack)?;
+    let text = render::json_or(format, &check, |c| {
+        let mut text = String::new();
+        for f in &c.files {
+            text.push_str(&format!("{:<9} {}\n", f.status, f.file));
+        }
+        text.push_str(if c.intact { "the pack is intact\n" } else { "THE PACK HAS BEEN CHANGED\n" });
+        text
+    });
+    if check.intact {
+        Ok(text)
+    } else {
+        let bad: Vec<String> =
+            check.files.iter().filter(|f| f.status != "ok").map(|f| format!("{} {}", f.status, f.file)).collect();
+        print!("{text}");
+        Err(AppError::rule(
+            None,
+            format!("the evidence pack does not match its manifest: {}", bad.join(", ")),
+            format!("证据包与清单不符：{}", bad.join("，")),
+        ))
+    }
+}
