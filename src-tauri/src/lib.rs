@@ -90,6 +90,21 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         collections::priority_weights_get,
         collections::priority_weights_save,
         collections::forecast,
+        books_out::aging_report,
+        books_out::aging_detail,
+        books_out::aging_by_salesperson,
+        books_out::collection_performance,
+        books_out::provision_report,
+        books_out::provision_rates_get,
+        books_out::provision_rates_save,
+        books_out::write_offs_report,
+        books_out::open_items,
+        books_out::write_off_create,
+        books_out::report_export,
+        books_out::exports_open,
+        books_out::import_preview,
+        books_out::import_confirm,
+        books_out::evidence_build,
     ]
 }
 

@@ -201,7 +201,7 @@ def test_working_the_list_a_call_with_cash_tight_then_a_plan_whose_first_instalm
     d = app.driver
     testid(d, "start-demo").click()
     testid(d, "dashboard", seconds=90)
-    wait("the forecast chart", lambda: find(d, "[data-testid='forecast-chart'] .week"))
+    wait("the forecast chart", lambda: find(d, "[data-testid='forecast-chart'] svg"))
     app.shot("01-dashboard-forecast")
     testid(d, "nav-collections").click()
     wait("the worklist", lambda: len(d.find_elements("css selector", "[data-testid='work-row']")) > 10, seconds=20)

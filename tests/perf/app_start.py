@@ -106,8 +106,7 @@ def main() -> None:
             raise
         shown = time.monotonic()
         until(lambda: driver.execute_script(
-            "const f = document.querySelector('[data-testid=forecast]');"
-            "return !!f;"))
+            "return !!document.querySelector('[data-testid=forecast-chart] svg');"))
         forecast = time.monotonic()
         time.sleep(1.0)  # let the page settle before reading memory
         if args.shot:
@@ -121,7 +120,7 @@ def main() -> None:
         print(f"book: {args.book} ({args.book.stat().st_size / 2**20:.0f} MiB), app: {app}")
         print(f"WebDriver session (app launched, page loaded): {(session - started) * 1000:.0f} ms")
         print(f"app start to the dashboard's figures shown ({total}): {(shown - started) * 1000:.0f} ms (goal <= 2000 ms)")
-        print(f"app start to the forecast chart shown: {(forecast - started) * 1000:.0f} ms")
+        print(f"app start to the forecast chart drawn (ECharts loaded): {(forecast - started) * 1000:.0f} ms")
         for pid, name, kib in rows:
             print(f"  rss {name} ({pid}): {kib / 1024:.1f} MiB")
         print(f"app memory (app + its web processes): {sum(k for _, _, k in rows) / 1024:.1f} MiB (goal <= 300 MiB)")

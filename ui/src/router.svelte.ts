@@ -12,7 +12,10 @@ export type Route =
   | { name: "month_end"; period: string }
   | { name: "letters" }
   | { name: "collections" }
-  | { name: "settings" };
+  | { name: "settings" }
+  | { name: "reports"; tab: string }
+  | { name: "import" }
+  | { name: "write_off"; customer: string };
 
 export function parseRoute(hash: string): Route {
   const [path = "", queryText = ""] = hash.replace(/^#/, "").split("?");
@@ -40,6 +43,12 @@ export function parseRoute(hash: string): Route {
       return { name: "letters" };
     case "collections":
       return { name: "collections" };
+    case "reports":
+      return { name: "reports", tab: query.get("tab") ?? "aging" };
+    case "import":
+      return { name: "import" };
+    case "write-off":
+      return { name: "write_off", customer };
     case "month-end":
       return { name: "month_end", period: query.get("period") ?? "" };
     case "papers":
@@ -76,6 +85,12 @@ export function href(route: Route): string {
       return "#/letters";
     case "collections":
       return "#/collections";
+    case "reports":
+      return route.tab && route.tab !== "aging" ? `#/reports?tab=${encodeURIComponent(route.tab)}` : "#/reports";
+    case "import":
+      return "#/import";
+    case "write_off":
+      return route.customer ? `#/write-off?customer=${code(route.customer)}` : "#/write-off";
     case "month_end":
       return route.period ? `#/month-end?period=${encodeURIComponent(route.period)}` : "#/month-end";
   }

@@ -15,6 +15,11 @@ describe("routes", () => {
       { name: "delivery_new", customer: "" },
       { name: "payment_new", customer: "A&B" },
       { name: "settings" },
+      { name: "reports", tab: "aging" },
+      { name: "reports", tab: "write_offs" },
+      { name: "import" },
+      { name: "write_off", customer: "C-7" },
+      { name: "write_off", customer: "" },
     ];
     for (const route of routes) expect(parseRoute(href(route))).toEqual(route);
   });

@@ -81,6 +81,190 @@ export type AgingCustomer = { code: string, name: string, balance: Money, credit
 
 export type AgingTotals = { balance: Money, credit: Money, buckets: Record<string, Money>, };
 
+export type AgingItem = { code: string, name: string, salesperson: string, number: string, kind: EntryKind, doc_date: string, due_date: string, amount: Money, open: Money, 
+/**
+ * Days past the due date (or since the document date); negative: not due yet.
+ */
+days: number, bucket: string, };
+
+export type AgingDetail = { as_of: string, 
+/**
+ * "due" or "document".
+ */
+basis: string, buckets: Array<string>, items: Array<AgingItem>, 
+/**
+ * Open receivables by bucket; equal to the aging summary's bucket totals.
+ */
+totals: Record<string, Money>, open_total: Money, };
+
+export type SalespersonAging = { 
+/**
+ * Empty for customers with no salesperson.
+ */
+salesperson: string, customers: number, balance: Money, credit: Money, overdue: Money, buckets: Record<string, Money>, };
+
+export type AgingBySalesperson = { as_of: string, basis: string, buckets: Array<string>, rows: Array<SalespersonAging>, };
+
+export type MonthPerformance = { 
+/**
+ * YYYY-MM.
+ */
+month: string, 
+/**
+ * The month's last day, or the report's date for the current month.
+ */
+end: string, 
+/**
+ * Open receivables at the start of the month.
+ */
+opening: Money, 
+/**
+ * Deliveries and charges dated in the month.
+ */
+sales: Money, collected: Money, credited: Money, written_off: Money, 
+/**
+ * Open receivables at the end, and the part of them not yet due.
+ */
+closing: Money, closing_current: Money, 
+/**
+ * What was owed net of customers' credit at the end.
+ */
+balance: Money, cei: string | null, dso: string | null, 
+/**
+ * Promises whose date fell in the month (up to the report's date), and those kept.
+ */
+promises_due: number, promises_kept: number, promises_kept_rate: string | null, };
+
+export type CollectionPerformance = { as_of: string, months: Array<MonthPerformance>, collected: Money, sales: Money, written_off: Money, };
+
+export type ProvisionRate = { bucket: string, percent: string, };
+
+export type ProvisionLine = { bucket: string, open: Money, percent: string, provision: Money, };
+
+export type ProvisionReport = { as_of: string, lines: Array<ProvisionLine>, open: Money, provision: Money, };
+
+export type WriteOffLine = { number: string, date: string, code: string, name: string, 
+/**
+ * The receivable written off.
+ */
+receivable: string, amount: Money, reason: string, operator: string, };
+
+export type WriteOffReport = { from: string, to: string, lines: Array<WriteOffLine>, total: Money, };
+
+export type WriteOffForm = { customer_code: string, receivables: Array<string>, date: string, reason: string, };
+
+export type ReportRequest = { "report": "aging", as_of: string, by_document_date: boolean, } | { "report": "aging_detail", as_of: string, by_document_date: boolean, } | { "report": "aging_by_salesperson", as_of: string, by_document_date: boolean, } | { "report": "collection", as_of: string, months: number, } | { "report": "provision", as_of: string, } | { "report": "write_offs", from: string, to: string, } | { "report": "customers" } | { "report": "worklist", as_of: string, };
+
+export type SheetFormat = "xlsx" | "csv" | "pdf";
+
+export type ImportKind = "customers" | "opening_balances" | "deliveries" | "payments";
+
+export type ColumnChoice = { field: string, 
+/**
+ * Index of the file's column.
+ */
+source: number | null, };
+
+export type Mapping = { choices: Array<ColumnChoice>, };
+
+export type ImportForm = { kind: ImportKind, file_name: string, content_base64: string, mapping: Mapping | null, 
+/**
+ * Deliveries only: issue rows the credit check blocks, for this written reason.
+ */
+override_reason: string | null, };
+
+export type PreviewRow = { line: number, problems: Array<string>, };
+
+export type ImportPreview = { kind: ImportKind, file_name: string, 
+/**
+ * "csv" or "xlsx".
+ */
+format: string, layout: string, 
+/**
+ * The file's headings, in order.
+ */
+columns: Array<string>, 
+/**
+ * Its first rows, to check the mapping against.
+ */
+sample: Array<Array<string>>, mapping: Mapping, 
+/**
+ * True when the mapping is the one remembered for this layout.
+ */
+remembered: boolean, 
+/**
+ * Fields the import needs that no column is mapped to (optional ones are left empty).
+ */
+unmapped: Array<string>, 
+/**
+ * Data rows in the file (blank rows not counted).
+ */
+rows: number, 
+/**
+ * The rows with problems (every one of them), in file order.
+ */
+bad_rows: Array<PreviewRow>, 
+/**
+ * What the import would write when no row has a problem.
+ */
+would_create: number | null, };
+
+export type ImportSummary = { kind: string, 
+/**
+ * Data rows read from the file.
+ */
+rows: number, 
+/**
+ * Records written: customers, entries, or delivery notes (several rows each).
+ */
+created: number, };
+
+export type EvidenceRequest = { customer_code: string, 
+/**
+ * Receivable numbers to build the claim on; empty: the whole account.
+ */
+receivables: Array<string>, };
+
+export type ManifestDocument = { 
+/**
+ * Path inside the pack, with forward slashes.
+ */
+file: string, 
+/**
+ * delivery_note, statement, letter, plan, contact_log, promises or manifest.
+ */
+kind: string, number: string, date: string, amount: Money | null, 
+/**
+ * Who signed it (the customer, or who signed the letter's receipt), if anyone did.
+ */
+signer: string | null, signed_at: string | null, 
+/**
+ * How it went out, for letters: "express SF1234 2026-05-02".
+ */
+sent: Array<string>, sha256: string, size_bytes: number, };
+
+export type ManifestReceivable = { number: string, doc_date: string, due_date: string, open: Money, 
+/**
+ * What last restarted the period, and when: "statement_confirmed 2026-03-31 ST-2026-000004".
+ */
+last_restart: string | null, limitation_ends: string, days_left: number, 
+/**
+ * running, ending_soon (90 days or less) or expired.
+ */
+limitation_status: string, };
+
+export type Manifest = { format: string, company: string, customer_code: string, customer_name: string, as_of: string, 
+/**
+ * When the pack was made (UTC, RFC 3339) and by whom.
+ */
+made_at: string, made_by: string, 
+/**
+ * The receivables asked for; empty: the whole account.
+ */
+chosen: Array<string>, open_total: Money, receivables: Array<ManifestReceivable>, documents: Array<ManifestDocument>, };
+
+export type EvidenceBuilt = { folder: string, manifest: Manifest, };
+
 export type CustomerLedger = { code: string, name: string, as_of: string | null, entries: Array<LedgerLine>, balance: Money, };
 
 export type LedgerLine = { id: number, date: string, kind: EntryKind, number: string, due_date: string | null, description: string, method: PaymentMethod | null, reference: string, debit: Money, credit: Money, balance: Money, 

@@ -63,6 +63,23 @@ import type {
   SignForm,
   Verification,
   WorkspaceStatus,
+  AgingReport,
+  AgingDetail,
+  AgingBySalesperson,
+  CollectionPerformance,
+  ProvisionReport,
+  ProvisionRate,
+  WriteOffReport,
+  WriteOffForm,
+  OpenItem,
+  Entry,
+  ReportRequest,
+  SheetFormat,
+  ImportForm,
+  ImportPreview,
+  ImportSummary,
+  EvidenceRequest,
+  EvidenceBuilt,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -199,6 +216,27 @@ export const api = {
   forecast: () => call<Forecast>("forecast"),
 
   dashboard: () => call<Dashboard>("dashboard"),
+
+  agingReport: (asOf: string, byDocumentDate: boolean) =>
+    call<AgingReport>("aging_report", { asOf, byDocumentDate }),
+  agingDetail: (asOf: string, byDocumentDate: boolean) =>
+    call<AgingDetail>("aging_detail", { asOf, byDocumentDate }),
+  agingBySalesperson: (asOf: string, byDocumentDate: boolean) =>
+    call<AgingBySalesperson>("aging_by_salesperson", { asOf, byDocumentDate }),
+  collectionPerformance: (asOf: string, months: number) =>
+    call<CollectionPerformance>("collection_performance", { asOf, months }),
+  provisionReport: (asOf: string) => call<ProvisionReport>("provision_report", { asOf }),
+  provisionRates: () => call<ProvisionRate[]>("provision_rates_get"),
+  saveProvisionRates: (rates: ProvisionRate[]) => call<ProvisionRate[]>("provision_rates_save", { rates }),
+  writeOffsReport: (from: string, to: string) => call<WriteOffReport>("write_offs_report", { from, to }),
+  openItems: (code: string) => call<OpenItem[]>("open_items", { code }),
+  writeOff: (form: WriteOffForm) => call<Entry[]>("write_off_create", { form }),
+  /** Writes the report into the exports folder beside the books; returns the file. */
+  exportReport: (request: ReportRequest, format: SheetFormat) => call<string>("report_export", { request, format }),
+  openExports: () => call<void>("exports_open"),
+  previewImport: (form: ImportForm) => call<ImportPreview>("import_preview", { form }),
+  confirmImport: (form: ImportForm) => call<ImportSummary>("import_confirm", { form }),
+  buildEvidence: (request: EvidenceRequest) => call<EvidenceBuilt>("evidence_build", { request }),
   /** `limit` lines of the ledger, skipping the `offset` newest (the newest page first). */
   ledgerPage: (code: string, offset: number, limit: number) =>
     call<LedgerPage>("customer_ledger_page", { code, offset, limit }),

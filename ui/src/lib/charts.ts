@@ -1,0 +1,57 @@
+// The chart options the app draws, from report data: kept apart from the components so
+// they can be tested without a DOM.
+import type { EChartsCoreOption } from "echarts/core";
+
+import type { BucketFigure, ForecastWeek, MonthPerformance } from "../api";
+
+/** Older is darker: the eye goes to what is hardest to collect. */
+export const AGING_SHADES = ["#7aa88f", "#f0b35a", "#e8944a", "#e0703c", "#cf4b34", "#b0302a", "#7d1f1c"];
+
+const yuan = (amount: string) => Number(amount);
+
+export function agingBars(buckets: BucketFigure[], label: (bucket: string) => string, money: (a: string) => string): EChartsCoreOption {
+  return {
+    grid: { left: 10, right: 24, top: 10, bottom: 10, containLabel: true },
+    tooltip: { trigger: "item", valueFormatter: (v: unknown) => money(String(v)) },
+    xAxis: { type: "value", axisLabel: { formatter: (v: number) => (v >= 10000 ? `${v / 10000}万` : String(v)) } },
+    yAxis: { type: "category", inverse: true, data: buckets.map((b) => label(b.label)) },
+    series: [
+      {
+        type: "bar",
+        data: buckets.map((b, i) => ({ value: yuan(b.amount), itemStyle: { color: AGING_SHADES[i] ?? AGING_SHADES[6] } })),
+        barMaxWidth: 22,
+      },
+    ],
+  };
+}
+
+export function dsoTrend(months: MonthPerformance[], names: { dso: string; cei: string }): EChartsCoreOption {
+  return {
+    grid: { left: 10, right: 10, top: 40, bottom: 10, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: months.map((m) => m.month) },
+    yAxis: [
+      { type: "value", name: names.dso, min: 0 },
+      { type: "value", name: names.cei, min: 0, max: 100 },
+    ],
+    series: [
+      { name: names.dso, type: "line", data: months.map((m) => (m.dso === null ? null : Number(m.dso))), symbolSize: 6, itemStyle: { color: "#1f6f5c" } },
+      { name: names.cei, type: "bar", yAxisIndex: 1, data: months.map((m) => (m.cei === null ? null : Number(m.cei))), barMaxWidth: 18, itemStyle: { color: "#9fc7b1" } },
+    ],
+  };
+}
+
+export function forecastBars(weeks: ForecastWeek[], names: { expected: string; gross: string }, day: (d: string) => string): EChartsCoreOption {
+  return {
+    grid: { left: 10, right: 10, top: 30, bottom: 6, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: weeks.map((w) => day(w.week_start)) },
+    yAxis: { type: "value" },
+    series: [
+      { name: names.gross, type: "bar", data: weeks.map((w) => yuan(w.promised) + yuan(w.planned) + yuan(w.falling_due)), itemStyle: { color: "#cfe3d7" }, barGap: "-100%" },
+      { name: names.expected, type: "bar", data: weeks.map((w) => yuan(w.expected)), itemStyle: { color: "#2f7d5b" }, barWidth: "40%" },
+    ],
+  };
+}
