@@ -164,3 +164,46 @@ fn a_file_naming_a_field_twice_is_refused_and_a_file_that_is_no_workbook_says_so
         "{refused:?}"
     );
 }
+
+#[test]
+fn a_customers_ledger_exports_every_entry_with_its_running_balance() {
+    use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
+    let mut books = with_customers();
+    let line = NewDeliveryLine {
+        item: "水泥".into(),
+        spec: String::new(),
+        unit: "包".into(),
+        quantity: rust_decimal::Decimal::from(3),
+        unit_price: rust_decimal::Decimal::new(12345, 2),
+    };
+    let delivery = NewDelivery {
+        customer_code: "K001".into(),
+        date: huikuan_tests::date("2026-11-01"),
+        due_date: None,
+        number: None,
+        contact_name: String::new(),
+        address: String::new(),
+        memo: String::new(),
+        lines: vec![line],
+        override_reason: Some("测试".into()),
+    };
+    books.create_delivery(delivery).unwrap();
+    books
+        .record_payment(NewPayment {
+            customer_code: "K001".into(),
+            date: huikuan_tests::date("2026-11-20"),
+            amount: Money::from_cents(10_000),
+            method: huikuan_domain::PaymentMethod::Bank,
+            reference: String::new(),
+            memo: String::new(),
+            number: None,
+            allocations: vec![],
+        })
+        .unwrap();
+    let sheet = books.report_sheet(&ReportRequest::Ledger { code: "K001".into() }, DocLanguage::Zh).unwrap();
+    assert_eq!(sheet.rows.len(), 2);
+    let balances: Vec<String> = sheet.rows.iter().map(|r| r[7].display()).collect();
+    assert_eq!(balances, ["370.35", "270.35"]);
+    let csv = String::from_utf8(sheet_csv(&sheet)).unwrap();
+    assert!(csv.starts_with("\u{feff}date,number,kind,due_date,description,debit,credit,balance,open\r\n2026-11-01,SD-2026-000001,送货,2026-12-15,水泥,370.35,0.00,370.35,270.35\r\n"), "{csv}");
+}

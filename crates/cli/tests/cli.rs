@@ -1,50 +1,12 @@
 //! huikuan-cli end to end: the real binary on a real file, the contract's commands.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Command;
+
+use common::{cli, json, ok, story, story_book};
 use serde_json::Value;
-
-fn story(file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/story").join(file)
-}
-
-fn cli(db: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_huikuan-cli"))
-        .arg("--db")
-        .arg(db)
-        .args(args)
-        .env_remove("HUIKUAN_TODAY")
-        .output()
-        .expect("huikuan-cli runs")
-}
-
-fn ok(db: &Path, args: &[&str]) -> String {
-    let out = cli(db, args);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn json(db: &Path, args: &[&str]) -> Value {
-    serde_json::from_str(&ok(db, args)).unwrap()
-}
-
-/// A fresh book with the story's customers, opening balances, deliveries and payments.
-fn story_book(dir: &Path) -> PathBuf {
-    let db = dir.join("books.db");
-    ok(&db, &["init"]);
-    for kind in ["customers", "opening-balances", "deliveries", "payments"] {
-        let file = story(&format!("{kind}.csv"));
-        let mut args = vec!["import", kind, file.to_str().unwrap()];
-        // History goes in before its payments: on 10 March C001's opening balance looks
-        // 100 days overdue, so the credit check needs the owner's word for it.
-        if kind == "deliveries" {
-            args.extend(["--override-reason", "导入历史送货单"]);
-        }
-        ok(&db, &args);
-    }
-    db
-}
 
 #[test]
 fn the_story_ages_exactly_as_the_contract_says() {

@@ -1,14 +1,14 @@
 //! The report, spreadsheet and evidence commands on the real binary.
 
-use std::path::{Path, PathBuf};
+mod common;
+
+use std::path::Path;
 use std::process::{Command, Output};
 
+use common::{ok, story_book};
 use serde_json::Value;
 
-fn story(file: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/story").join(file)
-}
-
+/// The binary without a book (verify-evidence needs none).
 fn run(args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_huikuan-cli"))
         .args(args)
@@ -17,32 +17,10 @@ fn run(args: &[&str]) -> Output {
         .expect("huikuan-cli runs")
 }
 
-fn ok(db: &Path, args: &[&str]) -> String {
-    let mut all = vec!["--db", db.to_str().unwrap()];
-    all.extend(args);
-    let out = run(&all);
-    assert!(out.status.success(), "{args:?} failed: {}", String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).unwrap()
-}
-
 fn json(db: &Path, args: &[&str]) -> Value {
     let mut all = vec!["--format", "json"];
     all.extend(args);
     serde_json::from_str(&ok(db, &all)).unwrap()
-}
-
-fn story_book(dir: &Path) -> PathBuf {
-    let db = dir.join("books.db");
-    ok(&db, &["init"]);
-    for kind in ["customers", "opening-balances", "deliveries", "payments"] {
-        let file = story(&format!("{kind}.csv"));
-        let mut args = vec!["import", kind, file.to_str().unwrap()];
-        if kind == "deliveries" {
-            args.extend(["--override-reason", "导入历史送货单"]);
-        }
-        ok(&db, &args);
-    }
-    db
 }
 
 #[test]

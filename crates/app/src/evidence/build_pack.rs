@@ -1,16 +1,16 @@
 use std::path::{Path, PathBuf};
 
-use huikuan_docs::{listing_pdf, Align, ListingColumn, ListingDoc, ListingTable};
-use huikuan_domain::{DocLanguage, Money};
-use huikuan_store::tables::{collection, company, documents, letters, sendings};
+use huikuan_docs::{listing_pdf, Align, ListingDoc, ListingTable};
+use huikuan_domain::Money;
+use huikuan_store::tables::{company, documents, letters, sendings};
 use huikuan_store::Transaction;
 use serde::Deserialize;
 use ts_rs::TS;
 
+use super::account_papers::{col, contact_log_pdf, promises_pdf, Account, Say};
 use super::manifest::{Manifest, ManifestDocument, ManifestReceivable, MANIFEST_FORMAT};
 use super::verify_pack::sha256_hex;
 use crate::books::customer_by_code;
-use crate::collections::keeping::standing;
 use crate::documents::letterhead::letterhead;
 use crate::error::AppError;
 use crate::reports::LimitationRow;
@@ -95,32 +95,6 @@ fn status_of(row: &LimitationRow) -> &'static str {
     }
 }
 
-struct Say(DocLanguage);
-
-impl Say {
-    fn t(&self, zh: &str, en: &str) -> String {
-        if self.0 == DocLanguage::Zh {
-            zh.into()
-        } else {
-            en.into()
-        }
-    }
-}
-
-fn keeping_words(k: huikuan_domain::collection::Keeping, say: &Say) -> String {
-    use huikuan_domain::collection::Keeping::*;
-    match k {
-        Open => say.t("未到期", "open"),
-        Kept => say.t("已兑现", "kept"),
-        PartlyKept => say.t("部分兑现", "partly kept"),
-        Broken => say.t("未兑现", "broken"),
-    }
-}
-
-fn col(title: String, weight: f32, align: Align) -> ListingColumn {
-    ListingColumn { title, weight, align }
-}
-
 impl Books {
     /// Writes the pack into `out` (a new folder), all of it or nothing, and returns its manifest.
     pub fn evidence_pack(&mut self, request: &EvidenceRequest, out: &Path) -> Result<Manifest, AppError> {
@@ -146,6 +120,7 @@ impl Books {
         let rows: Vec<&LimitationRow> =
             limitation.rows.iter().filter(|r| chosen.is_empty() || chosen.contains(&r.number)).collect();
         let operator = self.operator.clone();
+        let offset = self.clock.utc_offset();
         let (files, manifest) = self.store.read(|tx| {
             let customer = customer_by_code(tx, &request.customer_code)?;
             let profile = company::get(tx)?;
@@ -209,83 +184,11 @@ impl Books {
             }
 
             // The contact log and the promises: what was said and agreed, on paper.
-            let mut logs = collection::logs_of(tx, customer.id, u32::MAX)?;
-            logs.reverse();
-            let log_doc = ListingDoc {
-                letterhead: head.clone(),
-                title: say.t("催收联系记录", "Contact log"),
-                subtitle: vec![format!("{} ({}) · {}", customer.fields.name, customer.fields.code, as_of)],
-                id: format!("contact-log-{}-{as_of}", customer.fields.code),
-                date: as_of,
-                columns: vec![
-                    col(say.t("时间", "When"), 1.3, Align::Left),
-                    col(say.t("方式", "Channel"), 0.8, Align::Left),
-                    col(say.t("联系人", "With"), 1.0, Align::Left),
-                    col(say.t("结果", "Outcome"), 0.9, Align::Left),
-                    col(say.t("原因", "Reason"), 1.0, Align::Left),
-                    col(say.t("记录", "Note"), 2.5, Align::Left),
-                    col(say.t("经办人", "By"), 0.8, Align::Left),
-                ],
-                rows: logs
-                    .iter()
-                    .map(|l| {
-                        vec![
-                            l.at.replace('T', " ").chars().take(16).collect(),
-                            l.channel.clone(),
-                            l.contact_name.clone(),
-                            l.outcome.clone(),
-                            l.reason.clone().unwrap_or_default(),
-                            [l.note.as_str(), l.next_action.as_str()]
-                                .iter()
-                                .filter(|s| !s.is_empty())
-                                .cloned()
-                                .collect::<Vec<_>>()
-                                .join(" / "),
-                            l.operator.clone(),
-                        ]
-                    })
-                    .collect(),
-                footer_rows: Vec::new(),
-                more: Vec::new(),
-                notes: vec![say.t(&format!("共 {} 条记录。", logs.len()), &format!("{} entries.", logs.len()))],
-            };
-            let doc = blank_doc("contact_log", "", as_of);
-            files.push(pack_file("5-other/contact-log.pdf".into(), listing_pdf(&log_doc)?, doc));
-
-            let (promises, _) = standing(tx, customer.id, &customer.fields.code, as_of)?;
-            let promise_doc = ListingDoc {
-                letterhead: head.clone(),
-                title: say.t("付款承诺", "Promises to pay"),
-                subtitle: vec![format!("{} ({}) · {}", customer.fields.name, customer.fields.code, as_of)],
-                id: format!("promises-{}-{as_of}", customer.fields.code),
-                date: as_of,
-                columns: vec![
-                    col(say.t("承诺日", "Made on"), 1.0, Align::Left),
-                    col(say.t("承诺人", "By"), 1.0, Align::Left),
-                    col(say.t("承诺付款日", "Pay by"), 1.0, Align::Left),
-                    col(say.t("金额", "Amount"), 1.0, Align::Right),
-                    col(say.t("已付", "Paid"), 1.0, Align::Right),
-                    col(say.t("结果", "Kept?"), 1.0, Align::Left),
-                ],
-                rows: promises
-                    .iter()
-                    .map(|p| {
-                        vec![
-                            p.made_on.to_string(),
-                            p.promised_by.clone(),
-                            p.promised_date.to_string(),
-                            p.amount.yuan(),
-                            p.paid.yuan(),
-                            keeping_words(p.keeping, &say),
-                        ]
-                    })
-                    .collect(),
-                footer_rows: Vec::new(),
-                more: Vec::new(),
-                notes: Vec::new(),
-            };
-            let doc = blank_doc("promises", "", as_of);
-            files.push(pack_file("5-other/promises.pdf".into(), listing_pdf(&promise_doc)?, doc));
+            let account = Account { customer: &customer, head: &head, say: &say, as_of, offset };
+            let log = contact_log_pdf(tx, &account)?;
+            files.push(pack_file("5-other/contact-log.pdf".into(), log, blank_doc("contact_log", "", as_of)));
+            let promises = promises_pdf(tx, &account)?;
+            files.push(pack_file("5-other/promises.pdf".into(), promises, blank_doc("promises", "", as_of)));
 
             let receivables: Vec<ManifestReceivable> = rows
                 .iter()

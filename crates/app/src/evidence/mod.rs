@@ -2,6 +2,7 @@
 //! folder, with a manifest (JSON and PDF) naming every document with its SHA-256, and a
 //! check that finds any file changed since.
 
+mod account_papers;
 mod build_pack;
 mod manifest;
 mod verify_pack;

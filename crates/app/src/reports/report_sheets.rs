@@ -18,14 +18,37 @@ use crate::Books;
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize, TS)]
 #[serde(tag = "report", rename_all = "snake_case")]
 pub enum ReportRequest {
-    Aging { as_of: NaiveDate, by_document_date: bool },
-    AgingDetail { as_of: NaiveDate, by_document_date: bool },
-    AgingBySalesperson { as_of: NaiveDate, by_document_date: bool },
-    Collection { as_of: NaiveDate, months: u32 },
-    Provision { as_of: NaiveDate },
-    WriteOffs { from: NaiveDate, to: NaiveDate },
+    Aging {
+        as_of: NaiveDate,
+        by_document_date: bool,
+    },
+    AgingDetail {
+        as_of: NaiveDate,
+        by_document_date: bool,
+    },
+    AgingBySalesperson {
+        as_of: NaiveDate,
+        by_document_date: bool,
+    },
+    Collection {
+        as_of: NaiveDate,
+        months: u32,
+    },
+    Provision {
+        as_of: NaiveDate,
+    },
+    WriteOffs {
+        from: NaiveDate,
+        to: NaiveDate,
+    },
     Customers,
-    Worklist { as_of: NaiveDate },
+    Worklist {
+        as_of: NaiveDate,
+    },
+    /// A customer's whole ledger with its running balance.
+    Ledger {
+        code: String,
+    },
 }
 
 fn basis(by_document_date: bool) -> AgingBasis {
@@ -74,7 +97,7 @@ impl Books {
     /// The report as a sheet, its headings in `language`.
     pub fn report_sheet(&mut self, request: &ReportRequest, language: DocLanguage) -> Result<Sheet, AppError> {
         let w = Words(language);
-        match *request {
+        match request.clone() {
             ReportRequest::Aging { as_of, by_document_date } => {
                 let r = self.aging_report(as_of, basis(by_document_date))?;
                 let mut columns = vec![("code", w.say("客户编号", "Code")), ("name", w.say("客户名称", "Customer"))];
@@ -276,6 +299,7 @@ impl Books {
                 Ok(sheet)
             }
             ReportRequest::Customers => self.customers_sheet(&w),
+            ReportRequest::Ledger { code } => self.ledger_sheet(&code, &w),
             ReportRequest::Worklist { as_of } => {
                 let list = self.worklist(as_of)?;
                 let columns = [
@@ -303,6 +327,43 @@ impl Books {
                 Ok(sheet)
             }
         }
+    }
+
+    /// The customer's ledger, oldest first, as the ledger tab shows it.
+    fn ledger_sheet(&mut self, code: &str, w: &Words) -> Result<Sheet, AppError> {
+        let ledger = self.customer_ledger(code, None)?;
+        let columns = [
+            ("date", w.say("日期", "Date")),
+            ("number", w.say("单据编号", "Number")),
+            ("kind", w.say("类型", "Kind")),
+            ("due_date", w.say("到期日", "Due")),
+            ("description", w.say("摘要", "Description")),
+            ("debit", w.say("借方（应收）", "Debit")),
+            ("credit", w.say("贷方（收回）", "Credit")),
+            ("balance", w.say("余额", "Balance")),
+            ("open", w.say("未收", "Open")),
+        ];
+        let safe: String = ledger.code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let mut sheet = Sheet::new(format!("ledger-{safe}"), w.say("客户往来明细", "Customer ledger"), &columns);
+        sheet.subtitle.push(format!("{} ({})", ledger.name, ledger.code));
+        for e in &ledger.entries {
+            sheet.rows.push(vec![
+                Cell::Date(e.date),
+                Cell::text(&e.number),
+                Cell::text(e.kind.words(w.0)),
+                e.due_date.map_or(Cell::Empty, Cell::Date),
+                Cell::text(&e.description),
+                Cell::Money(e.debit),
+                Cell::Money(e.credit),
+                Cell::Money(e.balance),
+                e.open.map_or(Cell::Empty, Cell::Money),
+            ]);
+        }
+        let mut total = vec![Cell::text(w.say("余额", "Balance"))];
+        total.extend(std::iter::repeat_n(Cell::Empty, 6));
+        total.push(Cell::Money(ledger.balance));
+        sheet.totals.push(total);
+        Ok(sheet)
     }
 
     /// Every customer with the columns the customer import reads, so the file can be
