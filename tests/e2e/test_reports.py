@@ -78,6 +78,10 @@ def test_writing_off_a_small_receivable_puts_it_in_the_ledger_and_the_write_off_
     wait_text(d, "[data-testid='toast']", "核销")
     testid(d, "ledger", seconds=20)
     wait_text(d, "[data-testid='ledger']", "WO-")
+    d.execute_script(
+        "const row = [...document.querySelectorAll(\"[data-testid='ledger'] tr\")].find(r => r.textContent.includes('WO-'));"
+        "row.scrollIntoView({block: 'center'});"
+    )
     app.shot("02-ledger-with-write-off")
 
     report = json.loads(cli(app.db, "--format", "json", "report", "write-offs", "--from", "2000-01-01", "--to", "2999-12-31"))

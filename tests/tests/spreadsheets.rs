@@ -207,3 +207,44 @@ fn a_customers_ledger_exports_every_entry_with_its_running_balance() {
     let csv = String::from_utf8(sheet_csv(&sheet)).unwrap();
     assert!(csv.starts_with("\u{feff}date,number,kind,due_date,description,debit,credit,balance,open\r\n2026-11-01,SD-2026-000001,送货,2026-12-15,水泥,370.35,0.00,370.35,270.35\r\n"), "{csv}");
 }
+
+#[test]
+fn a_heading_with_a_line_break_keeps_every_row_on_its_own_number() {
+    let mut books = with_customers();
+    let mut sheet = books.report_sheet(&ReportRequest::Customers, DocLanguage::Zh).unwrap();
+    sheet.columns[7].title = "业务员\nSales rep".into();
+    sheet.rows[1][6] = huikuan_app::sheets::Cell::text("很多");
+    let mut target = books_on("2026-11-30");
+    let xlsx = sheet_xlsx(&sheet).unwrap();
+    let preview = target.import_preview(&form(ImportKind::Customers, "c.xlsx", &xlsx, None)).unwrap();
+    assert_eq!(preview.bad_rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![3], "{:?}", preview.bad_rows);
+    let csv = "客户编号,客户名称,\"付款\n条件\"\nA1,甲,net:30\nA2,乙,sometimes\n".as_bytes();
+    let mut choices = guessless_mapping();
+    choices.choices.iter_mut().find(|c| c.field == "payment_terms").unwrap().source = Some(2);
+    let preview = target.import_preview(&form(ImportKind::Customers, "c.csv", csv, Some(choices))).unwrap();
+    // The heading takes lines 1 and 2; A2 is on line 4.
+    assert_eq!(preview.bad_rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![4], "{:?}", preview.bad_rows);
+}
+
+fn guessless_mapping() -> Mapping {
+    let mut m = Mapping {
+        choices: ImportKind::Customers
+            .columns()
+            .iter()
+            .map(|f| ColumnChoice { field: f.to_string(), source: None })
+            .collect(),
+    };
+    for (field, source) in [("code", 0), ("name", 1)] {
+        m.choices.iter_mut().find(|c| c.field == field).unwrap().source = Some(source);
+    }
+    m
+}
+
+#[test]
+fn customers_exported_to_csv_import_back_with_their_formula_like_text_unescaped() {
+    let mut source = with_customers();
+    let (_, csv) = source.export_report(&ReportRequest::Customers, SheetFormat::Csv, DocLanguage::En).unwrap();
+    let mut target = books_on("2026-11-30");
+    target.import_customers_csv(&csv).unwrap();
+    assert_eq!(profiles(&mut target), profiles(&mut source));
+}

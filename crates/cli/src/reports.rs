@@ -108,6 +108,13 @@ pub fn import_file(
         mapping: None,
         override_reason,
     };
+    if preview && !huikuan_app::sheets::is_workbook(file) {
+        // A CSV file goes the strict way the real import of it goes: columns by their names.
+        let summary = books.preview_csv_import(form.kind, &bytes, form.override_reason.as_deref())?;
+        return Ok(render::json_or(format, &summary, |s| {
+            format!("all {} row(s) are good: {} record(s) would be written; nothing was written\n", s.rows, s.created)
+        }));
+    }
     if preview {
         let p = books.import_preview(&form)?;
         return Ok(render::json_or(format, &p, preview_text));

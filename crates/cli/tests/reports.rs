@@ -109,3 +109,19 @@ fn an_evidence_pack_verifies_until_a_file_in_it_is_changed() {
     assert!(String::from_utf8_lossy(&changed.stdout).contains("altered   5-other/contact-log.pdf"));
     assert!(String::from_utf8_lossy(&changed.stderr).contains("does not match its manifest"));
 }
+
+#[test]
+fn a_csv_preview_judges_the_file_as_its_import_would() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let file = dir.path().join("payments.csv");
+    std::fs::write(&file, "number,customer_code,date,amount,method\nP9,C001,2026-04-20,10.00,bank\n").unwrap();
+    let preview = common::cli(&db, &["import", "payments", file.to_str().unwrap(), "--preview"]);
+    assert!(!preview.status.success(), "the import would refuse it, so the preview does");
+    assert!(String::from_utf8_lossy(&preview.stderr).contains("missing column(s): reference"));
+    std::fs::write(&file, "number,customer_code,date,amount,method,reference\nP9,C001,2026-04-20,10.00,bank,\n")
+        .unwrap();
+    let good = json(&db, &["import", "payments", file.to_str().unwrap(), "--preview"]);
+    assert_eq!((good["rows"].as_u64(), good["created"].as_u64()), (Some(1), Some(1)));
+    assert!(!ok(&db, &["--format", "json", "customer", "ledger", "C001"]).contains("P9"), "the preview wrote nothing");
+}

@@ -121,7 +121,12 @@ opening: Money,
 /**
  * Deliveries and charges dated in the month.
  */
-sales: Money, collected: Money, credited: Money, written_off: Money, 
+sales: Money, 
+/**
+ * Opening balances (期初) dated in the month: debts from before the books, owed as much
+ * as what was owed at the start; CEI counts them with it.
+ */
+opened: Money, collected: Money, credited: Money, written_off: Money, 
 /**
  * Open receivables at the end, and the part of them not yet due.
  */

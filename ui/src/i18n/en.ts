@@ -676,7 +676,7 @@ export const en = {
   "reports.dso": "DSO (days)",
   "reports.kept": "Promises kept",
   "reports.kept_of": "{kept} of {due} promises kept",
-  "reports.cei_formula": "CEI = (owed at the start + sales − owed at the end) ÷ (owed at the start + sales − owed at the end and not yet due) × 100. DSO = owed at the end ÷ the last 90 days' sales × 90.",
+  "reports.cei_formula": "CEI = (owed at the start + sales − owed at the end) ÷ (owed at the start + sales − owed at the end and not yet due) × 100 (opening balances entered that month count as owed at the start). DSO = owed at the end ÷ the last 90 days' sales × 90.",
   "reports.rate": "Rate",
   "reports.provision": "Provision",
   "reports.save_rates": "Save rates",

@@ -678,7 +678,7 @@ export const zh: Record<MessageKey, string> = {
   "reports.dso": "DSO（天）",
   "reports.kept": "承诺兑现率",
   "reports.kept_of": "{due} 个承诺中兑现 {kept} 个",
-  "reports.cei_formula": "CEI =（月初应收 + 本月销售 − 月末应收）÷（月初应收 + 本月销售 − 月末未到期应收）× 100。DSO = 月末应收 ÷ 近 90 天销售 × 90。",
+  "reports.cei_formula": "CEI =（月初应收 + 本月销售 − 月末应收）÷（月初应收 + 本月销售 − 月末未到期应收）× 100（当月录入的期初余额计入月初应收）。DSO = 月末应收 ÷ 近 90 天销售 × 90。",
   "reports.rate": "计提比例",
   "reports.provision": "坏账准备",
   "reports.save_rates": "保存比例",

@@ -75,6 +75,28 @@ fn stored_pdf(
     Ok((bytes, signature))
 }
 
+/// A document number as a file name: an imported number may hold anything printable, and
+/// none of it may lead out of the pack's folder or clash with the file system.
+fn file_stem(number: &str) -> String {
+    let stem: String =
+        number
+            .chars()
+            .map(|c| {
+                if c.is_control() || matches!(c, '/' | '\\' | ':' | '*' | '?' | '"' | '<' | '>' | '|') {
+                    '_'
+                } else {
+                    c
+                }
+            })
+            .collect();
+    let stem = stem.trim_start_matches('.').trim();
+    if stem.is_empty() {
+        "document".into()
+    } else {
+        stem.to_string()
+    }
+}
+
 fn folder_of(kind: &str) -> &'static str {
     match kind {
         "delivery_note" => "1-delivery-notes",
@@ -179,7 +201,10 @@ impl Books {
                     })
                     .collect();
                 let suffix = if signature.is_some() { "-signed" } else { "" };
-                let path = format!("{}/{}{suffix}.pdf", folder_of(&paper.kind), paper.number);
+                let mut path = format!("{}/{}{suffix}.pdf", folder_of(&paper.kind), file_stem(&paper.number));
+                if files.iter().any(|f: &PackFile| f.path == path) {
+                    path = format!("{}/{}-{document_id}{suffix}.pdf", folder_of(&paper.kind), file_stem(&paper.number));
+                }
                 files.push(pack_file(path, bytes, doc));
             }
 
@@ -349,6 +374,9 @@ fn write_pack(out: &Path, files: &[PackFile], manifest: &Manifest) -> Result<(),
         std::fs::remove_dir_all(&partial).map_err(|e| fail(&partial, e))?;
     }
     for f in files {
+        if !Path::new(&f.path).components().all(|c| matches!(c, std::path::Component::Normal(_))) {
+            return Err(AppError::Altered(format!("{}: a file name that leaves the pack", f.path)));
+        }
         let path = partial.join(&f.path);
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir).map_err(|e| fail(dir, e))?;
@@ -362,4 +390,18 @@ fn write_pack(out: &Path, files: &[PackFile], manifest: &Manifest) -> Result<(),
     }
     std::fs::rename(&partial, out).map_err(|e| fail(out, e))?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::file_stem;
+
+    #[test]
+    fn a_document_number_never_leads_out_of_the_pack() {
+        assert_eq!(file_stem("SD-2026-000001"), "SD-2026-000001");
+        assert_eq!(file_stem("../../etc/passwd"), "_.._etc_passwd");
+        assert_eq!(file_stem("..\\x:y"), "_x_y");
+        assert_eq!(file_stem("送货单 7"), "送货单 7");
+        assert_eq!(file_stem("..."), "document");
+    }
 }

@@ -16,10 +16,16 @@ pub(crate) struct CsvRow {
 }
 
 impl CsvRow {
-    /// The trimmed cell of a column that the header was checked to have.
+    /// The trimmed cell of a column that the header was checked to have. The apostrophe a
+    /// spreadsheet export puts before text that would read as a formula (`'=1+2`, ours
+    /// included) is taken off again: the text is what follows it.
     pub fn get(&self, column: &str) -> &str {
         let i = self.index[column];
-        self.cells[i].trim()
+        let cell = self.cells[i].trim();
+        match cell.strip_prefix('\'') {
+            Some(rest) if rest.starts_with(['=', '+', '-', '@']) => rest,
+            _ => cell,
+        }
     }
 }
 

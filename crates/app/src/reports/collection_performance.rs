@@ -28,6 +28,9 @@ pub struct MonthPerformance {
     pub opening: Money,
     /// Deliveries and charges dated in the month.
     pub sales: Money,
+    /// Opening balances (期初) dated in the month: debts from before the books, owed as much
+    /// as what was owed at the start; CEI counts them with it.
+    pub opened: Money,
     pub collected: Money,
     pub credited: Money,
     pub written_off: Money,
@@ -76,9 +79,11 @@ fn add_account(
     scheme: &BucketScheme,
 ) {
     for r in &account.receivables {
-        if matches!(r.kind, EntryKind::Delivery | EntryKind::Charge) {
-            if let Some(i) = windows.iter().position(|(s, e)| r.doc_date >= *s && r.doc_date <= *e) {
-                months[i].sales += r.amount;
+        if let Some(i) = windows.iter().position(|(s, e)| r.doc_date >= *s && r.doc_date <= *e) {
+            match r.kind {
+                EntryKind::Delivery | EntryKind::Charge => months[i].sales += r.amount,
+                EntryKind::Opening => months[i].opened += r.amount,
+                _ => {}
             }
         }
     }
@@ -132,7 +137,7 @@ impl Books {
                 let from = *end - chrono::Duration::days(i64::from(DSO_DAYS) - 1);
                 let sales = entries::sales_between(tx, from, *end)?;
                 let m = &mut rows[i];
-                m.cei = cei(m.opening, m.sales, m.closing, m.closing_current);
+                m.cei = cei(m.opening + m.opened, m.sales, m.closing, m.closing_current);
                 m.dso = dso(m.balance, sales, DSO_DAYS);
             }
             for p in collection::all_promises(tx)? {

@@ -230,8 +230,8 @@ impl Books {
                     Cell::Money(r.written_off),
                 ]);
                 sheet.notes.push(w.say(
-                    "CEI =（月初应收 + 本月销售 − 月末应收）÷（月初应收 + 本月销售 − 月末未到期应收）× 100；DSO = 月末余额 ÷ 近 90 天销售 × 90。",
-                    "CEI = (opening + sales - closing) / (opening + sales - closing not yet due) x 100; DSO = balance at the end / the last 90 days' sales x 90.",
+                    "CEI =（月初应收 + 本月销售 − 月末应收）÷（月初应收 + 本月销售 − 月末未到期应收）× 100，当月录入的期初余额计入月初应收；DSO = 月末余额 ÷ 近 90 天销售 × 90。",
+                    "CEI = (opening + sales - closing) / (opening + sales - closing not yet due) x 100, opening balances entered in the month counted as opening; DSO = balance at the end / the last 90 days' sales x 90.",
                 ));
                 Ok(sheet)
             }

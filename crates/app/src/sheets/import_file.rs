@@ -149,6 +149,15 @@ impl Books {
         }
     }
 
+    /// Runs `f` with every write rolled back, whatever it returns, and even if it panics:
+    /// the books never stay in rehearsal (where every save would silently vanish).
+    fn rehearsed<T>(&mut self, f: impl FnOnce(&mut Books) -> Result<T, AppError>) -> Result<T, AppError> {
+        let before = self.store.set_rehearsing(true);
+        let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
+        self.store.set_rehearsing(before);
+        result.unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    }
+
     /// The import as it would go, every write rolled back: row by row, nothing changed.
     fn rehearse(
         &mut self,
@@ -157,10 +166,19 @@ impl Books {
         mapping: &Mapping,
     ) -> Result<ImportSummary, AppError> {
         let csv = checked_csv(form.kind, table, mapping)?;
-        let before = self.store.set_rehearsing(true);
-        let result = self.run_import(form.kind, &csv, form.override_reason.as_deref());
-        self.store.set_rehearsing(before);
-        result.map_err(|e| on_rows(e, table))
+        let reason = form.override_reason.clone();
+        self.rehearsed(|books| books.run_import(form.kind, &csv, reason.as_deref())).map_err(|e| on_rows(e, table))
+    }
+
+    /// A CSV file's import exactly as `import_*_csv` would run it (its columns by their
+    /// names, nothing mapped), rehearsed: what would be written, or every bad row.
+    pub fn preview_csv_import(
+        &mut self,
+        kind: ImportKind,
+        csv: &[u8],
+        override_reason: Option<&str>,
+    ) -> Result<ImportSummary, AppError> {
+        self.rehearsed(|books| books.run_import(kind, csv, override_reason))
     }
 
     /// Reads the file and rehearses its import: what would be written, or every bad row.

@@ -147,12 +147,15 @@ impl SourceTable {
         let mut header: Vec<String> = names.to_vec();
         header.extend(extra.iter().map(|e| e.to_string()));
         write_line(&mut out, header.iter().map(String::as_bytes));
+        // A heading with a line break in it spans lines: keep the rows on theirs.
+        let header_lines = body[..rest_at].iter().filter(|b| **b == b'\n').count().max(1);
+        out.extend(std::iter::repeat_n(b'\n', header_lines - 1));
         if extra.is_empty() {
             out.extend_from_slice(&body[rest_at..]);
             return out;
         }
         let mut lines = crate::import::csv_table::LineCounter::new(body);
-        let mut next_line = 2u64;
+        let mut next_line = header_lines as u64 + 1;
         let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(&body[rest_at..]);
         for record in reader.byte_records() {
             // An unreadable record is left for the import to report: it stops here too.
@@ -176,13 +179,15 @@ fn write_line<'a>(out: &mut Vec<u8>, cells: impl Iterator<Item = &'a [u8]>) {
     writer.flush().expect("writing to memory");
 }
 
-/// Where the header record ends: after the first line break outside quotes.
+/// Where the header record ends: after the first line break outside quotes (LF, CRLF, or
+/// a lone CR as old Mac files have).
 fn header_end(body: &[u8]) -> usize {
     let mut quoted = false;
     for (i, b) in body.iter().enumerate() {
         match b {
             b'"' => quoted = !quoted,
             b'\n' if !quoted => return i + 1,
+            b'\r' if !quoted && body.get(i + 1) != Some(&b'\n') => return i + 1,
             _ => {}
         }
     }
