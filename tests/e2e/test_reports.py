@@ -112,12 +112,27 @@ def test_the_evidence_pack_of_a_demo_customer_verifies_with_the_cli(launcher):
     assert count(d, "[data-testid='evidence-file']") >= 3
     d.execute_script("document.querySelector(\"[data-testid='evidence']\").scrollIntoView()")
     app.shot("01-evidence-pack")
-    folders = sorted((app.db.parent / "exports").glob(f"evidence-{code}-*"))
+    folders = sorted(f for f in (app.db.parent / "exports").glob(f"evidence-{code}-*") if not f.name.endswith(".partial"))
     assert len(folders) == 1 and folders[0].name in built
     manifest = json.loads((folders[0] / "manifest.json").read_text())
     assert any(doc["signer"] for doc in manifest["documents"]), "signed delivery notes are in the pack"
     out = subprocess.run([str(CLI), "verify-evidence", str(folders[0])], capture_output=True, text=True)
     assert out.returncode == 0 and "the pack is intact" in out.stdout, out.stdout + out.stderr
+
+    # A pack for one chosen receivable holds only it.
+    find(d, "[data-testid='evidence'] details summary").click()
+    first = find(d, "[data-testid='evidence-item']")
+    number = first.text.split(" · ")[0].strip()
+    first.find_element("css selector", "input").click()
+    testid(d, "build-evidence").click()
+    def packs():
+        found = (app.db.parent / "exports").glob(f"evidence-{code}-*")
+        return [f for f in found if not f.name.endswith(".partial") and (f / "manifest.json").exists()]
+
+    wait("the second pack", lambda: len(packs()) == 2)
+    second = [f for f in packs() if f != folders[0]][0]
+    manifest = json.loads((second / "manifest.json").read_text())
+    assert manifest["chosen"] == [number] and [r["number"] for r in manifest["receivables"]] == [number]
 
 
 def test_an_xlsx_file_of_customers_is_previewed_then_imported(launcher, tmp_path):

@@ -209,7 +209,15 @@ impl Workspace {
     ) -> Result<crate::evidence::EvidenceBuilt, AppError> {
         let safe: String = request.customer_code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
         let moment = self.clock.now().format("%Y%m%d-%H%M%S");
-        let out = self.exports_dir()?.join(format!("evidence-{safe}-{moment}"));
+        let folder = self.exports_dir()?;
+        // Two packs in one second (a second click) each get their own folder.
+        let out = (1..)
+            .map(|n| match n {
+                1 => folder.join(format!("evidence-{safe}-{moment}")),
+                n => folder.join(format!("evidence-{safe}-{moment}-{n}")),
+            })
+            .find(|candidate| !candidate.exists())
+            .expect("some name is free");
         let manifest = self.books()?.evidence_pack(request, &out)?;
         Ok(crate::evidence::EvidenceBuilt { folder: out.display().to_string(), manifest })
     }
