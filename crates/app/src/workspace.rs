@@ -157,8 +157,7 @@ impl Workspace {
         std::fs::create_dir_all(&folder).map_err(|e| file_error(&folder, e))?;
         // The number is ours (SD-2026-000001) but came through the UI: keep only what a
         // number is made of, so the name can never leave the folder.
-        let safe: String = number.trim().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-        let path = folder.join(format!("{safe}{}.pdf", if signed { "-signed" } else { "" }));
+        let path = folder.join(format!("{}{}.pdf", safe_name(number), if signed { "-signed" } else { "" }));
         write_file(&path, &pdf)?;
         Ok(path)
     }
@@ -195,8 +194,7 @@ impl Workspace {
     ) -> Result<PathBuf, AppError> {
         let language = self.language();
         let (sheet, bytes) = self.books()?.export_report(request, format, language)?;
-        let safe: String = sheet.name.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-        let path = self.exports_dir()?.join(format!("{safe}.{}", format.extension()));
+        let path = self.exports_dir()?.join(format!("{}.{}", safe_name(&sheet.name), format.extension()));
         write_file(&path, &bytes)?;
         Ok(path)
     }
@@ -207,7 +205,7 @@ impl Workspace {
         &mut self,
         request: &crate::evidence::EvidenceRequest,
     ) -> Result<crate::evidence::EvidenceBuilt, AppError> {
-        let safe: String = request.customer_code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
+        let safe = safe_name(&request.customer_code);
         let moment = self.clock.now().format("%Y%m%d-%H%M%S");
         let folder = self.exports_dir()?;
         // Two packs in one second (a second click) each get their own folder.
@@ -230,6 +228,12 @@ impl Workspace {
     pub(crate) fn backups_dir(&self) -> PathBuf {
         self.db_path.parent().unwrap_or(Path::new(".")).join("backups")
     }
+}
+
+/// A name from the books (a number, a code) reduced to what a file name in our folders may
+/// hold: ASCII letters, digits and `-`, so it can never leave the folder.
+fn safe_name(text: &str) -> String {
+    text.trim().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }
 
 pub(crate) fn preferences_path(db_path: &Path) -> PathBuf {

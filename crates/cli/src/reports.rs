@@ -3,7 +3,7 @@
 use std::path::Path;
 
 use base64::Engine;
-use huikuan_app::evidence::{verify_pack, EvidenceRequest, PackCheck};
+use huikuan_app::evidence::{manifest_digest, verify_pack, EvidenceRequest, PackCheck};
 use huikuan_app::reports::ReportRequest;
 use huikuan_app::sheets::{sheet_csv, Cell, ImportForm, ImportKind as Kind, ImportPreview, Sheet, SheetFormat};
 use huikuan_app::{AppError, Books};
@@ -148,9 +148,7 @@ pub fn evidence(
     receivables: Vec<String>,
 ) -> Result<String, AppError> {
     let manifest = books.evidence_pack(&EvidenceRequest { customer_code: code, receivables }, out)?;
-    let json = std::fs::read(out.join("manifest.json"))
-        .map_err(|e| AppError::File { path: out.display().to_string(), message: e.to_string() })?;
-    let digest: String = <sha2::Sha256 as sha2::Digest>::digest(&json).iter().map(|b| format!("{b:02x}")).collect();
+    let digest = manifest_digest(out)?;
     Ok(render::json_or(
         format,
         &serde_json::json!({ "pack": out.display().to_string(), "manifest_sha256": digest, "manifest": manifest }),

@@ -1,8 +1,9 @@
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use huikuan_docs::{listing_pdf, Align, ListingDoc, ListingTable};
-use huikuan_domain::Money;
-use huikuan_store::tables::{company, documents, letters, sendings};
+use huikuan_domain::{EntryKind, Money};
+use huikuan_store::tables::{company, documents, entries, letters, sendings};
 use huikuan_store::Transaction;
 use serde::Deserialize;
 use ts_rs::TS;
@@ -148,66 +149,7 @@ impl Books {
             let profile = company::get(tx)?;
             let say = Say(profile.doc_language);
             let head = letterhead(tx)?;
-            let mut files = Vec::new();
-            let chosen_ids: Vec<i64> = chosen
-                .iter()
-                .filter_map(|n| {
-                    huikuan_store::tables::entries::by_number(tx, huikuan_domain::EntryKind::Delivery, n).ok().flatten()
-                })
-                .map(|e| e.id)
-                .collect();
-            let earliest_chosen = rows.iter().map(|r| r.doc_date).min();
-            let (papers, _) = documents::papers_of(tx, customer.id, u32::MAX)?;
-            let customer_letters = letters::for_customer(tx, customer.id)?;
-            for paper in papers.iter().rev() {
-                let Some(document_id) = paper.document_id else { continue };
-                let wanted = match paper.kind.as_str() {
-                    "delivery_note" => chosen.is_empty() || chosen.contains(&paper.number),
-                    // Only a statement the customer confirmed acknowledges the debt.
-                    "statement" => {
-                        paper.signer.is_some() && earliest_chosen.is_none_or(|first| paper.doc_date >= first)
-                    }
-                    "letter" => {
-                        chosen.is_empty()
-                            || customer_letters.iter().filter(|l| l.number == paper.number).try_fold(
-                                false,
-                                |found, l| {
-                                    Ok::<bool, AppError>(
-                                        found
-                                            || letters::items(tx, l.id)?
-                                                .iter()
-                                                .any(|(entry, _, _)| chosen_ids.contains(entry)),
-                                    )
-                                },
-                            )?
-                    }
-                    _ => true,
-                };
-                if !wanted {
-                    continue;
-                }
-                let (bytes, signature) = stored_pdf(tx, document_id, &paper.number)?;
-                let mut doc = blank_doc(&paper.kind, &paper.number, paper.doc_date);
-                doc.amount = Some(paper.amount);
-                doc.signer = signature.as_ref().map(|s| s.signer.clone());
-                doc.signed_at = signature.as_ref().map(|s| s.signed_at.clone());
-                doc.sent = sendings::of_document(tx, document_id)?
-                    .iter()
-                    .map(|s| {
-                        format!("{} {} {}", s.channel, s.tracking, s.sent_on)
-                            .split_whitespace()
-                            .collect::<Vec<_>>()
-                            .join(" ")
-                    })
-                    .collect();
-                let suffix = if signature.is_some() { "-signed" } else { "" };
-                let mut path = format!("{}/{}{suffix}.pdf", folder_of(&paper.kind), file_stem(&paper.number));
-                if files.iter().any(|f: &PackFile| f.path == path) {
-                    path = format!("{}/{}-{document_id}{suffix}.pdf", folder_of(&paper.kind), file_stem(&paper.number));
-                }
-                files.push(pack_file(path, bytes, doc));
-            }
-
+            let mut files = papers(tx, &customer, &chosen, rows.iter().map(|r| r.doc_date).min())?;
             // The contact log and the promises: what was said and agreed, on paper.
             let account = Account { customer: &customer, head: &head, say: &say, as_of, offset };
             let log = contact_log_pdf(tx, &account)?;
@@ -215,23 +157,8 @@ impl Books {
             let promises = promises_pdf(tx, &account)?;
             files.push(pack_file("5-other/promises.pdf".into(), promises, blank_doc("promises", "", as_of)));
 
-            let receivables: Vec<ManifestReceivable> = rows
-                .iter()
-                .map(|r| ManifestReceivable {
-                    number: r.number.clone(),
-                    doc_date: r.doc_date,
-                    due_date: r.due_date,
-                    open: r.open,
-                    last_restart: r
-                        .last_restart
-                        .as_ref()
-                        .map(|x| format!("{} {} {}", x.kind.as_str(), x.date, x.evidence)),
-                    limitation_ends: r.ends_on,
-                    days_left: r.days_left,
-                    limitation_status: status_of(r).into(),
-                })
-                .collect();
-            let manifest = Manifest {
+            let receivables: Vec<ManifestReceivable> = rows.iter().map(|r| receivable_of(r)).collect();
+            let mut manifest = Manifest {
                 format: MANIFEST_FORMAT.into(),
                 company: profile.legal_name.clone(),
                 customer_code: customer.fields.code.clone(),
@@ -244,15 +171,89 @@ impl Books {
                 receivables,
                 documents: files.iter().map(|f| f.doc.clone()).collect(),
             };
+            // The manifest's PDF lists every other file; the JSON lists the PDF too.
             let pdf = manifest_pdf(&manifest, head, &say)?;
-            let doc = blank_doc("manifest", "", as_of);
-            files.push(pack_file("manifest.pdf".into(), pdf, doc));
-            let mut manifest = manifest;
+            files.push(pack_file("manifest.pdf".into(), pdf, blank_doc("manifest", "", as_of)));
             manifest.documents = files.iter().map(|f| f.doc.clone()).collect();
             Ok::<_, AppError>((files, manifest))
         })?;
         write_pack(out, &files, &manifest)?;
         Ok(manifest)
+    }
+}
+
+/// The customer's stored papers that bear on the claim, oldest first: every delivery note
+/// (those chosen, when receivables are chosen), the statements it confirmed (from the
+/// earliest chosen receivable on), the letters (those naming a chosen receivable), the plans.
+fn papers(
+    tx: &Transaction,
+    customer: &crate::Customer,
+    chosen: &[String],
+    earliest_chosen: Option<chrono::NaiveDate>,
+) -> Result<Vec<PackFile>, AppError> {
+    let mut chosen_ids = Vec::new();
+    for number in chosen {
+        for kind in [EntryKind::Delivery, EntryKind::Opening, EntryKind::Charge] {
+            chosen_ids.extend(entries::by_number(tx, kind, number)?.map(|e| e.id));
+        }
+    }
+    let mut naming_chosen = HashSet::new();
+    for letter in letters::for_customer(tx, customer.id)? {
+        if letters::items(tx, letter.id)?.iter().any(|(entry, _, _)| chosen_ids.contains(entry)) {
+            naming_chosen.insert(letter.number);
+        }
+    }
+    let (papers, _) = documents::papers_of(tx, customer.id, u32::MAX)?;
+    let mut files: Vec<PackFile> = Vec::new();
+    for paper in papers.iter().rev() {
+        let Some(document_id) = paper.document_id else { continue };
+        let wanted = match paper.kind.as_str() {
+            "delivery_note" => chosen.is_empty() || chosen.contains(&paper.number),
+            // Only a statement the customer confirmed acknowledges the debt.
+            "statement" => paper.signer.is_some() && earliest_chosen.is_none_or(|first| paper.doc_date >= first),
+            "letter" => chosen.is_empty() || naming_chosen.contains(&paper.number),
+            _ => true,
+        };
+        if !wanted {
+            continue;
+        }
+        let (bytes, signature) = stored_pdf(tx, document_id, &paper.number)?;
+        let mut doc = blank_doc(&paper.kind, &paper.number, paper.doc_date);
+        doc.amount = Some(paper.amount);
+        doc.signer = signature.as_ref().map(|s| s.signer.clone());
+        doc.signed_at = signature.as_ref().map(|s| s.signed_at.clone());
+        doc.sent = sendings::of_document(tx, document_id)?
+            .iter()
+            .map(|s| {
+                let date = s.sent_on.to_string();
+                [s.channel.as_str(), s.tracking.as_str(), &date]
+                    .into_iter()
+                    .filter(|w| !w.is_empty())
+                    .collect::<Vec<_>>()
+                    .join(" ")
+            })
+            .collect();
+        let suffix = if signature.is_some() { "-signed" } else { "" };
+        let (folder, stem) = (folder_of(&paper.kind), file_stem(&paper.number));
+        let mut path = format!("{folder}/{stem}{suffix}.pdf");
+        if files.iter().any(|f| f.path == path) {
+            path = format!("{folder}/{stem}-{document_id}{suffix}.pdf");
+        }
+        files.push(pack_file(path, bytes, doc));
+    }
+    Ok(files)
+}
+
+fn receivable_of(r: &LimitationRow) -> ManifestReceivable {
+    ManifestReceivable {
+        number: r.number.clone(),
+        doc_date: r.doc_date,
+        due_date: r.due_date,
+        open: r.open,
+        last_restart: r.last_restart.as_ref().map(|x| format!("{} {} {}", x.kind.as_str(), x.date, x.evidence)),
+        limitation_ends: r.ends_on,
+        days_left: r.days_left,
+        limitation_status: status_of(r).into(),
     }
 }
 

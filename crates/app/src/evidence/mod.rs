@@ -9,7 +9,7 @@ mod verify_pack;
 
 pub use build_pack::EvidenceRequest;
 pub use manifest::{Manifest, ManifestDocument, ManifestReceivable, MANIFEST_FORMAT};
-pub use verify_pack::{verify_pack, FileCheck, PackCheck};
+pub use verify_pack::{manifest_digest, verify_pack, FileCheck, PackCheck};
 
 /// A pack built by the app: where it is, and its manifest.
 #[derive(Debug, Clone, serde::Serialize, ts_rs::TS)]

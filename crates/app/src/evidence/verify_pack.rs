@@ -27,6 +27,15 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     Sha256::digest(bytes).iter().map(|b| format!("{b:02x}")).collect()
 }
 
+/// The SHA-256 of the pack's manifest.json: the manifest cannot carry its own hash, so
+/// this is printed to be noted down with the pack.
+pub fn manifest_digest(pack: &Path) -> Result<String, AppError> {
+    let path = pack.join("manifest.json");
+    let bytes = std::fs::read(&path)
+        .map_err(|e| AppError::File { path: path.display().to_string(), message: e.to_string() })?;
+    Ok(sha256_hex(&bytes))
+}
+
 /// A manifest's file name, refused if it would reach outside the pack.
 fn inside(pack: &Path, file: &str) -> Option<std::path::PathBuf> {
     let relative = Path::new(file);

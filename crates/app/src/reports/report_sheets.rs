@@ -343,8 +343,8 @@ impl Books {
             ("balance", w.say("余额", "Balance")),
             ("open", w.say("未收", "Open")),
         ];
-        let safe: String = ledger.code.chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect();
-        let mut sheet = Sheet::new(format!("ledger-{safe}"), w.say("客户往来明细", "Customer ledger"), &columns);
+        let mut sheet =
+            Sheet::new(format!("ledger-{}", ledger.code), w.say("客户往来明细", "Customer ledger"), &columns);
         sheet.subtitle.push(format!("{} ({})", ledger.name, ledger.code));
         for e in &ledger.entries {
             sheet.rows.push(vec![

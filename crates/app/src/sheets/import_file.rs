@@ -9,7 +9,7 @@ use huikuan_store::tables::settings;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::mapping::{guess, layout_of, setting_key, Mapping};
+use super::mapping::{fold, guess, layout_of, setting_key, Mapping};
 use super::table_in::{read_table, SourceFormat, SourceTable};
 use crate::error::{AppError, RowError};
 use crate::import::ImportSummary;
@@ -67,8 +67,7 @@ pub struct ImportForm {
     pub override_reason: Option<String>,
 }
 
-/// A row of the preview: its row in the file, its cells as each field will read them, and
-/// what is wrong with it (nothing: it will be imported).
+/// A row of the preview with problems: its row in the file and what is wrong with it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct PreviewRow {
     pub line: u64,
@@ -166,8 +165,8 @@ impl Books {
         mapping: &Mapping,
     ) -> Result<ImportSummary, AppError> {
         let csv = checked_csv(form.kind, table, mapping)?;
-        let reason = form.override_reason.clone();
-        self.rehearsed(|books| books.run_import(form.kind, &csv, reason.as_deref())).map_err(|e| on_rows(e, table))
+        self.rehearsed(|books| books.run_import(form.kind, &csv, form.override_reason.as_deref()))
+            .map_err(|e| on_rows(e, table))
     }
 
     /// A CSV file's import exactly as `import_*_csv` would run it (its columns by their
@@ -266,9 +265,9 @@ fn checked_csv(kind: ImportKind, table: &SourceTable, mapping: &Mapping) -> Resu
 /// A heading that names a field twice leaves unclear which column holds it: refused, as the
 /// CSV import refuses it.
 fn refuse_doubled(kind: ImportKind, table: &SourceTable) -> Result<(), AppError> {
-    let folded: Vec<String> = table.header.iter().map(|h| h.trim().to_lowercase()).collect();
+    let folded: Vec<String> = table.header.iter().map(|h| fold(h)).collect();
     let twice: Vec<&str> =
-        kind.columns().iter().copied().filter(|c| folded.iter().filter(|h| h.as_str() == *c).count() > 1).collect();
+        kind.columns().iter().copied().filter(|c| folded.iter().filter(|h| **h == fold(c)).count() > 1).collect();
     if twice.is_empty() {
         return Ok(());
     }

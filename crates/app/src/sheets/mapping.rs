@@ -33,7 +33,8 @@ pub(crate) fn setting_key(kind: ImportKind, layout: &str) -> String {
     format!("import_mapping.{}.{layout}", kind.name())
 }
 
-fn fold(text: &str) -> String {
+/// A heading as compared: case, spaces, `_` and `-` aside.
+pub(crate) fn fold(text: &str) -> String {
     text.trim().to_lowercase().replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 

@@ -101,25 +101,18 @@ fn read_xlsx(bytes: &[u8]) -> Result<SourceTable, AppError> {
     let mut row_of_line = Vec::new();
     let mut header = Vec::new();
     let mut sample = Vec::new();
-    {
-        let mut writer = csv::WriterBuilder::new().from_writer(&mut out);
-        let mut line_count = 0usize;
-        for (i, cells) in range.rows().enumerate() {
-            let texts: Vec<String> = cells.iter().map(cell_text).collect();
-            let sheet_row = u64::from(first_row) + i as u64 + 1;
-            if i == 0 {
-                header = texts.clone();
-            } else if sample.len() < SAMPLE && texts.iter().any(|t| !t.is_empty()) {
-                sample.push(texts.clone());
-            }
-            writer.write_record(&texts).map_err(|e| unreadable(e.to_string()))?;
-            writer.flush().map_err(|e| unreadable(e.to_string()))?;
-            // A cell holding line breaks spans several CSV lines; each maps to this row.
-            let written = writer.get_ref().iter().filter(|b| **b == b'\n').count();
-            while line_count < written {
-                row_of_line.push(sheet_row);
-                line_count += 1;
-            }
+    for (i, cells) in range.rows().enumerate() {
+        let texts: Vec<String> = cells.iter().map(cell_text).collect();
+        let sheet_row = u64::from(first_row) + i as u64 + 1;
+        let before = out.len();
+        write_line(&mut out, texts.iter().map(String::as_bytes));
+        // A cell holding line breaks spans several CSV lines; each maps to this row.
+        let lines = out[before..].iter().filter(|b| **b == b'\n').count();
+        row_of_line.extend(std::iter::repeat_n(sheet_row, lines));
+        if i == 0 {
+            header = texts;
+        } else if sample.len() < SAMPLE && texts.iter().any(|t| !t.is_empty()) {
+            sample.push(texts);
         }
     }
     if header.iter().all(String::is_empty) {
