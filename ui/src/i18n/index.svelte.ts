@@ -12,6 +12,8 @@ export const locale = $state<{ language: Language }>({ language: "zh" });
 
 export function translate(language: Language, key: MessageKey, params: Record<string, string | number> = {}): string {
   const template = dictionaries[language][key];
+  // A key with no words shows as ⟦key⟧: never a crash, and the end-to-end test looks for it.
+  if (template === undefined) return missing(key);
   return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
 }
 
@@ -22,7 +24,19 @@ export function t(key: MessageKey, params?: Record<string, string | number>): st
 /** The translation of a closed vocabulary word ("status" + "on_hold" → "暂停"). */
 export function word(group: string, value: string): string {
   const key = `${group}.${value}` as MessageKey;
-  return key in en ? t(key) : value;
+  return key in en ? t(key) : missing(key);
+}
+
+/** How a word with no translation shows: bracketed, so it is seen and caught by the tests. */
+export function missing(key: string): string {
+  return `⟦${key}⟧`;
+}
+
+/** Who made a change: the app's own operator names in words, a person's name as it is. */
+export function operatorName(operator: string): string {
+  if (operator === "owner") return t("who.owner");
+  if (operator === "cli") return t("who.cli");
+  return operator;
 }
 
 /** An aging bucket's label ("not_due", "31-60", "over_365") in words. */

@@ -1,0 +1,18 @@
+// English for the words only a screen reader or the window title says, and the worklist's
+// call line (issue 18: accessibility and every word in the user's language).
+export const a11yEn = {
+  "a11y.skip": "Skip to content",
+  "a11y.table_scroll": "{name}: table, scrolls sideways",
+  "a11y.chart_figures": "{name}: the figures",
+  "a11y.remove_line": "Remove line {n}",
+  "a11y.line_field": "{field}, line {n}",
+  "a11y.choose_file": "Choose a file…",
+  "a11y.no_file": "No file chosen",
+  "reports.view": "View",
+  "work.chosen": "Row {n} of {total}: {name}, overdue {amount}",
+  "work.call": "Call {name} ({role}): {phone}",
+  "work.call_customer": "Call the customer: {phone}",
+  "work.no_phone": "No phone number on file: add one on the customer's profile.",
+  "who.cli": "the command line",
+  "who.owner": "the owner",
+} as const;
