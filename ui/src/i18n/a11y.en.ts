@@ -13,6 +13,12 @@ export const a11yEn = {
   "work.call": "Call {name} ({role}): {phone}",
   "work.call_customer": "Call the customer: {phone}",
   "work.no_phone": "No phone number on file: add one on the customer's profile.",
+  "dashboard.total_note": "Before customers' credit; the aging report's balance is after it.",
+  "dashboard.credit_note": "Taken off the balance in the aging report.",
+  "reports.balance_note": "Balance = the aging columns − customers' credit ({credit}). The dashboard's total receivables is the figure before the credit.",
+  "month_end.no_statements_yet": "No statements for {period} yet.",
+  "month_end.go_generate": "Generate them",
+  "month_end.nothing_to_generate": "No customer needs one for this month.",
   "who.cli": "the command line",
   "who.owner": "the owner",
 } as const;

@@ -14,6 +14,12 @@ export const a11yZh: Record<keyof typeof a11yEn, string> = {
   "work.call": "致电 {name}（{role}）：{phone}",
   "work.call_customer": "致电客户：{phone}",
   "work.no_phone": "未登记电话：请在客户档案中添加。",
+  "dashboard.total_note": "未扣除客户预收；账龄表的余额已扣除预收。",
+  "dashboard.credit_note": "账龄表的余额已扣除此项。",
+  "reports.balance_note": "余额 = 各账龄段合计 − 客户预收（{credit}）；仪表盘的“应收账款合计”为扣除预收前的金额。",
+  "month_end.no_statements_yet": "{period} 还没有对账单。",
+  "month_end.go_generate": "去生成",
+  "month_end.nothing_to_generate": "本月没有需要对账单的客户。",
   "who.cli": "命令行",
   "who.owner": "店主",
 };
