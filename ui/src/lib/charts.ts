@@ -9,11 +9,22 @@ export const AGING_SHADES = ["#7aa88f", "#f0b35a", "#e8944a", "#e0703c", "#cf4b3
 
 const yuan = (amount: string) => Number(amount);
 
-export function agingBars(buckets: BucketFigure[], label: (bucket: string) => string, money: (a: string) => string): EChartsCoreOption {
+/** An axis's round figure in the reader's way of counting: 5万 in Chinese, 50k in English. */
+export function axisAmount(language: "zh" | "en"): (v: number) => string {
+  if (language === "zh") return (v) => (v >= 10000 ? `${v / 10000}万` : String(v));
+  return (v) => (v >= 1000 ? `${v / 1000}k` : String(v));
+}
+
+export function agingBars(
+  buckets: BucketFigure[],
+  label: (bucket: string) => string,
+  money: (a: string) => string,
+  language: "zh" | "en" = "zh",
+): EChartsCoreOption {
   return {
     grid: { left: 10, right: 24, top: 10, bottom: 10, containLabel: true },
     tooltip: { trigger: "item", valueFormatter: (v: unknown) => money(String(v)) },
-    xAxis: { type: "value", axisLabel: { formatter: (v: number) => (v >= 10000 ? `${v / 10000}万` : String(v)) } },
+    xAxis: { type: "value", axisLabel: { formatter: axisAmount(language) } },
     yAxis: { type: "category", inverse: true, data: buckets.map((b) => label(b.label)) },
     series: [
       {
