@@ -19,6 +19,7 @@ export const a11yEn = {
   "month_end.no_statements_yet": "No statements for {period} yet.",
   "month_end.go_generate": "Generate them",
   "month_end.nothing_to_generate": "No customer needs one for this month.",
+  "a11y.send_channel": "Sent by",
   "who.cli": "Command line",
   "who.owner": "Owner",
 } as const;
