@@ -76,6 +76,7 @@ pub fn domain_zh(error: &DomainError) -> String {
         Negative(what) => format!("{}不能为负数", field_zh(what)),
         NotPositive(what) => format!("{}必须大于 0", field_zh(what)),
         MalformedDate(v) => format!("“{v}”不是日期（应为 YYYY-MM-DD）"),
+        AmbiguousDate(v) => format!("“{v}”的月和日可有两种读法：请先写年份，如 2026-05-01、2026/5/1 或 5月1日"),
         ImpossibleDate(v) => format!("“{v}”不是存在的日期"),
         MalformedTerms(v) => format!("“{v}”不是付款条件（应为 cod、net:N 或 eom:N）"),
         UnknownChoice { field, value, expected } => {

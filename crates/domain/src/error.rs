@@ -20,6 +20,8 @@ pub enum DomainError {
     NotPositive(&'static str),
     #[error("'{0}' is not a date (expected YYYY-MM-DD)")]
     MalformedDate(String),
+    #[error("'{0}' could be read two ways (day and month): type the year first, e.g. 2026-05-01 or 2026/5/1, or 5月1日")]
+    AmbiguousDate(String),
     #[error("'{0}' is not a date that exists")]
     ImpossibleDate(String),
     #[error("'{0}' is not a payment term (expected cod, net:N or eom:N)")]
@@ -58,6 +60,7 @@ impl DomainError {
             Self::Negative(_) => "negative",
             Self::NotPositive(_) => "not_positive",
             Self::MalformedDate(_) => "malformed_date",
+            Self::AmbiguousDate(_) => "ambiguous_date",
             Self::ImpossibleDate(_) => "impossible_date",
             Self::MalformedTerms(_) => "malformed_terms",
             Self::UnknownChoice { .. } => "unknown_choice",

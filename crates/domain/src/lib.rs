@@ -24,6 +24,7 @@ pub mod profile;
 pub mod settlement;
 pub mod statement;
 pub mod terms;
+pub mod typed;
 
 pub use aging::{AgingBasis, AgingRow, BucketScheme};
 pub use customer::{ContactRole, CustomerKind, CustomerStatus, DocLanguage, Importance};
@@ -38,3 +39,4 @@ pub use profile::{BusinessScale, CollectionDays, Premises};
 pub use settlement::{settle, Settlement};
 pub use statement::Period;
 pub use terms::PaymentTerms;
+pub use typed::{parse_amount_typed, parse_date_typed, parse_terms_typed, parse_year_typed};
