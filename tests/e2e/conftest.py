@@ -150,6 +150,25 @@ def wait_for_bus_name_released(seconds: float = 10.0) -> None:
         time.sleep(0.1)
 
 
+# The first start on a fresh machine is slow (WebKit and GStreamer build their caches, the
+# debug build parses the fonts): a test begins when the app says it is ready, not after a
+# fixed time. The bound only stops a start that never ends.
+READY_SECONDS = 180
+
+
+def wait_until_ready(driver: webdriver.Remote, record: Path) -> None:
+    started = time.monotonic()
+    while time.monotonic() - started < READY_SECONDS:
+        try:
+            if driver.execute_script("return document.documentElement.dataset.ready === 'true'"):
+                record.write_text(f"ready after {time.monotonic() - started:.1f} s\n")
+                return
+        except WebDriverException:
+            pass  # the page is still loading
+        time.sleep(0.1)
+    raise TimeoutError(f"the app did not say it was ready within {READY_SECONDS} s")
+
+
 def launch(request, display: str, tmp_path: Path, prepare=None):
     if not APP.exists():
         raise FileNotFoundError(f"{APP} is not built: run `cargo build -p huikuan-desktop` first")
@@ -175,6 +194,7 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
     config = ClientConfig(remote_server_addr=url, timeout=60)
     driver = webdriver.Remote(command_executor=url, options=options, client_config=config)
     driver.implicitly_wait(0)
+    wait_until_ready(driver, tmp_path / "ready.txt")
     app = App(driver, db, OUT / request.node.name, display)
 
     def stop():
