@@ -65,13 +65,23 @@ pub enum Suggestion {
     Exhausted,
 }
 
+/// The highest level the days overdue and the letters already sent allow: the first letter
+/// at most a demand (a final notice needs a demand before it), each later one at most one
+/// level above the highest sent (0: none yet).
+fn escalation_level(policy: &DunningPolicy, days_overdue: i64, sent: &[SentLetter]) -> u8 {
+    let by_days = policy.level_for(days_overdue);
+    match sent.iter().map(|l| l.level).max() {
+        None => by_days.min(2),
+        Some(highest) => by_days.min(highest + 1),
+    }
+}
+
 /// The next letter for a customer whose oldest overdue item is `days_overdue` days late on
 /// `today`, given the letters sent about this debt (since it fell due). The first letter is
 /// at most a demand (a final notice needs a demand before it); after that each letter is at
 /// most one level above the last, and never the same level again.
 pub fn next_letter(policy: &DunningPolicy, days_overdue: i64, sent: &[SentLetter], today: NaiveDate) -> Suggestion {
-    let by_days = policy.level_for(days_overdue);
-    if by_days == 0 {
+    if policy.level_for(days_overdue) == 0 {
         return Suggestion::NotYet;
     }
     let last = sent.iter().max_by_key(|l| (l.date, l.level));
@@ -79,10 +89,7 @@ pub fn next_letter(policy: &DunningPolicy, days_overdue: i64, sent: &[SentLetter
     if highest >= 3 {
         return Suggestion::Exhausted;
     }
-    let level = match last {
-        None => by_days.min(2),
-        Some(_) => by_days.min(highest + 1),
-    };
+    let level = escalation_level(policy, days_overdue, sent);
     if level <= highest {
         return Suggestion::NotYet;
     }
@@ -94,6 +101,33 @@ pub fn next_letter(policy: &DunningPolicy, days_overdue: i64, sent: &[SentLetter
         }
     }
     Suggestion::Due { level }
+}
+
+/// A letter of a level above what the escalation rules allow now: sent only with the
+/// owner's written reason.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct LevelSkipped {
+    /// The highest level due now (1 when nothing is due yet: a reminder is never a skip).
+    pub due: u8,
+    pub chosen: u8,
+}
+
+/// Whether a letter of `chosen` level keeps to the escalation: at most the level due by the
+/// days overdue and the letters sent (see [`next_letter`]), and never above the level after
+/// the highest sent. A reminder is always in order; so is a level already reached (a second
+/// final notice is not a skip).
+pub fn check_level(
+    policy: &DunningPolicy,
+    days_overdue: i64,
+    sent: &[SentLetter],
+    chosen: u8,
+) -> Result<(), LevelSkipped> {
+    let highest = sent.iter().map(|l| l.level).max().unwrap_or(0);
+    let due = escalation_level(policy, days_overdue, sent).max(1).max(highest.min(3));
+    if chosen > due {
+        return Err(LevelSkipped { due, chosen });
+    }
+    Ok(())
 }
 
 #[cfg(test)]
@@ -138,6 +172,33 @@ mod tests {
         let until = d("2026-12-02");
         assert_eq!(next(50, &[("2026-11-18", 1)], "2026-12-01"), Suggestion::Wait { level: 2, until }, "13 days after");
         assert_eq!(next(50, &[("2026-11-17", 1)], "2026-12-01"), Suggestion::Due { level: 2 }, "14 days is enough");
+    }
+
+    fn check(days: i64, sent: &[(&str, u8)], chosen: u8) -> Result<(), LevelSkipped> {
+        let sent: Vec<SentLetter> = sent.iter().map(|&(date, level)| SentLetter { date: d(date), level }).collect();
+        check_level(&DunningPolicy::default(), days, &sent, chosen)
+    }
+
+    #[test]
+    fn a_final_notice_as_a_first_letter_skips_the_demand_however_late_the_debt() {
+        assert_eq!(check(400, &[], 3), Err(LevelSkipped { due: 2, chosen: 3 }));
+        assert_eq!(check(400, &[], 2), Ok(()));
+        assert_eq!(check(20, &[], 2), Err(LevelSkipped { due: 1, chosen: 2 }), "a demand before 45 days");
+    }
+
+    #[test]
+    fn skipping_from_a_reminder_to_a_final_notice_is_refused_and_one_step_up_is_not() {
+        assert_eq!(check(200, &[("2026-11-01", 1)], 3), Err(LevelSkipped { due: 2, chosen: 3 }));
+        assert_eq!(check(200, &[("2026-11-01", 1)], 2), Ok(()));
+        assert_eq!(check(200, &[("2026-11-01", 1), ("2026-11-20", 2)], 3), Ok(()));
+    }
+
+    #[test]
+    fn a_reminder_or_a_level_already_reached_is_never_a_skip() {
+        assert_eq!(check(3, &[], 1), Ok(()), "a reminder even before the first threshold");
+        assert_eq!(check(3, &[], 2), Err(LevelSkipped { due: 1, chosen: 2 }));
+        assert_eq!(check(400, &[("2026-10-01", 1), ("2026-10-20", 2), ("2026-11-10", 3)], 3), Ok(()));
+        assert_eq!(check(30, &[("2026-11-01", 2)], 2), Ok(()), "the same level again");
     }
 
     #[test]

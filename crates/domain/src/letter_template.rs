@@ -134,7 +134,9 @@ pub struct LetterWording {
     pub body: String,
 }
 
-/// The three levels' wording in both languages: `levels[0]` is the reminder (提醒函),
+/// The three levels' wording in both languages. The defaults claim no earlier demand of
+/// their own: `{previous_letters}` names the letters the books hold (number and date), and
+/// says nothing when there are none.: `levels[0]` is the reminder (提醒函),
 /// `levels[1]` the demand (催款函), `levels[2]` the final notice (最后催告函).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct LetterTemplates {
@@ -194,7 +196,7 @@ impl Default for LetterTemplates {
                 ),
                 w(
                     "最 后 催 告 函",
-                    "{customer}：\n\n截至 {date}，贵司仍拖欠我司以下货款：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}我司多次催告，贵司至今仍未支付。现正式最后催告：请贵司于 {pay_by} 前将全部欠款支付至我司账户（{bank_account}）。\n\n逾期仍未支付的，我司将依法提起诉讼或申请仲裁，并主张逾期付款利息及实现债权的全部费用（包括诉讼费、律师费、保全费等），由此产生的一切后果由贵司承担。\n\n本函系我司依据《中华人民共和国民法典》向贵司主张债权的正式书面通知。",
+                    "{customer}：\n\n截至 {date}，贵司仍拖欠我司以下货款：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}上述款项至今仍未支付。现正式最后催告：请贵司于 {pay_by} 前将全部欠款支付至我司账户（{bank_account}）。\n\n逾期仍未支付的，我司将依法提起诉讼或申请仲裁，并主张逾期付款利息及实现债权的全部费用（包括诉讼费、律师费、保全费等），由此产生的一切后果由贵司承担。\n\n本函系我司依据《中华人民共和国民法典》向贵司主张债权的正式书面通知。",
                 ),
             ],
             en: [
@@ -208,7 +210,7 @@ impl Default for LetterTemplates {
                 ),
                 w(
                     "FINAL NOTICE BEFORE LEGAL ACTION",
-                    "Dear {customer},\n\nAs of {date}, your company still owes us the following:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}Despite our repeated demands, this remains unpaid. This is our final notice: please pay the full amount into our account ({bank_account}) by {pay_by}.\n\nIf payment is not received by that date, we will bring legal proceedings or arbitration without further notice and claim interest on the late payment and all costs of recovery, including court, lawyer and preservation fees.\n\nThis letter is our formal written demand for payment under the Civil Code of the People's Republic of China.",
+                    "Dear {customer},\n\nAs of {date}, your company still owes us the following:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}This amount remains unpaid. This is our final notice: please pay the full amount into our account ({bank_account}) by {pay_by}.\n\nIf payment is not received by that date, we will bring legal proceedings or arbitration without further notice and claim interest on the late payment and all costs of recovery, including court, lawyer and preservation fees.\n\nThis letter is our formal written demand for payment under the Civil Code of the People's Republic of China.",
                 ),
             ],
         }
@@ -244,6 +246,21 @@ mod tests {
         assert_eq!(parse("付款} 谢谢"), Err(TemplateError::Unopened { line: 1, column: 3 }));
         assert_eq!(parse("{{customer}"), Err(TemplateError::Unopened { line: 1, column: 11 }));
         assert_eq!(parse("   "), Err(TemplateError::Empty));
+    }
+
+    #[test]
+    fn the_default_templates_claim_no_earlier_demand_beyond_the_previous_letters_placeholder() {
+        let templates = LetterTemplates::default();
+        for wording in templates.zh.iter().chain(&templates.en) {
+            for claim in ["多次", "再次", "屡次", "repeated", "again", "several"] {
+                assert!(!wording.body.contains(claim), "{claim:?} in {:?}", wording.title);
+            }
+        }
+        for levels in [&templates.zh, &templates.en] {
+            for wording in &levels[1..] {
+                assert!(parse(&wording.body).unwrap().contains(&Segment::Field(Placeholder::PreviousLetters)));
+            }
+        }
     }
 
     #[test]

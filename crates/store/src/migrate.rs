@@ -15,6 +15,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0005_letters", include_str!("../migrations/0005_letters.sql")),
     ("0006_collections", include_str!("../migrations/0006_collections.sql")),
     ("0007_maintained", include_str!("../migrations/0007_maintained.sql")),
+    ("0008_letter_skips", include_str!("../migrations/0008_letter_skips.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -110,3 +110,19 @@ pub fn items(conn: &Connection, letter_id: i64) -> Result<Vec<(i64, Money, i64)>
     let rows = stmt.query_map([letter_id], |row| Ok((row.get(0)?, money(row, 1)?, row.get(2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
+
+/// Records that letter `letter_id` went out above the level due (`due_level`), and why.
+pub fn insert_skip(conn: &Connection, letter_id: i64, due_level: u8, reason: &str) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO letter_skips (letter_id, due_level, reason) VALUES (?1, ?2, ?3)")?
+        .execute(params![letter_id, due_level, reason])
+        .map_err(StoreError::from_sqlite)?;
+    Ok(())
+}
+
+/// The level due and the owner's reason, when the letter skipped a level.
+pub fn skip_of(conn: &Connection, letter_id: i64) -> Result<Option<(u8, String)>, StoreError> {
+    Ok(conn
+        .prepare_cached("SELECT due_level, reason FROM letter_skips WHERE letter_id = ?1")?
+        .query_row([letter_id], |row| Ok((row.get(0)?, row.get(1)?)))
+        .optional()?)
+}
