@@ -72,7 +72,7 @@ impl CreditRefusal {
 
 #[derive(Debug, Error)]
 pub enum AppError {
-    #[error("{field}: {source}")]
+    #[error("{}: {source}", crate::messages::field_en(field))]
     Invalid {
         field: &'static str,
         #[source]

@@ -117,9 +117,18 @@ fn store_zh(error: &StoreError) -> String {
             format!("此账簿由更新版本的回款写入（版本 {found}，本程序最高支持 {supported}），请先升级回款")
         }
         Corrupt(what) => format!("存储的数据已损坏：{what}"),
-        Backup { path, source } => format!("无法备份账簿到 {path}：{source}"),
+        Backup { path, source } => format!("无法备份账簿到 {path}：{}", sqlite_zh(source)),
         Sqlite(e) => format!("数据库错误：{e}"),
         Io(e) => format!("文件错误：{e}"),
+    }
+}
+
+/// SQLite's own words for what a user can cause and fix; the rest as SQLite says them.
+fn sqlite_zh(error: &dyn std::fmt::Display) -> String {
+    match error.to_string().as_str() {
+        "output file already exists" => "该文件已存在，请另选一个文件名".to_string(),
+        "unable to open database file" => "无法在该位置创建文件".to_string(),
+        other => other.to_string(),
     }
 }
 
@@ -213,7 +222,49 @@ pub fn field_zh(name: &str) -> &str {
         "next_review" => "下次复评日期",
         "title" => "标题",
         "file" => "文件",
+        "promise_amount" | "promised amount" => "承诺金额",
+        "promise_date" | "promised date" => "承诺日期",
+        "promised_by" => "承诺人",
+        "outcome" => "联系结果",
+        "contact_id" => "联系人",
+        "next_action" => "下一步",
+        "next_date" => "下一步日期",
+        "note" => "备注",
+        "person" => "经办人",
+        "stage" => "付款进度",
+        "signals_note" => "预警说明",
+        "first_date" => "首期日期",
+        "equal_count" => "期数",
+        "total" => "合计",
+        "credit_policy" => "信用政策",
+        "dunning_policy" => "催款规则",
+        "provision_rates" => "计提比例",
+        "statement_day" => "对账日",
+        "doc_language" | "doc-language" => "单据语言",
+        "allocations" => "核销分配",
+        "lines" => "明细",
         other => other,
+    }
+}
+
+/// The names the domain gives fields, in English words: `promise_amount` says "promise amount",
+/// never the key; a few read better said otherwise.
+pub fn field_en(name: &str) -> std::borrow::Cow<'_, str> {
+    match name {
+        "promise_amount" => "promised amount".into(),
+        "promise_date" => "promised date".into(),
+        "contact_id" => "contact".into(),
+        "next_action" => "next step".into(),
+        "next_date" => "date of the next step".into(),
+        "signals_note" => "note on the warning signs".into(),
+        "first_date" => "first instalment's date".into(),
+        "equal_count" => "number of instalments".into(),
+        "deviation_reason" => "reason for the change".into(),
+        "override_reason" => "reason for the override".into(),
+        "tax_id" => "tax ID".into(),
+        "doc_language" | "doc-language" => "document language".into(),
+        other if other.contains(['_', '-']) => other.replace(['_', '-'], " ").into(),
+        other => other.into(),
     }
 }
 
@@ -229,6 +280,52 @@ mod tests {
         assert_eq!(zh.field.as_deref(), Some("amount"));
         assert_eq!(zh.message, "金额：“1.234”超过 2 位小数");
         assert_eq!(error.view(DocLanguage::En).message, "amount: '1.234' has more than 2 decimals");
+    }
+
+    #[test]
+    fn a_field_is_named_in_words_in_both_languages_never_by_its_key() {
+        let error = AppError::invalid("promise_amount")(DomainError::MalformedAmount("abc".into()));
+        let zh = error.view(DocLanguage::Zh).message;
+        let en = error.view(DocLanguage::En).message;
+        assert!(zh.starts_with("承诺金额：") && !zh.contains("promise_amount"), "{zh}");
+        assert!(en.starts_with("promised amount: ") && !en.contains("promise_amount"), "{en}");
+        assert_eq!(field_en("unit_price"), "unit price");
+        assert_eq!(field_en("amount"), "amount");
+    }
+
+    #[test]
+    fn every_field_a_form_can_blame_has_a_chinese_name() {
+        let fields = [
+            "promise_amount",
+            "promise_date",
+            "promised_by",
+            "outcome",
+            "next_action",
+            "next_date",
+            "note",
+            "person",
+            "stage",
+            "signals_note",
+            "first_date",
+            "total",
+            "credit_policy",
+            "payment_terms",
+            "credit_limit",
+            "unit_price",
+            "contact_name",
+            "override_reason",
+            "deviation_reason",
+            "approved_terms",
+            "collection_days",
+        ];
+        for field in fields {
+            assert!(!field_zh(field).is_ascii(), "{field} has no Chinese name");
+        }
+    }
+
+    #[test]
+    fn a_backup_onto_an_existing_file_says_so_in_chinese() {
+        assert_eq!(sqlite_zh(&"output file already exists"), "该文件已存在，请另选一个文件名");
     }
 
     #[test]

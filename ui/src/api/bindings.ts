@@ -895,7 +895,7 @@ signed: boolean,
  */
 broken: boolean, };
 
-export type CustomerCollection = { code: string, name: string, contacts: Array<Contact>, 
+export type CustomerCollection = { code: string, name: string, phone: string, contacts: Array<Contact>, 
 /**
  * Newest first.
  */

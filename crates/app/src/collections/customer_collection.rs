@@ -17,6 +17,8 @@ use crate::{Books, Contact};
 pub struct CustomerCollection {
     pub code: String,
     pub name: String,
+    // The customer's own number: whom to call when no contact has one.
+    pub phone: String,
     pub contacts: Vec<Contact>,
     /// Newest first.
     pub logs: Vec<ContactLog>,
@@ -41,6 +43,7 @@ impl Books {
                 stage: collection::stage_of(tx, customer.id)?,
                 code: customer.fields.code,
                 name: customer.fields.name,
+                phone: customer.fields.phone,
             })
         })
     }

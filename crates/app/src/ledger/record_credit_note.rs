@@ -43,9 +43,14 @@ impl Books {
                             Some("amount".into()),
                             format!(
                                 "a credit note of {} is more than {number} itself ({})",
-                                input.amount, receivable.amount
+                                input.amount.yuan(),
+                                receivable.amount.yuan()
                             ),
-                            format!("红字冲销 {} 超过了 {number} 本身的金额（{}）", input.amount, receivable.amount),
+                            format!(
+                                "红字冲销 {} 超过了 {number} 本身的金额（{}）",
+                                input.amount.yuan(),
+                                receivable.amount.yuan()
+                            ),
                         ));
                     }
                     let open = open_items(tx, customer.id)?

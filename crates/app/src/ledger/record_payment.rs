@@ -82,16 +82,23 @@ fn plan(items: &[OpenItem], amount: Money, manual: &[ManualAllocation]) -> Resul
                 Some(format!("allocations.{}", item.receivable.number)),
                 format!(
                     "{} is allocated {} but only {} of it is open",
-                    item.receivable.number, part.amount, remaining[index]
+                    item.receivable.number,
+                    part.amount.yuan(),
+                    remaining[index].yuan()
                 ),
-                format!("{} 分配了 {}，但只剩 {} 未收", item.receivable.number, part.amount, remaining[index]),
+                format!(
+                    "{} 分配了 {}，但只剩 {} 未收",
+                    item.receivable.number,
+                    part.amount.yuan(),
+                    remaining[index].yuan()
+                ),
             ));
         }
         if part.amount > left {
             return Err(AppError::rule(
                 Some("allocations".into()),
-                format!("the allocations add up to more than the payment of {amount}"),
-                format!("分配合计超过了收款金额 {amount}"),
+                format!("the allocations add up to more than the payment of {}", amount.yuan()),
+                format!("分配合计超过了收款金额 {}", amount.yuan()),
             ));
         }
         remaining[index] -= part.amount;

@@ -51,8 +51,13 @@ fn write_off_in(
     if amount > item.open {
         return Err(AppError::rule(
             Some("amount".into()),
-            format!("only {} of {} is open; {} cannot be written off", item.open, item.receivable.number, amount),
-            format!("{} 仅剩 {} 未收，不能核销 {}", item.receivable.number, item.open, amount),
+            format!(
+                "only {} of {} is open; {} cannot be written off",
+                item.open.yuan(),
+                item.receivable.number,
+                amount.yuan()
+            ),
+            format!("{} 仅剩 {} 未收，不能核销 {}", item.receivable.number, item.open.yuan(), amount.yuan()),
         ));
     }
     if date < item.receivable.doc_date {
