@@ -4,6 +4,7 @@
 pub const COMMANDS: &[&str] = &[
     "workspace_status",
     "workspace_start",
+    "workspace_start_real_books",
     "set_language",
     "backup_now",
     "backups_list",
@@ -16,6 +17,7 @@ pub const COMMANDS: &[&str] = &[
     "customer_choices",
     "customer_get",
     "customer_form",
+    "customer_new_form",
     "customer_create",
     "customer_update",
     "delivery_preview",

@@ -21,6 +21,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
     tauri::generate_handler![
         workspace::workspace_status,
         workspace::workspace_start,
+        workspace::workspace_start_real_books,
         workspace::set_language,
         workspace::backup_now,
         workspace::backups_list,
@@ -33,6 +34,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         customers::customer_choices,
         customers::customer_get,
         customers::customer_form,
+        customers::customer_new_form,
         customers::customer_create,
         customers::customer_update,
         ledger::delivery_preview,

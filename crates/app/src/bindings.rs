@@ -39,7 +39,7 @@ use crate::statements::{
     DisputeForm, IssuedStatement, MonthEndCandidate, MonthEndCounts, MonthEndOverview, MonthEndProgress,
     MonthEndSummary, StatementStatus, StatementSummary, StatementView,
 };
-use crate::workspace::{BackupDone, Preferences, WorkspaceStatus};
+use crate::workspace::{BackupDone, Preferences, RealBooksStarted, WorkspaceStatus};
 use crate::{
     BusinessFacts, Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry,
     ErrorView, RowError,
@@ -151,6 +151,7 @@ pub fn typescript() -> String {
         PaymentPreview,
         Preferences,
         WorkspaceStatus,
+        RealBooksStarted,
         BackupDone,
         BackupSchedule,
         BackupFile,

@@ -15,20 +15,32 @@ pub struct Books {
     pub(crate) operator: String,
     /// Where attachments are kept, beside the book; None for a book in memory.
     pub(crate) files: Option<PathBuf>,
+    /// The generated demo company rather than the owner's own books (read when opened).
+    pub(crate) demo: bool,
 }
+
+/// The setting that marks the generated demo company.
+pub(crate) const DEMO_KEY: &str = "demo_book";
 
 impl Books {
     pub fn open(path: &Path, clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
         let files = path.parent().map(|dir| dir.join("attachments"));
-        Ok(Books { store: Store::open(path)?, clock, operator: operator.to_string(), files })
+        let mut store = Store::open(path)?;
+        let demo = store.read(|tx| huikuan_store::tables::settings::get::<bool>(tx, DEMO_KEY))?.unwrap_or(false);
+        Ok(Books { store, clock, operator: operator.to_string(), files, demo })
     }
 
     pub fn open_in_memory(clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
-        Ok(Books { store: Store::open_in_memory()?, clock, operator: operator.to_string(), files: None })
+        Ok(Books { store: Store::open_in_memory()?, clock, operator: operator.to_string(), files: None, demo: false })
     }
 
     pub fn store(&mut self) -> &mut Store {
         &mut self.store
+    }
+
+    /// True for the generated demo company.
+    pub fn is_demo(&self) -> bool {
+        self.demo
     }
 
     pub fn clock(&self) -> &dyn Clock {

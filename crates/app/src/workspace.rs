@@ -43,6 +43,16 @@ pub struct WorkspaceStatus {
     pub language: DocLanguage,
     /// The business date: forms start on it.
     pub today: NaiveDate,
+    /// The open books are the generated demo company: the app offers to start real books.
+    pub demo: bool,
+}
+
+/// Real books started from the demo: where the demo was kept.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RealBooksStarted {
+    pub status: WorkspaceStatus,
+    /// The demo company's file, still a book that opens (`huikuan-cli --db` or the app).
+    pub demo_kept_at: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -86,6 +96,7 @@ impl Workspace {
             backups_dir: self.backups_dir().display().to_string(),
             language: self.preferences.language,
             today: self.clock.today(),
+            demo: self.books.as_ref().is_some_and(Books::is_demo),
         }
     }
 
@@ -120,6 +131,53 @@ impl Workspace {
         };
         self.books = Some(books);
         Ok(self.status())
+    }
+
+    /// Leaves the demo company for the owner's own books: the demo is copied whole to a
+    /// folder of its own beside the books (`demo/`), checked to open, and only then are the
+    /// demo's files removed and empty books opened in their place. Refused unless the open
+    /// books are the demo.
+    pub fn start_real_books(&mut self) -> Result<RealBooksStarted, AppError> {
+        if !self.books()?.is_demo() {
+            return Err(AppError::rule(
+                None,
+                "these are already your own books, not the demo company",
+                "当前账簿已是您自己的账簿，不是演示公司",
+            ));
+        }
+        let kept = self.demo_copy_path();
+        if let Some(folder) = kept.parent() {
+            std::fs::create_dir_all(folder).map_err(|e| file_error(folder, e))?;
+        }
+        self.books()?.backup_to(&kept)?;
+        Books::open(&kept, Box::new(self.clock.clone()), &self.operator)?;
+        self.books = None;
+        for suffix in ["", "-wal", "-shm"] {
+            let file = PathBuf::from(format!("{}{suffix}", self.db_path.display()));
+            if file.exists() {
+                std::fs::remove_file(&file).map_err(|e| file_error(&file, e))?;
+            }
+        }
+        self.books = Some(Books::open(&self.db_path, Box::new(self.clock.clone()), &self.operator)?);
+        Ok(RealBooksStarted { status: self.status(), demo_kept_at: kept.display().to_string() })
+    }
+
+    /// `demo/<book>.db` beside the books; a later demo left there before gets a dated name.
+    fn demo_copy_path(&self) -> PathBuf {
+        let folder = self.db_path.parent().unwrap_or(Path::new(".")).join("demo");
+        let stem = self.db_path.file_stem().and_then(|s| s.to_str()).unwrap_or("books").to_string();
+        let plain = folder.join(format!("{stem}.db"));
+        if !plain.exists() {
+            return plain;
+        }
+        let moment = self.clock.now().format("%Y%m%d-%H%M%S");
+        (1..)
+            .map(|n| match n {
+                1 => folder.join(format!("{stem}-{moment}.db")),
+                n => folder.join(format!("{stem}-{moment}-{n}.db")),
+            })
+            .find(|candidate| !candidate.exists())
+            .expect("some name is free")
     }
 
     pub fn set_language(&mut self, language: DocLanguage) -> Result<WorkspaceStatus, AppError> {
@@ -281,6 +339,42 @@ mod tests {
         assert!(ws.start(false).unwrap().opened);
         assert!(ws.books().unwrap().list_customers("").unwrap().is_empty());
         assert_eq!(ws.start(true).unwrap_err().code(), "books_exist");
+    }
+
+    #[test]
+    fn starting_real_books_from_the_demo_keeps_the_demo_whole_in_its_own_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("books.db");
+        let mut ws = Workspace::open(path.clone(), clock(), "test").unwrap();
+        assert!(ws.start(true).unwrap().demo);
+        let demo_customers = ws.books().unwrap().list_customers("").unwrap().len();
+        assert!(demo_customers > 10);
+
+        let started = ws.start_real_books().unwrap();
+        assert!(started.status.opened && !started.status.demo);
+        assert!(ws.books().unwrap().list_customers("").unwrap().is_empty(), "empty books in the book's place");
+        assert_eq!(started.demo_kept_at, dir.path().join("demo/books.db").display().to_string());
+        let mut kept =
+            Books::open(Path::new(&started.demo_kept_at), Box::new(FixedClock::on(NaiveDate::MIN)), "t").unwrap();
+        assert!(kept.is_demo());
+        assert_eq!(kept.list_customers("").unwrap().len(), demo_customers, "the demo is kept whole");
+
+        // Reopened later: still the real, empty books.
+        drop(ws);
+        let mut again = Workspace::open(path, clock(), "test").unwrap();
+        assert!(!again.status().demo);
+        assert!(again.books().unwrap().list_customers("").unwrap().is_empty());
+    }
+
+    #[test]
+    fn real_books_cannot_be_started_over_real_books() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut ws = Workspace::open(dir.path().join("books.db"), clock(), "test").unwrap();
+        ws.start(false).unwrap();
+        ws.books().unwrap().create_customer(crate::CustomerFields::new("C1", "宏达五金"), vec![]).unwrap();
+        assert!(ws.start_real_books().is_err());
+        assert_eq!(ws.books().unwrap().list_customers("").unwrap().len(), 1, "nothing was touched");
+        assert!(!dir.path().join("demo").exists());
     }
 
     #[test]

@@ -465,10 +465,12 @@ pub struct CustomerAddArgs {
     pub name: String,
     #[arg(long, default_value = "other")]
     pub kind: String,
-    #[arg(long, default_value = "cod")]
-    pub terms: String,
-    #[arg(long, default_value = "0")]
-    pub credit_limit: String,
+    /// Default: the terms of the credit policy's grade for new customers.
+    #[arg(long)]
+    pub terms: Option<String>,
+    /// Default: the credit policy's starting limit for new customers.
+    #[arg(long)]
+    pub credit_limit: Option<String>,
     #[arg(long, default_value = "")]
     pub phone: String,
     #[arg(long, default_value = "")]

@@ -9,7 +9,7 @@ use huikuan_app::customers::{CustomerDetail, NewAttachment};
 use huikuan_app::documents::{SendForm, SignForm};
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
 use huikuan_app::statements::DisputeForm;
-use huikuan_app::{AppError, Books, Clock, Company, CustomerFields, FixedClock, SystemClock};
+use huikuan_app::{AppError, Books, Clock, Company, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::calendar::parse_date;
 use huikuan_domain::line::{parse_quantity, parse_unit_price};
@@ -345,10 +345,14 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
             Ok(render::credit(format, &books.customer_credit(&code, as_of)?))
         }
         CustomerCommand::Add(a) => {
-            let mut fields = CustomerFields::new(&a.code, &a.name);
+            let mut fields = books.new_customer_fields(&a.code, &a.name)?;
             fields.kind = a.kind.parse().map_err(AppError::invalid("kind"))?;
-            fields.payment_terms = a.terms.parse().map_err(AppError::invalid("terms"))?;
-            fields.credit_limit = money("credit-limit", &a.credit_limit)?;
+            if let Some(terms) = &a.terms {
+                fields.payment_terms = terms.parse().map_err(AppError::invalid("terms"))?;
+            }
+            if let Some(limit) = &a.credit_limit {
+                fields.credit_limit = money("credit-limit", limit)?;
+            }
             fields.phone = a.phone;
             fields.address = a.address;
             fields.salesperson = a.salesperson;

@@ -246,6 +246,26 @@ fn the_company_profile_is_set_field_by_field() {
 }
 
 #[test]
+fn customer_add_gives_the_credit_policy_default_terms_and_limit_unless_told_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("books.db");
+    ok(&db, &["init"]);
+    let added = json(&db, &["customer", "add", "--code", "N1", "--name", "新客户", "--format", "json"]);
+    assert_eq!((&added["payment_terms"], &added["credit_limit"]), (&Value::from("net:15"), &Value::from("50000.00")));
+    let told = ["--terms", "eom:30", "--credit-limit", "1000", "--format", "json"];
+    let added = json(&db, &[&["customer", "add", "--code", "N2", "--name", "老客户"][..], &told[..]].concat());
+    assert_eq!((&added["payment_terms"], &added["credit_limit"]), (&Value::from("eom:30"), &Value::from("1000.00")));
+    let only_terms =
+        json(&db, &["customer", "add", "--code", "N3", "--name", "现款", "--terms", "cod", "--format", "json"]);
+    assert_eq!(only_terms["credit_limit"], "50000.00", "the limit not given is still the policy's");
+    // The first delivery on credit to a customer added with the defaults is not blocked.
+    ok(
+        &db,
+        &["--today", "2026-12-01", "delivery", "--customer", "N1", "--date", "2026-12-01", "--line", "水泥,1,500.00"],
+    );
+}
+
+#[test]
 fn a_deliveries_import_over_the_limit_lists_the_blocked_rows_until_a_reason_is_given() {
     let dir = tempfile::tempdir().unwrap();
     let db = dir.path().join("books.db");

@@ -25,6 +25,12 @@ pub async fn customer_form(state: State<'_, AppState>, code: String) -> Result<C
     state.books(|b| b.customer(&code).map(|d| CustomerForm::of(&d.customer, &d.contacts)))
 }
 
+/// The new-customer form filled with the credit policy's terms and limit for new customers.
+#[tauri::command]
+pub async fn customer_new_form(state: State<'_, AppState>) -> Result<CustomerForm, ErrorView> {
+    state.books(|b| b.new_customer_form())
+}
+
 #[tauri::command]
 pub async fn customer_create(state: State<'_, AppState>, form: CustomerForm) -> Result<Customer, ErrorView> {
     state.books(|b| b.create_customer_form(form))

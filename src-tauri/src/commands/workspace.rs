@@ -1,5 +1,5 @@
 use huikuan_app::backups::{BackupFile, BackupSchedule, RestoreDone};
-use huikuan_app::workspace::{BackupDone, WorkspaceStatus};
+use huikuan_app::workspace::{BackupDone, RealBooksStarted, WorkspaceStatus};
 use huikuan_app::ErrorView;
 use huikuan_domain::DocLanguage;
 use tauri::State;
@@ -49,4 +49,10 @@ pub async fn backup_schedule_set(
 #[tauri::command]
 pub async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<RestoreDone, ErrorView> {
     state.workspace(|w| w.restore(&name)).map(|(done, _)| done)
+}
+
+/// Leaves the demo company: the demo is kept in a file of its own and empty books open.
+#[tauri::command]
+pub async fn workspace_start_real_books(state: State<'_, AppState>) -> Result<RealBooksStarted, ErrorView> {
+    state.workspace(|w| w.start_real_books())
 }

@@ -379,7 +379,17 @@ problem: string | null, db_path: string, backups_dir: string, language: DocLangu
 /**
  * The business date: forms start on it.
  */
-today: string, };
+today: string, 
+/**
+ * The open books are the generated demo company: the app offers to start real books.
+ */
+demo: boolean, };
+
+export type RealBooksStarted = { status: WorkspaceStatus, 
+/**
+ * The demo company's file, still a book that opens (`huikuan-cli --db` or the app).
+ */
+demo_kept_at: string, };
 
 export type BackupDone = { path: string, };
 
@@ -519,7 +529,17 @@ overdue_block_days: number,
 /**
  * Recommended limits are rounded down to a multiple of this.
  */
-limit_step: Money, };
+limit_step: Money, 
+/**
+ * The grade a new customer starts at, before any assessment: its terms are the new
+ * customer's terms. Books kept before this setting existed get grade C.
+ */
+new_customer_grade: Grade, 
+/**
+ * The credit a new customer starts with: a grade's limit is months of purchases,
+ * which a new customer does not have yet. ¥50,000.00 unless the owner sets it.
+ */
+new_customer_limit: Money, };
 
 export type FactorWeight = { factor: Factor, weight: number, };
 

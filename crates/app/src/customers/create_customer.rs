@@ -2,7 +2,9 @@ use huikuan_store::tables::{contacts, customers};
 
 use super::validate;
 use crate::books::audit;
+use crate::credit::policy_in;
 use crate::error::AppError;
+use crate::forms::CustomerForm;
 use crate::{Books, ContactFields, Customer, CustomerFields};
 
 impl Books {
@@ -25,5 +27,26 @@ impl Books {
             }
             Ok(customer)
         })
+    }
+
+    /// A new customer's fields before the owner changes them: the terms of the credit
+    /// policy's grade for new customers and its starting limit, so a first delivery on
+    /// credit is not blocked by a limit of 0 nobody chose.
+    pub fn new_customer_fields(&mut self, code: &str, name: &str) -> Result<CustomerFields, AppError> {
+        let (terms, limit) = self.store.read(policy_in)?.new_customer_terms_and_limit();
+        let mut fields = CustomerFields::new(code, name);
+        fields.payment_terms = terms;
+        fields.credit_limit = limit;
+        Ok(fields)
+    }
+
+    /// The new-customer form as it opens: filled as [`Books::new_customer_fields`], one
+    /// blank contact row.
+    pub fn new_customer_form(&mut self) -> Result<CustomerForm, AppError> {
+        let fields = self.new_customer_fields("", "")?;
+        let customer = Customer { id: 0, fields, created_at: String::new(), updated_at: String::new() };
+        let mut form = CustomerForm::of(&customer, &[]);
+        form.contacts.push(Default::default());
+        Ok(form)
     }
 }

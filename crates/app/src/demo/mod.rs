@@ -30,6 +30,8 @@ pub fn create_demo_books(path: &Path, clock: Box<dyn Clock>, operator: &str, see
     // and a half-built demo can never be left behind.
     let mut books = Books::open_in_memory(Box::new(FixedClock::on(today)), operator)?;
     simulate::run(&mut books, today, seed)?;
+    let key = crate::books::DEMO_KEY;
+    books.store().write(|tx| Ok::<_, AppError>(huikuan_store::tables::settings::put(tx, key, &true)?))?;
     books.backup_to(path)?;
     drop(books);
     Books::open(path, clock, operator)

@@ -40,6 +40,22 @@ pub struct CreditPolicy {
     pub overdue_block_days: u32,
     /// Recommended limits are rounded down to a multiple of this.
     pub limit_step: Money,
+    /// The grade a new customer starts at, before any assessment: its terms are the new
+    /// customer's terms. Books kept before this setting existed get grade C.
+    #[serde(default = "default_new_customer_grade")]
+    pub new_customer_grade: Grade,
+    /// The credit a new customer starts with: a grade's limit is months of purchases,
+    /// which a new customer does not have yet. ¥50,000.00 unless the owner sets it.
+    #[serde(default = "default_new_customer_limit")]
+    pub new_customer_limit: Money,
+}
+
+fn default_new_customer_grade() -> Grade {
+    Grade::C
+}
+
+fn default_new_customer_limit() -> Money {
+    Money::from_cents(5_000_000)
 }
 
 fn rule(grade: Grade, min: &str, months: &str, terms: PaymentTerms, review_months: u32) -> GradeRule {
@@ -76,6 +92,8 @@ impl Default for CreditPolicy {
             signal_grade_drop: 1,
             overdue_block_days: 60,
             limit_step: Money::from_cents(100_000),
+            new_customer_grade: default_new_customer_grade(),
+            new_customer_limit: default_new_customer_limit(),
         }
     }
 }
@@ -87,6 +105,12 @@ impl CreditPolicy {
 
     pub fn rule(&self, grade: Grade) -> &GradeRule {
         &self.grades[grade.index()]
+    }
+
+    /// What a new customer starts with: the terms of the policy's new-customer grade and
+    /// the starting limit.
+    pub fn new_customer_terms_and_limit(&self) -> (PaymentTerms, Money) {
+        (self.rule(self.new_customer_grade).terms, self.new_customer_limit)
     }
 
     /// The best grade whose floor the score reaches.
@@ -124,6 +148,9 @@ impl CreditPolicy {
         if !self.limit_step.is_positive() {
             return bad("the limit step must be greater than 0");
         }
+        if self.new_customer_limit.is_negative() {
+            return bad("a new customer's starting limit cannot be below 0");
+        }
         Ok(())
     }
 }
@@ -137,6 +164,14 @@ mod tests {
         let p = CreditPolicy::default();
         p.validate().unwrap();
         assert_eq!(p.weights.iter().map(|w| w.weight).sum::<u32>(), 100);
+    }
+
+    #[test]
+    fn a_new_customer_starts_at_grade_c_terms_with_50000_of_credit() {
+        let p = CreditPolicy::default();
+        assert_eq!(p.new_customer_terms_and_limit(), (PaymentTerms::Net(15), Money::from_cents(5_000_000)));
+        let p = CreditPolicy { new_customer_grade: Grade::A, ..p };
+        assert_eq!(p.new_customer_terms_and_limit().0, PaymentTerms::Eom(30));
     }
 
     #[test]
