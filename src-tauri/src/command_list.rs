@@ -56,6 +56,7 @@ pub const COMMANDS: &[&str] = &[
     "letters_due",
     "letter_issue",
     "letters_issue",
+    "letter_preview",
     "letter_get",
     "letter_templates",
     "letter_templates_check",

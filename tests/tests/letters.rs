@@ -4,16 +4,22 @@
 
 use huikuan_app::documents::{SendForm, SignForm};
 use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
+use huikuan_app::letters::LetterChoice;
 use huikuan_app::{Books, CustomerFields};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::dunning::Suggestion;
 use huikuan_domain::limitation::RestartKind;
-use huikuan_domain::{Money, PaymentMethod, PaymentTerms, Period};
+use huikuan_domain::{DocLanguage, Money, PaymentMethod, PaymentTerms, Period};
 use huikuan_tests::{books_on, date, drawn_signature, pdf_text};
 use rust_decimal::Decimal;
 
 fn customer(books: &mut Books, code: &str) {
+    customer_in(books, code, DocLanguage::Zh);
+}
+
+fn customer_in(books: &mut Books, code: &str, language: DocLanguage) {
     let mut fields = CustomerFields::new(code, &format!("{code} 装饰工程有限公司"));
+    fields.doc_language = language;
     fields.payment_terms = PaymentTerms::Net(30);
     fields.credit_limit = Money::from_cents(100_000_000);
     books.create_customer(fields, Vec::new()).unwrap();
@@ -57,8 +63,12 @@ fn pay(books: &mut Books, code: &str, day: &str, yuan: i64) {
 
 /// W1 owes three deliveries, the first partly paid; as of 2026-12-01 two are overdue.
 fn story(today: &str) -> Books {
+    story_in(today, DocLanguage::Zh)
+}
+
+fn story_in(today: &str, language: DocLanguage) -> Books {
     let mut books = books_on(today);
-    customer(&mut books, "W1");
+    customer_in(&mut books, "W1", language);
     deliver(&mut books, "W1", "2026-06-03", 4000);
     deliver(&mut books, "W1", "2026-09-20", 3000);
     deliver(&mut books, "W1", "2026-11-20", 2000);
@@ -279,4 +289,96 @@ fn a_version_4_book_opens_and_its_confirmed_statement_restarts_the_limitation_pe
     assert_eq!(first.ends_on, date("2029-12-01"));
     let letter = books.issue_letter("V4", 1, None).unwrap();
     assert_eq!(letter.number, "DL-2026-000001");
+}
+
+/// The text of a letter's PDF with each line's spaces and breaks gone: the wording as read,
+/// whatever the wrapping.
+fn words(pdf: &[u8]) -> String {
+    pdf_text(pdf).split_whitespace().collect()
+}
+
+#[test]
+fn a_final_notice_as_a_first_letter_is_refused_without_a_reason_naming_the_level_due() {
+    let mut books = story("2026-12-01");
+    let refused = books.issue_letter("W1", 3, None).unwrap_err();
+    assert_eq!(refused.code(), "letter_level_skipped");
+    assert_eq!(refused.field().as_deref(), Some("skip_reason"));
+    assert!(refused.to_string().contains("the next letter due to W1 is level 2 (demand for payment)"), "{refused}");
+    let zh = refused.message_in(DocLanguage::Zh);
+    assert!(zh.contains("W1 下一封应发第 2 级（催款函）") && zh.contains("越级理由"), "{zh}");
+    let blank = LetterChoice { skip_reason: "   ".into(), ..LetterChoice::new("W1", 3) };
+    assert_eq!(books.issue_chosen_letter(&blank, None).unwrap_err().code(), "letter_level_skipped", "a blank reason");
+    assert_eq!(books.preview_letter(&blank, None).unwrap_err().code(), "letter_level_skipped", "the preview too");
+    assert!(!books.customer_papers("W1").unwrap().papers.iter().any(|p| p.number.starts_with("DL-")), "none issued");
+    assert_eq!(books.issue_letter("W1", 2, None).unwrap().number, "DL-2026-000001", "no number was used");
+}
+
+#[test]
+fn skipping_a_level_with_a_written_reason_keeps_the_reason_with_the_letter_and_in_the_audit_log() {
+    let mut books = story("2026-12-01");
+    books.issue_letter("W1", 1, Some(date("2026-11-10"))).unwrap();
+    assert_eq!(books.issue_letter("W1", 3, None).unwrap_err().code(), "letter_level_skipped", "1 then 3");
+    let choice = LetterChoice { skip_reason: " 客户书面表示拒绝付款 ".into(), ..LetterChoice::new("W1", 3) };
+    let letter = books.issue_chosen_letter(&choice, None).unwrap();
+    assert_eq!((letter.level, letter.skipped_from), (3, Some(2)));
+    assert_eq!(letter.skip_reason, "客户书面表示拒绝付款");
+    let read_back = books.letter(&letter.number).unwrap();
+    assert_eq!((read_back.skipped_from, read_back.skip_reason.as_str()), (Some(2), "客户书面表示拒绝付款"));
+    let log = books.audit_log(10).unwrap();
+    let skip = log.iter().find(|r| r.action == "skip_level").expect("the skip is audited");
+    let after = skip.after.as_ref().unwrap();
+    assert_eq!((after["level"].as_u64(), after["due_level"].as_u64()), (Some(3), Some(2)));
+    assert_eq!(after["reason"], "客户书面表示拒绝付款");
+    assert_eq!(after["number"], letter.number.as_str());
+
+    let in_order = books.letter("DL-2026-000001").unwrap();
+    assert_eq!((in_order.skipped_from, in_order.skip_reason.as_str()), (None, ""), "a letter in order has no reason");
+}
+
+#[test]
+fn a_first_final_notice_claims_no_earlier_demand_in_either_language() {
+    for language in [DocLanguage::Zh, DocLanguage::En] {
+        let mut books = story_in("2026-12-01", language);
+        let choice = LetterChoice { skip_reason: "客户已失联".into(), ..LetterChoice::new("W1", 3) };
+        let letter = books.issue_chosen_letter(&choice, None).unwrap();
+        let text = words(&books.paper_pdf(&letter.number, false).unwrap());
+        for claim in ["多次催告", "我司已于", "发函催告", "repeated", "Wewrotetoyou"] {
+            assert!(!text.contains(claim), "{language:?}: {claim:?} claimed in a first letter:\n{text}");
+        }
+        let still =
+            if language == DocLanguage::Zh { "上述款项至今仍未支付" } else { "Thisamountremainsunpaid" };
+        assert!(text.contains(still), "{text}");
+    }
+}
+
+#[test]
+fn a_later_letter_names_the_earlier_letters_with_their_numbers_and_dates() {
+    let mut books = story("2026-12-01");
+    books.issue_letter("W1", 1, Some(date("2026-10-20"))).unwrap();
+    books.issue_letter("W1", 2, Some(date("2026-11-10"))).unwrap();
+    let letter = books.issue_letter("W1", 3, None).unwrap();
+    let text = words(&books.paper_pdf(&letter.number, false).unwrap());
+    assert!(
+        text.contains("我司已于2026-10-20（DL-2026-000001，提醒函）、2026-11-10（DL-2026-000002，催款函）就上述欠款向贵司发函催告"),
+        "{text}"
+    );
+    assert!(!text.contains("多次"), "{text}");
+}
+
+#[test]
+fn a_preview_is_the_letter_unnumbered_marked_as_a_draft_and_stored_nowhere() {
+    let mut books = story("2026-12-01");
+    let before = books.audit_log(1000).unwrap().len();
+    let pdf = books.preview_letter(&LetterChoice::new("W1", 2), None).unwrap();
+    let text = words(&pdf);
+    assert!(text.contains("草稿·未编号") && text.contains("催款函（草稿）"), "{text}");
+    assert!(text.contains("合计¥6,000.00（人民币陆仟元整）") && text.contains("SD-2026-000001"), "{text}");
+    assert!(!text.contains("DL-2026"), "no number: {text}");
+    assert_eq!(books.audit_log(1000).unwrap().len(), before, "nothing written");
+    let letter = books.issue_letter("W1", 2, None).unwrap();
+    assert_eq!(letter.number, "DL-2026-000001");
+    let issued = words(&books.paper_pdf(&letter.number, false).unwrap());
+    let body =
+        |t: &str| t.split("（人民币陆仟元整）").nth(1).map(|rest| rest.split("回执").next().unwrap().to_string());
+    assert_eq!(body(&text), body(&issued), "the preview says what the letter will say");
 }

@@ -25,7 +25,7 @@ use crate::forms::{
 use crate::import::ImportSummary;
 use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
-use crate::letters::{LastLetter, LetterDue, LetterItemView, LetterProgress, LetterView};
+use crate::letters::{LastLetter, LetterChoice, LetterDue, LetterItemView, LetterProgress, LetterView};
 use crate::reports::{
     AgingBySalesperson, AgingDetail, AgingItem, CollectionPerformance, MonthPerformance, ProvisionLine, ProvisionRate,
     ProvisionReport, ReportRequest, SalespersonAging, WriteOffLine, WriteOffReport,
@@ -219,6 +219,7 @@ pub fn typescript() -> String {
         LastLetter,
         LetterDue,
         LetterProgress,
+        LetterChoice,
         RestartKind,
         Restart,
         LimitationRow,

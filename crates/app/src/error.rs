@@ -80,6 +80,9 @@ pub enum AppError {
     },
     #[error("{0}")]
     Rule(Refusal),
+    /// A letter above the level the escalation rules allow, sent without a written reason.
+    #[error("{0}")]
+    LevelSkipped(Refusal),
     #[error("{0}")]
     CreditBlocked(CreditRefusal),
     #[error("customer '{0}' does not exist")]
@@ -108,6 +111,7 @@ impl AppError {
         match self {
             Self::Invalid { source, .. } => source.code(),
             Self::Rule(_) => "rule",
+            Self::LevelSkipped(_) => "letter_level_skipped",
             Self::CreditBlocked(_) => "credit_blocked",
             Self::UnknownCustomer(_) => "unknown_customer",
             Self::UnknownDocument { .. } => "unknown_document",

@@ -26,6 +26,7 @@ use crate::books::audit;
 use crate::collections::PlanForm;
 use crate::demo::Rng;
 use crate::error::AppError;
+use crate::letters::LetterChoice;
 use crate::Books;
 
 const ITEMS: &[(&str, &str, &str, i64)] = &[
@@ -339,7 +340,7 @@ impl Books {
                 }
             }
         }
-        let letters: Vec<(String, u8)> = stuck.iter().take(20).map(|c| (c.clone(), 1)).collect();
+        let letters: Vec<LetterChoice> = stuck.iter().take(20).map(|c| LetterChoice::new(c, 1)).collect();
         made.letters = self.issue_letters(&letters, None, &AtomicBool::new(false), &mut |_| {})?.len();
         let last_month =
             Period::month_of(today.checked_sub_months(chrono::Months::new(1)).expect("a month back exists"));

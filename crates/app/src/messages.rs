@@ -31,6 +31,7 @@ impl AppError {
         match self {
             Self::Invalid { field, .. } => Some(field.to_string()),
             Self::Rule(refusal) => refusal.field.clone(),
+            Self::LevelSkipped(refusal) => refusal.field.clone(),
             Self::CreditBlocked(_) => Some("override_reason".into()),
             Self::UnknownCustomer(_) => Some("customer_code".into()),
             Self::Store(StoreError::CustomerCodeTaken(_)) => Some("code".into()),
@@ -51,6 +52,7 @@ impl AppError {
         match self {
             Self::Invalid { field, source } => format!("{}：{}", field_zh(field), domain_zh(source)),
             Self::Rule(refusal) => refusal.zh.clone(),
+            Self::LevelSkipped(refusal) => refusal.zh.clone(),
             Self::CreditBlocked(refusal) => refusal.zh(),
             Self::UnknownCustomer(code) => format!("客户“{code}”不存在"),
             Self::UnknownDocument { kind, number } => format!("{}“{number}”不存在", field_zh(kind)),

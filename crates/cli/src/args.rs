@@ -402,6 +402,10 @@ pub struct LetterArgs {
     pub code: String,
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
     pub level: u8,
+    /// Why this letter goes out above the level due (kept with the letter and audited);
+    /// without it such a level is refused.
+    #[arg(long, default_value = "")]
+    pub skip_reason: String,
     #[arg(long)]
     pub out: PathBuf,
     /// The letter's date (default: today); the items are those overdue on it.

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use huikuan_app::collections::{ContactLogForm, InstalmentForm, PlanForm, PromiseForm};
 use huikuan_app::customers::{CustomerDetail, NewAttachment};
 use huikuan_app::documents::{SendForm, SignForm};
+use huikuan_app::letters::LetterChoice;
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
 use huikuan_app::statements::DisputeForm;
 use huikuan_app::{AppError, Books, Clock, Company, FixedClock, SystemClock};
@@ -262,7 +263,8 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         }
         Command::Letter(a) => {
             let when = a.date.as_deref().map(|d| date("date", d)).transpose()?;
-            let letter = books.issue_letter(&a.code, a.level, when)?;
+            let choice = LetterChoice { code: a.code.clone(), level: a.level, skip_reason: a.skip_reason.clone() };
+            let letter = books.issue_chosen_letter(&choice, when)?;
             let pdf = books.paper_pdf(&letter.number, false)?;
             std::fs::write(&a.out, &pdf).map_err(|e| file_error(&a.out, e))?;
             let value = serde_json::json!({ "letter": letter, "path": a.out, "bytes": pdf.len() });

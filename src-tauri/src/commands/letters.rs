@@ -1,12 +1,12 @@
 use std::sync::atomic::Ordering;
 
-use huikuan_app::letters::{LetterDue, LetterProgress, LetterView};
+use huikuan_app::letters::{LetterChoice, LetterDue, LetterProgress, LetterView};
 use huikuan_app::reports::LimitationReport;
 use huikuan_app::{AppError, ErrorView};
 use huikuan_domain::calendar::parse_date;
 use huikuan_domain::dunning::DunningPolicy;
 use huikuan_domain::letter_template::{LetterTemplates, TemplateProblem};
-use tauri::ipc::Channel;
+use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::state::AppState;
@@ -29,12 +29,22 @@ pub async fn letters_due(state: State<'_, AppState>) -> Result<Vec<LetterDue>, E
 #[tauri::command]
 pub async fn letter_issue(
     state: State<'_, AppState>,
-    code: String,
-    level: u8,
+    choice: LetterChoice,
     date: String,
 ) -> Result<LetterView, ErrorView> {
     let date = day(&state, &date)?;
-    state.books(|b| b.issue_letter(&code, level, date))
+    state.books(|b| b.issue_chosen_letter(&choice, date))
+}
+
+/// The chosen letter as it would be issued, unnumbered and marked as a draft: PDF bytes.
+#[tauri::command]
+pub async fn letter_preview(
+    state: State<'_, AppState>,
+    choice: LetterChoice,
+    date: String,
+) -> Result<Response, ErrorView> {
+    let date = day(&state, &date)?;
+    state.books(|b| b.preview_letter(&choice, date)).map(Response::new)
 }
 
 /// Issues a batch of letters on a worker thread, telling the window of each through
@@ -43,7 +53,7 @@ pub async fn letter_issue(
 pub async fn letters_issue<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
-    letters: Vec<(String, u8)>,
+    letters: Vec<LetterChoice>,
     date: String,
     on_progress: Channel<LetterProgress>,
 ) -> Result<Vec<LetterView>, ErrorView> {

@@ -795,7 +795,15 @@ receipt: SignatureView | null,
 /**
  * Sent by express with a tracking number: the courier's record of delivery.
  */
-delivered: boolean, };
+delivered: boolean, 
+/**
+ * The level the escalation rules allowed on its date, when the letter went out above it.
+ */
+skipped_from: number | null, 
+/**
+ * The owner's written reason for skipping a level ("" when none was skipped).
+ */
+skip_reason: string, };
 
 export type LastLetter = { number: string, level: number, date: string, };
 
@@ -806,6 +814,12 @@ export type LetterDue = { code: string, name: string, overdue: Money,
 days_overdue: number, last_letter: LastLetter | null, suggestion: Suggestion, };
 
 export type LetterProgress = { done: number, total: number, number: string, customer_code: string, };
+
+export type LetterChoice = { code: string, level: number, 
+/**
+ * Required when `level` is above the level due; kept with the letter and audited.
+ */
+skip_reason: string, };
 
 export type RestartKind = "letter_receipt" | "letter_delivered" | "statement_confirmed" | "promise" | "plan" | "part_payment";
 

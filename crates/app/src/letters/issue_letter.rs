@@ -11,9 +11,10 @@ use huikuan_store::tables::sequences;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::compose::{compose, letters_about, overdue_on};
+use super::choose::{checked_level, prepare, LetterChoice, Prepared};
+use super::compose::compose;
 use super::views::{letter_view, LetterView};
-use crate::books::{audit, customer_by_code};
+use crate::books::audit;
 use crate::documents::freeze;
 use crate::error::AppError;
 use crate::Books;
@@ -28,36 +29,25 @@ pub struct LetterProgress {
 
 impl Books {
     /// Issues a letter of `level` (1 reminder, 2 demand, 3 final notice) to `code`, dated
-    /// `date` (today when None), listing what is overdue on that date.
+    /// `date` (today when None), listing what is overdue on that date. A level above the one
+    /// due is refused: see [`Books::issue_chosen_letter`] to give the reason.
     pub fn issue_letter(&mut self, code: &str, level: u8, date: Option<NaiveDate>) -> Result<LetterView, AppError> {
-        if !(1..=3).contains(&level) {
-            return Err(AppError::rule(
-                Some("level".into()),
-                format!("level {level} does not exist: 1 reminder, 2 demand, 3 final notice"),
-                format!("没有第 {level} 级：1 提醒函、2 催款函、3 最后催告函"),
-            ));
-        }
-        let today = self.clock.today();
-        let date = date.unwrap_or(today);
-        if date > today {
-            return Err(AppError::rule(
-                Some("date".into()),
-                format!("{date} is after today"),
-                format!("{date} 晚于今天"),
-            ));
-        }
+        self.issue_chosen_letter(&LetterChoice::new(code, level), date)
+    }
+
+    /// Issues the letter the owner chose: numbered, rendered and frozen. A level above the
+    /// one due needs the choice's skip reason, kept with the letter and in the audit log.
+    pub fn issue_chosen_letter(
+        &mut self,
+        choice: &LetterChoice,
+        date: Option<NaiveDate>,
+    ) -> Result<LetterView, AppError> {
+        checked_level(choice.level)?;
+        let date = self.letter_date(date)?;
+        let level = choice.level;
         let stamp = self.stamp();
         self.store.write(|tx| {
-            let customer = customer_by_code(tx, code)?;
-            let overdue = overdue_on(tx, &customer, date)?;
-            if overdue.is_empty() {
-                return Err(AppError::rule(
-                    None,
-                    format!("nothing of {} is overdue on {date}: there is nothing to demand", customer.fields.code),
-                    format!("{} 在 {date} 没有逾期款项，无需催款", customer.fields.code),
-                ));
-            }
-            let previous = letters_about(tx, &customer, &overdue, date)?;
+            let Prepared { customer, overdue, previous, skip } = prepare(tx, choice, date)?;
             let number = sequences::next_number(tx, DocType::Letter, date.year())?;
             let doc = compose(tx, &customer, level, date, &number, &overdue, &previous)?;
             let rendered = letter_pdf(&doc)?;
@@ -81,6 +71,11 @@ impl Books {
             let id = letters::insert(tx, &letter, &items, &stamp)?;
             let kept = letters::get(tx, id)?;
             audit(tx, &stamp, "issue", "letter", id, None::<&()>, Some(&kept))?;
+            if let Some((due_level, reason)) = skip {
+                letters::insert_skip(tx, id, due_level, &reason)?;
+                let said = serde_json::json!({ "number": kept.number, "level": level, "due_level": due_level, "reason": reason });
+                audit(tx, &stamp, "skip_level", "letter", id, None::<&()>, Some(&said))?;
+            }
             letter_view(tx, kept)
         })
     }
@@ -92,21 +87,21 @@ impl Books {
         })
     }
 
-    /// The letters of `codes` at the level each is due, one transaction each, stopping when
-    /// `cancel` is set: what is done stays done.
+    /// The letters chosen, one transaction each, stopping when `cancel` is set (what is
+    /// done stays done) or at the first refused (a skipped level without a reason).
     pub fn issue_letters(
         &mut self,
-        codes: &[(String, u8)],
+        codes: &[LetterChoice],
         date: Option<NaiveDate>,
         cancel: &AtomicBool,
         progress: &mut dyn FnMut(&LetterProgress),
     ) -> Result<Vec<LetterView>, AppError> {
         let mut done = Vec::new();
-        for (code, level) in codes {
+        for choice in codes {
             if cancel.load(Ordering::Relaxed) {
                 break;
             }
-            let letter = self.issue_letter(code, *level, date)?;
+            let letter = self.issue_chosen_letter(choice, date)?;
             progress(&LetterProgress {
                 done: done.len() as u32 + 1,
                 total: codes.len() as u32,

@@ -37,6 +37,10 @@ pub struct LetterView {
     pub receipt: Option<SignatureView>,
     /// Sent by express with a tracking number: the courier's record of delivery.
     pub delivered: bool,
+    /// The level the escalation rules allowed on its date, when the letter went out above it.
+    pub skipped_from: Option<u8>,
+    /// The owner's written reason for skipping a level ("" when none was skipped).
+    pub skip_reason: String,
 }
 
 pub(crate) fn letter_view(tx: &Transaction, letter: Letter) -> Result<LetterView, AppError> {
@@ -48,6 +52,7 @@ pub(crate) fn letter_view(tx: &Transaction, letter: Letter) -> Result<LetterView
         })
         .collect::<Result<_, AppError>>()?;
     let sendings = sendings::of_document(tx, letter.document_id)?;
+    let skip = letters::skip_of(tx, letter.id)?;
     let receipt = documents::signature_of(tx, letter.document_id)?.map(|s| signature_view(tx, s)).transpose()?;
     Ok(LetterView {
         number: letter.number,
@@ -61,6 +66,8 @@ pub(crate) fn letter_view(tx: &Transaction, letter: Letter) -> Result<LetterView
         delivered: sendings.iter().any(|s| s.channel == "express" && !s.tracking.is_empty()),
         sendings,
         receipt,
+        skipped_from: skip.as_ref().map(|(due, _)| *due),
+        skip_reason: skip.map(|(_, reason)| reason).unwrap_or_default(),
     })
 }
 

@@ -1,0 +1,49 @@
+//! `huikuan-cli letter`: a level above the one due is refused unless the owner gives a
+//! written reason, which the letter then keeps.
+
+mod common;
+
+use common::{cli, json, story_book};
+
+#[test]
+fn a_final_notice_as_the_first_letter_is_refused_without_a_skip_reason_and_issued_with_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let out = dir.path().join("letter.pdf");
+    let path = out.to_str().unwrap();
+
+    let refused = cli(&db, &["letter", "C001", "--level", "3", "--date", "2026-04-15", "--out", path]);
+    assert!(!refused.status.success(), "a final notice as the first letter skips the escalation");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("the next letter due to C001 is level 1 (reminder)"), "{said}");
+    assert!(said.contains("give a written reason"), "{said}");
+    assert!(!out.exists(), "nothing written");
+    let refused_json =
+        cli(&db, &["letter", "C001", "--level", "3", "--date", "2026-04-15", "--out", path, "--format", "json"]);
+    let error: serde_json::Value =
+        serde_json::from_slice(&refused_json.stdout).or_else(|_| serde_json::from_slice(&refused_json.stderr)).unwrap();
+    assert_eq!(error["error"]["code"], "letter_level_skipped");
+
+    let issued = json(
+        &db,
+        &[
+            "letter",
+            "C001",
+            "--level",
+            "3",
+            "--date",
+            "2026-04-15",
+            "--skip-reason",
+            "客户已明确拒付",
+            "--out",
+            path,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(issued["letter"]["number"], "DL-2026-000001", "the refusals used no number");
+    assert_eq!(issued["letter"]["level"], 3);
+    assert_eq!(issued["letter"]["skipped_from"], 1);
+    assert_eq!(issued["letter"]["skip_reason"], "客户已明确拒付");
+    assert!(std::fs::metadata(&out).unwrap().len() > 1000);
+}
