@@ -5,6 +5,8 @@ pub const COMMANDS: &[&str] = &[
     "workspace_status",
     "workspace_start",
     "workspace_start_real_books",
+    "read_date",
+    "read_month",
     "set_language",
     "backup_now",
     "backups_list",

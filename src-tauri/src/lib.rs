@@ -22,6 +22,8 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         workspace::workspace_status,
         workspace::workspace_start,
         workspace::workspace_start_real_books,
+        workspace::read_date,
+        workspace::read_month,
         workspace::set_language,
         workspace::backup_now,
         workspace::backups_list,

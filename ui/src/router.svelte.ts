@@ -15,7 +15,8 @@ export type Route =
   | { name: "settings" }
   | { name: "reports"; tab: string }
   | { name: "import" }
-  | { name: "write_off"; customer: string };
+  | { name: "write_off"; customer: string }
+  | { name: "setup"; step: string };
 
 export function parseRoute(hash: string): Route {
   const [path = "", queryText = ""] = hash.replace(/^#/, "").split("?");
@@ -47,6 +48,8 @@ export function parseRoute(hash: string): Route {
       return { name: "reports", tab: query.get("tab") ?? "aging" };
     case "import":
       return { name: "import" };
+    case "setup":
+      return { name: "setup", step: parts[1] ?? "company" };
     case "write-off":
       return { name: "write_off", customer };
     case "month-end":
@@ -93,6 +96,8 @@ export function href(route: Route): string {
       return route.customer ? `#/write-off?customer=${code(route.customer)}` : "#/write-off";
     case "month_end":
       return route.period ? `#/month-end?period=${encodeURIComponent(route.period)}` : "#/month-end";
+    case "setup":
+      return route.step === "customer" ? "#/setup/customer" : "#/setup";
   }
 }
 

@@ -8,6 +8,7 @@ mod clock;
 mod error;
 mod messages;
 mod owed;
+mod read_typed;
 mod views;
 
 pub mod backups;

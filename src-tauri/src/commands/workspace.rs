@@ -56,3 +56,15 @@ pub async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<
 pub async fn workspace_start_real_books(state: State<'_, AppState>) -> Result<RealBooksStarted, ErrorView> {
     state.workspace(|w| w.start_real_books())
 }
+
+/// A date as typed in a date field (`2026/12/1`, `12月1日`), as the books read it.
+#[tauri::command]
+pub async fn read_date(state: State<'_, AppState>, text: String) -> Result<chrono::NaiveDate, ErrorView> {
+    state.books(|b| b.read_date(&text))
+}
+
+/// A month as typed in a month field (`2026/11`, `2026年11月`): `2026-11`.
+#[tauri::command]
+pub async fn read_month(state: State<'_, AppState>, text: String) -> Result<String, ErrorView> {
+    state.books(|b| b.read_month(&text))
+}

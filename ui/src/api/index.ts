@@ -9,6 +9,7 @@ import type {
   Attachment,
   AttachmentForm,
   BackupDone,
+  RealBooksStarted,
   BackupFile,
   BackupSchedule,
   RestoreDone,
@@ -123,6 +124,14 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
 export const api = {
   workspaceStatus: () => call<WorkspaceStatus>("workspace_status"),
   workspaceStart: (demo: boolean) => call<WorkspaceStatus>("workspace_start", { demo }),
+  /** Leaves the demo company: kept in a file of its own; empty books open. */
+  startRealBooks: () => call<RealBooksStarted>("workspace_start_real_books"),
+  /** A typed date (`2026/12/1`, `12月1日`) as the books read it: `2026-12-01`. */
+  readDate: (text: string) => call<string>("read_date", { text }),
+  /** A typed month (`2026/11`, `2026年11月`): `2026-11`. */
+  readMonth: (text: string) => call<string>("read_month", { text }),
+  /** The new-customer form filled with the credit policy's terms and limit. */
+  newCustomerForm: () => call<CustomerForm>("customer_new_form"),
   setLanguage: (language: DocLanguage) => call<WorkspaceStatus>("set_language", { language }),
   backupNow: () => call<BackupDone>("backup_now"),
   backups: () => call<BackupFile[]>("backups_list"),

@@ -2,10 +2,12 @@
 // the reports, exports, imports, write-offs and the evidence pack are in reports.en.ts.
 import { a11yEn } from "./a11y.en";
 import { reportsEn } from "./reports.en";
+import { wayinEn } from "./wayin.en";
 
 export const en = {
   ...reportsEn,
   ...a11yEn,
+  ...wayinEn,
   "app.name": "Huikuan",
   "app.tagline": "Receivables for businesses that sell on credit",
 

@@ -1,11 +1,13 @@
 import type { MessageKey } from "./en";
 import { a11yZh } from "./a11y.zh";
 import { reportsZh } from "./reports.zh";
+import { wayinZh } from "./wayin.zh";
 
 // 简体中文。与 en.ts 的键一一对应（类型检查保证不缺不多）。
 export const zh: Record<MessageKey, string> = {
   ...reportsZh,
   ...a11yZh,
+  ...wayinZh,
   "app.name": "回款",
   "app.tagline": "赊销企业的应收账款管理",
 

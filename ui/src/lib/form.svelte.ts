@@ -42,16 +42,23 @@ function focusField(field: string): void {
   element?.focus();
 }
 
-/** Esc anywhere in the form cancels it. */
-export function escapeCancels(node: HTMLElement, cancel: () => void) {
+/** What Esc does: cancel, or, given `dirty` and `ask`, ask first while something is typed. */
+export type EscapeOptions = (() => void) | { cancel: () => void; dirty?: () => boolean; ask?: () => void };
+
+/** Esc anywhere in the form cancels it (a popup inside that handles Esc itself stops it first). */
+export function escapeCancels(node: HTMLElement, options: EscapeOptions) {
   const onKey = (event: KeyboardEvent) => {
-    if (event.key === "Escape") {
-      event.preventDefault();
-      cancel();
-    }
+    if (event.key !== "Escape" || event.defaultPrevented) return;
+    event.preventDefault();
+    const o = typeof options === "function" ? { cancel: options } : options;
+    if (o.dirty?.() && o.ask) o.ask();
+    else o.cancel();
   };
   node.addEventListener("keydown", onKey);
-  return { destroy: () => node.removeEventListener("keydown", onKey) };
+  return {
+    update: (next: EscapeOptions) => (options = next),
+    destroy: () => node.removeEventListener("keydown", onKey),
+  };
 }
 
 /** Calls `run` once the user pauses typing. */
