@@ -31,6 +31,7 @@ import type {
   CustomerPapers,
   DisputeForm,
   DunningPolicy,
+  LetterChoice,
   LetterDue,
   LetterProgress,
   LetterTemplates,
@@ -196,8 +197,11 @@ export const api = {
   sendPaper: (form: SendForm) => call<Sending[]>("paper_send", { form }),
 
   lettersDue: () => call<LetterDue[]>("letters_due"),
-  issueLetter: (code: string, level: number, date: string) => call<LetterView>("letter_issue", { code, level, date }),
-  issueLetters: (letters: [string, number][], date: string, onProgress: (p: LetterProgress) => void) => {
+  issueLetter: (code: string, level: number, date: string, skipReason = "") =>
+    call<LetterView>("letter_issue", { choice: { code, level, skip_reason: skipReason }, date }),
+  /** The chosen letter as it would be issued, unnumbered and marked as a draft (PDF bytes). */
+  previewLetter: (choice: LetterChoice, date: string) => call<ArrayBuffer>("letter_preview", { choice, date }),
+  issueLetters: (letters: LetterChoice[], date: string, onProgress: (p: LetterProgress) => void) => {
     const channel = new Channel<LetterProgress>();
     channel.onmessage = onProgress;
     return call<LetterView[]>("letters_issue", { letters, date, onProgress: channel });

@@ -1,12 +1,14 @@
 // English. Every key here must exist in zh.ts (the type checker enforces it); the words of
 // the reports, exports, imports, write-offs and the evidence pack are in reports.en.ts.
 import { a11yEn } from "./a11y.en";
+import { lettersEn } from "./letters.en";
 import { reportsEn } from "./reports.en";
 import { wayinEn } from "./wayin.en";
 
 export const en = {
   ...reportsEn,
   ...a11yEn,
+  ...lettersEn,
   ...wayinEn,
   "app.name": "Huikuan",
   "app.tagline": "Receivables for businesses that sell on credit",

@@ -1,5 +1,6 @@
 import type { MessageKey } from "./en";
 import { a11yZh } from "./a11y.zh";
+import { lettersZh } from "./letters.zh";
 import { reportsZh } from "./reports.zh";
 import { wayinZh } from "./wayin.zh";
 
@@ -7,6 +8,7 @@ import { wayinZh } from "./wayin.zh";
 export const zh: Record<MessageKey, string> = {
   ...reportsZh,
   ...a11yZh,
+  ...lettersZh,
   ...wayinZh,
   "app.name": "回款",
   "app.tagline": "赊销企业的应收账款管理",
