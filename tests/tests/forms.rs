@@ -97,13 +97,14 @@ fn the_payment_preview_settles_oldest_first_and_honours_amounts_typed_against_a_
     for day in ["2026-09-01", "2026-10-01"] {
         books.create_delivery_form(delivery("C1", day, vec![line("水泥", "1", "100")])).unwrap();
     }
-    let oldest_first = books.preview_payment_form(&payment("C1", "150", vec![])).unwrap();
+    let oldest_first = books.preview_payment_form(&payment("C1", "150", vec![]), DocLanguage::Zh).unwrap();
     let parts: Vec<(String, String)> =
         oldest_first.applied.iter().map(|a| (a.number.clone(), a.amount.to_string())).collect();
     assert_eq!(parts, [("SD-2026-000001".into(), "100.00".into()), ("SD-2026-000002".into(), "50.00".into())]);
     assert_eq!(oldest_first.open_total.to_string(), "200.00");
 
-    let by_hand = books.preview_payment_form(&payment("C1", "250", vec![("SD-2026-000002", "100")])).unwrap();
+    let by_hand =
+        books.preview_payment_form(&payment("C1", "250", vec![("SD-2026-000002", "100")]), DocLanguage::Zh).unwrap();
     assert_eq!(by_hand.applied[0].number, "SD-2026-000002");
     assert_eq!(by_hand.unapplied.to_string(), "50.00", "the surplus is the customer's credit");
 
@@ -116,7 +117,7 @@ fn the_preview_shows_open_items_before_the_amount_is_typed() {
     let mut books = books_on("2026-11-23");
     customer(&mut books, "C1", "net:30");
     books.create_delivery_form(delivery("C1", "2026-09-01", vec![line("水泥", "1", "100")])).unwrap();
-    let preview = books.preview_payment_form(&payment("C1", "", vec![])).unwrap();
+    let preview = books.preview_payment_form(&payment("C1", "", vec![]), DocLanguage::Zh).unwrap();
     assert_eq!(preview.open_items.len(), 1);
     assert!(preview.applied.is_empty());
 }
@@ -224,4 +225,117 @@ fn a_document_form_offers_every_customer_by_code() {
     let choices: Vec<(String, String)> =
         books.customer_choices().unwrap().into_iter().map(|c| (c.code, c.name)).collect();
     assert_eq!(choices, [("C1".into(), "C1 商贸".into()), ("C2".into(), "C2 商贸".into())]);
+}
+
+#[test]
+fn amounts_and_dates_are_taken_as_people_type_them() {
+    let mut books = books_on("2026-12-06");
+    let form = CustomerForm {
+        code: "C1".into(),
+        name: "一号".into(),
+        payment_terms: "月结30天".into(),
+        credit_limit: "50,000".into(),
+        founded_year: "2012年".into(),
+        registered_capital: "50万".into(),
+        ..CustomerForm::default()
+    };
+    let created = books.create_customer_form(form).unwrap();
+    assert_eq!(created.fields.payment_terms.to_string(), "eom:30");
+    assert_eq!(created.fields.credit_limit.to_string(), "50000.00");
+    assert_eq!(created.fields.business.founded_year, Some(2012));
+    assert_eq!(created.fields.business.registered_capital.map(|m| m.to_string()).as_deref(), Some("500000.00"));
+
+    let note = books.create_delivery_form(delivery("C1", "2026/11/5", vec![line("水泥", "10", "415")])).unwrap();
+    assert_eq!(note.doc_date.to_string(), "2026-11-05");
+    let mut form = payment("C1", "¥4,150.00", vec![]);
+    form.date = "12月1日".into();
+    let receipt = books.record_payment_form(form).unwrap();
+    assert_eq!(
+        (receipt.entry.amount.to_string(), receipt.entry.doc_date.to_string()),
+        ("4150.00".into(), "2026-12-01".into()),
+        "12月1日 is this year's"
+    );
+}
+
+#[test]
+fn a_date_whose_day_and_month_could_be_swapped_is_refused_not_guessed() {
+    let mut books = books_on("2026-12-06");
+    customer(&mut books, "C1", "net:30");
+    let error = books.create_delivery_form(delivery("C1", "01/05/2026", vec![line("水泥", "1", "10")])).unwrap_err();
+    assert_eq!((error.code(), error.field().as_deref()), ("ambiguous_date", Some("date")));
+    assert!(error.message_in(DocLanguage::Zh).contains("请先写年份"), "{}", error.message_in(DocLanguage::Zh));
+}
+
+#[test]
+fn a_customer_form_with_several_bad_fields_returns_all_of_them_at_once_and_writes_nothing() {
+    let mut books = books_on("2026-12-06");
+    let form = CustomerForm {
+        code: "C 1".into(),
+        name: "".into(),
+        payment_terms: "月结".into(),
+        credit_limit: "5o,000".into(),
+        founded_year: "12年".into(),
+        contacts: vec![ContactForm { phone: "138".into(), ..ContactForm::default() }],
+        ..CustomerForm::default()
+    };
+    let error = books.create_customer_form(form).unwrap_err();
+    let view = error.view(DocLanguage::Zh);
+    assert_eq!(view.code, "invalid_fields");
+    let mut fields: Vec<&str> = view.fields.iter().map(|f| f.field.as_str()).collect();
+    fields.sort();
+    assert_eq!(fields, ["code", "contacts.0.name", "credit_limit", "founded_year", "name", "payment_terms"]);
+    for field in &view.fields {
+        let raw =
+            ["payment_terms", "credit_limit", "founded_year", "contacts.0"].iter().any(|k| field.message.contains(k));
+        assert!(!field.message.is_empty() && !raw, "{field:?} in Chinese, no raw key");
+    }
+    assert!(view.message.starts_with("有 6 处需要更正："), "{}", view.message);
+    assert!(books.list_customers("").unwrap().is_empty());
+}
+
+#[test]
+fn a_delivery_form_with_several_bad_fields_returns_all_of_them() {
+    let mut books = books_on("2026-12-06");
+    customer(&mut books, "C1", "net:30");
+    let before = book_dump(&mut books);
+    let form = delivery("C1", "2026/13/1", vec![line("水泥", "x", "10"), line("", "1", "1.23456")]);
+    let error = books.create_delivery_form(form).unwrap_err();
+    let fields: Vec<String> = error.view(DocLanguage::En).fields.into_iter().map(|f| f.field).collect();
+    assert_eq!(fields, ["date", "lines.0.quantity", "lines.1.item", "lines.1.unit_price"]);
+    assert_eq!(book_dump(&mut books), before);
+}
+
+#[test]
+fn the_payment_preview_shows_typed_amounts_on_their_rows_and_refuses_too_much_on_a_row_as_typed() {
+    let mut books = books_on("2026-12-06");
+    customer(&mut books, "C1", "net:30");
+    for day in ["2026-09-01", "2026-10-01"] {
+        books.create_delivery_form(delivery("C1", day, vec![line("水泥", "1", "10000")])).unwrap();
+    }
+    let typed = payment("C1", "¥15,000", vec![("SD-2026-000002", "¥5,000")]);
+    let preview = books.preview_payment_form(&typed, DocLanguage::Zh).unwrap();
+    let parts: Vec<(String, String)> =
+        preview.applied.iter().map(|a| (a.number.clone(), a.amount.to_string())).collect();
+    assert_eq!(
+        parts,
+        [("SD-2026-000002".into(), "5000.00".into()), ("SD-2026-000001".into(), "10000.00".into())],
+        "the typed row first, the rest oldest first"
+    );
+    assert_eq!((preview.allocated.to_string(), preview.unapplied.to_string()), ("15000.00".into(), "0.00".into()));
+    assert!(preview.refusals.is_empty());
+
+    let too_much = payment("C1", "30000", vec![("SD-2026-000002", "12,000")]);
+    let preview = books.preview_payment_form(&too_much, DocLanguage::Zh).unwrap();
+    assert_eq!(preview.refusals.len(), 1);
+    assert_eq!(preview.refusals[0].field, "allocations.SD-2026-000002");
+    assert!(preview.refusals[0].message.contains("¥12,000.00"), "{}", preview.refusals[0].message);
+    assert_eq!(preview.applied[0].number, "SD-2026-000001", "the refused row is left out; the rest oldest first");
+
+    let before = book_dump(&mut books);
+    let mut two_bad = payment("C1", "abc", vec![("SD-2026-000002", "12,000")]);
+    two_bad.date = "1/12/2026".into();
+    let error = books.record_payment_form(two_bad).unwrap_err();
+    let fields: Vec<String> = error.view(DocLanguage::Zh).fields.into_iter().map(|f| f.field).collect();
+    assert_eq!(fields, ["date", "amount", "allocations.SD-2026-000002"]);
+    assert_eq!(book_dump(&mut books), before);
 }

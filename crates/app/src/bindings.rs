@@ -42,7 +42,7 @@ use crate::statements::{
 use crate::workspace::{BackupDone, Preferences, RealBooksStarted, WorkspaceStatus};
 use crate::{
     BusinessFacts, Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry,
-    ErrorView, RowError,
+    ErrorView, FieldMessage, RowError,
 };
 use huikuan_domain::behaviour::{Behaviour, MonthBehaviour};
 use huikuan_domain::collection::{
@@ -98,6 +98,7 @@ pub fn typescript() -> String {
         DeliveryNote,
         Entry,
         RowError,
+        FieldMessage,
         ErrorView,
         CustomerChoice,
         CustomerSummary,

@@ -80,6 +80,9 @@ pub enum AppError {
     },
     #[error("{0}")]
     Rule(Refusal),
+    /// Every field of a form that was refused, all at once.
+    #[error("{}", crate::forms::fields_summary(.0, huikuan_domain::DocLanguage::En))]
+    Fields(Vec<Refusal>),
     /// A letter above the level the escalation rules allow, sent without a written reason.
     #[error("{0}")]
     LevelSkipped(Refusal),
@@ -111,6 +114,7 @@ impl AppError {
         match self {
             Self::Invalid { source, .. } => source.code(),
             Self::Rule(_) => "rule",
+            Self::Fields(_) => "invalid_fields",
             Self::LevelSkipped(_) => "letter_level_skipped",
             Self::CreditBlocked(_) => "credit_blocked",
             Self::UnknownCustomer(_) => "unknown_customer",

@@ -37,5 +37,5 @@ pub use huikuan_store::tables::contacts::{Contact, ContactFields};
 pub use huikuan_store::tables::customers::{BusinessFacts, Customer, CustomerFields};
 pub use huikuan_store::tables::deliveries::{DeliveryLine, DeliveryNote};
 pub use huikuan_store::tables::entries::Entry;
-pub use messages::ErrorView;
+pub use messages::{ErrorView, FieldMessage};
 pub use views::BucketAmounts;

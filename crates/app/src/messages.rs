@@ -16,6 +16,15 @@ pub struct ErrorView {
     pub message: String,
     pub field: Option<String>,
     pub rows: Vec<RowError>,
+    /// Every field to blame with what to say beside it (one or more), for a form.
+    pub fields: Vec<FieldMessage>,
+}
+
+/// One refused field of a form, said in the user's language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct FieldMessage {
+    pub field: String,
+    pub message: String,
 }
 
 impl AppError {
@@ -31,6 +40,7 @@ impl AppError {
         match self {
             Self::Invalid { field, .. } => Some(field.to_string()),
             Self::Rule(refusal) => refusal.field.clone(),
+            Self::Fields(refusals) => refusals.iter().find_map(|r| r.field.clone()),
             Self::LevelSkipped(refusal) => refusal.field.clone(),
             Self::CreditBlocked(_) => Some("override_reason".into()),
             Self::UnknownCustomer(_) => Some("customer_code".into()),
@@ -45,13 +55,21 @@ impl AppError {
             Self::ImportRejected(rows) => rows.clone(),
             _ => Vec::new(),
         };
-        ErrorView { code: self.code().to_string(), message: self.message_in(language), field: self.field(), rows }
+        let fields = crate::forms::field_messages(self, language);
+        ErrorView {
+            code: self.code().to_string(),
+            message: self.message_in(language),
+            field: self.field(),
+            rows,
+            fields,
+        }
     }
 
     fn zh(&self) -> String {
         match self {
             Self::Invalid { field, source } => format!("{}：{}", field_zh(field), domain_zh(source)),
             Self::Rule(refusal) => refusal.zh.clone(),
+            Self::Fields(refusals) => crate::forms::fields_summary(refusals, DocLanguage::Zh),
             Self::LevelSkipped(refusal) => refusal.zh.clone(),
             Self::CreditBlocked(refusal) => refusal.zh(),
             Self::UnknownCustomer(code) => format!("客户“{code}”不存在"),

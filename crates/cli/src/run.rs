@@ -1,20 +1,22 @@
 //! Turns a parsed command line into one use case call and its rendered output.
 
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use base64::Engine;
 use chrono::NaiveDate;
 use huikuan_app::collections::{ContactLogForm, InstalmentForm, PlanForm, PromiseForm};
 use huikuan_app::customers::{CustomerDetail, NewAttachment};
 use huikuan_app::documents::{SendForm, SignForm};
-use huikuan_app::letters::LetterChoice;
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
+use huikuan_app::letters::LetterChoice;
 use huikuan_app::statements::DisputeForm;
 use huikuan_app::{AppError, Books, Clock, Company, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
-use huikuan_domain::calendar::parse_date;
 use huikuan_domain::line::{parse_quantity, parse_unit_price};
-use huikuan_domain::{Money, PaymentMethod, Period};
+use huikuan_domain::typed::{parse_kind_typed, parse_method_typed};
+use huikuan_domain::{parse_amount_typed, parse_date_typed, parse_terms_typed};
+use huikuan_domain::{Money, Period};
 
 use crate::args::{
     Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, DocumentCommand, Format, ImportKind,
@@ -35,6 +37,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Some(day) => Box::new(FixedClock::on(date("today", day)?)),
         None => Box::new(SystemClock),
     };
+    let _ = TODAY.set(clock.today());
     if let Command::Demo { seed } = &cli.command {
         if db.exists() {
             return Err(AppError::BooksExist(db.display().to_string()));
@@ -162,7 +165,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
                 customer_code: a.customer,
                 date: date("date", &a.date)?,
                 amount: money("amount", &a.amount)?,
-                method: a.method.parse::<PaymentMethod>().map_err(AppError::invalid("method"))?,
+                method: parse_method_typed(&a.method).map_err(AppError::invalid("method"))?,
                 reference: a.reference,
                 memo: String::new(),
                 number: None,
@@ -348,9 +351,9 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
         }
         CustomerCommand::Add(a) => {
             let mut fields = books.new_customer_fields(&a.code, &a.name)?;
-            fields.kind = a.kind.parse().map_err(AppError::invalid("kind"))?;
+            fields.kind = parse_kind_typed(&a.kind).map_err(AppError::invalid("kind"))?;
             if let Some(terms) = &a.terms {
-                fields.payment_terms = terms.parse().map_err(AppError::invalid("terms"))?;
+                fields.payment_terms = parse_terms_typed(terms).map_err(AppError::invalid("terms"))?;
             }
             if let Some(limit) = &a.credit_limit {
                 fields.credit_limit = money("credit-limit", limit)?;
@@ -561,12 +564,18 @@ fn backup(books: &Books, format: Format, to: &Path) -> Result<String, AppError> 
     Ok(render::message(format, &format!("backed up to {}", to.display())))
 }
 
+/// The business date of this run, for dates typed without a year (`12月1日`).
+static TODAY: OnceLock<NaiveDate> = OnceLock::new();
+
+/// A date as the forms read it: `2026-12-01`, `2026/12/1`, `2026年12月1日`, `12月1日`.
 fn date(field: &'static str, text: &str) -> Result<NaiveDate, AppError> {
-    parse_date(text).map_err(AppError::invalid(field))
+    let today = TODAY.get().copied().unwrap_or_else(|| SystemClock.today());
+    parse_date_typed(text, today).map_err(AppError::invalid(field))
 }
 
+/// An amount as the forms read it: `1234.50`, `¥1,234.50`, `1234.50元`, `5万`.
 fn money(field: &'static str, text: &str) -> Result<Money, AppError> {
-    text.parse().map_err(AppError::invalid(field))
+    parse_amount_typed(text).map_err(AppError::invalid(field))
 }
 
 /// `ITEM,QUANTITY,UNIT_PRICE`; the item may itself contain commas.

@@ -40,6 +40,16 @@ fn compact(text: &str) -> String {
 /// date (`2026/5/1 0:00`, as Excel writes into CSV) is ignored. Day-month orders
 /// (`01/05/2026`, `12/1`) are refused as ambiguous.
 pub fn parse_date_typed(text: &str, today: NaiveDate) -> Result<NaiveDate, DomainError> {
+    parse_date_in(text, Some(today.year()))
+}
+
+/// As [`parse_date_typed`], but the year must be written: for files, where `12月1日`
+/// could be any year of the books.
+pub fn parse_date_with_year(text: &str) -> Result<NaiveDate, DomainError> {
+    parse_date_in(text, None)
+}
+
+fn parse_date_in(text: &str, this_year: Option<i32>) -> Result<NaiveDate, DomainError> {
     let shown = text.trim().to_string();
     let t = compact(&without_time(&normalize(text)));
     let malformed = || DomainError::MalformedDate(shown.clone());
@@ -47,7 +57,7 @@ pub fn parse_date_typed(text: &str, today: NaiveDate) -> Result<NaiveDate, Domai
         return Err(malformed());
     }
     let (year, month, day) = if t.contains('年') || t.contains('月') {
-        chinese_date(&t, today.year()).ok_or_else(malformed)?
+        chinese_date(&t, this_year).ok_or_else(malformed)?
     } else if t.len() == 8 && all_digits(&t) {
         (num(&t[0..4]), num(&t[4..6]), num(&t[6..8]))
     } else {
@@ -70,11 +80,11 @@ fn without_time(text: &str) -> String {
     }
 }
 
-fn chinese_date(t: &str, this_year: i32) -> Option<(u32, u32, u32)> {
+fn chinese_date(t: &str, this_year: Option<i32>) -> Option<(u32, u32, u32)> {
     let (year, rest) = match t.split_once('年') {
         Some((y, rest)) if y.len() == 4 && all_digits(y) => (num(y), rest),
         Some(_) => return None,
-        None => (u32::try_from(this_year).ok()?, t),
+        None => (u32::try_from(this_year?).ok()?, t),
     };
     let (month, day) = rest.split_once('月')?;
     let day = day.strip_suffix('日').or_else(|| day.strip_suffix('号')).unwrap_or(day);

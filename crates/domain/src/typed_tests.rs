@@ -49,6 +49,12 @@ fn a_month_and_day_in_chinese_are_this_year() {
 }
 
 #[test]
+fn a_file_must_write_the_year() {
+    assert_eq!(parse_date_with_year("2026/5/1"), Ok(d(2026, 5, 1)));
+    assert_eq!(parse_date_with_year("12月1日"), Err(DomainError::MalformedDate("12月1日".into())));
+}
+
+#[test]
 fn day_month_orders_are_refused_as_ambiguous_not_guessed() {
     for text in ["01/05/2026", "1/5/2026", "13/05/2026", "05-01-26", "12/1", "12-1", "1.5"] {
         assert_eq!(date(text), Err(DomainError::AmbiguousDate(text.into())), "{text:?}");

@@ -17,7 +17,10 @@ pub async fn delivery_create(state: State<'_, AppState>, form: DeliveryForm) -> 
 
 #[tauri::command]
 pub async fn payment_preview(state: State<'_, AppState>, form: PaymentForm) -> Result<PaymentPreview, ErrorView> {
-    state.books(|b| b.preview_payment_form(&form))
+    state.workspace(|w| {
+        let language = w.language();
+        w.books()?.preview_payment_form(&form, language)
+    })
 }
 
 #[tauri::command]

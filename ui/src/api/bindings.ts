@@ -45,7 +45,13 @@ export type Entry = { id: number, customer_id: number, kind: EntryKind, side: Si
 
 export type RowError = { line: number, reason: string, };
 
-export type ErrorView = { code: string, message: string, field: string | null, rows: Array<RowError>, };
+export type FieldMessage = { field: string, message: string, };
+
+export type ErrorView = { code: string, message: string, field: string | null, rows: Array<RowError>, 
+/**
+ * Every field to blame with what to say beside it (one or more), for a form.
+ */
+fields: Array<FieldMessage>, };
 
 export type CustomerChoice = { code: string, name: string, status: CustomerStatus, };
 
@@ -362,7 +368,19 @@ export type PaymentForm = { customer_code: string, date: string, amount: string,
 
 export type AllocationForm = { receivable: string, amount: string, };
 
-export type PaymentPreview = { open_items: Array<OpenItem>, open_total: Money, applied: Array<AppliedAmount>, unapplied: Money, };
+export type PaymentPreview = { open_items: Array<OpenItem>, open_total: Money, applied: Array<AppliedAmount>, 
+/**
+ * What the payment settles: the sum of `applied`.
+ */
+allocated: Money, 
+/**
+ * What is left of the payment: the customer's credit once recorded.
+ */
+unapplied: Money, 
+/**
+ * Each typed row that cannot apply, said beside it in the user's language.
+ */
+refusals: Array<FieldMessage>, };
 
 export type Preferences = { language: DocLanguage, backups: BackupSchedule, };
 

@@ -2,7 +2,7 @@
 //! the next step; a promise made on the call is recorded with it, in one transaction.
 
 use chrono::NaiveDate;
-use huikuan_domain::calendar::parse_date;
+use huikuan_domain::{parse_amount_typed, parse_date_typed};
 use huikuan_domain::collection::{ContactChannel, ContactOutcome, NonPaymentReason};
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::Money;
@@ -48,11 +48,12 @@ pub struct PromiseForm {
     pub note: String,
 }
 
-fn optional_date(field: &'static str, text: &str) -> Result<Option<NaiveDate>, AppError> {
+/// A date as typed (`2026/12/1`, `12月1日` this year), or none when left blank.
+fn optional_date(field: &'static str, text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, AppError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    parse_date(text).map(Some).map_err(AppError::invalid(field))
+    parse_date_typed(text, today).map(Some).map_err(AppError::invalid(field))
 }
 
 /// Checks a promise and writes it in the caller's transaction.
@@ -68,7 +69,7 @@ pub(crate) fn promise_in_tx(
     made_on: NaiveDate,
     log: Option<i64>,
 ) -> Result<PromiseRecord, AppError> {
-    let amount: Money = amount.trim().parse().map_err(AppError::invalid("promise_amount"))?;
+    let amount: Money = parse_amount_typed(amount).map_err(AppError::invalid("promise_amount"))?;
     if !amount.is_positive() {
         return Err(AppError::rule(
             Some("promise_amount".into()),
@@ -76,7 +77,7 @@ pub(crate) fn promise_in_tx(
             "承诺金额必须大于 0",
         ));
     }
-    let date = optional_date("promise_date", date)?.ok_or_else(|| {
+    let date = optional_date("promise_date", date, made_on)?.ok_or_else(|| {
         AppError::rule(Some("promise_date".into()), "by when? enter the promised date", "请填写承诺付款日期")
     })?;
     if date < made_on {
@@ -111,7 +112,7 @@ impl Books {
             Some(form.reason.parse::<NonPaymentReason>().map_err(AppError::invalid("reason"))?)
         };
         let today = self.clock.today();
-        let next_date = optional_date("next_date", &form.next_date)?;
+        let next_date = optional_date("next_date", &form.next_date, today)?;
         if next_date.is_some_and(|d| d < today) {
             return Err(AppError::rule(
                 Some("next_date".into()),

@@ -3,7 +3,7 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use huikuan_docs::{plan_pdf, Paper, PlanDoc};
-use huikuan_domain::calendar::parse_date;
+use huikuan_domain::{parse_amount_typed, parse_date_typed};
 use huikuan_domain::collection::equal_split;
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::{DocType, Money, PaperKind};
@@ -50,7 +50,7 @@ fn instalments(form: &PlanForm, total: Money, agreed_on: NaiveDate) -> Result<Ve
         if form.equal_count > 60 {
             return Err(refuse("equal_count", "at most 60 instalments".into(), "最多 60 期".into()));
         }
-        let first = parse_date(&form.first_date).map_err(AppError::invalid("first_date"))?;
+        let first = parse_date_typed(&form.first_date, agreed_on).map_err(AppError::invalid("first_date"))?;
         equal_split(total, form.equal_count)
             .into_iter()
             .enumerate()
@@ -62,14 +62,14 @@ fn instalments(form: &PlanForm, total: Money, agreed_on: NaiveDate) -> Result<Ve
             .enumerate()
             .map(|(i, row)| {
                 let date =
-                    parse_date(&row.date).map_err(|e| AppError::Invalid { field: "date", source: e }).map_err(|e| {
+                    parse_date_typed(&row.date, agreed_on).map_err(|e| AppError::Invalid { field: "date", source: e }).map_err(|e| {
                         refuse(
                             &format!("instalments.{i}.date"),
                             e.to_string(),
                             e.message_in(huikuan_domain::DocLanguage::Zh),
                         )
                     })?;
-                let amount: Money = row.amount.trim().parse().map_err(|e: huikuan_domain::DomainError| {
+                let amount: Money = parse_amount_typed(&row.amount).map_err(|e: huikuan_domain::DomainError| {
                     let e = AppError::Invalid { field: "amount", source: e };
                     refuse(
                         &format!("instalments.{i}.amount"),
@@ -118,7 +118,7 @@ fn instalments(form: &PlanForm, total: Money, agreed_on: NaiveDate) -> Result<Ve
 impl Books {
     /// Agrees a repayment plan with the customer, dated today, and prints its agreement.
     pub fn create_plan(&mut self, form: PlanForm) -> Result<PlanView, AppError> {
-        let total: Money = form.total.trim().parse().map_err(AppError::invalid("total"))?;
+        let total: Money = parse_amount_typed(&form.total).map_err(AppError::invalid("total"))?;
         if !total.is_positive() {
             return Err(refuse("total", "the plan's total must be above 0".into(), "还款总额必须大于 0".into()));
         }

@@ -71,7 +71,7 @@ fn scored(
         };
         AppError::invalid("score")(e).at_field(field)
     })?;
-    let next_review = match optional_date("next_review", &form.next_review)? {
+    let next_review = match optional_date("next_review", &form.next_review, today)? {
         Some(date) if date <= today => {
             return Err(AppError::rule(
                 Some("next_review".into()),

@@ -19,3 +19,4 @@ pub use show_customer::CustomerDetail;
 
 pub(crate) use attachments::{keep_file, stored_at};
 pub(crate) use validate::contact_fields as check_contact;
+pub(crate) use validate::customer_fields as check_customer;

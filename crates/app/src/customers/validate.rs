@@ -2,44 +2,52 @@ use huikuan_domain::customer::{clean_text, validate_code, validate_name};
 use huikuan_domain::DomainError;
 
 use crate::error::AppError;
+use crate::forms::Check;
 use crate::{ContactFields, CustomerFields};
 
-/// Normalizes and checks what the user typed; the first bad field is the error.
+/// Normalizes and checks what the user typed; every bad field is refused at once.
 pub(crate) fn customer_fields(mut f: CustomerFields) -> Result<CustomerFields, AppError> {
-    f.code = validate_code(&f.code).map_err(AppError::invalid("code"))?;
-    f.name = validate_name(&f.name).map_err(AppError::invalid("name"))?;
-    f.phone = clean_text("phone", &f.phone).map_err(AppError::invalid("phone"))?;
-    f.address = clean_text("address", &f.address).map_err(AppError::invalid("address"))?;
-    f.tax_id = clean_text("tax id", &f.tax_id).map_err(AppError::invalid("tax_id"))?;
-    f.salesperson = clean_text("salesperson", &f.salesperson).map_err(AppError::invalid("salesperson"))?;
-    f.tags = clean_text("tags", &f.tags).map_err(AppError::invalid("tags"))?;
-    f.notes = clean_text("notes", &f.notes).map_err(AppError::invalid("notes"))?;
+    let mut check = Check::default();
+    f.code = check.take(validate_code(&f.code).map_err(AppError::invalid("code"))).unwrap_or_default();
+    f.name = check.take(validate_name(&f.name).map_err(AppError::invalid("name"))).unwrap_or_default();
+    let mut text = |field: &'static str, name: &'static str, value: &mut String| {
+        if let Some(clean) = check.take(clean_text(name, value).map_err(AppError::invalid(field))) {
+            *value = clean;
+        }
+    };
+    text("phone", "phone", &mut f.phone);
+    text("address", "address", &mut f.address);
+    text("tax_id", "tax id", &mut f.tax_id);
+    text("salesperson", "salesperson", &mut f.salesperson);
+    text("tags", "tags", &mut f.tags);
+    text("notes", "notes", &mut f.notes);
+    text("main_business", "main business", &mut f.business.main_business);
     if f.credit_limit.is_negative() {
-        return Err(AppError::Invalid { field: "credit_limit", source: DomainError::Negative("credit limit") });
+        check.take::<()>(Err(AppError::Invalid {
+            field: "credit_limit",
+            source: DomainError::Negative("credit limit"),
+        }));
     }
-    f.business.main_business =
-        clean_text("main business", &f.business.main_business).map_err(AppError::invalid("main_business"))?;
     if f.business.registered_capital.is_some_and(|c| c.is_negative()) {
-        return Err(AppError::Invalid { field: "registered_capital", source: DomainError::Negative("the amount") });
+        check.take::<()>(Err(AppError::Invalid {
+            field: "registered_capital",
+            source: DomainError::Negative("the amount"),
+        }));
     }
-    if let Some(year) = f.business.founded_year {
-        if !(1900..=2200).contains(&year) {
-            return Err(AppError::Invalid {
-                field: "founded_year",
-                source: DomainError::OutOfRange { field: "founded_year", min: 1900, max: 2200 },
-            });
-        }
+    if f.business.founded_year.is_some_and(|year| !(1900..=2200).contains(&year)) {
+        check.take::<()>(Err(AppError::Invalid {
+            field: "founded_year",
+            source: DomainError::OutOfRange { field: "founded_year", min: 1900, max: 2200 },
+        }));
     }
-    if let Some(day) = f.statement_day {
-        if !(1..=31).contains(&day) {
-            return Err(AppError::rule(
-                Some("statement_day".into()),
-                format!("statement day {day} is not a day of the month (1-31)"),
-                format!("对账日 {day} 不是每月的某一天（1–31）"),
-            ));
-        }
+    if let Some(day) = f.statement_day.filter(|d| !(1..=31).contains(d)) {
+        check.take::<()>(Err(AppError::rule(
+            Some("statement_day".into()),
+            format!("statement day {day} is not a day of the month (1-31)"),
+            format!("对账日 {day} 不是每月的某一天（1–31）"),
+        )));
     }
-    Ok(f)
+    check.done().map(|()| f)
 }
 
 pub(crate) fn contact_fields(mut c: ContactFields) -> Result<ContactFields, AppError> {

@@ -2,10 +2,10 @@ use huikuan_domain::{BusinessScale, ContactRole, CustomerKind, CustomerStatus, D
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use huikuan_domain::DomainError;
+use huikuan_domain::{parse_terms_typed, parse_year_typed, DomainError};
 
-use super::amount;
-use crate::customers::{check_contact, ContactEdit};
+use super::{amount, Check};
+use crate::customers::{check_contact, check_customer, ContactEdit};
 use crate::error::AppError;
 use crate::{Books, Contact, ContactFields, Customer, CustomerFields};
 
@@ -93,7 +93,9 @@ impl CustomerForm {
         }
     }
 
-    fn fields(&self) -> Result<CustomerFields, AppError> {
+    /// What the user typed, read as people type it (`月结30天`, `50,000`, `2012年`);
+    /// each refusal kept in `check`, the field left as it was.
+    fn fields(&self, check: &mut Check) -> CustomerFields {
         let mut fields = CustomerFields::new(&self.code, &self.name);
         fields.kind = self.kind.unwrap_or(fields.kind);
         fields.phone = self.phone.clone();
@@ -101,20 +103,21 @@ impl CustomerForm {
         fields.tax_id = self.tax_id.clone();
         fields.salesperson = self.salesperson.clone();
         if !self.payment_terms.trim().is_empty() {
-            fields.payment_terms = self.payment_terms.parse().map_err(AppError::invalid("payment_terms"))?;
+            let terms = parse_terms_typed(&self.payment_terms).map_err(AppError::invalid("payment_terms"));
+            fields.payment_terms = check.take(terms).unwrap_or(fields.payment_terms);
         }
         fields.statement_day = match self.statement_day.trim() {
             "" => None,
-            day => Some(day.parse().map_err(|_| {
+            day => check.take(day.trim_end_matches(['日', '号']).parse().map_err(|_| {
                 AppError::rule(
                     Some("statement_day".into()),
                     format!("statement day {day} is not a day of the month (1-31)"),
                     format!("对账日 {day} 不是每月的某一天（1–31）"),
                 )
-            })?),
+            })),
         };
         if !self.credit_limit.trim().is_empty() {
-            fields.credit_limit = amount("credit_limit", &self.credit_limit)?;
+            fields.credit_limit = check.take(amount("credit_limit", &self.credit_limit)).unwrap_or(fields.credit_limit);
         }
         fields.status = self.status.unwrap_or(fields.status);
         fields.importance = self.importance.unwrap_or(fields.importance);
@@ -125,62 +128,79 @@ impl CustomerForm {
         facts.business_scale = self.business_scale.unwrap_or_default();
         facts.founded_year = match self.founded_year.trim() {
             "" => None,
-            year => Some(year.parse().map_err(|_| AppError::Invalid {
-                field: "founded_year",
-                source: DomainError::OutOfRange { field: "founded_year", min: 1900, max: 2200 },
-            })?),
+            year => check.take(founded_year(year)),
         };
         facts.main_business = self.main_business.clone();
         facts.registered_capital = match self.registered_capital.trim() {
             "" => None,
-            text => Some(amount("registered_capital", text)?),
+            text => check.take(amount("registered_capital", text)),
         };
         facts.premises = self.premises.unwrap_or_default();
-        facts.collection_days = self.collection_days.parse().map_err(AppError::invalid("collection_days"))?;
-        Ok(fields)
+        let days = self.collection_days.parse().map_err(AppError::invalid("collection_days"));
+        facts.collection_days = check.take(days).unwrap_or_default();
+        fields
     }
 
     /// The contact rows the user filled in; a row left entirely blank is not a contact.
-    fn contacts(&self) -> Result<Vec<ContactEdit>, AppError> {
+    fn contacts(&self, check: &mut Check) -> Vec<ContactEdit> {
         let filled =
             |c: &&ContactForm| [&c.name, &c.phone, &c.wechat, &c.email, &c.notes].iter().any(|t| !t.trim().is_empty());
-        self.contacts
-            .iter()
-            .enumerate()
-            .filter(|(_, c)| filled(c))
-            .map(|(i, c)| {
-                let fields = ContactFields {
-                    name: c.name.clone(),
-                    role: c.role.unwrap_or(ContactRole::Other),
-                    phone: c.phone.clone(),
-                    wechat: c.wechat.clone(),
-                    email: c.email.clone(),
-                    notes: c.notes.clone(),
+        let rows = self.contacts.iter().enumerate().filter(|(_, c)| filled(c));
+        let mut kept = Vec::new();
+        for (i, c) in rows {
+            let fields = ContactFields {
+                name: c.name.clone(),
+                role: c.role.unwrap_or(ContactRole::Other),
+                phone: c.phone.clone(),
+                wechat: c.wechat.clone(),
+                email: c.email.clone(),
+                notes: c.notes.clone(),
+            };
+            let checked = check_contact(fields).map_err(|e| {
+                let part = match e.field().as_deref() {
+                    None | Some("contact name") => "name".to_string(),
+                    Some(other) => other.to_string(),
                 };
-                let checked = check_contact(fields).map_err(|e| {
-                    let part = match e.field().as_deref() {
-                        None | Some("contact name") => "name".to_string(),
-                        Some(other) => other.to_string(),
-                    };
-                    e.at_field(format!("contacts.{i}.{part}"))
-                })?;
-                Ok((c.id, checked))
-            })
-            .collect()
+                e.at_field(format!("contacts.{i}.{part}"))
+            });
+            if let Some(contact) = check.take(checked) {
+                kept.push((c.id, contact));
+            }
+        }
+        kept
     }
+
+    /// Every field and contact checked at once; all refusals together.
+    fn checked(&self) -> Result<(CustomerFields, Vec<ContactEdit>), AppError> {
+        let mut check = Check::default();
+        let fields = self.fields(&mut check);
+        let contacts = self.contacts(&mut check);
+        check.take(check_customer(fields.clone()));
+        check.done()?;
+        Ok((fields, contacts))
+    }
+}
+
+/// A year as typed (`2012`, `2012年`), within the years a business can have been founded.
+fn founded_year(text: &str) -> Result<u16, AppError> {
+    let out_of_range = || AppError::Invalid {
+        field: "founded_year",
+        source: DomainError::OutOfRange { field: "founded_year", min: 1900, max: 2200 },
+    };
+    let year = parse_year_typed(text).map_err(|_| out_of_range())?;
+    u16::try_from(year).ok().filter(|y| (1900..=2200).contains(y)).ok_or_else(out_of_range)
 }
 
 impl Books {
     pub fn create_customer_form(&mut self, form: CustomerForm) -> Result<Customer, AppError> {
-        let fields = form.fields()?;
-        let contacts = form.contacts()?.into_iter().map(|(_, contact)| contact).collect();
+        let (fields, contacts) = form.checked()?;
+        let contacts = contacts.into_iter().map(|(_, contact)| contact).collect();
         self.create_customer(fields, contacts)
     }
 
     /// Saves the edited profile and its contacts: rows removed from the form are removed.
     pub fn update_customer_form(&mut self, code: &str, form: CustomerForm) -> Result<Customer, AppError> {
-        let fields = form.fields()?;
-        let contacts = form.contacts()?;
+        let (fields, contacts) = form.checked()?;
         self.save_customer_profile(code, fields, contacts)
     }
 }

@@ -4,7 +4,7 @@ use huikuan_domain::{Money, PaymentTerms};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::{date, optional_date};
+use super::{date, optional_date, Check};
 use crate::books::customer_by_code;
 use crate::credit::CreditCheck;
 use crate::error::AppError;
@@ -72,33 +72,52 @@ impl DeliveryForm {
         (0..self.lines.len()).filter(|&i| !self.lines[i].is_blank()).collect()
     }
 
-    fn to_new_delivery(&self, rows: &[usize]) -> Result<NewDelivery, AppError> {
-        let lines = rows
-            .iter()
-            .map(|&i| {
-                let l = &self.lines[i];
-                let at = |field: &str| format!("lines.{i}.{field}");
-                Ok(NewDeliveryLine {
-                    item: l.item.clone(),
-                    spec: l.spec.clone(),
-                    unit: l.unit.clone(),
-                    quantity: parse_quantity(&l.quantity)
-                        .map_err(|e| AppError::invalid("quantity")(e).at_field(at("quantity")))?,
-                    unit_price: parse_unit_price(&l.unit_price)
-                        .map_err(|e| AppError::invalid("unit_price")(e).at_field(at("unit_price")))?,
-                })
-            })
-            .collect::<Result<Vec<_>, AppError>>()?;
+    /// Every field checked, every refusal returned at once.
+    fn to_new_delivery(&self, rows: &[usize], today: NaiveDate) -> Result<NewDelivery, AppError> {
+        let mut check = Check::default();
+        if self.customer_code.trim().is_empty() {
+            check.take::<()>(Err(AppError::rule(Some("customer_code".into()), "choose the customer", "请选择客户")));
+        }
+        let date = check.take(date("date", &self.date, today));
+        let due_date = check.take(optional_date("due_date", &self.due_date, today));
+        let lines: Vec<Option<NewDeliveryLine>> = rows.iter().map(|&i| self.line(i, &mut check)).collect();
+        check.done()?;
         Ok(NewDelivery {
             customer_code: self.customer_code.clone(),
-            date: date("date", &self.date)?,
-            due_date: optional_date("due_date", &self.due_date)?,
+            date: date.expect("checked"),
+            due_date: due_date.expect("checked"),
             number: None,
             contact_name: self.contact_name.clone(),
             address: self.address.clone(),
             memo: self.memo.clone(),
-            lines,
+            lines: lines.into_iter().map(|l| l.expect("checked")).collect(),
             override_reason: Some(self.override_reason.clone()).filter(|r| !r.trim().is_empty()),
+        })
+    }
+
+    /// Row `i` of the form, each of its refusals kept in `check`.
+    fn line(&self, i: usize, check: &mut Check) -> Option<NewDeliveryLine> {
+        let l = &self.lines[i];
+        let at = |field: &str| format!("lines.{i}.{field}");
+        if l.item.trim().is_empty() {
+            let n = i + 1;
+            check.take::<()>(Err(AppError::rule(
+                Some(at("item")),
+                format!("line {n}: the item must not be empty"),
+                format!("第 {n} 行：品名不能为空"),
+            )));
+        }
+        let quantity = check
+            .take(parse_quantity(&l.quantity).map_err(|e| AppError::invalid("quantity")(e).at_field(at("quantity"))));
+        let unit_price = check.take(
+            parse_unit_price(&l.unit_price).map_err(|e| AppError::invalid("unit_price")(e).at_field(at("unit_price"))),
+        );
+        Some(NewDeliveryLine {
+            item: l.item.clone(),
+            spec: l.spec.clone(),
+            unit: l.unit.clone(),
+            quantity: quantity?,
+            unit_price: unit_price?,
         })
     }
 }
@@ -108,8 +127,9 @@ impl Books {
         let lines: Vec<LinePreview> = form.lines.iter().map(|l| LinePreview { amount: line_price(l) }).collect();
         let total = lines.iter().filter_map(|l| l.amount).sum();
         let code = form.customer_code.trim();
-        let doc_date = date("date", &form.date).ok();
-        let given_due = optional_date("due_date", &form.due_date).ok().flatten();
+        let today = self.clock.today();
+        let doc_date = date("date", &form.date, today).ok();
+        let given_due = optional_date("due_date", &form.due_date, today).ok().flatten();
         if code.is_empty() {
             return Ok(DeliveryPreview { lines, total, terms: None, due_date: given_due, credit: None });
         }
@@ -131,7 +151,7 @@ impl Books {
     /// Issues the delivery note the form describes; blank lines are left out.
     pub fn create_delivery_form(&mut self, form: DeliveryForm) -> Result<DeliveryNote, AppError> {
         let rows = form.filled_rows();
-        let input = form.to_new_delivery(&rows)?;
+        let input = form.to_new_delivery(&rows, self.clock.today())?;
         self.create_delivery(input).map_err(|e| blame_form_line(e, &rows))
     }
 }

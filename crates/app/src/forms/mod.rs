@@ -2,17 +2,18 @@
 //! text in the field. Parsing happens here, in the backend, so each mistake comes back as
 //! an error naming its field, and nothing is written until every field is right.
 
+mod check;
 mod customer_form;
 mod delivery_form;
 mod payment_form;
 
+pub(crate) use check::{field_messages, fields_summary, Check};
 pub use customer_form::{ContactForm, CustomerForm};
 pub use delivery_form::{DeliveryForm, DeliveryPreview, LineForm, LinePreview};
 pub use payment_form::{AllocationForm, PaymentForm, PaymentPreview};
 
 use chrono::NaiveDate;
-use huikuan_domain::calendar::parse_date;
-use huikuan_domain::{DomainError, Money};
+use huikuan_domain::{parse_amount_typed, parse_date_typed, DomainError, Money};
 
 use crate::error::AppError;
 use crate::messages::domain_zh;
@@ -21,21 +22,22 @@ pub(crate) fn amount(field: &'static str, text: &str) -> Result<Money, AppError>
     if text.trim().is_empty() {
         return Err(AppError::Invalid { field, source: DomainError::Empty("the amount") });
     }
-    text.trim().parse().map_err(AppError::invalid(field))
+    parse_amount_typed(text).map_err(AppError::invalid(field))
 }
 
-pub(crate) fn date(field: &'static str, text: &str) -> Result<NaiveDate, AppError> {
+/// A date as typed: `2026/12/1`, `12月1日` (this year, from `today`), `2026-12-01`.
+pub(crate) fn date(field: &'static str, text: &str, today: NaiveDate) -> Result<NaiveDate, AppError> {
     if text.trim().is_empty() {
         return Err(AppError::Invalid { field, source: DomainError::Empty("date") });
     }
-    parse_date(text).map_err(AppError::invalid(field))
+    parse_date_typed(text, today).map_err(AppError::invalid(field))
 }
 
-pub(crate) fn optional_date(field: &'static str, text: &str) -> Result<Option<NaiveDate>, AppError> {
+pub(crate) fn optional_date(field: &'static str, text: &str, today: NaiveDate) -> Result<Option<NaiveDate>, AppError> {
     if text.trim().is_empty() {
         return Ok(None);
     }
-    date(field, text).map(Some)
+    date(field, text, today).map(Some)
 }
 
 impl AppError {

@@ -1,7 +1,8 @@
 use std::path::Path;
 
 use huikuan_domain::customer::{clean_text, validate_code, validate_name};
-use huikuan_domain::{CustomerKind, DomainError, Money, PaymentTerms};
+use huikuan_domain::typed::parse_kind_typed;
+use huikuan_domain::{parse_amount_typed, parse_terms_typed, CustomerKind, DomainError, Money, PaymentTerms};
 use huikuan_store::tables::customers;
 
 use super::csv_table::{read, read_file};
@@ -17,7 +18,7 @@ fn parse_kind(text: &str) -> Result<CustomerKind, DomainError> {
     if text.is_empty() {
         Ok(CustomerKind::Other)
     } else {
-        text.parse()
+        parse_kind_typed(text)
     }
 }
 
@@ -25,14 +26,14 @@ fn parse_terms(text: &str) -> Result<PaymentTerms, String> {
     if text.is_empty() {
         return Err("payment_terms must not be empty (cod, net:N or eom:N)".into());
     }
-    text.parse().map_err(|e: DomainError| format!("payment_terms: {e}"))
+    parse_terms_typed(text).map_err(|e: DomainError| format!("payment_terms: {e}"))
 }
 
 fn parse_limit(text: &str) -> Result<Money, String> {
     if text.is_empty() {
         return Ok(Money::ZERO);
     }
-    let limit: Money = text.parse().map_err(|e: DomainError| format!("credit_limit: {e}"))?;
+    let limit: Money = parse_amount_typed(text).map_err(|e: DomainError| format!("credit_limit: {e}"))?;
     if limit.is_negative() {
         return Err("credit_limit must not be negative".into());
     }

@@ -2,9 +2,9 @@ use std::collections::HashMap;
 use std::path::Path;
 
 use chrono::NaiveDate;
-use huikuan_domain::calendar::parse_date;
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::line::{line_amount, parse_quantity, parse_unit_price};
+use huikuan_domain::typed::parse_date_with_year as parse_date;
 use huikuan_domain::EntryKind;
 use huikuan_domain::Money;
 use huikuan_store::tables::entries;

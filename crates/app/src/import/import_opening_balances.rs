@@ -1,7 +1,7 @@
 use std::path::Path;
 
-use huikuan_domain::calendar::parse_date;
-use huikuan_domain::{DomainError, Money};
+use huikuan_domain::typed::parse_date_with_year as parse_date;
+use huikuan_domain::{parse_amount_typed, DomainError, Money};
 use huikuan_store::tables::customers;
 
 use super::csv_table::{read, read_file};
@@ -26,7 +26,7 @@ impl Books {
         for row in &rows {
             let line = row.line;
             let date = bad.field(line, "date", parse_date(row.get("date")));
-            let amount = bad.field(line, "amount", row.get("amount").parse::<Money>());
+            let amount = bad.field(line, "amount", parse_amount_typed(row.get("amount")));
             let due = row.get("due_date");
             let due_date =
                 if due.is_empty() { Some(None) } else { bad.field(line, "due_date", parse_date(due).map(Some)) };

@@ -1,7 +1,7 @@
 use std::path::Path;
 
-use huikuan_domain::calendar::parse_date;
-use huikuan_domain::{EntryKind, Money, PaymentMethod};
+use huikuan_domain::typed::{parse_date_with_year as parse_date, parse_method_typed};
+use huikuan_domain::{parse_amount_typed, EntryKind, Money};
 use huikuan_store::tables::{customers, entries};
 
 use super::csv_table::{read, read_file};
@@ -13,7 +13,7 @@ use crate::Books;
 pub const COLUMNS: &[&str] = &["number", "customer_code", "date", "amount", "method", "reference"];
 
 fn parse_amount(text: &str) -> Result<Money, String> {
-    let amount: Money = text.parse().map_err(|e| format!("amount: {e}"))?;
+    let amount: Money = parse_amount_typed(text).map_err(|e| format!("amount: {e}"))?;
     if !amount.is_positive() {
         return Err("amount must be greater than 0".into());
     }
@@ -45,7 +45,7 @@ impl Books {
             }
             let date = bad.field(line, "date", parse_date(row.get("date")));
             let amount = bad.check(line, parse_amount(row.get("amount")));
-            let method = bad.field(line, "method", row.get("method").parse::<PaymentMethod>());
+            let method = bad.field(line, "method", parse_method_typed(row.get("method")));
             if let (Some(date), Some(amount), Some(method), false) = (date, amount, method, number.is_empty()) {
                 let input = NewPayment {
                     customer_code: row.get("customer_code").to_string(),
