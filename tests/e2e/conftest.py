@@ -169,7 +169,7 @@ def wait_until_ready(driver: webdriver.Remote, record: Path) -> None:
     raise TimeoutError(f"the app did not say it was ready within {READY_SECONDS} s")
 
 
-def launch(request, display: str, tmp_path: Path, prepare=None):
+def launch(name: str, display: str, tmp_path: Path, prepare=None):
     if not APP.exists():
         raise FileNotFoundError(f"{APP} is not built: run `cargo build -p huikuan-desktop` first")
     db = tmp_path / "books.db"
@@ -195,7 +195,7 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
     driver = webdriver.Remote(command_executor=url, options=options, client_config=config)
     driver.implicitly_wait(0)
     wait_until_ready(driver, tmp_path / "ready.txt")
-    app = App(driver, db, OUT / request.node.name, display)
+    app = App(driver, db, OUT / name, display)
 
     def stop():
         try:
@@ -217,10 +217,23 @@ def launch(request, display: str, tmp_path: Path, prepare=None):
     return app, stop
 
 
+@pytest.fixture(scope="session", autouse=True)
+def first_start(display, tmp_path_factory):
+    """Starts the app once before any test and waits until it is ready: what a fresh
+    machine's first start costs (WebKit's caches, the shaders compiled for its software
+    renderer) is paid here, not inside a test's own waits."""
+    folder = tmp_path_factory.mktemp("first-start")
+    started = time.monotonic()
+    _, stop = launch("first-start", display, folder)
+    stop()
+    OUT.mkdir(parents=True, exist_ok=True)
+    (OUT / "first-start.txt").write_text(f"first start of the app: ready after {time.monotonic() - started:.1f} s\n")
+
+
 @pytest.fixture
 def app(request, display, tmp_path):
     """The app on a book that does not exist yet: it opens on the welcome screen."""
-    running, stop = launch(request, display, tmp_path)
+    running, stop = launch(request.node.name, display, tmp_path)
     yield running
     stop()
 
@@ -231,7 +244,7 @@ def launcher(request, display, tmp_path):
     stops = []
 
     def start(prepare):
-        running, stop = launch(request, display, tmp_path, prepare)
+        running, stop = launch(request.node.name, display, tmp_path, prepare)
         stops.append(stop)
         return running
 
