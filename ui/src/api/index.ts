@@ -90,12 +90,15 @@ export class ApiError extends Error {
   readonly code: string;
   readonly field: string | null;
   readonly rows: ErrorView["rows"];
+  /** Every refused field of a form with what to say beside it. */
+  readonly fields: ErrorView["fields"];
 
   constructor(view: ErrorView) {
     super(view.message);
     this.code = view.code;
     this.field = view.field;
     this.rows = view.rows;
+    this.fields = view.fields ?? [];
   }
 }
 
@@ -109,9 +112,10 @@ export function toApiError(thrown: unknown): ApiError {
       message: String(view.message),
       field: view.field ?? null,
       rows: view.rows ?? [],
+      fields: view.fields ?? [],
     });
   }
-  return new ApiError({ code: "ipc", message: String(thrown), field: null, rows: [] });
+  return new ApiError({ code: "ipc", message: String(thrown), field: null, rows: [], fields: [] });
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {

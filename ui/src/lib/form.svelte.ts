@@ -1,5 +1,6 @@
 // What every form shares: the error per field from the backend, the busy flag, and Esc to
 // cancel. Validation itself is the backend's: the form only shows what it says.
+import { tick } from "svelte";
 import { ApiError, toApiError } from "../api";
 
 export class FormState {
@@ -23,13 +24,34 @@ export class FormState {
     }
   }
 
+  /** Every refused field's message beside it, the first on the screen focused; a
+   * refusal with no field of its own on the screen is shown above the form. */
   show(error: ApiError): void {
-    if (error.field) {
-      this.errors = { [error.field]: error.message };
-      queueMicrotask(() => focusField(error.field!));
-    } else {
+    const fields = error.fields.length > 0 ? error.fields : error.field ? [{ field: error.field, message: error.message }] : [];
+    if (fields.length === 0) {
       this.general = error.message;
+      return;
     }
+    this.errors = Object.fromEntries(fields.map((f) => [f.field, f.message]));
+    void tick().then(() => {
+      const unseen = fields.filter((f) => !shownBeside(f.field));
+      if (unseen.length > 0) this.general = fields.length === 1 ? error.message : unseen.map((f) => f.message).join(" · ");
+      firstOnScreen(fields.map((f) => f.field))?.focus();
+    });
+  }
+
+  /** A field the user edits loses its error at once, before any save. */
+  clear(field: string): void {
+    if (field in this.errors) {
+      const { [field]: _, ...rest } = this.errors;
+      this.errors = rest;
+    }
+  }
+
+  /** For a form's input event: clears the error of the field typed in. */
+  edited(target: EventTarget | null): void {
+    const name = (target as HTMLElement | null)?.getAttribute?.("name");
+    if (name) this.clear(name);
   }
 
   error(field: string): string {
@@ -37,9 +59,17 @@ export class FormState {
   }
 }
 
-function focusField(field: string): void {
-  const element = document.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`);
-  element?.focus();
+function shownBeside(field: string): boolean {
+  return document.querySelector(`[data-error-for="${CSS.escape(field)}"]`) !== null;
+}
+
+/** The input of the first of these fields in the page's order (what the eye meets first). */
+function firstOnScreen(fields: string[]): HTMLElement | undefined {
+  const wanted = new Set(fields);
+  const named = (e: Element) => e.getAttribute("name") ?? e.getAttribute("data-error-for") ?? "";
+  const first = [...document.querySelectorAll<HTMLElement>("[name], [data-error-for]")].find((e) => wanted.has(named(e)));
+  if (!first || first.hasAttribute("name")) return first;
+  return first.closest(".field, td, div")?.querySelector<HTMLElement>("input, select, textarea, button") ?? undefined;
 }
 
 /** What Esc does: cancel, or, given `dirty` and `ask`, ask first while something is typed. */
