@@ -99,8 +99,9 @@ def test_on_the_worklist_enter_on_a_button_does_what_the_button_says_and_the_cho
     name = second.find_element(By.CSS_SELECTOR, "a").text
     live = find(d, "[data-testid='work-chosen']")
     assert live.get_attribute("aria-live") == "polite"
-    wait_text(d, "[data-testid='work-chosen']", name)
-    assert "第 2/" in d.execute_script("return arguments[0].textContent", live)
+    # Said, not shown: read what a screen reader reads.
+    wait("the chosen row announced", lambda: name in live.get_attribute("textContent"))
+    assert "第 2/" in live.get_attribute("textContent")
 
     # The one to call and the number to call, beside the log form.
     call = find(d, "[data-testid='work-call']")
@@ -136,15 +137,17 @@ def test_the_aging_chart_carries_its_figures_as_text_and_a_delivery_line_can_be_
 
     go(d, "#/delivery/new")
     find(d, "[data-testid='delivery-new']", seconds=20)
-    add = find(d, "[data-testid='delivery-new'] form .below button")
-    add.click()
-    assert count(d, "input[name^='lines.'][name$='.item']") == 2
-    item = find(d, "input[name='lines.1.item']")
+    lines = lambda: count(d, "input[name^='lines.'][name$='.item']")
+    before = lines()
+    find(d, "[data-testid='delivery-new'] form .below button").click()
+    wait("a line added", lambda: lines() == before + 1)
+    last = before  # lines are numbered from 0
+    item = find(d, f"input[name='lines.{last}.item']")
     assert item.get_attribute("aria-label"), "a line's field has a name"
     # Tab from the line's last field reaches its remove button; Enter removes the line.
-    price = find(d, "input[name='lines.1.unit_price']")
+    price = find(d, f"input[name='lines.{last}.unit_price']")
     price.click()
     price.send_keys(Keys.TAB)
     wait("the remove button focused", lambda: "remove" in (d.switch_to.active_element.get_attribute("class") or ""))
     d.switch_to.active_element.send_keys(Keys.ENTER)
-    wait("the line removed", lambda: count(d, "input[name^='lines.'][name$='.item']") == 1)
+    wait("the line removed", lambda: lines() == before)

@@ -182,14 +182,17 @@ ALLOWED_ASCII = {
     "huikuan", "excel", "csv", "pdf", "xlsx", "sqlite", "dso", "cei", "yyyy", "mm", "dd", "id", "a4", "a5",
     "en", "cny", "rmb", "pm", "am",
     "enter", "esc", "ctrl", "tab", "shift",  # keys are named as printed on the keyboard
+    # What is typed in a field, shown as the example to type: payment terms (cod, net:30,
+    # eom:30) and collection days (mon,25).
+    "cod", "net", "eom", "mon", "tue", "wed", "thu", "fri", "sat", "sun",
 }
 ALLOWED_CJK = {"回款"}  # the brand, printed beside "Huikuan"
 # What is not words at all: paths, file names, e-mail and web addresses, document numbers.
 NOT_WORDS = re.compile(
-    r"(?:[A-Za-z]:)?(?:/[^\s/：，、]+)+/?|\S+\.(?:db|pdf|xlsx|csv|json|png|jpg|zip|partial)\b|\S+@\S+|https?://\S+|\b[A-Z]{1,4}-\d[\w-]*|\b[0-9a-f]{16,}\b"
+    r"(?:[A-Za-z]:)?(?:/[^\s/：，、]+)+/?|\S+\.(?:db|pdf|xlsx|csv|json|png|jpg|zip|partial)\b|\S+@\S+|https?://\S+|\b[A-Z]{1,4}-\d[\w-]*|\b[0-9a-f]{16,}\b|\{[a-z_]+\}|\b[a-z]+/(?=\s|$)"
 )
 SNAKE_KEY = re.compile(r"\b[a-z]+(?:_[a-z0-9]+)+\b")
-DOTTED_KEY = re.compile(r"\b[a-z_]+\.[a-z_]+(?:\.[a-z_0-9]+)*\b")
+DOTTED_KEY = re.compile(r"\b[a-z_]{2,}\.[a-z_]{2,}(?:\.[a-z_0-9]+)*\b")
 CJK = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uff00-\uffef]+")
 ASCII_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*")
 
@@ -202,10 +205,10 @@ def book_words(db: Path) -> str:
     with sqlite3.connect(db) as conn:
         tables = [r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")]
         for table in tables:
-            columns = [r[1] for r in conn.execute(f"PRAGMA table_info('{table}')") if (r[2] or "").upper() in ("TEXT", "")]
+            columns = [r[1] for r in conn.execute(f"PRAGMA table_info('{table}')")]
             for column in columns:
                 for (value,) in conn.execute(f"SELECT DISTINCT \"{column}\" FROM \"{table}\" WHERE typeof(\"{column}\") = 'text'"):
-                    if not re.fullmatch(r"[a-z0-9_:.\-]*", value) and len(value) < 400:
+                    if not re.fullmatch(r"[a-z0-9_:.\-]*", value):
                         words.append(value)
     return "\n".join(words)
 
