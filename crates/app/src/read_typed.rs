@@ -31,8 +31,10 @@ impl Books {
         } else {
             format!("{}-1", shown.replace(['/', '.'], "-"))
         };
-        let date = parse_date_typed(&first_day, self.clock.today())
-            .map_err(|_| AppError::Invalid { field: "period", source: DomainError::MalformedDate(shown.to_string()) })?;
+        let date = parse_date_typed(&first_day, self.clock.today()).map_err(|_| AppError::Invalid {
+            field: "period",
+            source: DomainError::MalformedDate(shown.to_string()),
+        })?;
         Ok(format!("{:04}-{:02}", date.year(), date.month()))
     }
 }

@@ -310,6 +310,27 @@ fn write_file(path: &Path, bytes: &[u8]) -> Result<(), AppError> {
     std::fs::rename(&partial, path).map_err(|e| file_error(path, e))
 }
 
+/// The system could not show a file we wrote (no PDF viewer installed, most often): said
+/// plainly, with where the file is, never as if the file were at fault.
+pub fn no_viewer(path: &Path) -> AppError {
+    let path = path.display();
+    AppError::rule(
+        None,
+        format!("No program to open PDF files is installed. The file was saved at {path}"),
+        format!("本机没有安装可以打开 PDF 文件的程序。文件已保存在 {path}"),
+    )
+}
+
+/// The system's file manager could not show the folder.
+pub fn folder_not_opened(path: &Path) -> AppError {
+    let path = path.display();
+    AppError::rule(
+        None,
+        format!("The folder could not be opened (no file manager answered). It is at {path}"),
+        format!("无法打开文件夹（没有可用的文件管理器）。文件夹位于 {path}"),
+    )
+}
+
 pub(crate) fn file_error(path: &Path, error: std::io::Error) -> AppError {
     AppError::File { path: path.display().to_string(), message: error.to_string() }
 }

@@ -9,7 +9,7 @@ use huikuan_app::reports::{
     WriteOffReport,
 };
 use huikuan_app::sheets::{ImportForm, ImportPreview, SheetFormat};
-use huikuan_app::{AppError, Entry, ErrorView};
+use huikuan_app::{Entry, ErrorView};
 use huikuan_domain::AgingBasis;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_opener::OpenerExt;
@@ -113,7 +113,7 @@ pub async fn exports_open<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSta
     let folder = state.workspace(|w| w.exports_folder())?;
     app.opener()
         .open_path(folder.display().to_string(), None::<&str>)
-        .map_err(|e| state.error(AppError::File { path: folder.display().to_string(), message: e.to_string() }))
+        .map_err(|_| state.error(huikuan_app::workspace::folder_not_opened(&folder)))
 }
 
 #[tauri::command]

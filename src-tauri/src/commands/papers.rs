@@ -45,7 +45,7 @@ pub async fn paper_open<R: Runtime>(
     let path = state.workspace(|w| w.export_paper(&number, signed))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
-        .map_err(|e| state.error(AppError::File { path: path.display().to_string(), message: e.to_string() }))?;
+        .map_err(|_| state.error(huikuan_app::workspace::no_viewer(&path)))?;
     Ok(path.display().to_string())
 }
 

@@ -97,7 +97,7 @@ pub async fn month_end_open_folder<R: Runtime>(
     };
     app.opener()
         .open_path(folder.display().to_string(), None::<&str>)
-        .map_err(|e| state.error(AppError::File { path: folder.display().to_string(), message: e.to_string() }))?;
+        .map_err(|_| state.error(huikuan_app::workspace::folder_not_opened(&folder)))?;
     Ok(folder.display().to_string())
 }
 
