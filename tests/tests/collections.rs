@@ -281,7 +281,7 @@ fn a_logged_contact_keeps_what_was_said_and_bad_input_changes_nothing() {
 }
 
 #[test]
-fn the_forecast_counts_promises_plans_and_what_falls_due_weighted_by_the_on_time_rate() {
+fn the_forecast_counts_promises_and_plans_by_their_keeping_and_bills_when_the_customer_pays() {
     let mut books = books_on("2026-12-01");
     customer(&mut books, "F1", false);
     customer(&mut books, "F2", false);
@@ -301,14 +301,29 @@ fn the_forecast_counts_promises_plans_and_what_falls_due_weighted_by_the_on_time
     assert_eq!(f.weeks[1].promised, Money::from_cents(60_000));
     assert_eq!(f.weeks[2].planned, Money::from_cents(30_000));
     assert_eq!(f.weeks[2].falling_due, Money::from_cents(100_000));
-    assert!(f.weeks.iter().all(|w| w.expected <= w.promised + w.planned + w.falling_due));
+    // F1 has paid nothing yet: its bill is expected on its due date.
+    assert_eq!(f.weeks[2].receivables_expected, Money::from_cents(100_000));
     let gross: Money = f.weeks.iter().map(|w| w.promised + w.planned + w.falling_due).sum();
     assert_eq!(
         gross,
         Money::from_cents(60_000 + 90_000 + 100_000),
         "F2's receivable is counted by its promise and plan, not twice"
     );
-    assert_eq!(f.expected, Money::from_cents((60_000 + 90_000 + 100_000) / 2), "no history: half");
+    // F1 sold ¥1,000 in the last 91 days and goes on so: ¥1,000 / 91 a day, each day's bill
+    // paid 30 days on; the bills of days 1 to 53 fall within the twelve weeks (4 in week 4,
+    // 7 in each of weeks 5 to 11): 43.96 + 7 × 76.92.
+    let new_sales: Money = f.weeks.iter().map(|w| w.from_new_sales).sum();
+    assert_eq!(new_sales, Money::from_cents(4_396 + 7 * 7_692));
+    let receivables: Money = f.weeks.iter().map(|w| w.receivables_expected).sum();
+    assert_eq!(
+        f.expected - new_sales - receivables,
+        Money::from_cents((60_000 + 90_000) / 2),
+        "no record of keeping promises: half"
+    );
+    assert_eq!(f.doubtful, Money::ZERO);
+    // A month after its due date, unpaid, F1's bill is later than its record: doubtful.
+    let later = books.forecast(date("2027-01-20")).unwrap();
+    assert_eq!(later.doubtful, Money::from_cents(100_000));
 }
 
 #[test]

@@ -325,17 +325,34 @@ pub fn worklist(format: Format, list: &[WorkItem]) -> String {
 
 pub fn forecast(format: Format, f: &Forecast) -> String {
     json_or(format, f, |f| {
-        let mut t = Table::new(&["week of", "promised>", "instalments>", "falling due>", "expected>"]);
+        let mut t = Table::new(&[
+            "week of",
+            "promised>",
+            "instalments>",
+            "falling due>",
+            "bills expected>",
+            "new sales>",
+            "expected>",
+        ]);
         for w in &f.weeks {
             t.row(vec![
                 w.week_start.to_string(),
                 w.promised.to_string(),
                 w.planned.to_string(),
                 w.falling_due.to_string(),
+                w.receivables_expected.to_string(),
+                w.from_new_sales.to_string(),
                 w.expected.to_string(),
             ]);
         }
-        format!("Expected collections from {} (weighted by on-time rate): {}\n{}", f.as_of, f.expected, t.render())
+        format!(
+            "Expected collections from {} (bills when each customer pays, promises and instalments by its keeping \
+             record, sales to come at the recent rate): {}; doubtful, not expected: {}\n{}",
+            f.as_of,
+            f.expected,
+            f.doubtful,
+            t.render()
+        )
     })
 }
 

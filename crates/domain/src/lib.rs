@@ -12,6 +12,7 @@ pub mod credit;
 pub mod customer;
 pub mod dunning;
 pub mod error;
+pub mod forecast;
 pub mod ledger;
 pub mod letter_template;
 pub mod limitation;

@@ -961,12 +961,41 @@ export type ForecastWeek = {
 /**
  * The week's first day; it runs seven days.
  */
-week_start: string, promised: Money, planned: Money, falling_due: Money, 
+week_start: string, 
 /**
- * The three, each weighted by its customer's on-time rate.
+ * Open promises dated in the week, in full.
+ */
+promised: Money, 
+/**
+ * Open plan instalments dated in the week, in full.
+ */
+planned: Money, 
+/**
+ * Open receivables due in the week, in full (by their due date).
+ */
+falling_due: Money, 
+/**
+ * Open receivables expected in the week: each spread over its customer's record of
+ * how late it pays (the part of it at least as late as the bill already is).
+ */
+receivables_expected: Money, 
+/**
+ * Bills not written yet that should be paid in the week: each customer's recent sales
+ * going on at the same rate, paid on its terms as late as it pays.
+ */
+from_new_sales: Money, 
+/**
+ * What should come in: the receivables expected, the new sales, and the promises and instalments
+ * each discounted by its customer's record of keeping them.
  */
 expected: Money, };
 
-export type Forecast = { as_of: string, weeks: Array<ForecastWeek>, expected: Money, };
+export type Forecast = { as_of: string, weeks: Array<ForecastWeek>, expected: Money, 
+/**
+ * Open receivables later already than any payment on their customer's record of the
+ * last twelve months (without a record: overdue): not expected, shown so they do not
+ * vanish.
+ */
+doubtful: Money, };
 
 export type PlaybookEntry = { reason: NonPaymentReason, zh: string, en: string, };

@@ -1,15 +1,16 @@
-//! The cash forecast: what should come in each of the next twelve weeks from promises,
-//! plan instalments and receivables falling due, each weighted by its customer's on-time
-//! rate (the share of its payments made by the due date over the last twelve months; half
-//! for a customer with no history). A customer with an open promise or plan is counted by
-//! those, not by its receivables, so nothing is counted twice.
+//! The cash forecast (SPEC §3): what should come in each of the next twelve weeks. Each open
+//! receivable is expected when its customer actually pays (its due date moved by the
+//! customer's own average lateness); promises and plan instalments on their dates,
+//! discounted by the customer's record of keeping them. The rule is
+//! `huikuan_domain::forecast`; this gathers each customer's items and adds them up. A
+//! customer with an open promise or plan is counted by those, not by its receivables, so
+//! nothing is counted twice.
 
 use chrono::{Days, NaiveDate};
-use huikuan_domain::behaviour::behaviour;
 use huikuan_domain::collection::Keeping;
+use huikuan_domain::forecast::{self as rule, Lateness, WEEKS};
 use huikuan_domain::Money;
 use huikuan_store::tables::{collection, customers, entries, maintained};
-use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -21,10 +22,20 @@ use crate::Books;
 pub struct ForecastWeek {
     /// The week's first day; it runs seven days.
     pub week_start: NaiveDate,
+    /// Open promises dated in the week, in full.
     pub promised: Money,
+    /// Open plan instalments dated in the week, in full.
     pub planned: Money,
+    /// Open receivables due in the week, in full (by their due date).
     pub falling_due: Money,
-    /// The three, each weighted by its customer's on-time rate.
+    /// Open receivables expected in the week: each spread over its customer's record of
+    /// how late it pays (the part of it at least as late as the bill already is).
+    pub receivables_expected: Money,
+    /// Bills not written yet that should be paid in the week: each customer's recent sales
+    /// going on at the same rate, paid on its terms as late as it pays.
+    pub from_new_sales: Money,
+    /// What should come in: the receivables expected, the new sales, and the promises and instalments
+    /// each discounted by its customer's record of keeping them.
     pub expected: Money,
 }
 
@@ -33,12 +44,10 @@ pub struct Forecast {
     pub as_of: NaiveDate,
     pub weeks: Vec<ForecastWeek>,
     pub expected: Money,
-}
-
-pub const WEEKS: u64 = 12;
-
-fn weighted(amount: Money, weight: Decimal) -> Money {
-    Money::round_half_up(amount.to_decimal() * weight).unwrap_or(Money::ZERO)
+    /// Open receivables later already than any payment on their customer's record of the
+    /// last twelve months (without a record: overdue): not expected, shown so they do not
+    /// vanish.
+    pub doubtful: Money,
 }
 
 impl Books {
@@ -56,75 +65,117 @@ impl Books {
 }
 
 fn forecast_in(tx: &huikuan_store::Transaction, as_of: NaiveDate, every: bool) -> Result<Forecast, AppError> {
-    let mut weeks: Vec<ForecastWeek> = (0..WEEKS)
-        .map(|i| ForecastWeek {
-            week_start: as_of + Days::new(i * 7),
-            promised: Money::ZERO,
-            planned: Money::ZERO,
-            falling_due: Money::ZERO,
-            expected: Money::ZERO,
-        })
-        .collect();
-    let week_of = |date: NaiveDate| -> Option<usize> {
-        let days = (date - as_of).num_days();
-        (0..(WEEKS as i64 * 7)).contains(&days).then_some((days / 7) as usize)
+    let mut forecast = Forecast {
+        as_of,
+        weeks: (0..WEEKS as u64)
+            .map(|i| ForecastWeek {
+                week_start: as_of + Days::new(i * 7),
+                promised: Money::ZERO,
+                planned: Money::ZERO,
+                falling_due: Money::ZERO,
+                receivables_expected: Money::ZERO,
+                from_new_sales: Money::ZERO,
+                expected: Money::ZERO,
+            })
+            .collect(),
+        expected: Money::ZERO,
+        doubtful: Money::ZERO,
     };
-    // Only customers who can add to the forecast, one history at a time: those with
-    // a receivable falling due in the weeks ahead (what is kept is what is open then,
-    // unless they have entries after the day), a promise or a plan. The others add
+    // Only customers who can add to the forecast, one history at a time: those with a
+    // receivable open and due by the last day (lateness only moves a bill later; what is
+    // kept is what is open then, unless they have entries after the day), sales in the
+    // run-rate days (an entry after their first day), a promise or a plan. The others add
     // nothing, and a ten-year ledger is never held whole.
-    let last_day = as_of + Days::new(WEEKS * 7 - 1);
-    let mut ids: std::collections::BTreeSet<i64> =
-        maintained::customers_due_between(tx, as_of, last_day)?.into_iter().collect();
-    ids.extend(maintained::customers_active_after(tx, as_of)?);
+    let last_day = as_of + Days::new(WEEKS as u64 * 7 - 1);
+    let mut ids: std::collections::BTreeSet<i64> = maintained::customers_due_by(tx, last_day)?.into_iter().collect();
+    let run_rate_from = as_of - Days::new(rule::RUN_RATE_DAYS);
+    ids.extend(maintained::customers_active_after(tx, run_rate_from)?);
     ids.extend(collection::customers_with_promises_or_plans(tx)?);
     if every {
         ids.extend(customers::names(tx)?.into_iter().map(|(id, _, _)| id));
     }
     for id in ids {
-        let customer = customers::get(tx, id)?;
-        let account = &entries::account(tx, id)?;
-        if account.receivables.is_empty() && account.credits.is_empty() {
-            continue;
+        add_customer(tx, id, as_of, &mut forecast)?;
+    }
+    forecast.expected = forecast.weeks.iter().map(|w| w.expected).sum();
+    Ok(forecast)
+}
+
+/// A customer's promises and instalments open on a day as (date, amount left, is a
+/// promise), and its record of keeping those whose date had passed.
+struct Promised {
+    open: Vec<(NaiveDate, Money, bool)>,
+    kept: Option<rust_decimal::Decimal>,
+}
+
+fn promises_and_plans(
+    tx: &huikuan_store::Transaction,
+    id: i64,
+    code: &str,
+    account: &huikuan_domain::Account,
+    as_of: NaiveDate,
+) -> Result<Promised, AppError> {
+    let payments = payments_in(account);
+    let (mut open, mut judged) = (Vec::new(), Vec::new());
+    for p in collection::promises_of(tx, id)?.iter().filter(|p| p.made_on <= as_of) {
+        let v = promise_view(p, &payments, as_of);
+        judged.push((v.amount, v.paid, v.keeping));
+        if v.keeping == Keeping::Open {
+            open.push((v.promised_date, v.amount - v.paid, true));
         }
-        let weight = behaviour(account, as_of).on_time_percent.map_or(Decimal::new(5, 1), |p| p / Decimal::ONE_HUNDRED);
-        let payments = payments_in(account);
-        let mut covered = false;
-        for p in collection::promises_of(tx, customer.id)? {
-            let v = promise_view(&p, &payments, as_of);
-            if v.keeping != Keeping::Open {
-                continue;
-            }
-            covered = true;
-            if let Some(i) = week_of(v.promised_date) {
-                weeks[i].promised += v.amount - v.paid;
-                weeks[i].expected += weighted(v.amount - v.paid, weight);
-            }
-        }
-        for plan in collection::plans_of(tx, customer.id)? {
-            for i in plan_view(tx, &plan, &customer.fields.code, &payments, as_of)?.instalments {
-                if i.keeping != Keeping::Open {
-                    continue;
-                }
-                covered = true;
-                if let Some(w) = week_of(i.due_date) {
-                    weeks[w].planned += i.amount - i.paid;
-                    weeks[w].expected += weighted(i.amount - i.paid, weight);
-                }
-            }
-        }
-        if covered {
-            continue;
-        }
-        let settlement = account.settle(as_of);
-        for (r, open) in account.receivables.iter().zip(&settlement.open) {
-            let (Some(open), Some(w)) = (open, week_of(r.due_date)) else { continue };
-            if open.is_positive() {
-                weeks[w].falling_due += *open;
-                weeks[w].expected += weighted(*open, weight);
+    }
+    for plan in collection::plans_of(tx, id)?.iter().filter(|p| p.agreed_on <= as_of) {
+        for i in plan_view(tx, plan, code, &payments, as_of)?.instalments {
+            judged.push((i.amount, i.paid, i.keeping));
+            if i.keeping == Keeping::Open {
+                open.push((i.due_date, i.amount - i.paid, false));
             }
         }
     }
-    let expected = weeks.iter().map(|w| w.expected).sum();
-    Ok(Forecast { as_of, weeks, expected })
+    Ok(Promised { open, kept: rule::kept_share(judged) })
+}
+
+fn add_customer(
+    tx: &huikuan_store::Transaction,
+    id: i64,
+    as_of: NaiveDate,
+    forecast: &mut Forecast,
+) -> Result<(), AppError> {
+    let customer = customers::get(tx, id)?;
+    let account = &entries::account(tx, id)?;
+    if account.receivables.is_empty() && account.credits.is_empty() {
+        return Ok(());
+    }
+    let Promised { open, kept } = promises_and_plans(tx, id, &customer.fields.code, account, as_of)?;
+    let weeks = &mut forecast.weeks;
+    if !open.is_empty() {
+        for (date, left, is_promise) in open {
+            if let Some(w) = rule::week_of(as_of, date) {
+                *(if is_promise { &mut weeks[w].promised } else { &mut weeks[w].planned }) += left;
+                weeks[w].expected += rule::promised(left, kept);
+            }
+        }
+        return Ok(());
+    }
+    let lateness = Lateness::of(account, as_of);
+    let terms = customer.fields.payment_terms;
+    let new_sales = rule::to_money(rule::new_sales(as_of, rule::recent_sales(account, as_of), terms, &lateness));
+    let mut expected = [rust_decimal::Decimal::ZERO; WEEKS];
+    let settlement = account.settle(as_of);
+    for (r, open) in account.receivables.iter().zip(&settlement.open) {
+        let Some(open) = open.filter(|o| o.is_positive()) else { continue };
+        if let Some(w) = rule::week_of(as_of, r.due_date) {
+            weeks[w].falling_due += open;
+        }
+        match lateness.shares(as_of, r.due_date) {
+            Some(shares) => rule::add_shares(as_of, shares, open.to_decimal(), &mut expected),
+            None => forecast.doubtful += open,
+        }
+    }
+    for ((week, sales), receivables) in weeks.iter_mut().zip(new_sales).zip(rule::to_money(expected)) {
+        week.from_new_sales += sales;
+        week.receivables_expected += receivables;
+        week.expected += sales + receivables;
+    }
+    Ok(())
 }
