@@ -6,8 +6,8 @@ use ts_rs::{Config, TS};
 
 use crate::backups::{BackupFile, BackupSchedule, RestoreDone};
 use crate::collections::{
-    ContactLogForm, CustomerCollection, Forecast, ForecastWeek, InstalmentForm, InstalmentView, PlanForm, PlanView,
-    PlaybookEntry, PromiseForm, PromiseView, WorkItem, WorkReason,
+    CheckedWeek, ContactLogForm, CustomerCollection, Forecast, ForecastCheck, ForecastWeek, InstalmentForm,
+    InstalmentView, PlanForm, PlanView, PlaybookEntry, PromiseForm, PromiseView, WorkItem, WorkReason,
 };
 use crate::company::CompanyImages;
 use crate::credit::{
@@ -245,6 +245,8 @@ pub fn typescript() -> String {
         WorkReason,
         WorkItem,
         ForecastWeek,
+        CheckedWeek,
+        ForecastCheck,
         Forecast,
         PlaybookEntry,
     );

@@ -166,5 +166,22 @@ pub fn add_shares(as_of: NaiveDate, shares: Vec<(NaiveDate, Decimal)>, amount: D
     }
 }
 
+/// The forecast's error against what came in: the mean of |expected − collected| ÷ collected
+/// over the weeks, in percent to one decimal (half up). A week in which nothing came in has no
+/// percentage error and is left out; None when no week had collections.
+pub fn mape(weeks: impl IntoIterator<Item = (Money, Money)>) -> Option<Decimal> {
+    let (mut sum, mut counted) = (Decimal::ZERO, 0u32);
+    for (expected, collected) in weeks {
+        if collected.is_positive() {
+            sum += (expected - collected).to_decimal().abs() / collected.to_decimal();
+            counted += 1;
+        }
+    }
+    (counted > 0).then(|| {
+        (sum * Decimal::ONE_HUNDRED / Decimal::from(counted))
+            .round_dp_with_strategy(1, RoundingStrategy::MidpointAwayFromZero)
+    })
+}
+
 #[cfg(test)]
 mod tests;

@@ -82,6 +82,6 @@ pub async fn priority_weights_save(
 pub async fn forecast(state: State<'_, AppState>) -> Result<Forecast, ErrorView> {
     state.books(|b| {
         let today = b.clock().today();
-        b.forecast(today)
+        b.forecast_with_check(today)
     })
 }

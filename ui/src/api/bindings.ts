@@ -990,12 +990,34 @@ from_new_sales: Money,
  */
 expected: Money, };
 
+export type CheckedWeek = { week_start: string, 
+/**
+ * What the forecast made on `made_on` expected in the week.
+ */
+expected: Money, 
+/**
+ * The payments dated in the week.
+ */
+collected: Money, };
+
+export type ForecastCheck = { made_on: string, weeks: Array<CheckedWeek>, 
+/**
+ * The mean absolute percentage error of the weekly totals (weeks without payments left
+ * out), one decimal.
+ */
+error_percent: string | null, };
+
 export type Forecast = { as_of: string, weeks: Array<ForecastWeek>, expected: Money, 
 /**
  * Open receivables later already than any payment on their customer's record of the
  * last twelve months (without a record: overdue): not expected, shown so they do not
  * vanish.
  */
-doubtful: Money, };
+doubtful: Money, 
+/**
+ * The forecast made twelve weeks before, against what came in (the dashboard's; None
+ * from `forecast`).
+ */
+check: ForecastCheck | null, };
 
 export type PlaybookEntry = { reason: NonPaymentReason, zh: string, en: string, };

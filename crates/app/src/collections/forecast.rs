@@ -48,12 +48,63 @@ pub struct Forecast {
     /// last twelve months (without a record: overdue): not expected, shown so they do not
     /// vanish.
     pub doubtful: Money,
+    /// The forecast made twelve weeks before, against what came in (the dashboard's; None
+    /// from `forecast`).
+    pub check: Option<ForecastCheck>,
+}
+
+/// One week of a forecast checked against the past.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct CheckedWeek {
+    pub week_start: NaiveDate,
+    /// What the forecast made on `made_on` expected in the week.
+    pub expected: Money,
+    /// The payments dated in the week.
+    pub collected: Money,
+}
+
+/// The forecast made twelve weeks before a day, week by week against the payments.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ForecastCheck {
+    pub made_on: NaiveDate,
+    pub weeks: Vec<CheckedWeek>,
+    /// The mean absolute percentage error of the weekly totals (weeks without payments left
+    /// out), one decimal.
+    #[ts(type = "string | null")]
+    pub error_percent: Option<rust_decimal::Decimal>,
 }
 
 impl Books {
     /// Expected collections per week for the next twelve weeks.
     pub fn forecast(&mut self, as_of: NaiveDate) -> Result<Forecast, AppError> {
         self.store.read(|tx| forecast_in(tx, as_of, false))
+    }
+
+    /// The forecast with its check: the one made twelve weeks before `as_of` against what
+    /// came in since.
+    pub fn forecast_with_check(&mut self, as_of: NaiveDate) -> Result<Forecast, AppError> {
+        let check = self.forecast_check(as_of)?;
+        Ok(Forecast { check: Some(check), ..self.forecast(as_of)? })
+    }
+
+    /// The forecast made twelve weeks before `as_of`, each week against the payments dated in it.
+    pub fn forecast_check(&mut self, as_of: NaiveDate) -> Result<ForecastCheck, AppError> {
+        let made_on = as_of - Days::new(WEEKS as u64 * 7);
+        let made = self.forecast(made_on)?;
+        let paid =
+            self.store.read(|tx| Ok::<_, AppError>(collection::payments_by_day(tx, made_on, as_of - Days::new(1))?))?;
+        let weeks: Vec<CheckedWeek> = made
+            .weeks
+            .iter()
+            .enumerate()
+            .map(|(w, week)| CheckedWeek {
+                week_start: week.week_start,
+                expected: week.expected,
+                collected: paid.iter().filter(|p| rule::week_of(made_on, p.date) == Some(w)).map(|p| p.amount).sum(),
+            })
+            .collect();
+        let error_percent = rule::mape(weeks.iter().map(|w| (w.expected, w.collected)));
+        Ok(ForecastCheck { made_on, weeks, error_percent })
     }
 
     /// The same figures from every customer's whole ledger: the plain computation the
@@ -80,6 +131,7 @@ fn forecast_in(tx: &huikuan_store::Transaction, as_of: NaiveDate, every: bool) -
             .collect(),
         expected: Money::ZERO,
         doubtful: Money::ZERO,
+        check: None,
     };
     // Only customers who can add to the forecast, one history at a time: those with a
     // receivable open and due by the last day (lateness only moves a bill later; what is

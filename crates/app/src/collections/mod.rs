@@ -11,7 +11,7 @@ mod playbook;
 mod worklist;
 
 pub use customer_collection::CustomerCollection;
-pub use forecast::{Forecast, ForecastWeek};
+pub use forecast::{CheckedWeek, Forecast, ForecastCheck, ForecastWeek};
 pub use keeping::{InstalmentView, PlanView, PromiseView};
 pub use log_contact::{ContactLogForm, PromiseForm};
 pub use plans::{InstalmentForm, PlanForm};

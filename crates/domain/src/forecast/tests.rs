@@ -150,3 +150,13 @@ fn recent_sales_are_the_run_rate_days_without_opening_balances() {
     // 91 days to 1 Dec start on 2 Sep.
     assert_eq!(recent_sales(&account, d("2026-12-01")), yuan(300));
 }
+
+#[test]
+fn the_error_is_the_mean_of_the_weekly_percentages_without_weeks_that_collected_nothing() {
+    // |90 − 100| / 100 = 10%, |150 − 100| / 100 = 50%; the empty week is left out: (10 + 50) / 2.
+    let weeks = [(yuan(90), yuan(100)), (yuan(150), yuan(100)), (yuan(40), Money::ZERO)];
+    assert_eq!(mape(weeks), Some(dec("30.0")));
+    // 1 / 3 of a percent each way: 33.333… → 33.3.
+    assert_eq!(mape([(yuan(200), yuan(300))]), Some(dec("33.3")));
+    assert_eq!(mape([(yuan(5), Money::ZERO)]), None);
+}

@@ -281,6 +281,17 @@ pub fn payments_of(conn: &Connection, customer_id: i64) -> Result<Vec<Paid>, Sto
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
+/// Every customer's payments from `from` to `to` (both included), added up by day: what
+/// the forecast is checked against.
+pub fn payments_by_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Paid>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT doc_date, SUM(amount_cents) FROM entries WHERE kind = 'payment' AND doc_date BETWEEN ?1 AND ?2 \
+         GROUP BY doc_date ORDER BY doc_date",
+    )?;
+    let rows = stmt.query_map([from, to], |row| Ok(Paid { date: row.get(0)?, amount: money(row, 1)? }))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 /// Customers who ever promised to pay or agreed a repayment plan.
 pub fn customers_with_promises_or_plans(conn: &Connection) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn
