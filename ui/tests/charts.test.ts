@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { AGING_SHADES, agingBars, dsoTrend } from "../src/lib/charts";
+import { AGING_SHADES, agingBars, dsoTrend, forecastBars, forecastCheckBars } from "../src/lib/charts";
 import type { MonthPerformance } from "../src/api";
 
 type Series = { data: ({ value: number; itemStyle: { color: string } } | number | null)[] }[];
@@ -30,5 +30,47 @@ describe("chart options", () => {
     };
     expect(option.series[0]!.data).toEqual([45.5, null]);
     expect(option.series[1]!.data).toEqual([80, null]);
+  });
+});
+
+describe("forecast charts", () => {
+  const week = (week_start: string, expected: string, falling_due: string) => ({
+    week_start,
+    promised: "100.00",
+    planned: "0.00",
+    falling_due,
+    receivables_expected: "0.00",
+    from_new_sales: "0.00",
+    expected,
+  });
+
+  it("draw the expected and the gross figures side by side, neither hidden behind the other", () => {
+    const option = forecastBars(
+      [week("2026-12-06", "500.00", "2000.00"), week("2026-12-13", "80.50", "0.00")],
+      { expected: "E", gross: "G" },
+      (d) => d.slice(5),
+    ) as { xAxis: { data: string[] }; series: { name: string; data: number[]; barGap?: string; itemStyle: { color: string } }[] };
+    expect(option.xAxis.data).toEqual(["12-06", "12-13"]);
+    expect(option.series.map((s) => [s.name, s.data])).toEqual([
+      ["E", [500, 80.5]],
+      ["G", [2100, 100]],
+    ]);
+    expect(option.series.every((s) => s.barGap === undefined), "no bar laid over another").toBe(true);
+    expect(option.series[0]!.itemStyle.color).not.toEqual(option.series[1]!.itemStyle.color);
+  });
+
+  it("draw the forecast made twelve weeks ago as bars and what came in as a line", () => {
+    const option = forecastCheckBars(
+      [
+        { week_start: "2026-09-13", expected: "1000.00", collected: "900.00" },
+        { week_start: "2026-09-20", expected: "0.00", collected: "0.00" },
+      ],
+      { made: "M", collected: "C" },
+      (d) => d,
+    ) as { series: { name: string; type: string; data: number[] }[] };
+    expect(option.series.map((s) => [s.name, s.type, s.data])).toEqual([
+      ["M", "bar", [1000, 0]],
+      ["C", "line", [900, 0]],
+    ]);
   });
 });

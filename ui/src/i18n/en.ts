@@ -655,7 +655,7 @@ export const en = {
   "settings.collections_hint": "The priority's weights (see the README for the formula) and the approach the playbook shows for each reason.",
   "dashboard.forecast": "Expected collections, next 12 weeks",
   "dashboard.forecast_tip": "promised {promised}, instalments {planned}, falling due {due}; expected {expected}",
-  "dashboard.forecast_total": "Expected in all: {amount} (weighted by each customer's on-time rate).",
+  "dashboard.forecast_total": "Expected in all: {amount} (each bill when its customer usually pays, promises and instalments as it keeps them, sales to come at the recent rate).",
   "nav.reports": "Reports",
   "nav.import": "Import",
 } as const;

@@ -2,6 +2,12 @@
 export const reportsEn = {
   "chart.expected": "Expected",
   "chart.gross": "Promised, planned or due",
+  "chart.forecast_made": "Forecast 12 weeks ago",
+  "chart.collected": "Collected",
+  "forecast.check_title": "The forecast made on {date} against what came in",
+  "forecast.check_error": "Off by {percent}% a week on average (mean absolute percentage error).",
+  "forecast.check_none": "Nothing came in over these twelve weeks: no error to show.",
+  "forecast.doubtful": "Not expected: {amount} in bills already later than their customer has paid in the last year.",
   "reports.title": "Reports",
   "reports.export": "Export:",
   "reports.saved": "saved to {file}",

@@ -4,6 +4,12 @@ import type { reportsEn } from "./reports.en";
 export const reportsZh: Record<keyof typeof reportsEn, string> = {
   "chart.expected": "预计回款",
   "chart.gross": "承诺、分期或到期",
+  "chart.forecast_made": "12 周前的预测",
+  "chart.collected": "实际回款",
+  "forecast.check_title": "{date} 所做预测与实际回款对比",
+  "forecast.check_error": "每周平均偏差 {percent}%（平均绝对百分比误差）。",
+  "forecast.check_none": "这十二周没有回款，无法计算偏差。",
+  "forecast.doubtful": "未计入预测：{amount}，这些单据已晚于该客户近一年来任何一次付款。",
   "reports.title": "报表",
   "reports.export": "导出：",
   "reports.saved": "已保存到 {file}",

@@ -655,7 +655,7 @@ export const zh: Record<MessageKey, string> = {
   "settings.collections_hint": "优先级权重（公式见 README）以及针对各种未付款原因的应对方法。",
   "dashboard.forecast": "未来 12 周预计回款",
   "dashboard.forecast_tip": "承诺 {promised}，分期 {planned}，到期 {due}；预计 {expected}",
-  "dashboard.forecast_total": "预计合计 {amount}（按各客户按时付款率加权）。",
+  "dashboard.forecast_total": "预计合计 {amount}（每张单据按该客户实际付款的早晚计入，承诺和分期按其兑现记录折算，今后的销售按近期水平计入）。",
   "nav.reports": "报表",
   "nav.import": "导入",
 };

@@ -2,7 +2,7 @@
 // they can be tested without a DOM.
 import type { EChartsCoreOption } from "echarts/core";
 
-import type { BucketFigure, ForecastWeek, MonthPerformance } from "../api";
+import type { BucketFigure, CheckedWeek, ForecastWeek, MonthPerformance } from "../api";
 
 /** Older is darker: the eye goes to what is hardest to collect. */
 export const AGING_SHADES = ["#7aa88f", "#f0b35a", "#e8944a", "#e0703c", "#cf4b34", "#b0302a", "#7d1f1c"];
@@ -53,16 +53,49 @@ export function dsoTrend(months: MonthPerformance[], names: { dso: string; cei: 
   };
 }
 
-export function forecastBars(weeks: ForecastWeek[], names: { expected: string; gross: string }, day: (d: string) => string): EChartsCoreOption {
+/** The next twelve weeks: what is expected beside what is promised, planned or due, side by
+ * side (laid over each other, the smaller dark bar was hidden behind the larger light one). */
+export function forecastBars(
+  weeks: ForecastWeek[],
+  names: { expected: string; gross: string },
+  day: (d: string) => string,
+  language: "zh" | "en" = "zh",
+): EChartsCoreOption {
   return {
     grid: { left: 10, right: 10, top: 30, bottom: 6, containLabel: true },
     legend: { top: 0 },
     tooltip: { trigger: "axis" },
     xAxis: { type: "category", data: weeks.map((w) => day(w.week_start)) },
-    yAxis: { type: "value" },
+    yAxis: { type: "value", axisLabel: { formatter: axisAmount(language) } },
     series: [
-      { name: names.gross, type: "bar", data: weeks.map((w) => yuan(w.promised) + yuan(w.planned) + yuan(w.falling_due)), itemStyle: { color: "#cfe3d7" }, barGap: "-100%" },
-      { name: names.expected, type: "bar", data: weeks.map((w) => yuan(w.expected)), itemStyle: { color: "#2f7d5b" }, barWidth: "40%" },
+      { name: names.expected, type: "bar", data: weeks.map((w) => yuan(w.expected)), itemStyle: { color: "#2f7d5b" }, barMaxWidth: 14 },
+      {
+        name: names.gross,
+        type: "bar",
+        data: weeks.map((w) => yuan(w.promised) + yuan(w.planned) + yuan(w.falling_due)),
+        itemStyle: { color: "#9fc7b1" },
+        barMaxWidth: 14,
+      },
+    ],
+  };
+}
+
+/** The forecast made twelve weeks ago, week by week, against what came in. */
+export function forecastCheckBars(
+  weeks: CheckedWeek[],
+  names: { made: string; collected: string },
+  day: (d: string) => string,
+  language: "zh" | "en" = "zh",
+): EChartsCoreOption {
+  return {
+    grid: { left: 10, right: 10, top: 30, bottom: 6, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: weeks.map((w) => day(w.week_start)) },
+    yAxis: { type: "value", axisLabel: { formatter: axisAmount(language) } },
+    series: [
+      { name: names.made, type: "bar", data: weeks.map((w) => yuan(w.expected)), itemStyle: { color: "#9fc7b1" }, barMaxWidth: 14 },
+      { name: names.collected, type: "line", data: weeks.map((w) => yuan(w.collected)), itemStyle: { color: "#1f4e3d" }, symbolSize: 6 },
     ],
   };
 }
