@@ -4,6 +4,7 @@ use rust_decimal::Decimal;
 
 use crate::error::DomainError;
 use crate::money::{parse_decimal, Money};
+use crate::typed::plain_number;
 
 /// Quantities may be fractional (kilograms, metres) up to 4 decimals.
 pub const QUANTITY_DECIMALS: u32 = 4;
@@ -11,7 +12,7 @@ pub const QUANTITY_DECIMALS: u32 = 4;
 pub const UNIT_PRICE_DECIMALS: u32 = 4;
 
 pub fn parse_quantity(text: &str) -> Result<Decimal, DomainError> {
-    let q = parse_decimal(text, QUANTITY_DECIMALS)?;
+    let q = parse_decimal(&plain_number(text), QUANTITY_DECIMALS)?;
     if q.is_sign_negative() && !q.is_zero() {
         return Err(DomainError::Negative("quantity"));
     }
@@ -22,7 +23,7 @@ pub fn parse_quantity(text: &str) -> Result<Decimal, DomainError> {
 }
 
 pub fn parse_unit_price(text: &str) -> Result<Decimal, DomainError> {
-    let p = parse_decimal(text, UNIT_PRICE_DECIMALS)?;
+    let p = parse_decimal(&plain_number(text), UNIT_PRICE_DECIMALS)?;
     if p.is_sign_negative() && !p.is_zero() {
         return Err(DomainError::Negative("unit price"));
     }

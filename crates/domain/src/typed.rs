@@ -158,6 +158,16 @@ pub fn parse_amount_typed(text: &str) -> Result<Money, DomainError> {
     Ok(if negative { -money } else { money })
 }
 
+/// A quantity or unit price as typed (`1,200`, `¥12.50`, `12.5元`, full-width digits) as
+/// the plain decimal its own rules then check (their decimals, their sign); text that is
+/// not such a number is given back trimmed, to be refused naming what was typed.
+pub fn plain_number(text: &str) -> String {
+    let t = compact(text);
+    let t = strip_currency(&t);
+    let t = t.strip_suffix('元').unwrap_or(t);
+    ungroup(t).unwrap_or_else(|| text.trim().to_string())
+}
+
 fn strip_currency(text: &str) -> &str {
     for sign in ["¥", "￥", "RMB", "rmb", "CNY", "cny"] {
         if let Some(rest) = text.strip_prefix(sign) {

@@ -235,3 +235,13 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn quantities_and_unit_prices_are_read_as_typed_by_the_line_rules() {
+    use crate::line::{parse_quantity, parse_unit_price};
+    assert_eq!(parse_unit_price("¥1,234.5"), Ok(Decimal::new(12345, 1)));
+    assert_eq!(parse_unit_price("0.035元"), Ok(Decimal::new(35, 3)));
+    assert_eq!(parse_quantity("1,200"), Ok(Decimal::from(1200)));
+    assert!(parse_unit_price("12,34").is_err());
+    assert_eq!(parse_unit_price("¥0.00001").unwrap_err().code(), "too_precise");
+}

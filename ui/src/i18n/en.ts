@@ -187,9 +187,8 @@ export const en = {
   "terms.pick_cod": "Cash on delivery",
   "terms.pick_net": "N days after the note",
   "terms.pick_eom": "End of month + N days",
-  "terms.pick_words": "Type in words…",
-  "terms.days": "Days",
-  "terms.words": "Terms in words",
+  "terms.pick": "Choose terms",
+  "terms.words": "Payment terms as typed",
 
   "edit.new_title": "New customer",
   "edit.edit_title": "Edit customer {name}",

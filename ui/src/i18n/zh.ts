@@ -187,9 +187,8 @@ export const zh: Record<MessageKey, string> = {
   "terms.pick_cod": "货到付款",
   "terms.pick_net": "账期 N 天",
   "terms.pick_eom": "月结 N 天",
-  "terms.pick_words": "按文字填写…",
-  "terms.days": "天数",
-  "terms.words": "付款条件（文字）",
+  "terms.pick": "选择付款条件",
+  "terms.words": "付款条件（可直接填写）",
 
   "edit.new_title": "新建客户",
   "edit.edit_title": "编辑客户 {name}",
