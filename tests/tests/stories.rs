@@ -279,7 +279,7 @@ fn line_numbers_are_right_in_windows_files_and_after_blank_lines() {
         C002,乙,shop,,,net:x,,\n";
     assert_eq!(
         rejected_lines(books.import_customers_csv(blanks.as_bytes())),
-        ["line 5: payment_terms: 'net:x' is not a payment term (expected cod, net:N or eom:N)"]
+        ["line 5: payment_terms: 'net:x' is not a payment term (expected e.g. 货到付款, 30天, 月结30天, cod, net:30 or eom:30)"]
     );
     let bom_crlf = "\u{feff}customer_code,date,amount,due_date\r\nNOPE,2026-01-01,5,\r\n";
     assert_eq!(

@@ -88,17 +88,17 @@ impl AppError {
 pub fn domain_zh(error: &DomainError) -> String {
     use DomainError::*;
     match error {
-        MalformedAmount(v) => format!("“{v}”不是金额（应为最多 2 位小数的数字，如 1234.50）"),
+        MalformedAmount(v) => format!("“{v}”不是金额（最多 2 位小数，如 1234.50、¥1,234.50 或 1.5万）"),
         TooManyDecimals(v) => format!("“{v}”超过 2 位小数"),
         AmountOutOfRange(v) => format!("“{v}”金额过大"),
         MalformedNumber(v) => format!("“{v}”不是数字"),
         TooPrecise(v, places) => format!("“{v}”超过 {places} 位小数"),
         Negative(what) => format!("{}不能为负数", field_zh(what)),
         NotPositive(what) => format!("{}必须大于 0", field_zh(what)),
-        MalformedDate(v) => format!("“{v}”不是日期（应为 YYYY-MM-DD）"),
+        MalformedDate(v) => format!("“{v}”不是日期（如 2026-05-01）"),
         AmbiguousDate(v) => format!("“{v}”的月和日可有两种读法：请先写年份，如 2026-05-01、2026/5/1 或 5月1日"),
         ImpossibleDate(v) => format!("“{v}”不是存在的日期"),
-        MalformedTerms(v) => format!("“{v}”不是付款条件（应为 cod、net:N 或 eom:N）"),
+        MalformedTerms(v) => format!("“{v}”不是付款条件（如 货到付款、30天、月结30天）"),
         UnknownChoice { field, value, expected } => {
             format!("“{value}”不是有效的{}（可选：{expected}）", field_zh(field))
         }

@@ -4,7 +4,7 @@ use thiserror::Error;
 /// so that the UI and the CLI can translate and act on it.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DomainError {
-    #[error("'{0}' is not an amount (expected digits with at most 2 decimals, e.g. 1234.50)")]
+    #[error("'{0}' is not an amount (expected at most 2 decimals, e.g. 1234.50, ¥1,234.50 or 1.5万)")]
     MalformedAmount(String),
     #[error("'{0}' has more than 2 decimals")]
     TooManyDecimals(String),
@@ -18,13 +18,15 @@ pub enum DomainError {
     Negative(&'static str),
     #[error("{0} must be greater than 0")]
     NotPositive(&'static str),
-    #[error("'{0}' is not a date (expected YYYY-MM-DD)")]
+    #[error("'{0}' is not a date (expected a date such as 2026-05-01)")]
     MalformedDate(String),
-    #[error("'{0}' could be read two ways (day and month): type the year first, e.g. 2026-05-01 or 2026/5/1, or 5月1日")]
+    #[error(
+        "'{0}' could be read two ways (day and month): type the year first, e.g. 2026-05-01 or 2026/5/1, or 5月1日"
+    )]
     AmbiguousDate(String),
     #[error("'{0}' is not a date that exists")]
     ImpossibleDate(String),
-    #[error("'{0}' is not a payment term (expected cod, net:N or eom:N)")]
+    #[error("'{0}' is not a payment term (expected e.g. 货到付款, 30天, 月结30天, cod, net:30 or eom:30)")]
     MalformedTerms(String),
     #[error("'{value}' is not a valid {field} (expected one of: {expected})")]
     UnknownChoice { field: &'static str, value: String, expected: String },

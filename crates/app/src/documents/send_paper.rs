@@ -1,8 +1,8 @@
 //! Recording how a paper went out: by hand, post, express (its tracking number is the
 //! proof of delivery), email or WeChat, on which day.
 
-use huikuan_domain::calendar::parse_date;
 use huikuan_domain::customer::clean_text;
+use huikuan_domain::parse_date_typed;
 use huikuan_domain::SendChannel;
 use huikuan_store::tables::sendings::{self, Sending};
 use serde::{Deserialize, Serialize};
@@ -33,7 +33,7 @@ impl Books {
         let date = if form.date.trim().is_empty() {
             today
         } else {
-            parse_date(&form.date).map_err(AppError::invalid("date"))?
+            parse_date_typed(&form.date, today).map_err(AppError::invalid("date"))?
         };
         let tracking = clean_text("tracking", &form.tracking).map_err(AppError::invalid("tracking"))?;
         let note = clean_text("note", &form.note).map_err(AppError::invalid("note"))?;

@@ -127,7 +127,7 @@ mod tests {
         assert_eq!(
             fields,
             [
-                ("credit_limit", "“5o”不是金额（应为最多 2 位小数的数字，如 1234.50）"),
+                ("credit_limit", "“5o”不是金额（最多 2 位小数，如 1234.50、¥1,234.50 或 1.5万）"),
                 ("lines.2.quantity", "第 3 行：数量有误")
             ]
         );

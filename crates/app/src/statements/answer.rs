@@ -4,7 +4,7 @@
 //! a correction) that the next statement shows; the statement itself never changes.
 
 use huikuan_domain::customer::clean_text;
-use huikuan_domain::{EntryKind, Money};
+use huikuan_domain::{parse_amount_typed, EntryKind, Money};
 use huikuan_store::tables::statements::{self, Outcome, Statement};
 use huikuan_store::tables::{documents, entries};
 use huikuan_store::Transaction;
@@ -82,7 +82,7 @@ impl Books {
 
     /// The customer disputes the statement: the balance it claims, why, and which items.
     pub fn dispute_statement(&mut self, form: DisputeForm) -> Result<StatementView, AppError> {
-        let claimed: Money = form.claimed.trim().parse().map_err(AppError::invalid("claimed"))?;
+        let claimed: Money = parse_amount_typed(&form.claimed).map_err(AppError::invalid("claimed"))?;
         let reason = clean_text("reason", &form.reason).map_err(AppError::invalid("reason"))?;
         if reason.is_empty() {
             return Err(AppError::rule(
