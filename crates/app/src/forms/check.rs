@@ -1,7 +1,7 @@
 //! Every field of a form checked, every refusal kept: the user sees all that is wrong at
 //! once, each beside its field, not one per save.
 
-use huikuan_domain::DocLanguage;
+use huikuan_domain::{DocLanguage, DomainError};
 
 use crate::error::{AppError, Refusal};
 use crate::messages::{domain_zh, field_en, field_zh, FieldMessage};
@@ -35,7 +35,7 @@ impl AppError {
             AppError::Fields(refusals) => refusals,
             AppError::Rule(refusal) => vec![refusal],
             AppError::Invalid { field, source } => {
-                vec![Refusal { field: Some(field.to_string()), en: source.to_string(), zh: domain_zh(&source) }]
+                vec![Refusal { field: Some(field.to_string()), en: domain_en(&source), zh: domain_zh(&source) }]
             }
             other => vec![Refusal {
                 field: other.field(),
@@ -43,6 +43,22 @@ impl AppError {
                 zh: other.message_in(DocLanguage::Zh),
             }],
         }
+    }
+}
+
+/// A domain refusal in English with the fields it names in words (`year founded`, not
+/// `founded_year`).
+fn domain_en(error: &DomainError) -> String {
+    let name = |key: &str| field_en(key).into_owned();
+    match error {
+        DomainError::OutOfRange { field, min, max } => format!("{} must be between {min} and {max}", name(field)),
+        DomainError::Negative(what) => format!("{} must not be negative", name(what)),
+        DomainError::NotPositive(what) => format!("{} must be greater than 0", name(what)),
+        DomainError::Empty(what) => format!("{} must not be empty", name(what)),
+        DomainError::TooLong { field, len, max } => {
+            format!("{} is too long ({len} characters, at most {max})", name(field))
+        }
+        other => other.to_string(),
     }
 }
 
@@ -111,8 +127,6 @@ fn row(index: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use huikuan_domain::DomainError;
-
     use super::*;
 
     #[test]
@@ -145,5 +159,15 @@ mod tests {
         let error = check.done().unwrap_err();
         assert_eq!(error.code(), "too_many_decimals");
         assert_eq!(error.view(DocLanguage::Zh).fields[0].field, "amount");
+    }
+
+    #[test]
+    fn english_beside_a_field_names_fields_in_words() {
+        let mut check = Check::default();
+        let range = DomainError::OutOfRange { field: "founded_year", min: 1900, max: 2200 };
+        check.take::<()>(Err(AppError::invalid("founded_year")(range)));
+        check.take::<()>(Err(AppError::invalid("name")(DomainError::Empty("name"))));
+        let en = check.done().unwrap_err().view(DocLanguage::En);
+        assert!(en.fields.iter().all(|f| !f.message.contains("founded_year")), "{:?}", en.fields);
     }
 }
