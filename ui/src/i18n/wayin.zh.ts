@@ -2,8 +2,8 @@
 import type { wayinEn } from "./wayin.en";
 
 export const wayinZh: Record<keyof typeof wayinEn, string> = {
-  "date.placeholder": "年-月-日（YYYY-MM-DD）",
-  "date.month_placeholder": "年-月（YYYY-MM）",
+  "date.placeholder": "年-月-日",
+  "date.month_placeholder": "年-月",
   "date.open_calendar": "从日历选择{label}",
   "date.open_months": "从月份列表选择{label}",
   "date.calendar": "日历：{month}",
@@ -23,7 +23,8 @@ export const wayinZh: Record<keyof typeof wayinEn, string> = {
   "setup.company_save": "保存，然后添加第一个客户",
   "setup.customer_title": "第一个客户",
   "setup.customer_intro": "下面的信用额度和账期来自信用政策中新客户的初始值。如果这个客户应给更多、更少或不给赊账（0 = 不赊账），请修改。",
-  "setup.customer_save": "保存客户并打开首页",
+  "setup.customer_save": "保存第一个客户",
+  "setup.customer_saved": "已添加客户 {code} {name}",
   "setup.later": "以后再说",
   "setup.step": "第 {n} 步，共 2 步",
   "setup.company_missing": "公司名称、地址、税号和开户银行尚未填写：单据上要打印这些信息。",
