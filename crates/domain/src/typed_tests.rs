@@ -221,10 +221,20 @@ proptest! {
     }
 
     #[test]
-    fn the_parser_never_panics(text in "\\PC{0,24}") {
-        let _ = parse_amount_typed(&text);
-        let _ = parse_date_typed(&text, today());
-        let _ = parse_terms_typed(&text);
+    fn what_is_read_prints_back_to_the_same_value_and_nothing_panics(text in "[0-9¥￥,.()元万年月日号/ -]{0,16}|\\PC{0,24}") {
+        if let Ok(money) = parse_amount_typed(&text) {
+            prop_assert_eq!(parse_amount_typed(&money.yuan()), Ok(money));
+        }
+        if let Ok(date) = parse_date_typed(&text, today()) {
+            prop_assert_eq!(parse_date_typed(&date.to_string(), today()), Ok(date));
+        }
+        if let Ok(date) = parse_date_with_year(&text) {
+            prop_assert_eq!(parse_date_typed(&text, today()), Ok(date));
+        }
+        if let Ok(terms) = parse_terms_typed(&text) {
+            prop_assert_eq!(parse_terms_typed(&terms.to_string()), Ok(terms));
+        }
+        let _ = (parse_kind_typed(&text), parse_method_typed(&text), parse_year_typed(&text));
     }
 
     #[test]
