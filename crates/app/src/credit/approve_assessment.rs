@@ -114,7 +114,7 @@ impl Books {
             let terms: PaymentTerms = if form.approved_terms.trim().is_empty() {
                 recommended.recommended_terms
             } else {
-                form.approved_terms.parse().map_err(AppError::invalid("approved_terms"))?
+                huikuan_domain::parse_terms_typed(&form.approved_terms).map_err(AppError::invalid("approved_terms"))?
             };
             let reason = clean_text("reason", &form.deviation_reason).map_err(AppError::invalid("deviation_reason"))?;
             let differs = limit != recommended.recommended_limit || terms != recommended.recommended_terms;
