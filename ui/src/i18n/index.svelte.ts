@@ -14,7 +14,18 @@ export function translate(language: Language, key: MessageKey, params: Record<st
   const template = dictionaries[language][key];
   // A key with no words shows as ⟦key⟧: never a crash, and the end-to-end test looks for it.
   if (template === undefined) return missing(key);
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+  return plurals(template, params).replace(/\{(\w+)\}/g, (whole, name: string) => (name in params ? String(params[name]) : whole));
+}
+
+/**
+ * A counted word: `{count:letter|letters}` says "letter" when count is 1 and "letters" otherwise
+ * (English: "1 letter issued.", "3 letters issued."). Chinese needs none and uses plain `{count}`.
+ */
+function plurals(template: string, params: Record<string, string | number>): string {
+  return template.replace(/\{(\w+):([^{}|]*)\|([^{}]*)\}/g, (whole, name: string, one: string, other: string) => {
+    if (!(name in params)) return whole;
+    return Number(String(params[name]).replace(/,/g, "")) === 1 ? one : other;
+  });
 }
 
 export function t(key: MessageKey, params?: Record<string, string | number>): string {

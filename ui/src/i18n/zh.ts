@@ -520,7 +520,6 @@ export const zh: Record<MessageKey, string> = {
   "letters.wait": "{date} 起可发{level}",
   "letters.exhausted": "已发最后催告函，下一步为法律途径",
   "letters.date": "发函日期",
-  "letters.generate": "开具 {count} 封催款函",
   "letters.done_toast": "已开具 {count} 封催款函。",
   "letters.issued": "已开具 {count} 封",
   "letters.pay_by": "付款期限",
