@@ -182,6 +182,7 @@ ALLOWED_ASCII = {
     "huikuan", "excel", "csv", "pdf", "xlsx", "sqlite", "dso", "cei", "yyyy", "mm", "dd", "id", "a4", "a5",
     "en", "cny", "rmb", "pm", "am",
     "enter", "esc", "ctrl", "tab", "shift",  # keys are named as printed on the keyboard
+    "kb", "mb", "gb", "kib", "mib", "gib",  # units of size
     # What is typed in a field, shown as the example to type: payment terms (cod, net:30,
     # eom:30) and collection days (mon,25).
     "cod", "net", "eom", "mon", "tue", "wed", "thu", "fri", "sat", "sun",

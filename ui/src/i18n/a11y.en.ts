@@ -21,6 +21,7 @@ export const a11yEn = {
   "month_end.nothing_to_generate": "No customer needs one for this month.",
   "a11y.send_channel": "Sent by",
   "a11y.pdf_pages": "The paper's pages",
+  "terms.example": "eom 30",
   "who.cli": "Command line",
   "who.owner": "Owner",
 } as const;

@@ -22,6 +22,7 @@ export const a11yZh: Record<keyof typeof a11yEn, string> = {
   "month_end.nothing_to_generate": "本月没有需要对账单的客户。",
   "a11y.send_channel": "寄送方式",
   "a11y.pdf_pages": "单据页面",
+  "terms.example": "月结30天",
   "who.cli": "命令行",
   "who.owner": "店主",
 };

@@ -126,7 +126,7 @@ export const en = {
   "field.tax_id": "Tax ID",
   "field.salesperson": "Salesperson",
   "field.payment_terms": "Payment terms",
-  "field.payment_terms_hint": "Or type them: 货到付款, 30天, 月结30天, net 30",
+  "field.payment_terms_hint": "Or type them: cod, 30 days, eom 30, net 30",
   "field.statement_day": "Statement day",
   "field.credit_limit": "Credit limit",
   "field.status": "Status",
