@@ -166,3 +166,26 @@ def test_start_my_real_books_from_the_demo_keeps_the_demo_as_a_file_of_its_own(a
     testid(d, "way-in-company")
     testid(d, "way-in-customer")
     shots(app, "03-empty-books-lead-the-way-in")
+
+
+def test_months_show_as_2026_11_or_2026年11月_and_are_typed_as_people_type_them(app):
+    d = app.driver
+    testid(d, "start-empty").click()
+    testid(d, "setup-later").click()
+    go(d, "#/month-end?period=2026-11")
+    field = testid(d, "month-end-period")
+    wait("the month in Chinese", lambda: field.get_attribute("value") == "2026年11月")
+    testid(d, "lang-en").click()
+    wait("the month in English", lambda: testid(d, "month-end-period").get_attribute("value") == "2026-11")
+    assert "Nov" not in testid(d, "month-end").text
+    field = testid(d, "month-end-period")
+    field.send_keys(Keys.CONTROL, "a")
+    field.send_keys("2026/10", Keys.ENTER)
+    wait("the typed month chosen", lambda: d.execute_script("return location.hash") == "#/month-end?period=2026-10")
+    testid(d, "month-end-period-months").click()
+    wait("the twelve months offered", lambda: len(d.find_elements("css selector", "[data-month^='2026-']")) == 12)
+    app.shot("01-month-list-en-1280x800")
+    d.switch_to.active_element.send_keys(Keys.ESCAPE)
+    wait("the month list closed", lambda: not d.find_elements("css selector", "[data-month^='2026-']"))
+    testid(d, "month-end")
+    shots(app, "02-month-end-period")
