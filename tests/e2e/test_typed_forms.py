@@ -128,13 +128,23 @@ def test_a_form_shows_every_refused_field_at_once_clears_each_as_it_is_edited_an
 
     go(d, "#/delivery/new?customer=C2")
     testid(d, "delivery-new")
+    # Several bad fields on a delivery note: each beside its field or row, nothing doubled above.
+    fill(d, "date", "01/12/2026")
+    find(d, "[name='date']").send_keys(Keys.TAB)
+    fill(d, "lines.0.item", "水泥")
+    fill(d, "lines.0.quantity", "x")
+    fill(d, "lines.0.unit_price", "1.23456")
+    testid(d, "issue-delivery").click()
+    wait("the date and the line refused together", lambda: {"date", "lines.0"} <= errors_shown(d))
+    assert count(d, "[data-testid='form-error']") == 0, "no refusal repeated above the form"
+    shots(app, f"05-delivery-every-error-at-once-{language}")
     fill(d, "date", typed(TODAY - datetime.timedelta(days=3)))
     find(d, "[name='date']").send_keys(Keys.TAB)
     fill(d, "lines.0.item", "水泥")
     fill(d, "lines.0.quantity", "1,000")
     fill(d, "lines.0.unit_price", "¥4.15")
     wait_text(d, "[data-testid='delivery-total']", "¥4,150.00")
-    shots(app, f"05-delivery-typed-{language}")
+    shots(app, f"06-delivery-typed-{language}")
     testid(d, "issue-delivery").click()
     wait_text(d, "[data-testid='customer-balance']", "¥4,150.00")
 
@@ -144,6 +154,6 @@ def test_a_form_shows_every_refused_field_at_once_clears_each_as_it_is_edited_an
     find(d, "[name='date']").send_keys(Keys.TAB)
     fill(d, "amount", "¥4,150.00")
     wait_text(d, "[data-testid='allocated']", "¥4,150.00")
-    shots(app, f"06-payment-typed-{language}")
+    shots(app, f"07-payment-typed-{language}")
     testid(d, "record-payment").click()
     wait_text(d, "[data-testid='customer-balance']", "¥0.00")

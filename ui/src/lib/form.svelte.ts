@@ -59,8 +59,13 @@ export class FormState {
   }
 }
 
+/** Shown beside its field, or beside the row it belongs to (`lines.0` for `lines.0.quantity`). */
 function shownBeside(field: string): boolean {
-  return document.querySelector(`[data-error-for="${CSS.escape(field)}"]`) !== null;
+  const parts = field.split(".");
+  return parts.some((_, i) => {
+    const name = parts.slice(0, parts.length - i).join(".");
+    return document.querySelector(`[data-error-for="${CSS.escape(name)}"]`) !== null;
+  });
 }
 
 /** The input of the first of these fields in the page's order (what the eye meets first). */
