@@ -338,4 +338,16 @@ fn the_payment_preview_shows_typed_amounts_on_their_rows_and_refuses_too_much_on
     let fields: Vec<String> = error.view(DocLanguage::Zh).fields.into_iter().map(|f| f.field).collect();
     assert_eq!(fields, ["date", "amount", "allocations.SD-2026-000002"]);
     assert_eq!(book_dump(&mut books), before);
+
+    let mut nobody = payment("C9", "", vec![]);
+    nobody.date = "yesterday".into();
+    let fields: Vec<String> = books
+        .record_payment_form(nobody)
+        .unwrap_err()
+        .view(DocLanguage::En)
+        .fields
+        .into_iter()
+        .map(|f| f.field)
+        .collect();
+    assert_eq!(fields, ["customer_code", "date", "amount"], "an unknown customer does not hide the other fields");
 }

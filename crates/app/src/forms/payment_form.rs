@@ -77,11 +77,13 @@ impl PaymentForm {
     }
 
     /// Every field checked, every refusal returned at once.
-    fn to_new_payment(&self, items: &[OpenItem], today: NaiveDate) -> Result<NewPayment, AppError> {
+    /// `items` are the customer's open items, or why the customer cannot be read.
+    fn to_new_payment(&self, items: Result<Vec<OpenItem>, AppError>, today: NaiveDate) -> Result<NewPayment, AppError> {
         let mut check = Check::default();
+        let items = check.take(items).unwrap_or_default();
         let date = check.take(date("date", &self.date, today));
         let paid = check.take(amount("amount", &self.amount).and_then(|a| positive("amount", a)));
-        let (allocations, refused) = self.manual(items, paid);
+        let (allocations, refused) = self.manual(&items, paid);
         refused.into_iter().for_each(|e| _ = check.take::<()>(Err(e)));
         check.done()?;
         Ok(NewPayment {
@@ -132,8 +134,8 @@ impl Books {
         let items = self.store.read(|tx| {
             let customer = customer_by_code(tx, &form.customer_code)?;
             open_items_in_tx(tx, customer.id)
-        })?;
-        let input = form.to_new_payment(&items, today)?;
+        });
+        let input = form.to_new_payment(items, today)?;
         self.record_payment(input)
     }
 }
