@@ -84,19 +84,38 @@ impl Lateness {
         })
     }
 
-    /// When a bill due on `due` and still open on `open_on` is expected: each day with its
-    /// share (the shares add up to 1). None when it is doubtful.
-    pub fn shares(&self, open_on: NaiveDate, due: NaiveDate) -> Option<Vec<(NaiveDate, Decimal)>> {
+    /// Adds `amount` of a bill due on `due` and still open on `open_on` to `weeks` (counted
+    /// from `as_of`), spread over the part of the record at least as late as the bill already
+    /// is, each share on its day (not before `open_on`). False, adding nothing, when the bill
+    /// is doubtful: later already than anything on the record.
+    pub fn spread(
+        &self,
+        as_of: NaiveDate,
+        open_on: NaiveDate,
+        due: NaiveDate,
+        amount: Decimal,
+        weeks: &mut [Decimal; WEEKS],
+    ) -> bool {
         let no_record = BTreeMap::from([(0, 1)]);
         let record = if self.0.is_empty() { &no_record } else { &self.0 };
         let already = (open_on - due).num_days();
-        let total: i128 = record.range(already..).map(|(_, c)| c).sum();
+        // Added up in cents per week first: a few divisions per bill, not one per day on record.
+        let (mut total, mut by_week) = (0i128, [0i128; WEEKS]);
+        for (&days, &cents) in record.range(already..) {
+            total += cents;
+            let day = due.checked_add_signed(chrono::Duration::days(days)).unwrap_or(due).max(open_on);
+            if let Some(w) = week_of(as_of, day) {
+                by_week[w] += cents;
+            }
+        }
         if total == 0 {
-            return None;
+            return false;
         }
         let total = Decimal::from_i128_with_scale(total, 0);
-        let on = |days: i64| due.checked_add_signed(chrono::Duration::days(days)).unwrap_or(due).max(open_on);
-        Some(record.range(already..).map(|(d, c)| (on(*d), Decimal::from_i128_with_scale(*c, 0) / total)).collect())
+        for (week, cents) in weeks.iter_mut().zip(by_week).filter(|(_, c)| *c != 0) {
+            *week += amount * Decimal::from_i128_with_scale(cents, 0) / total;
+        }
+        true
     }
 }
 
@@ -151,19 +170,10 @@ pub fn new_sales(as_of: NaiveDate, recent: Money, terms: PaymentTerms, lateness:
     if recent.is_positive() {
         let daily = recent.to_decimal() / Decimal::from(RUN_RATE_DAYS);
         for day in (1..WEEKS as u64 * 7).filter_map(|d| as_of.checked_add_days(Days::new(d))) {
-            add_shares(as_of, lateness.shares(day, terms.due_date(day)).unwrap_or_default(), daily, &mut weeks);
+            lateness.spread(as_of, day, terms.due_date(day), daily, &mut weeks);
         }
     }
     weeks
-}
-
-/// Adds `amount` to `weeks` (counted from `as_of`) in the given shares.
-pub fn add_shares(as_of: NaiveDate, shares: Vec<(NaiveDate, Decimal)>, amount: Decimal, weeks: &mut [Decimal; WEEKS]) {
-    for (day, share) in shares {
-        if let Some(w) = week_of(as_of, day) {
-            weeks[w] += amount * share;
-        }
-    }
 }
 
 /// The forecast's error against what came in: the mean of |expected − collected| ÷ collected

@@ -219,9 +219,8 @@ fn add_customer(
         if let Some(w) = rule::week_of(as_of, r.due_date) {
             weeks[w].falling_due += open;
         }
-        match lateness.shares(as_of, r.due_date) {
-            Some(shares) => rule::add_shares(as_of, shares, open.to_decimal(), &mut expected),
-            None => forecast.doubtful += open,
+        if !lateness.spread(as_of, as_of, r.due_date, open.to_decimal(), &mut expected) {
+            forecast.doubtful += open;
         }
     }
     for ((week, sales), receivables) in weeks.iter_mut().zip(new_sales).zip(rule::to_money(expected)) {

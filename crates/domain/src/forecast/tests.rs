@@ -32,12 +32,19 @@ fn pay(id: i64, date: &str, amount: i64) -> Credit {
     Credit { id, kind: EntryKind::Payment, number: format!("PM{id}"), date: d(date), amount: yuan(amount) }
 }
 
-/// The whole of a bill placed in twelve weeks from `as_of`, in yuan per week.
+/// A bill open on `as_of` placed in the twelve weeks from then; None when doubtful.
 fn placed(lateness: &Lateness, as_of: &str, due: &str, amount: i64) -> Option<[Money; WEEKS]> {
-    let shares = lateness.shares(d(as_of), d(due))?;
     let mut weeks = [Decimal::ZERO; WEEKS];
-    add_shares(d(as_of), shares, yuan(amount).to_decimal(), &mut weeks);
-    Some(to_money(weeks))
+    lateness.spread(d(as_of), d(as_of), d(due), yuan(amount).to_decimal(), &mut weeks).then(|| to_money(weeks))
+}
+
+/// The only week a bill open on `as_of` lands in, and how much.
+fn only_week(lateness: &Lateness, as_of: &str, due: &str) -> Option<(usize, Money)> {
+    let weeks = placed(lateness, as_of, due, 1_000)?;
+    let mut landed = weeks.iter().enumerate().filter(|(_, m)| !m.is_zero());
+    let (w, m) = landed.next()?;
+    assert!(landed.next().is_none(), "one week only: {weeks:?}");
+    Some((w, *m))
 }
 
 #[test]
@@ -53,10 +60,9 @@ fn a_customer_ten_days_late_on_average_is_expected_ten_days_after_the_due_date()
     assert_eq!(lateness.average_days_late(), behaviour(&account, d("2026-03-31")).avg_days_late);
     assert_eq!(lateness.average_days_late(), Some(dec("10.0")));
     // Due Wed 15 Apr, forecast on Tue 31 Mar: expected Sat 25 Apr, day 25, in week 3 (days 21–27).
-    assert_eq!(lateness.shares(d("2026-03-31"), d("2026-04-15")), Some(vec![(d("2026-04-25"), Decimal::ONE)]));
-    let weeks = placed(&lateness, "2026-03-31", "2026-04-15", 1_000).unwrap();
-    assert_eq!(weeks[3], yuan(1_000));
-    assert_eq!(weeks.iter().copied().sum::<Money>(), yuan(1_000));
+    assert_eq!(only_week(&lateness, "2026-03-31", "2026-04-15"), Some((3, yuan(1_000))));
+    // Open on Fri 17 Apr instead: 25 Apr is day 8, week 1.
+    assert_eq!(only_week(&lateness, "2026-04-17", "2026-04-15"), Some((1, yuan(1_000))));
 }
 
 #[test]
@@ -71,18 +77,19 @@ fn a_bill_is_spread_over_the_record_and_one_still_open_over_the_later_part_of_it
     let weeks = placed(&lateness, "2026-06-01", "2026-06-01", 1_000).unwrap();
     assert_eq!(weeks[2], yuan(1_000));
     // 21 days overdue: later than anything on the record, doubtful.
-    assert_eq!(lateness.shares(d("2026-06-22"), d("2026-06-01")), None);
+    assert_eq!(placed(&lateness, "2026-06-22", "2026-06-01", 1_000), None);
     // 20 days overdue: the last day of the record, expected today.
-    assert_eq!(lateness.shares(d("2026-06-21"), d("2026-06-01")), Some(vec![(d("2026-06-21"), Decimal::ONE)]));
+    assert_eq!(only_week(&lateness, "2026-06-21", "2026-06-01"), Some((0, yuan(1_000))));
 }
 
 #[test]
 fn without_payments_a_bill_is_expected_on_its_due_date_and_doubtful_once_overdue() {
     let none = Lateness::default();
     assert_eq!(none.average_days_late(), None);
-    assert_eq!(none.shares(d("2026-05-20"), d("2026-06-01")), Some(vec![(d("2026-06-01"), Decimal::ONE)]));
-    assert_eq!(none.shares(d("2026-06-01"), d("2026-06-01")), Some(vec![(d("2026-06-01"), Decimal::ONE)]));
-    assert_eq!(none.shares(d("2026-06-02"), d("2026-06-01")), None);
+    // Due Mon 1 Jun, open on Wed 20 May: day 12, week 1.
+    assert_eq!(only_week(&none, "2026-05-20", "2026-06-01"), Some((1, yuan(1_000))));
+    assert_eq!(only_week(&none, "2026-06-01", "2026-06-01"), Some((0, yuan(1_000))));
+    assert_eq!(placed(&none, "2026-06-02", "2026-06-01", 1_000), None);
 }
 
 #[test]

@@ -1,7 +1,7 @@
 use huikuan_domain::{ContactRole, Money};
 use huikuan_store::tables::contacts::{self, ContactFields};
 use huikuan_store::tables::customers::{self, CustomerFields};
-use huikuan_store::tables::{company, entries};
+use huikuan_store::tables::{allocations, company, entries};
 use huikuan_store::{Store, StoreError};
 
 use super::helpers::{add_customer, debit, small_book, stamp};
@@ -88,6 +88,18 @@ fn all_accounts_reads_every_customer_in_one_pass() {
     let accounts = store.read(|tx| entries::all_accounts(tx)).unwrap();
     assert_eq!(accounts[&customer], store.read(|tx| entries::account(tx, customer)).unwrap());
     assert_eq!(accounts[&other].receivables.len(), 1);
+    // The lean read of one account is the account of its full entries, in the same order.
+    for id in [customer, other] {
+        let whole = store
+            .read(|tx| {
+                Ok::<_, StoreError>(entries::account_of(
+                    &entries::for_customer(tx, id)?,
+                    allocations::for_customer(tx, id)?,
+                ))
+            })
+            .unwrap();
+        assert_eq!(store.read(|tx| entries::account(tx, id)).unwrap(), whole);
+    }
 }
 
 #[test]
