@@ -1,10 +1,10 @@
 //! The cash forecast (SPEC §3): what should come in each of the next twelve weeks. Each open
-//! receivable is expected when its customer actually pays (its due date moved by the
-//! customer's own average lateness); promises and plan instalments on their dates,
-//! discounted by the customer's record of keeping them. The rule is
+//! receivable is expected when its customer actually pays (spread over the customer's own
+//! record of lateness); promises and plan instalments on their dates, discounted by the
+//! customer's record of keeping them; sales to come at the recent rate. The rule is
 //! `huikuan_domain::forecast`; this gathers each customer's items and adds them up. A
-//! customer with an open promise or plan is counted by those, not by its receivables, so
-//! nothing is counted twice.
+//! customer with an open promise or plan is counted by those, not by its receivables nor
+//! its sales to come, so nothing is counted twice.
 
 use chrono::{Days, NaiveDate};
 use huikuan_domain::collection::Keeping;
