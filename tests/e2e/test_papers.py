@@ -162,7 +162,7 @@ def test_a_demand_letter_sent_by_express_with_its_receipt_back_moves_the_limitat
     d.execute_script("const s = document.querySelector(\"[data-testid='letter-level']\"); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));")
     testid(d, "issue-letter-button").click()
     wait_text(d, "[data-testid='paper-title']", "DL-")
-    wait("the letter drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered"))
+    issued_pages = int(wait("the letter drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered")))
     wait_text(d, "[data-testid='letter-proof']", "尚无送达证明")
     number = testid(d, "paper-title").text.split()[-1]
     letter_items = testid(d, "letter-panel").text
@@ -185,7 +185,7 @@ def test_a_demand_letter_sent_by_express_with_its_receipt_back_moves_the_limitat
     testid(d, "scan-file").send_keys(str(PHOTO))
     testid(d, "sign-confirm").click()
     wait_text(d, "[data-testid='letter-proof']", "宋建国 签收回执", seconds=20)
-    wait("the signed letter drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered") == "2")
+    wait("the signed letter drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered") == str(issued_pages + 1))
     app.shot("04-receipt-attached")
 
     go(d, f"#/customers/{code}?tab=aging")
