@@ -87,6 +87,7 @@ def test_the_first_day_from_empty_books_to_a_signed_first_delivery_note_with_the
     # The calendar: labelled, keyboard-driven, picks without leaving the form.
     testid(d, "due-date-calendar").click()
     wait_text(d, "[data-testid='calendar-month']", f"{today.year}年{today.month:02d}月")
+    app.shot("03-calendar-zh-1280x800")  # switching language would close it
     d.switch_to.active_element.send_keys(Keys.ESCAPE)  # closes the calendar, not the form
     wait("the calendar closed", lambda: not d.find_elements("css selector", "[data-testid='calendar']"))
     testid(d, "delivery-new")
@@ -94,7 +95,7 @@ def test_the_first_day_from_empty_books_to_a_signed_first_delivery_note_with_the
     # Esc on a half-typed note asks first; keeping it keeps every line.
     find(d, "[name='lines.0.item']").send_keys(Keys.ESCAPE)
     testid(d, "discard-confirm")
-    shots(app, "03-esc-asks-first")
+    shots(app, "04-esc-asks-first")
     testid(d, "keep-editing").click()
     assert value(d, "lines.0.item") == "水泥 P.O 42.5"
 
@@ -103,10 +104,10 @@ def test_the_first_day_from_empty_books_to_a_signed_first_delivery_note_with_the
     wait("the dialog's form", lambda: value(d, "credit_limit") == "50000.00")
     fill(d, "code", "C002")
     fill(d, "name", "余杭新城建材")
-    app.shot("04-new-customer-dialog-zh-1280x800")  # modal: the language buttons wait behind it
+    app.shot("05-new-customer-dialog-zh-1280x800")  # modal: the language buttons wait behind it
     testid(d, "save-quick-customer").click()
     wait("the new customer chosen", lambda: value(d, "customer_code") == "C002")
-    shots(app, "05-the-note-kept-with-the-new-customer")
+    shots(app, "06-the-note-kept-with-the-new-customer")
     assert value(d, "lines.0.item") == "水泥 P.O 42.5", "the note kept as typed"
     assert value(d, "lines.0.unit_price") == "412.35"
 
@@ -123,7 +124,7 @@ def test_the_first_day_from_empty_books_to_a_signed_first_delivery_note_with_the
     link = testid(d, "toast-link", seconds=20)
     number = f"SD-{today.year}-000001"
     assert number in testid(d, "toast").text
-    app.shot("06-issued-with-a-link")
+    app.shot("07-issued-with-a-link")
     link.click()
     wait("the preview drawn", lambda: find(d, "[data-testid='pdf-view'] .pages", seconds=20).get_attribute("data-rendered") == "1")
     fill(d, "signer", "王经理")
@@ -132,7 +133,7 @@ def test_the_first_day_from_empty_books_to_a_signed_first_delivery_note_with_the
     testid(d, "sign-confirm").click()
     wait("the note signed", lambda: find(d, "[data-testid='paper-status']").get_attribute("data-status") == "signed_pad")
     wait("the signed preview drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered") == "1")
-    shots(app, "07-first-note-signed")
+    shots(app, "08-first-note-signed")
 
     # The paper carries the seller: the company entered first.
     pdf = Path(app.db).parent / "first.pdf"
