@@ -71,6 +71,22 @@ fn list(folder: &Path, stem: &str) -> Result<Vec<(BackupFile, NaiveDateTime)>, A
     Ok(found)
 }
 
+/// Moves every backup of the book `stem` in `from` to `to`, renamed for the book `to_stem`:
+/// the demo's backups go with the demo when real books take its place, so that none of
+/// them is offered as a backup of the real books.
+pub(crate) fn move_backups(from: &Path, stem: &str, to: &Path, to_stem: &str) -> Result<(), AppError> {
+    let found = list(from, stem)?;
+    if found.is_empty() {
+        return Ok(());
+    }
+    std::fs::create_dir_all(to).map_err(|e| file_error(to, e))?;
+    for (file, moment) in found {
+        let target = to.join(format!("{to_stem}-{}.db", moment.format(MOMENT)));
+        std::fs::rename(from.join(&file.name), &target).map_err(|e| file_error(&target, e))?;
+    }
+    Ok(())
+}
+
 /// Replaces the book at `db_path` with the book in `from`, after checking `from` whole (it
 /// opens, passes `integrity_check`, is a Huikuan book no newer than this program). The book
 /// replaced is kept in `backups` first: a consistent copy when it opens, its raw bytes when
@@ -109,7 +125,7 @@ pub fn restore_book(db_path: &Path, from: &Path, backups: &Path, now: DateTime<U
 }
 
 impl Workspace {
-    fn stem(&self) -> String {
+    pub(crate) fn stem(&self) -> String {
         self.db_path.file_stem().and_then(|s| s.to_str()).unwrap_or("books").to_string()
     }
 

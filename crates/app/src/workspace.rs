@@ -151,6 +151,9 @@ impl Workspace {
         }
         self.books()?.backup_to(&kept)?;
         Books::open(&kept, Box::new(self.clock.clone()), &self.operator)?;
+        let kept_stem = kept.file_stem().and_then(|s| s.to_str()).unwrap_or("books").to_string();
+        let kept_backups = kept.parent().unwrap_or(Path::new(".")).join("backups");
+        crate::backups::move_backups(&self.backups_dir(), &self.stem(), &kept_backups, &kept_stem)?;
         self.books = None;
         for suffix in ["", "-wal", "-shm"] {
             let file = PathBuf::from(format!("{}{suffix}", self.db_path.display()));
@@ -370,8 +373,12 @@ mod tests {
         assert!(ws.start(true).unwrap().demo);
         let demo_customers = ws.books().unwrap().list_customers("").unwrap().len();
         assert!(demo_customers > 10);
+        ws.backup_now().unwrap();
+        assert_eq!(ws.backups().unwrap().len(), 1);
 
         let started = ws.start_real_books().unwrap();
+        assert!(ws.backups().unwrap().is_empty(), "no backup of the demo is offered for the real books");
+        assert_eq!(std::fs::read_dir(dir.path().join("demo/backups")).unwrap().count(), 1, "it went with the demo");
         assert!(started.status.opened && !started.status.demo);
         assert!(ws.books().unwrap().list_customers("").unwrap().is_empty(), "empty books in the book's place");
         assert_eq!(started.demo_kept_at, dir.path().join("demo/books.db").display().to_string());
