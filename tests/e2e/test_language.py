@@ -6,6 +6,7 @@ import pytest
 
 from ui import fill, find, go, testid, wait
 from walk import (
+    IMPORT_SHEET,
     a_customer_and_a_paper,
     book_words,
     demo_books,
@@ -23,7 +24,7 @@ def test_every_screen_speaks_the_users_language(launcher, language):
     app = launcher(demo_books)
     d = app.driver
     code, paper = a_customer_and_a_paper(app.db)
-    data = book_words(app.db)
+    data = book_words(app.db) + "\n" + IMPORT_SHEET.replace(",", "\n")
     set_language(d, language)
     findings = []
     for screen in screens(code, paper):

@@ -4,6 +4,7 @@ accessibility, language and layout tests share, and the checks they run on each 
 import re
 import sqlite3
 import subprocess
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -51,6 +52,21 @@ def choose_view(view: str):
     return act
 
 
+# The user's own sheet: its headings and cells are their words, shown as they wrote them.
+IMPORT_SHEET = "客户编号,客户名称,付款条件,电话\nX900,余杭新城建材,net:30,13800001111\n"
+
+
+def a_file_to_import(driver):
+    """The import screen with a file chosen: its column mapping and the rows' fate shown."""
+    from selenium.webdriver.remote.file_detector import UselessFileDetector
+
+    sheet = Path(tempfile.mkdtemp()) / "customers.csv"
+    sheet.write_text(IMPORT_SHEET, encoding="utf-8")
+    driver.file_detector = UselessFileDetector()
+    find(driver, "[data-testid='import-file']").send_keys(str(sheet))
+    find(driver, "[data-testid='import-report']", seconds=20)
+
+
 def screens(code: str, paper: str) -> list[Screen]:
     customer = [
         Screen(f"customer-{tab}", f"#/customers/{code}?tab={tab}", "[data-testid='customer-name']")
@@ -76,6 +92,7 @@ def screens(code: str, paper: str) -> list[Screen]:
         Screen("reports-write-offs", "#/reports?tab=write_offs", "[data-testid='write-offs-report']"),
         Screen("settings", "#/settings", "[data-testid='settings']"),
         Screen("import", "#/import", "[data-testid='import']"),
+        Screen("import-preview", "#/import", "[data-testid='import']", a_file_to_import),
         Screen("write-off", f"#/write-off?customer={code}", "[data-testid='write-off-item']"),
         Screen("paper", f"#/papers/{paper}", "[data-testid='pdf-page']"),
     ]
