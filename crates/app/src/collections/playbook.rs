@@ -57,8 +57,9 @@ impl Books {
                 if text.trim().is_empty() || text.chars().count() > 2000 {
                     return Err(AppError::rule(
                         Some(format!("{}.{field}", e.reason)),
-                        format!("the approach for '{}' must be 1 to 2000 characters", e.reason),
-                        format!("“{}”的应对方法须为 1 到 2000 个字", e.reason),
+                        // The field names the reason; the screen says which one in words.
+                        "the approach must be 1 to 2000 characters",
+                        "应对方法须为 1 到 2000 个字",
                     ));
                 }
             }
