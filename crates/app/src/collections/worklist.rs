@@ -55,6 +55,15 @@ pub(crate) fn weights(tx: &Transaction) -> Result<PriorityWeights, AppError> {
     Ok(settings::get(tx, KEY)?.unwrap_or_default())
 }
 
+/// The weights' refusals in Chinese; one not listed here is shown as the domain says it.
+fn weights_zh(why: &str) -> &str {
+    match why {
+        "each weight is 0 to 1000" => "每个权重须在 0 到 1000 之间",
+        "at least one weight must count" => "至少要有一个权重大于 0",
+        other => other,
+    }
+}
+
 impl Books {
     pub fn priority_weights(&mut self) -> Result<PriorityWeights, AppError> {
         self.store.read(weights)
@@ -62,7 +71,11 @@ impl Books {
 
     pub fn save_priority_weights(&mut self, candidate: PriorityWeights) -> Result<PriorityWeights, AppError> {
         candidate.validate().map_err(|why| {
-            AppError::rule(Some("priority_weights".into()), why.clone(), format!("优先级权重无效：{why}"))
+            AppError::rule(
+                Some("priority_weights".into()),
+                why.clone(),
+                format!("优先级权重无效：{}", weights_zh(&why)),
+            )
         })?;
         let stamp = self.stamp();
         self.store.write(|tx| {
@@ -194,5 +207,14 @@ impl Books {
             items.sort_by(|a, b| b.priority.total_cmp(&a.priority).then_with(|| a.code.cmp(&b.code)));
             Ok(items)
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn a_refused_weight_is_explained_in_chinese() {
+        assert_eq!(super::weights_zh("each weight is 0 to 1000"), "每个权重须在 0 到 1000 之间");
+        assert_eq!(super::weights_zh("at least one weight must count"), "至少要有一个权重大于 0");
     }
 }
