@@ -85,6 +85,18 @@ impl AppError {
     }
 }
 
+/// The words a Chinese reader types for a choice (the parser reads them, and the codes too);
+/// choices without Chinese words keep their codes.
+fn choices_zh<'a>(field: &str, codes: &'a str) -> &'a str {
+    match field {
+        "kind" => "单店、连锁、企业、诊所、个人、其他",
+        "method" => "银行转账、现金、微信、支付宝、支票、承兑汇票、其他",
+        "status" => "正常、暂停、冻结、关闭",
+        "importance" => "重点、普通",
+        _ => codes,
+    }
+}
+
 pub fn domain_zh(error: &DomainError) -> String {
     use DomainError::*;
     match error {
@@ -100,7 +112,7 @@ pub fn domain_zh(error: &DomainError) -> String {
         ImpossibleDate(v) => format!("“{v}”不是存在的日期"),
         MalformedTerms(v) => format!("“{v}”不是付款条件（如 货到付款、30天、月结30天）"),
         UnknownChoice { field, value, expected } => {
-            format!("“{value}”不是有效的{}（可选：{expected}）", field_zh(field))
+            format!("“{value}”不是有效的{}（可选：{}）", field_zh(field), choices_zh(field, expected))
         }
         Empty(what) => format!("{}不能为空", field_zh(what)),
         TooLong { field, len, max } => format!("{}过长（{len} 个字符，最多 {max} 个）", field_zh(field)),
@@ -300,6 +312,27 @@ mod tests {
         assert_eq!(zh.field.as_deref(), Some("amount"));
         assert_eq!(zh.message, "金额：“1.234”超过 2 位小数");
         assert_eq!(error.view(DocLanguage::En).message, "amount: '1.234' has more than 2 decimals");
+    }
+
+    #[test]
+    fn a_refused_choice_offers_chinese_words_the_reader_can_type_back() {
+        use huikuan_domain::typed::{parse_importance_typed, parse_kind_typed, parse_method_typed, parse_status_typed};
+        let read: [(&str, fn(&str) -> bool); 4] = [
+            ("kind", |w| parse_kind_typed(w).is_ok()),
+            ("method", |w| parse_method_typed(w).is_ok()),
+            ("status", |w| parse_status_typed(w).is_ok()),
+            ("importance", |w| parse_importance_typed(w).is_ok()),
+        ];
+        for (field, reads) in read {
+            let words = choices_zh(field, "codes");
+            assert_ne!(words, "codes", "{field} has Chinese words");
+            for word in words.split('、') {
+                assert!(reads(word), "{field}: {word} is read back");
+            }
+        }
+        let error =
+            DomainError::UnknownChoice { field: "kind", value: "加盟".into(), expected: "shop, chain".into() };
+        assert_eq!(domain_zh(&error), "“加盟”不是有效的客户类型（可选：单店、连锁、企业、诊所、个人、其他）");
     }
 
     #[test]
