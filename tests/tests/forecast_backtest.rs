@@ -57,6 +57,7 @@ fn mape(books: &mut Books, as_of: NaiveDate) -> (f64, i64, i64) {
         }
     }
     println!("  weeks, expected/collected in ¥ thousands: {}", weeks.join(" "));
+    assert_eq!((check.expected.cents(), check.collected.cents()), (expected, actual), "the check's totals");
     let error = check.error_percent.expect("some week collected something");
     (error.to_string().parse().unwrap(), expected, actual)
 }

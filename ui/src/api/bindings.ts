@@ -1002,6 +1002,11 @@ collected: Money, };
 
 export type ForecastCheck = { made_on: string, weeks: Array<CheckedWeek>, 
 /**
+ * The twelve weeks' totals: on a small book a week is one or two customers' payday, and
+ * the totals say more than the weekly error.
+ */
+expected: Money, collected: Money, 
+/**
  * The mean absolute percentage error of the weekly totals (weeks without payments left
  * out), one decimal.
  */

@@ -13,6 +13,15 @@ export function formatDate(language: Language, date: string | null | undefined):
   return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
 }
 
+/** A day without its year, for a chart's axis: 12-06 in Chinese, 6 Dec in English. */
+export function formatDayMonth(language: Language, date: string): string {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
+  if (!match) return date;
+  const [, , month, day] = match;
+  if (language === "zh") return `${month}-${day}`;
+  return `${Number(day)} ${MONTHS[Number(month) - 1]}`;
+}
+
 export function formatDateLong(language: Language, date: string): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date);
   if (!match) return date;

@@ -68,6 +68,10 @@ pub struct CheckedWeek {
 pub struct ForecastCheck {
     pub made_on: NaiveDate,
     pub weeks: Vec<CheckedWeek>,
+    /// The twelve weeks' totals: on a small book a week is one or two customers' payday, and
+    /// the totals say more than the weekly error.
+    pub expected: Money,
+    pub collected: Money,
     /// The mean absolute percentage error of the weekly totals (weeks without payments left
     /// out), one decimal.
     #[ts(type = "string | null")]
@@ -104,7 +108,9 @@ impl Books {
             })
             .collect();
         let error_percent = rule::mape(weeks.iter().map(|w| (w.expected, w.collected)));
-        Ok(ForecastCheck { made_on, weeks, error_percent })
+        let expected = weeks.iter().map(|w| w.expected).sum();
+        let collected = weeks.iter().map(|w| w.collected).sum();
+        Ok(ForecastCheck { made_on, weeks, expected, collected, error_percent })
     }
 
     /// The same figures from every customer's whole ledger: the plain computation the
