@@ -154,6 +154,9 @@ impl Workspace {
         let kept_stem = kept.file_stem().and_then(|s| s.to_str()).unwrap_or("books").to_string();
         let kept_backups = kept.parent().unwrap_or(Path::new(".")).join("backups");
         crate::backups::move_backups(&self.backups_dir(), &self.stem(), &kept_backups, &kept_stem)?;
+        // The demo's files (scans, signatures) go with it: its copy names them, the real books don't.
+        let folder = self.db_path.parent().unwrap_or(Path::new("."));
+        move_files(&folder.join("attachments"), &kept.parent().unwrap_or(Path::new(".")).join("attachments"))?;
         self.books = None;
         for suffix in ["", "-wal", "-shm"] {
             let file = PathBuf::from(format!("{}{suffix}", self.db_path.display()));
@@ -334,6 +337,24 @@ pub fn folder_not_opened(path: &Path) -> AppError {
     )
 }
 
+/// Moves every file under `from` to the same place under `to`, then removes `from`. Files
+/// are kept by their content's hash, so one already there is the same file.
+fn move_files(from: &Path, to: &Path) -> Result<(), AppError> {
+    let Ok(entries) = std::fs::read_dir(from) else { return Ok(()) };
+    std::fs::create_dir_all(to).map_err(|e| file_error(to, e))?;
+    for entry in entries.flatten() {
+        let (source, target) = (entry.path(), to.join(entry.file_name()));
+        if source.is_dir() {
+            move_files(&source, &target)?;
+        } else if target.exists() {
+            std::fs::remove_file(&source).map_err(|e| file_error(&source, e))?;
+        } else {
+            std::fs::rename(&source, &target).map_err(|e| file_error(&target, e))?;
+        }
+    }
+    std::fs::remove_dir(from).map_err(|e| file_error(from, e))
+}
+
 pub(crate) fn file_error(path: &Path, error: std::io::Error) -> AppError {
     AppError::File { path: path.display().to_string(), message: error.to_string() }
 }
@@ -375,10 +396,24 @@ mod tests {
         assert!(demo_customers > 10);
         ws.backup_now().unwrap();
         assert_eq!(ws.backups().unwrap().len(), 1);
+        let code = ws.books().unwrap().list_customers("").unwrap()[0].code.clone();
+        let about = huikuan_store::tables::attachments::NewAttachment {
+            customer_id: 0,
+            kind: "contract".into(),
+            title: "合同".into(),
+            file_name: "contract.pdf".into(),
+            sha256: String::new(),
+            size_bytes: 0,
+            notes: String::new(),
+        };
+        let scan = ws.books().unwrap().attach(&code, about, b"%PDF-1.4 demo contract").unwrap();
 
         let started = ws.start_real_books().unwrap();
         assert!(ws.backups().unwrap().is_empty(), "no backup of the demo is offered for the real books");
         assert_eq!(std::fs::read_dir(dir.path().join("demo/backups")).unwrap().count(), 1, "it went with the demo");
+        let hash = &scan.fields.sha256;
+        assert!(dir.path().join("demo/attachments").join(&hash[..2]).join(hash).exists(), "its files too");
+        assert!(!dir.path().join("attachments").exists(), "none left with the real books");
         assert!(started.status.opened && !started.status.demo);
         assert!(ws.books().unwrap().list_customers("").unwrap().is_empty(), "empty books in the book's place");
         assert_eq!(started.demo_kept_at, dir.path().join("demo/books.db").display().to_string());
