@@ -2,10 +2,10 @@
 //! the next step; a promise made on the call is recorded with it, in one transaction.
 
 use chrono::NaiveDate;
-use huikuan_domain::{parse_amount_typed, parse_date_typed};
 use huikuan_domain::collection::{ContactChannel, ContactOutcome, NonPaymentReason};
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::Money;
+use huikuan_domain::{parse_amount_typed, parse_date_typed};
 use huikuan_store::tables::collection::{self, ContactLog, PromiseRecord};
 use huikuan_store::tables::{contacts, Stamp};
 use huikuan_store::Transaction;

@@ -3,9 +3,9 @@
 
 use chrono::{Datelike, Months, NaiveDate};
 use huikuan_docs::{plan_pdf, Paper, PlanDoc};
-use huikuan_domain::{parse_amount_typed, parse_date_typed};
 use huikuan_domain::collection::equal_split;
 use huikuan_domain::customer::clean_text;
+use huikuan_domain::{parse_amount_typed, parse_date_typed};
 use huikuan_domain::{DocType, Money, PaperKind};
 use huikuan_store::tables::collection::{self, PlanRecord};
 use huikuan_store::tables::company::{self, CompanyImage};
@@ -61,8 +61,9 @@ fn instalments(form: &PlanForm, total: Money, agreed_on: NaiveDate) -> Result<Ve
             .iter()
             .enumerate()
             .map(|(i, row)| {
-                let date =
-                    parse_date_typed(&row.date, agreed_on).map_err(|e| AppError::Invalid { field: "date", source: e }).map_err(|e| {
+                let date = parse_date_typed(&row.date, agreed_on)
+                    .map_err(|e| AppError::Invalid { field: "date", source: e })
+                    .map_err(|e| {
                         refuse(
                             &format!("instalments.{i}.date"),
                             e.to_string(),
