@@ -314,6 +314,39 @@ fn a_final_notice_as_a_first_letter_is_refused_without_a_reason_naming_the_level
 }
 
 #[test]
+fn a_letter_inside_the_least_gap_after_the_last_needs_a_written_reason_naming_the_day_the_next_may_go() {
+    let mut books = story("2026-12-01");
+    books.issue_letter("W1", 1, Some(date("2026-11-25"))).unwrap();
+    let due = books.letters_due(date("2026-12-01")).unwrap();
+    let w1 = due.iter().find(|d| d.code == "W1").unwrap();
+    assert_eq!(w1.suggestion, Suggestion::Wait { level: 2, until: date("2026-12-09") });
+
+    let refused = books.issue_letter("W1", 2, None).unwrap_err();
+    assert_eq!(refused.code(), "letter_too_soon");
+    assert_eq!(refused.field().as_deref(), Some("skip_reason"));
+    assert!(refused.to_string().contains("the next may go on 2026-12-09"), "{refused}");
+    let zh = refused.message_in(DocLanguage::Zh);
+    assert!(zh.contains("2026-11-25") && zh.contains("2026-12-09 起才可发") && zh.contains("理由"), "{zh}");
+    assert_eq!(books.issue_letter("W1", 1, None).unwrap_err().code(), "letter_too_soon", "the same level again too");
+    let blank = LetterChoice { skip_reason: " ".into(), ..LetterChoice::new("W1", 2) };
+    assert_eq!(books.preview_letter(&blank, None).unwrap_err().code(), "letter_too_soon", "the preview too");
+    let batch = books.issue_letters(&[blank], None, &std::sync::atomic::AtomicBool::new(false), &mut |_| {});
+    assert_eq!(batch.unwrap_err().code(), "letter_too_soon", "a batch too");
+
+    let choice = LetterChoice {
+        skip_reason: "客户承诺的付款日已过，提前催告".into(), ..LetterChoice::new("W1", 2)
+    };
+    assert!(books.preview_letter(&choice, None).is_ok());
+    let letter = books.issue_chosen_letter(&choice, None).unwrap();
+    assert_eq!(letter.number, "DL-2026-000002", "the refusals used no number");
+    let log = books.audit_log(10).unwrap();
+    let early = log.iter().find(|r| r.action == "too_soon").expect("the early letter is audited");
+    let after = early.after.as_ref().unwrap();
+    assert_eq!(after["reason"], "客户承诺的付款日已过，提前催告");
+    assert_eq!(after["next_allowed"], "2026-12-09");
+}
+
+#[test]
 fn skipping_a_level_with_a_written_reason_keeps_the_reason_with_the_letter_and_in_the_audit_log() {
     let mut books = story("2026-12-01");
     books.issue_letter("W1", 1, Some(date("2026-11-10"))).unwrap();

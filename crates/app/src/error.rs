@@ -86,6 +86,10 @@ pub enum AppError {
     /// A letter above the level the escalation rules allow, sent without a written reason.
     #[error("{0}")]
     LevelSkipped(Refusal),
+    /// A letter sooner after the customer's last than the policy's least gap, sent without
+    /// a written reason.
+    #[error("{0}")]
+    LetterTooSoon(Refusal),
     #[error("{0}")]
     CreditBlocked(CreditRefusal),
     #[error("customer '{0}' does not exist")]
@@ -116,6 +120,7 @@ impl AppError {
             Self::Rule(_) => "rule",
             Self::Fields(_) => "invalid_fields",
             Self::LevelSkipped(_) => "letter_level_skipped",
+            Self::LetterTooSoon(_) => "letter_too_soon",
             Self::CreditBlocked(_) => "credit_blocked",
             Self::UnknownCustomer(_) => "unknown_customer",
             Self::UnknownDocument { .. } => "unknown_document",

@@ -402,8 +402,8 @@ pub struct LetterArgs {
     pub code: String,
     #[arg(long, value_parser = clap::value_parser!(u8).range(1..=3))]
     pub level: u8,
-    /// Why this letter goes out above the level due (kept with the letter and audited);
-    /// without it such a level is refused.
+    /// Why this letter goes out above the level due, or sooner after the customer's last
+    /// letter than the policy's least gap (kept and audited); without it either is refused.
     #[arg(long, default_value = "")]
     pub skip_reason: String,
     #[arg(long)]

@@ -47,3 +47,43 @@ fn a_final_notice_as_the_first_letter_is_refused_without_a_skip_reason_and_issue
     assert_eq!(issued["letter"]["skip_reason"], "客户已明确拒付");
     assert!(std::fs::metadata(&out).unwrap().len() > 1000);
 }
+
+#[test]
+fn a_letter_inside_the_least_gap_after_the_last_is_refused_without_a_skip_reason_and_issued_with_one() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let out = dir.path().join("letter.pdf");
+    let path = out.to_str().unwrap();
+    json(&db, &["letter", "C001", "--level", "1", "--date", "2026-04-15", "--out", path, "--format", "json"]);
+    std::fs::remove_file(&out).unwrap();
+
+    let refused = cli(&db, &["letter", "C001", "--level", "1", "--date", "2026/4/20", "--out", path]);
+    assert!(!refused.status.success(), "five days after the last letter");
+    let said = String::from_utf8_lossy(&refused.stderr);
+    assert!(said.contains("the next may go on 2026-04-29"), "{said}");
+    assert!(!out.exists(), "nothing written");
+    let refused_json =
+        cli(&db, &["letter", "C001", "--level", "1", "--date", "2026-04-20", "--out", path, "--format", "json"]);
+    let error: serde_json::Value =
+        serde_json::from_slice(&refused_json.stdout).or_else(|_| serde_json::from_slice(&refused_json.stderr)).unwrap();
+    assert_eq!(error["error"]["code"], "letter_too_soon");
+
+    let issued = json(
+        &db,
+        &[
+            "letter",
+            "C001",
+            "--level",
+            "1",
+            "--date",
+            "2026-04-20",
+            "--skip-reason",
+            "客户要求书面提醒",
+            "--out",
+            path,
+            "--format",
+            "json",
+        ],
+    );
+    assert_eq!(issued["letter"]["number"], "DL-2026-000002", "the refusals used no number");
+}

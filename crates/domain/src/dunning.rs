@@ -4,8 +4,6 @@
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
-use crate::calendar::days_between;
-
 /// The owner's rules for letters (a setting).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct DunningPolicy {
@@ -84,7 +82,6 @@ pub fn next_letter(policy: &DunningPolicy, days_overdue: i64, sent: &[SentLetter
     if policy.level_for(days_overdue) == 0 {
         return Suggestion::NotYet;
     }
-    let last = sent.iter().max_by_key(|l| (l.date, l.level));
     let highest = sent.iter().map(|l| l.level).max().unwrap_or(0);
     if highest >= 3 {
         return Suggestion::Exhausted;
@@ -93,12 +90,8 @@ pub fn next_letter(policy: &DunningPolicy, days_overdue: i64, sent: &[SentLetter
     if level <= highest {
         return Suggestion::NotYet;
     }
-    if let Some(last) = last {
-        let since = days_between(last.date, today);
-        if since < i64::from(policy.min_gap_days) {
-            let until = last.date + chrono::Days::new(u64::from(policy.min_gap_days));
-            return Suggestion::Wait { level, until };
-        }
+    if let Err(TooSoon { next, .. }) = check_gap(policy, sent, today) {
+        return Suggestion::Wait { level, until: next };
     }
     Suggestion::Due { level }
 }
@@ -126,6 +119,32 @@ pub fn check_level(
     let due = escalation_level(policy, days_overdue, sent).max(1).max(highest.min(3));
     if chosen > due {
         return Err(LevelSkipped { due, chosen });
+    }
+    Ok(())
+}
+
+/// A letter sooner after the customer's last one than the policy's least gap: sent only
+/// with the owner's written reason, like a skipped level.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TooSoon {
+    /// The customer's last letter on or before the new letter's date.
+    pub last: NaiveDate,
+    /// The first day the next letter may go without a reason.
+    pub next: NaiveDate,
+}
+
+/// The first day after `last` a letter may go: `min_gap_days` later.
+fn gap_end(policy: &DunningPolicy, last: NaiveDate) -> NaiveDate {
+    last + chrono::Days::new(u64::from(policy.min_gap_days))
+}
+
+/// Whether a letter dated `date` keeps the least gap after the customer's letters `sent`
+/// (those dated after `date` are not its predecessors and are ignored).
+pub fn check_gap(policy: &DunningPolicy, sent: &[SentLetter], date: NaiveDate) -> Result<(), TooSoon> {
+    let Some(last) = sent.iter().map(|l| l.date).filter(|d| *d <= date).max() else { return Ok(()) };
+    let next = gap_end(policy, last);
+    if date < next {
+        return Err(TooSoon { last, next });
     }
     Ok(())
 }
@@ -199,6 +218,28 @@ mod tests {
         assert_eq!(check(3, &[], 2), Err(LevelSkipped { due: 1, chosen: 2 }));
         assert_eq!(check(400, &[("2026-10-01", 1), ("2026-10-20", 2), ("2026-11-10", 3)], 3), Ok(()));
         assert_eq!(check(30, &[("2026-11-01", 2)], 2), Ok(()), "the same level again");
+    }
+
+    fn gap(sent: &[&str], date: &str) -> Result<(), TooSoon> {
+        let sent: Vec<SentLetter> = sent.iter().map(|&date| SentLetter { date: d(date), level: 1 }).collect();
+        check_gap(&DunningPolicy::default(), &sent, d(date))
+    }
+
+    #[test]
+    fn a_letter_within_the_least_gap_after_the_last_is_too_soon_and_names_the_day_the_next_may_go() {
+        let too_soon = TooSoon { last: d("2026-11-18"), next: d("2026-12-02") };
+        assert_eq!(gap(&["2026-11-01", "2026-11-18"], "2026-12-01"), Err(too_soon), "13 days after the last");
+        assert_eq!(gap(&["2026-11-18"], "2026-11-18"), Err(TooSoon { last: d("2026-11-18"), next: d("2026-12-02") }));
+        assert_eq!(gap(&["2026-11-18"], "2026-12-02"), Ok(()), "14 days is enough");
+        assert_eq!(gap(&[], "2026-12-01"), Ok(()), "a first letter");
+        assert_eq!(gap(&["2026-12-05"], "2026-11-01"), Ok(()), "a later letter is not the last before it");
+    }
+
+    #[test]
+    fn a_policy_without_a_gap_never_finds_a_letter_too_soon() {
+        let policy = DunningPolicy { min_gap_days: 0, ..DunningPolicy::default() };
+        let sent = [SentLetter { date: d("2026-12-01"), level: 1 }];
+        assert_eq!(check_gap(&policy, &sent, d("2026-12-01")), Ok(()));
     }
 
     #[test]

@@ -3,20 +3,12 @@ use std::sync::atomic::Ordering;
 use huikuan_app::letters::{LetterChoice, LetterDue, LetterProgress, LetterView};
 use huikuan_app::reports::LimitationReport;
 use huikuan_app::{AppError, ErrorView};
-use huikuan_domain::calendar::parse_date;
 use huikuan_domain::dunning::DunningPolicy;
 use huikuan_domain::letter_template::{LetterTemplates, TemplateProblem};
 use tauri::ipc::{Channel, Response};
 use tauri::{AppHandle, Manager, Runtime, State};
 
 use crate::state::AppState;
-
-fn day(state: &AppState, text: &str) -> Result<Option<chrono::NaiveDate>, ErrorView> {
-    if text.trim().is_empty() {
-        return Ok(None);
-    }
-    parse_date(text).map(Some).map_err(|e| state.error(AppError::Invalid { field: "date", source: e }))
-}
 
 #[tauri::command]
 pub async fn letters_due(state: State<'_, AppState>) -> Result<Vec<LetterDue>, ErrorView> {
@@ -32,8 +24,7 @@ pub async fn letter_issue(
     choice: LetterChoice,
     date: String,
 ) -> Result<LetterView, ErrorView> {
-    let date = day(&state, &date)?;
-    state.books(|b| b.issue_chosen_letter(&choice, date))
+    state.books(|b| b.issue_chosen_letter(&choice, b.read_letter_date(&date)?))
 }
 
 /// The chosen letter as it would be issued, unnumbered and marked as a draft: PDF bytes.
@@ -43,8 +34,7 @@ pub async fn letter_preview(
     choice: LetterChoice,
     date: String,
 ) -> Result<Response, ErrorView> {
-    let date = day(&state, &date)?;
-    state.books(|b| b.preview_letter(&choice, date)).map(Response::new)
+    state.books(|b| b.preview_letter(&choice, b.read_letter_date(&date)?)).map(Response::new)
 }
 
 /// Issues a batch of letters on a worker thread, telling the window of each through
@@ -57,7 +47,7 @@ pub async fn letters_issue<R: Runtime>(
     date: String,
     on_progress: Channel<LetterProgress>,
 ) -> Result<Vec<LetterView>, ErrorView> {
-    let date = day(&state, &date)?;
+    let date = state.books(|b| b.read_letter_date(&date))?;
     state.month_end_cancel.store(false, Ordering::SeqCst);
     let worker = app.clone();
     let run = tauri::async_runtime::spawn_blocking(move || {

@@ -1,13 +1,14 @@
 //! One letter as the owner chose it, checked against the escalation rules before anything
-//! is numbered: a level above the one due goes out only with a written reason. The preview
+//! is numbered: a level above the one due, or a letter inside the least gap after the
+//! customer's last, goes out only with a written reason. The preview
 //! is the letter composed and rendered exactly as it would be issued, unnumbered and marked
 //! as a draft, and never stored.
 
 use chrono::NaiveDate;
 use huikuan_docs::letter_pdf;
-use huikuan_domain::dunning::check_level;
+use huikuan_domain::dunning::{check_gap, check_level, SentLetter, TooSoon};
 use huikuan_domain::DocLanguage;
-use huikuan_store::tables::letters::Letter;
+use huikuan_store::tables::letters::{self, Letter};
 use huikuan_store::Transaction;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -41,6 +42,34 @@ pub(crate) struct Prepared {
     pub previous: Vec<Letter>,
     /// The level due when the choice skips above it (with its reason, trimmed).
     pub skip: Option<(u8, String)>,
+    /// When the letter goes inside the least gap after the customer's last (with its
+    /// reason, trimmed).
+    pub too_soon: Option<(TooSoon, String)>,
+}
+
+/// Every letter the customer was sent on or before `date`, whatever debt it was about: the
+/// least gap is between letters to a customer.
+pub(crate) fn customer_letters(
+    tx: &Transaction,
+    customer: &Customer,
+    date: NaiveDate,
+) -> Result<Vec<SentLetter>, AppError> {
+    Ok(sent(&letters::for_customer(tx, customer.id)?.into_iter().filter(|l| l.letter_date <= date).collect::<Vec<_>>()))
+}
+
+fn too_soon(customer: &Customer, gap: u32, early: TooSoon) -> AppError {
+    let code = &customer.fields.code;
+    let TooSoon { last, next } = early;
+    AppError::LetterTooSoon(Refusal {
+        field: Some("skip_reason".into()),
+        en: format!(
+            "the last letter to {code} went on {last}: the next may go on {next} (at least {gap} days between \
+             letters); give a written reason to send it sooner"
+        ),
+        zh: format!(
+            "{code} 上一封催款函于 {last} 发出，下一封 {next} 起才可发（两封至少相隔 {gap} 天）；提前发须写明理由"
+        ),
+    })
 }
 
 pub(crate) fn checked_level(level: u8) -> Result<(), AppError> {
@@ -85,12 +114,18 @@ pub(crate) fn prepare(tx: &Transaction, choice: &LetterChoice, date: NaiveDate) 
     };
     let previous = letters_about(tx, &customer, &overdue, date)?;
     let reason = choice.skip_reason.trim();
-    let skip = match check_level(&policy(tx)?, days, &sent(&previous), choice.level) {
+    let rules = policy(tx)?;
+    let skip = match check_level(&rules, days, &sent(&previous), choice.level) {
         Ok(()) => None,
         Err(skip) if reason.is_empty() => return Err(skipped(&customer, skip.due, skip.chosen)),
         Err(skip) => Some((skip.due, reason.to_string())),
     };
-    Ok(Prepared { customer, overdue, previous, skip })
+    let too_soon = match check_gap(&rules, &customer_letters(tx, &customer, date)?, date) {
+        Ok(()) => None,
+        Err(early) if reason.is_empty() => return Err(too_soon(&customer, rules.min_gap_days, early)),
+        Err(early) => Some((early, reason.to_string())),
+    };
+    Ok(Prepared { customer, overdue, previous, skip, too_soon })
 }
 
 /// The draft's marks: in place of the letter number, and after the title.
@@ -114,6 +149,15 @@ impl Books {
             doc.title = format!("{}{mark}", doc.title.trim());
             Ok(letter_pdf(&doc)?.pdf)
         })
+    }
+
+    /// A letter's date as the owner typed it (`2026/12/1`, `12月1日`, …): None when left
+    /// blank (today).
+    pub fn read_letter_date(&self, text: &str) -> Result<Option<NaiveDate>, AppError> {
+        if text.trim().is_empty() {
+            return Ok(None);
+        }
+        self.read_date(text).map(Some)
     }
 
     /// The letter's date: today when not given, never after today.

@@ -47,7 +47,7 @@ impl Books {
         let level = choice.level;
         let stamp = self.stamp();
         self.store.write(|tx| {
-            let Prepared { customer, overdue, previous, skip } = prepare(tx, choice, date)?;
+            let Prepared { customer, overdue, previous, skip, too_soon } = prepare(tx, choice, date)?;
             let number = sequences::next_number(tx, DocType::Letter, date.year())?;
             let doc = compose(tx, &customer, level, date, &number, &overdue, &previous)?;
             let rendered = letter_pdf(&doc)?;
@@ -75,6 +75,10 @@ impl Books {
                 letters::insert_skip(tx, id, due_level, &reason)?;
                 let said = serde_json::json!({ "number": kept.number, "level": level, "due_level": due_level, "reason": reason });
                 audit(tx, &stamp, "skip_level", "letter", id, None::<&()>, Some(&said))?;
+            }
+            if let Some((early, reason)) = too_soon {
+                let said = serde_json::json!({ "number": kept.number, "last_letter": early.last, "next_allowed": early.next, "reason": reason });
+                audit(tx, &stamp, "too_soon", "letter", id, None::<&()>, Some(&said))?;
             }
             letter_view(tx, kept)
         })

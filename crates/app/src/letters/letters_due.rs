@@ -2,10 +2,11 @@
 //! customer's oldest overdue item and the letters already sent about the debt.
 
 use chrono::NaiveDate;
-use huikuan_domain::dunning::{next_letter, Suggestion};
+use huikuan_domain::dunning::{check_gap, next_letter, Suggestion};
 use huikuan_domain::Money;
 use huikuan_store::tables::customers;
 
+use super::choose::customer_letters;
 use super::compose::{letters_about, overdue_on, sent};
 use super::settings::policy;
 use super::views::{LastLetter, LetterDue};
@@ -23,7 +24,13 @@ impl Books {
                 let overdue = overdue_on(tx, &customer, as_of)?;
                 let Some(days) = overdue.iter().map(|o| o.item.days_overdue).max() else { continue };
                 let previous = letters_about(tx, &customer, &overdue, as_of)?;
-                let suggestion = next_letter(&rules, days, &sent(&previous), as_of);
+                let mut suggestion = next_letter(&rules, days, &sent(&previous), as_of);
+                // The gap is between letters to the customer, about this debt or an earlier one.
+                if let Suggestion::Due { level } = suggestion {
+                    if let Err(early) = check_gap(&rules, &customer_letters(tx, &customer, as_of)?, as_of) {
+                        suggestion = Suggestion::Wait { level, until: early.next };
+                    }
+                }
                 if suggestion == Suggestion::NotYet {
                     continue;
                 }
