@@ -327,6 +327,21 @@ fn the_forecast_counts_promises_and_plans_by_their_keeping_and_bills_when_the_cu
 }
 
 #[test]
+fn the_forecast_expects_no_new_sales_from_a_customer_the_credit_check_stops() {
+    let mut books = books_on("2026-12-01");
+    customer(&mut books, "F1", false);
+    deliver(&mut books, "F1", "2026-11-20", 1_000);
+    let new_sales = |books: &mut Books| -> Money {
+        books.forecast(date("2026-12-01")).unwrap().weeks.iter().map(|w| w.from_new_sales).sum()
+    };
+    assert!(new_sales(&mut books).is_positive(), "an active customer buys on");
+    let mut fields = books.customer("F1").unwrap().customer.fields;
+    fields.status = huikuan_domain::customer::CustomerStatus::Blocked;
+    books.update_customer("F1", fields).unwrap();
+    assert_eq!(new_sales(&mut books), Money::ZERO, "a blocked customer buys nothing more on credit");
+}
+
+#[test]
 fn the_plan_agreement_is_signed_once_on_the_pad() {
     let mut books = books_on("2026-12-01");
     customer(&mut books, "S", false);

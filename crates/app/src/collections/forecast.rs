@@ -8,6 +8,7 @@
 
 use chrono::{Days, NaiveDate};
 use huikuan_domain::collection::Keeping;
+use huikuan_domain::customer::CustomerStatus;
 use huikuan_domain::forecast::{self as rule, Lateness, WEEKS};
 use huikuan_domain::Money;
 use huikuan_store::tables::{collection, customers, entries, maintained};
@@ -217,7 +218,12 @@ fn add_customer(
     }
     let lateness = Lateness::of(account, as_of);
     let terms = customer.fields.payment_terms;
-    let new_sales = rule::to_money(rule::new_sales(as_of, rule::recent_sales(account, as_of), terms, &lateness));
+    // Only a customer in good standing buys on: the credit check stops the others.
+    let recent = match customer.fields.status {
+        CustomerStatus::Active => rule::recent_sales(account, as_of),
+        _ => Money::ZERO,
+    };
+    let new_sales = rule::to_money(rule::new_sales(as_of, recent, terms, &lateness));
     let mut expected = [rust_decimal::Decimal::ZERO; WEEKS];
     let settlement = account.settle(as_of);
     for (r, open) in account.receivables.iter().zip(&settlement.open) {
