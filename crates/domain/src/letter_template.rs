@@ -134,10 +134,10 @@ pub struct LetterWording {
     pub body: String,
 }
 
-/// The three levels' wording in both languages. The defaults claim no earlier demand of
-/// their own: `{previous_letters}` names the letters the books hold (number and date), and
-/// says nothing when there are none.: `levels[0]` is the reminder (提醒函),
-/// `levels[1]` the demand (催款函), `levels[2]` the final notice (最后催告函).
+/// The three levels' wording in both languages: `levels[0]` is the reminder (提醒函),
+/// `levels[1]` the demand (催款函), `levels[2]` the final notice (最后催告函). The defaults
+/// claim no earlier demand of their own: `{previous_letters}` names the letters the books
+/// hold (number and date), and says nothing when there are none.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, ts_rs::TS)]
 pub struct LetterTemplates {
     pub zh: [LetterWording; 3],
@@ -173,6 +173,22 @@ impl LetterTemplates {
             }
         }
         out
+    }
+
+    /// Templates saved before the defaults were mended still hold the old default sentence
+    /// that claimed repeated demands whether or not any was made; it is read as the new
+    /// one, so no letter says what the books do not hold. Wording of the owner's own stays.
+    pub fn without_old_claims(mut self) -> LetterTemplates {
+        const MENDED: [(&str, &str); 2] = [
+            ("我司多次催告，贵司至今仍未支付。", "上述款项至今仍未支付。"),
+            ("Despite our repeated demands, this remains unpaid.", "This amount remains unpaid."),
+        ];
+        for wording in self.zh.iter_mut().chain(self.en.iter_mut()) {
+            for (old, new) in MENDED {
+                wording.body = wording.body.replace(old, new);
+            }
+        }
+        self
     }
 
     pub fn wording(&self, language: crate::DocLanguage, level: u8) -> &LetterWording {
@@ -261,6 +277,20 @@ mod tests {
                 assert!(parse(&wording.body).unwrap().contains(&Segment::Field(Placeholder::PreviousLetters)));
             }
         }
+    }
+
+    #[test]
+    fn a_template_saved_with_the_old_default_claim_reads_as_the_mended_default() {
+        let mut saved = LetterTemplates::default();
+        saved.zh[2].body = saved.zh[2].body.replace("上述款项至今仍未支付。", "我司多次催告，贵司至今仍未支付。");
+        saved.en[2].body = saved.en[2]
+            .body
+            .replace("This amount remains unpaid.", "Despite our repeated demands, this remains unpaid.");
+        assert_ne!(saved, LetterTemplates::default());
+        assert_eq!(saved.without_old_claims(), LetterTemplates::default());
+        let mut own = LetterTemplates::default();
+        own.zh[0].body = "贵司尚欠 {total}，我司已多次电话提醒。".into();
+        assert_eq!(own.clone().without_old_claims(), own, "the owner's own words stay");
     }
 
     #[test]

@@ -14,7 +14,7 @@ const TEMPLATES: &str = "letter_templates";
 const POLICY: &str = "dunning_policy";
 
 pub(crate) fn templates(tx: &Transaction) -> Result<LetterTemplates, AppError> {
-    Ok(settings::get(tx, TEMPLATES)?.unwrap_or_default())
+    Ok(settings::get::<LetterTemplates>(tx, TEMPLATES)?.unwrap_or_default().without_old_claims())
 }
 
 pub(crate) fn policy(tx: &Transaction) -> Result<DunningPolicy, AppError> {
