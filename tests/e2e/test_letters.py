@@ -3,6 +3,7 @@ count and total on the button, each letter previewed unnumbered before it is iss
 rows not issued keeping their ticks, and a skipped level refused without a written reason.
 Screenshots in both languages at 1280×800 and 1024×700."""
 
+import datetime
 import json
 import subprocess
 from decimal import Decimal
@@ -59,7 +60,10 @@ def click(d, name: str) -> None:
 
 
 def tick(d, code: str) -> None:
-    find(d, f"[data-testid='letter-due'][data-code='{code}'] input[type=checkbox]").click()
+    box = find(d, f"[data-testid='letter-due'][data-code='{code}'] input[type=checkbox]")
+    # Clear of the sticky bar at the bottom, however far down the row is.
+    d.execute_script("arguments[0].scrollIntoView({block: 'center'})", box)
+    box.click()
 
 
 def preview_drawn(d):
@@ -81,7 +85,7 @@ def test_nothing_is_ticked_until_the_owner_ticks_and_the_rows_not_issued_keep_th
     shots(app, "01-nothing-ticked-zh")
 
     click(d, "letters-select-all")
-    assert len(d.execute_script(TICKED)) >= 2
+    assert sorted(d.execute_script(TICKED)) == sorted(r["code"] for r in due if r["suggestion"]["state"] == "due"), "only the rows due now"
     click(d, "letters-select-none")
     assert d.execute_script(TICKED) == []
 
@@ -112,6 +116,11 @@ def test_nothing_is_ticked_until_the_owner_ticks_and_the_rows_not_issued_keep_th
     issued = testid(d, "letters-issued").text
     assert first["name"] in issued and second["name"] not in issued
     wait("the list reloaded with the ticks left", lambda: d.execute_script(TICKED) == [second["code"]])
+    # The customer just written to is offered the new suggestion, never the level just sent.
+    after = {r["code"]: r for r in json.loads(cli(app.db, "--format", "json", "letters-due"))}
+    if first["code"] in after and "level" in after[first["code"]]["suggestion"]:
+        level = str(after[first["code"]]["suggestion"]["level"])
+        wait("the new level chosen", lambda: find(d, f"[name='level.{first['code']}']").get_attribute("value") == level)
     wait_text(d, "[data-testid='letters-generate']", "预览 1 封")
     shots(app, "05-after-issuing-one-zh")
 
@@ -160,3 +169,49 @@ def test_a_level_above_the_one_due_is_refused_without_a_reason_and_previewed_wit
     find(d, "[data-testid='letters-issued'] a").click()
     wait_text(d, "[data-testid='letter-skipped']", "The customer refused in writing to pay")
     shots(app, "04-letter-with-its-reason-en")
+
+
+def demo_with_a_letter_today(db: Path):
+    """The demo with a reminder sent today to a customer a demand is due to: it waits for the gap."""
+    cli(db, "demo")
+    due = json.loads(cli(db, "--format", "json", "letters-due"))
+    code = next(r["code"] for r in due if r["suggestion"] == {"state": "due", "level": 2})
+    cli(db, "letter", code, "--level", "1", "--out", str(db.parent / "reminder.pdf"))
+
+
+def test_a_letter_inside_the_gap_or_skipping_a_level_on_an_earlier_date_is_refused_beside_its_row_until_a_reason_is_given(launcher):
+    app = launcher(demo_with_a_letter_today)
+    d = app.driver
+    d.set_window_size(*SIZES[0])
+    due = json.loads(cli(app.db, "--format", "json", "letters-due"))
+    waiting = next(r for r in due if r["suggestion"]["state"] == "wait")
+    code, until = waiting["code"], waiting["suggestion"]["until"]
+
+    testid(d, "nav-letters").click()
+    find(d, f"[data-testid='letter-due'][data-code='{code}']", seconds=20)
+    click(d, "letters-select-all")
+    assert code not in d.execute_script(TICKED), "select all leaves a row waiting for the gap"
+    click(d, "letters-select-none")
+    tick(d, code)
+    click(d, "letters-generate")
+    wait_text(d, f"[data-testid='letter-due'][data-code='{code}'] [data-testid='skip-refused']", f"{until} 起才可发")
+    assert not d.find_elements("css selector", "[data-testid='letters-review']"), "no preview, nothing issued"
+    shots(app, "01-too-soon-refused-zh")
+    fill(d, f"skip_reason.{code}", "客户承诺的付款日已过，提前催告")
+    click(d, "letters-generate")
+    preview_drawn(d)
+    click(d, "letters-confirm")
+    wait_text(d, "[data-testid='letters-issued']", "DL-", seconds=30)
+
+    # A demand due today is a skip on a day it was only a reminder's due: the date typed as
+    # people type it, the refusal and the reason field shown though the row looked in order.
+    row = next(r for r in due if r["suggestion"] == {"state": "due", "level": 2} and r["last_letter"] is None and r["code"] != code)
+    earlier = datetime.date.today() - datetime.timedelta(days=row["days_overdue"] - 30)
+    click(d, "letters-select-none")
+    tick(d, row["code"])
+    fill(d, "letter_date", f"{earlier.year}/{earlier.month}/{earlier.day}")
+    click(d, "letters-generate")
+    wait_text(d, f"[data-testid='letter-due'][data-code='{row['code']}'] [data-testid='skip-refused']", "下一封应发第 1 级")
+    find(d, f"[name='skip_reason.{row['code']}']")
+    assert not d.find_elements("css selector", "[data-testid='letters-review']:not([hidden])"), "the review closed"
+    shots(app, "02-skip-on-an-earlier-date-zh")

@@ -159,8 +159,15 @@ def test_a_demand_letter_sent_by_express_with_its_receipt_back_moves_the_limitat
     app.shot("02-limitation-before")
 
     go(d, f"#/customers/{code}?tab=documents")
-    d.execute_script("const s = document.querySelector(\"[data-testid='letter-level']\"); s.value = '2'; s.dispatchEvent(new Event('change', {bubbles: true}));")
-    testid(d, "issue-letter-button").click()
+    # The level the rules suggest for this customer today (whatever the day's demo holds):
+    # previewed unnumbered, then issued on confirming.
+    suggested = wait("the suggested level", lambda: testid(d, "letter-level").get_attribute("data-suggested"))
+    wait("the suggested level chosen", lambda: testid(d, "letter-level").get_attribute("value") == suggested)
+    testid(d, "letter-preview-button").click()
+    wait("the draft drawn", lambda: find(d, "[data-testid='letter-draft'] [data-testid='pdf-view'] .pages").get_attribute("data-rendered"), seconds=30)
+    assert "#/customers/" in d.current_url and not d.find_elements("css selector", "[data-testid='paper-title']"), "nothing issued by the preview"
+    app.shot("03a-letter-draft")
+    testid(d, "letter-confirm-button").click()
     wait_text(d, "[data-testid='paper-title']", "DL-")
     issued_pages = int(wait("the letter drawn", lambda: find(d, "[data-testid='pdf-view'] .pages").get_attribute("data-rendered")))
     wait_text(d, "[data-testid='letter-proof']", "尚无送达证明")

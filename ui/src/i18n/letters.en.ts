@@ -15,4 +15,9 @@ export const lettersEn = {
   "letters.back": "Back to the list",
   "letters.draft_note": "Draft: not numbered and not stored. It is numbered and frozen only when you confirm.",
   "letters.skipped": "Sent above the level due ({level}): {reason}",
+  "letters.early_reason": "Reason for writing sooner",
+  "letters.early_hint": "Sooner than the least gap after the last letter (next from {date}): write why; it is kept.",
+  "letters.reason": "Written reason",
+  "letters.preview_one": "Preview",
+  "letters.confirm_one": "Issue this letter",
 };

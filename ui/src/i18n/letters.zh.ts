@@ -17,4 +17,9 @@ export const lettersZh: Record<keyof typeof lettersEn, string> = {
   "letters.back": "返回列表",
   "letters.draft_note": "草稿：未编号、未保存。确认开具后才编号并存档。",
   "letters.skipped": "越级发出（应发{level}）：{reason}",
+  "letters.early_reason": "提前发函理由",
+  "letters.early_hint": "距上一封未满规定间隔（{date} 起可发）：须写明理由，理由存档。",
+  "letters.reason": "书面理由",
+  "letters.preview_one": "预览",
+  "letters.confirm_one": "确认开具此函",
 };
