@@ -347,6 +347,15 @@ fn a_letter_inside_the_least_gap_after_the_last_needs_a_written_reason_naming_th
 }
 
 #[test]
+fn a_letter_date_is_read_as_typed_and_blank_means_today() {
+    let books = story("2026-12-01");
+    assert_eq!(books.read_letter_date("2026/11/20").unwrap(), Some(date("2026-11-20")));
+    assert_eq!(books.read_letter_date("11月20日").unwrap(), Some(date("2026-11-20")));
+    assert_eq!(books.read_letter_date("  ").unwrap(), None);
+    assert_eq!(books.read_letter_date("2026/13/1").unwrap_err().field().as_deref(), Some("date"));
+}
+
+#[test]
 fn skipping_a_level_with_a_written_reason_keeps_the_reason_with_the_letter_and_in_the_audit_log() {
     let mut books = story("2026-12-01");
     books.issue_letter("W1", 1, Some(date("2026-11-10"))).unwrap();
