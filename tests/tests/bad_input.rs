@@ -50,6 +50,28 @@ fn refused(what: &str, result: Result<(), AppError>) {
     let en = err.message_in(DocLanguage::En);
     assert!(zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)), "{what}: not said in Chinese: {zh}");
     assert!(!en.trim().is_empty(), "{what}: nothing said in English");
+    for row in &view.rows {
+        let zh = row.reason_in(DocLanguage::Zh);
+        assert!(!english_outside_quotes(zh), "{what}: line {} not said in Chinese: {zh}", row.line);
+        assert!(!row.reason_in(DocLanguage::En).is_empty(), "{what}: line {} said in no English", row.line);
+    }
+}
+
+/// Latin letters outside the values quoted from the file (“…”) and the names of formats,
+/// which have no Chinese words (UTF-8, NUL, Excel, .xlsx).
+fn english_outside_quotes(text: &str) -> bool {
+    let mut quoted = false;
+    let mut rest = String::new();
+    for c in text.chars() {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            c if !quoted => rest.push(c),
+            _ => {}
+        }
+    }
+    let rest = ["UTF-8", "NUL", "Excel", "xlsx"].iter().fold(rest, |t, name| t.replace(name, ""));
+    rest.chars().any(|c| c.is_ascii_alphabetic())
 }
 
 fn csv(header: &[&str], row: &[String]) -> Vec<u8> {

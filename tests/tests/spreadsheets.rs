@@ -248,3 +248,47 @@ fn customers_exported_to_csv_import_back_with_their_formula_like_text_unescaped(
     target.import_customers_csv(&csv).unwrap();
     assert_eq!(profiles(&mut target), profiles(&mut source));
 }
+
+/// Words in the Latin alphabet outside the quoted values the user typed (“…”).
+fn english_outside_quotes(text: &str) -> bool {
+    let mut quoted = false;
+    text.chars().any(|c| {
+        match c {
+            '“' => quoted = true,
+            '”' => quoted = false,
+            _ => {}
+        }
+        !quoted && c.is_ascii_alphabetic()
+    })
+}
+
+#[test]
+fn a_bad_import_names_each_rows_problems_in_chinese_without_english_words_and_in_english_for_the_cli() {
+    let file = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\n\
+                C1,甲,加盟,,,30天,12.345,\n\
+                C1,乙,单店,,,下个月,5000,\n"
+        .as_bytes();
+    let mut books = books_on("2026-11-30");
+    let preview = books.import_preview(&form(ImportKind::Customers, "c.csv", file, None)).unwrap();
+    assert_eq!(preview.bad_rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![2, 3]);
+    for row in &preview.bad_rows {
+        assert_eq!(row.problems.len(), row.problems_zh.len(), "{row:?}");
+        for zh in &row.problems_zh {
+            assert!(!english_outside_quotes(zh), "English in a Chinese problem: {zh}");
+        }
+    }
+    let kind_zh = "“加盟”不是有效的客户类型（可选：单店、连锁、企业、诊所、个人、其他）";
+    assert_eq!(preview.bad_rows[0].problems_zh, [kind_zh, "信用额度：“12.345”超过 2 位小数"]);
+    assert_eq!(preview.bad_rows[1].problems_zh[0], "“下个月”不是付款条件（如 货到付款、30天、月结30天）");
+    let refused = books.import_customers_csv(file).unwrap_err();
+    let rows = refused.view(DocLanguage::Zh).rows;
+    assert_eq!(rows.len(), 4, "{rows:?}");
+    for row in &rows {
+        let zh = row.reason_in(DocLanguage::Zh);
+        assert!(!english_outside_quotes(zh) && !zh.is_empty(), "line {}: {zh}", row.line);
+    }
+    assert!(rows.iter().any(|r| r.reason_zh == "客户编号“C1”重复（第 2 行也有）"), "{rows:?}");
+    let english: Vec<String> = refused.view(DocLanguage::En).rows.iter().map(|r| r.to_string()).collect();
+    assert!(english.contains(&"line 2: credit_limit: '12.345' has more than 2 decimals".to_string()), "{english:?}");
+    assert!(english.contains(&"line 3: duplicate code 'C1' (also on line 2)".to_string()), "{english:?}");
+}

@@ -4,11 +4,26 @@ use serde::Serialize;
 use thiserror::Error;
 use ts_rs::TS;
 
-/// One rejected row of an import: its line in the file and why.
+/// One rejected row of an import: its line in the file and why, in both languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct RowError {
     pub line: u64,
+    /// In English: what the CLI prints and scripts read.
     pub reason: String,
+    pub reason_zh: String,
+}
+
+impl RowError {
+    pub fn new(line: u64, en: impl Into<String>, zh: impl Into<String>) -> RowError {
+        RowError { line, reason: en.into(), reason_zh: zh.into() }
+    }
+
+    pub fn reason_in(&self, language: huikuan_domain::DocLanguage) -> &str {
+        match language {
+            huikuan_domain::DocLanguage::En => &self.reason,
+            huikuan_domain::DocLanguage::Zh => &self.reason_zh,
+        }
+    }
 }
 
 impl std::fmt::Display for RowError {

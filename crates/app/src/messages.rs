@@ -185,7 +185,7 @@ fn policy_zh(what: &str) -> &str {
 pub fn field_zh(name: &str) -> &str {
     match name.trim_start_matches("the ").trim_start_matches("an ") {
         "amount" | "allocated amount" => "金额",
-        "code" => "客户编号",
+        "code" | "customer_code" => "客户编号",
         "name" => "名称",
         "kind" => "客户类型",
         "status" => "状态",
@@ -317,7 +317,8 @@ mod tests {
     #[test]
     fn a_refused_choice_offers_chinese_words_the_reader_can_type_back() {
         use huikuan_domain::typed::{parse_importance_typed, parse_kind_typed, parse_method_typed, parse_status_typed};
-        let read: [(&str, fn(&str) -> bool); 4] = [
+        type Reads = fn(&str) -> bool;
+        let read: [(&str, Reads); 4] = [
             ("kind", |w| parse_kind_typed(w).is_ok()),
             ("method", |w| parse_method_typed(w).is_ok()),
             ("status", |w| parse_status_typed(w).is_ok()),

@@ -43,7 +43,11 @@ export type DeliveryNote = { id: number, customer_id: number, status: string, nu
 
 export type Entry = { id: number, customer_id: number, kind: EntryKind, side: Side, number: string, doc_date: string, due_date: string | null, amount: Money, method: PaymentMethod | null, reference: string, memo: string, corrects_entry_id: number | null, created_at: string, operator: string, };
 
-export type RowError = { line: number, reason: string, };
+export type RowError = { line: number, 
+/**
+ * In English: what the CLI prints and scripts read.
+ */
+reason: string, reason_zh: string, };
 
 export type FieldMessage = { field: string, message: string, };
 
@@ -184,7 +188,7 @@ export type ImportForm = { kind: ImportKind, file_name: string, content_base64: 
  */
 override_reason: string | null, };
 
-export type PreviewRow = { line: number, problems: Array<string>, };
+export type PreviewRow = { line: number, problems: Array<string>, problems_zh: Array<string>, };
 
 export type ImportPreview = { kind: ImportKind, file_name: string, 
 /**

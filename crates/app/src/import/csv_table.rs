@@ -4,6 +4,7 @@ use std::collections::HashMap;
 
 use super::Rejections;
 use crate::error::AppError;
+use crate::messages::field_zh;
 
 /// Longer cells are refused: no real customer name or address is this long, and a
 /// runaway cell usually means a broken quote.
@@ -37,25 +38,35 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
     let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(bytes);
     let mut records = reader.byte_records();
     let header = match records.next() {
-        None => return Err(AppError::ImportRejected(vec![row_error(1, "the file is empty; expected a header row")])),
-        Some(Err(e)) => return Err(AppError::ImportRejected(vec![row_error(1, &format!("unreadable header: {e}"))])),
+        None => {
+            return Err(rejected(
+                1,
+                "the file is empty; expected a header row".into(),
+                "文件是空的：第一行应为表头".into(),
+            ))
+        }
+        Some(Err(e)) => {
+            return Err(rejected(1, format!("unreadable header: {e}"), "无法读取表头：CSV 格式有误".into()))
+        }
         Some(Ok(record)) => record,
     };
     let names: Vec<String> =
         header.iter().map(|cell| String::from_utf8_lossy(cell).trim().to_ascii_lowercase()).collect();
     let missing: Vec<&str> = expected.iter().copied().filter(|c| !names.iter().any(|n| n == c)).collect();
     if !missing.is_empty() {
-        return Err(AppError::ImportRejected(vec![row_error(
+        return Err(rejected(
             1,
-            &format!("missing column(s): {} (expected: {})", missing.join(", "), expected.join(",")),
-        )]));
+            format!("missing column(s): {} (expected: {})", missing.join(", "), expected.join(",")),
+            format!("缺少列：{}（表头应有：“{}”）", columns_zh(&missing), expected.join(",")),
+        ));
     }
     let twice: Vec<&str> = expected.iter().copied().filter(|c| names.iter().filter(|n| n == c).count() > 1).collect();
     if !twice.is_empty() {
-        return Err(AppError::ImportRejected(vec![row_error(
+        return Err(rejected(
             1,
-            &format!("column(s) named twice: {} (which one holds the data is unclear)", twice.join(", ")),
-        )]));
+            format!("column(s) named twice: {} (which one holds the data is unclear)", twice.join(", ")),
+            format!("列名重复：{}（不清楚哪一列是数据）", columns_zh(&twice)),
+        ));
     }
     let index: std::rc::Rc<HashMap<String, usize>> = std::rc::Rc::new(
         expected.iter().map(|c| (c.to_string(), names.iter().position(|n| n == c).expect("checked above"))).collect(),
@@ -67,7 +78,7 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
             Ok(r) => r,
             Err(e) => {
                 let line = e.position().map_or(0, |p| lines.line_at(p.byte()));
-                rejections.add(line, format!("unreadable row: {e}"));
+                rejections.add(line, format!("unreadable row: {e}"), "无法读取此行：CSV 格式有误（如引号不成对）");
                 continue;
             }
         };
@@ -76,7 +87,12 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
             continue;
         }
         if record.len() != names.len() {
-            rejections.add(line, format!("expected {} columns, found {}", names.len(), record.len()));
+            let (expected, found) = (names.len(), record.len());
+            rejections.add(
+                line,
+                format!("expected {expected} columns, found {found}"),
+                format!("应有 {expected} 列，实有 {found} 列"),
+            );
             continue;
         }
         let mut cells = Vec::with_capacity(record.len());
@@ -84,18 +100,29 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
         for (column, cell) in names.iter().zip(record.iter()) {
             match std::str::from_utf8(cell) {
                 Err(_) => {
-                    rejections.add(line, format!("{column}: not UTF-8 text (save the file as UTF-8)"));
+                    rejections.add(
+                        line,
+                        format!("{column}: not UTF-8 text (save the file as UTF-8)"),
+                        format!("{}：不是 UTF-8 文本（请将文件另存为 UTF-8）", field_zh(column)),
+                    );
                     ok = false;
                 }
                 Ok(text) if text.chars().count() > MAX_CELL_CHARS => {
-                    rejections.add(line, format!("{column}: longer than {MAX_CELL_CHARS} characters"));
+                    rejections.add(
+                        line,
+                        format!("{column}: longer than {MAX_CELL_CHARS} characters"),
+                        format!("{}：超过 {MAX_CELL_CHARS} 个字符", field_zh(column)),
+                    );
                     ok = false;
                 }
                 // A NUL is never part of what a person typed: a file with one is damaged or
                 // not a spreadsheet export, and is refused rather than guessed at.
                 Ok(text) if text.contains('\0') => {
-                    rejections
-                        .add(line, format!("{column}: contains a NUL character (the file is damaged or not text)"));
+                    rejections.add(
+                        line,
+                        format!("{column}: contains a NUL character (the file is damaged or not text)"),
+                        format!("{}：含有空字符（NUL），文件已损坏或不是文本", field_zh(column)),
+                    );
                     ok = false;
                 }
                 Ok(text) => cells.push(text.to_string()),
@@ -106,7 +133,7 @@ pub(crate) fn read(bytes: &[u8], expected: &[&str], rejections: &mut Rejections)
         }
     }
     if rows.is_empty() && rejections.is_empty() {
-        return Err(AppError::ImportRejected(vec![row_error(2, "the file has no rows below its header")]));
+        return Err(rejected(2, "the file has no rows below its header".into(), "表头下面没有数据行".into()));
     }
     Ok(rows)
 }
@@ -139,8 +166,13 @@ impl<'a> LineCounter<'a> {
     }
 }
 
-fn row_error(line: u64, reason: &str) -> crate::error::RowError {
-    crate::error::RowError { line, reason: reason.to_string() }
+fn rejected(line: u64, en: String, zh: String) -> AppError {
+    AppError::ImportRejected(vec![crate::error::RowError::new(line, en, zh)])
+}
+
+/// Column names in Chinese words.
+fn columns_zh(columns: &[&str]) -> String {
+    columns.iter().map(|c| field_zh(c)).collect::<Vec<_>>().join("、")
 }
 
 /// Reads a file for import, naming it in the error.

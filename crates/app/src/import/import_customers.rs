@@ -6,9 +6,10 @@ use huikuan_domain::{parse_amount_typed, parse_terms_typed, CustomerKind, Domain
 use huikuan_store::tables::customers;
 
 use super::csv_table::{read, read_file};
-use super::{FirstSeen, ImportSummary, Rejections};
+use super::{FirstSeen, ImportSummary, Rejections, Said};
 use crate::books::audit;
-use crate::error::AppError;
+use crate::error::{AppError, Refusal};
+use crate::messages::{domain_zh, field_zh};
 use crate::{Books, CustomerFields};
 
 pub const COLUMNS: &[&str] =
@@ -22,22 +23,35 @@ fn parse_kind(text: &str) -> Result<CustomerKind, DomainError> {
     }
 }
 
-fn parse_terms(text: &str) -> Result<PaymentTerms, String> {
+fn parse_terms(text: &str) -> Result<PaymentTerms, Refusal> {
     if text.is_empty() {
-        return Err("payment_terms must not be empty (cod, net:N or eom:N)".into());
+        return Err(Refusal {
+            field: None,
+            en: "payment_terms must not be empty (cod, net:N or eom:N)".into(),
+            zh: "付款条件不能为空（如 货到付款、30天、月结30天）".into(),
+        });
     }
-    parse_terms_typed(text).map_err(|e: DomainError| format!("payment_terms: {e}"))
+    parse_terms_typed(text).map_err(|e| in_column("payment_terms", e))
 }
 
-fn parse_limit(text: &str) -> Result<Money, String> {
+fn parse_limit(text: &str) -> Result<Money, Refusal> {
     if text.is_empty() {
         return Ok(Money::ZERO);
     }
-    let limit: Money = parse_amount_typed(text).map_err(|e: DomainError| format!("credit_limit: {e}"))?;
+    let limit: Money = parse_amount_typed(text).map_err(|e| in_column("credit_limit", e))?;
     if limit.is_negative() {
-        return Err("credit_limit must not be negative".into());
+        let zh = domain_zh(&DomainError::Negative("credit_limit"));
+        return Err(Refusal { field: None, en: "credit_limit must not be negative".into(), zh });
     }
     Ok(limit)
+}
+
+/// A column's error, named by the column as the CLI has always said it (in Chinese, unless
+/// the message names it already).
+fn in_column(column: &str, e: DomainError) -> Refusal {
+    let (name_zh, zh) = (field_zh(column), domain_zh(&e));
+    let zh = if zh.contains(name_zh) { zh } else { format!("{name_zh}：{zh}") };
+    Refusal { field: None, en: format!("{column}: {e}"), zh }
 }
 
 impl Books {
@@ -64,7 +78,11 @@ impl Books {
             // ASCII-only folding, as the database's COLLATE NOCASE does.
             if let Some(code) = &code {
                 if let Some(first) = seen.earlier(code.to_ascii_lowercase(), line) {
-                    bad.add(line, format!("duplicate code '{code}' (also on line {first})"));
+                    bad.add(
+                        line,
+                        format!("duplicate code '{code}' (also on line {first})"),
+                        format!("客户编号“{code}”重复（第 {first} 行也有）"),
+                    );
                 }
             }
             if let (
@@ -93,7 +111,8 @@ impl Books {
         self.store.write_bulk(|tx| {
             for (line, fields) in &parsed {
                 if customers::by_code(tx, &fields.code)?.is_some() {
-                    bad.add(*line, format!("customer code '{}' already exists", fields.code));
+                    let taken = AppError::Store(huikuan_store::StoreError::CustomerCodeTaken(fields.code.clone()));
+                    bad.add(*line, format!("customer code '{}' already exists", fields.code), taken.zh());
                 }
             }
             bad.take_result()?;

@@ -10,7 +10,7 @@ use huikuan_domain::Money;
 use huikuan_store::tables::entries;
 
 use super::csv_table::{read, read_file};
-use super::{ImportSummary, Rejections};
+use super::{ImportSummary, Rejections, Said};
 use crate::error::AppError;
 use crate::ledger::{NewDelivery, NewDeliveryLine};
 use crate::Books;
@@ -61,12 +61,16 @@ impl Books {
             };
             if let (Some(date), Some(Some(due))) = (date, due_date) {
                 if due < date {
-                    bad.add(line, format!("due_date {due} is before the date {date}"));
+                    bad.add(
+                        line,
+                        format!("due_date {due} is before the date {date}"),
+                        format!("到期日 {due} 早于日期 {date}"),
+                    );
                 }
             }
             let item = match bad.field(line, "item", clean_text("item", row.get("item"))) {
                 Some(item) if item.is_empty() => {
-                    bad.add(line, "item must not be empty");
+                    bad.add(line, "item must not be empty", "品名不能为空");
                     None
                 }
                 item => item,
@@ -100,13 +104,26 @@ impl Books {
             group.lines.push(line);
             let first = group.first_line;
             if !group.customer_code.eq_ignore_ascii_case(&customer_code) {
-                bad.add(line, format!("delivery '{number}' is for customer '{}' on line {first}", group.customer_code));
+                let code = &group.customer_code;
+                bad.add(
+                    line,
+                    format!("delivery '{number}' is for customer '{code}' on line {first}"),
+                    format!("送货单“{number}”在第 {first} 行是客户“{code}”的"),
+                );
             }
             if date.is_some() && group.date.is_some() && group.date != date {
-                bad.add(line, format!("delivery '{number}' is dated differently on line {first}"));
+                bad.add(
+                    line,
+                    format!("delivery '{number}' is dated differently on line {first}"),
+                    format!("送货单“{number}”在第 {first} 行的日期不同"),
+                );
             }
             if group.due_text != due_text {
-                bad.add(line, format!("delivery '{number}' has a different due_date on line {first}"));
+                bad.add(
+                    line,
+                    format!("delivery '{number}' has a different due_date on line {first}"),
+                    format!("送货单“{number}”在第 {first} 行的到期日不同"),
+                );
             }
             let amount = quantity.zip(unit_price).and_then(|(q, p)| bad.field(line, "amount", line_amount(q, p)));
             group.total += amount.unwrap_or(Money::ZERO);
@@ -126,7 +143,11 @@ impl Books {
         for number in &order {
             let group = &groups[number];
             if group.delivery.is_some() && group.total.is_zero() {
-                bad.add(group.first_line, format!("delivery '{number}' has a total of 0 and cannot be issued"));
+                bad.add(
+                    group.first_line,
+                    format!("delivery '{number}' has a total of 0 and cannot be issued"),
+                    format!("送货单“{number}”合计为 0，不能开具"),
+                );
             }
         }
         let stamp = self.stamp();
@@ -137,12 +158,17 @@ impl Books {
                 let group = &groups[number];
                 if batch.find(tx, &group.customer_code)?.is_none() {
                     for line in &group.lines {
-                        bad.add(*line, format!("unknown customer '{}'", group.customer_code));
+                        let code = &group.customer_code;
+                        bad.add(*line, format!("unknown customer '{code}'"), format!("客户“{code}”不存在"));
                     }
                 }
                 if entries::by_number(tx, EntryKind::Delivery, number)?.is_some() {
                     for line in &group.lines {
-                        bad.add(*line, format!("delivery number '{number}' already exists"));
+                        bad.add(
+                            *line,
+                            format!("delivery number '{number}' already exists"),
+                            format!("送货单编号“{number}”已存在"),
+                        );
                     }
                 }
             }
@@ -163,11 +189,11 @@ impl Books {
                     // checked as they would be without it; nothing is committed in the end.
                     Err(e @ AppError::CreditBlocked(_)) => {
                         for line in &group.lines {
-                            bad.add(*line, e.to_string());
+                            bad.add(*line, e.en(), e.zh());
                         }
                     }
                     Err(e) => {
-                        bad.add(group.first_line, e.to_string());
+                        bad.add(group.first_line, e.en(), e.zh());
                         break;
                     }
                 }

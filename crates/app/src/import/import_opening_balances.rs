@@ -31,7 +31,8 @@ impl Books {
             let due_date =
                 if due.is_empty() { Some(None) } else { bad.field(line, "due_date", parse_date(due).map(Some)) };
             if amount.is_some_and(Money::is_zero) {
-                bad.add(line, format!("amount: {}", DomainError::NotPositive("an opening balance (other than 0)")));
+                let en = format!("amount: {}", DomainError::NotPositive("an opening balance (other than 0)"));
+                bad.add(line, en, "金额：期初余额不能为 0");
                 continue;
             }
             if let (Some(date), Some(amount), Some(due_date)) = (date, amount, due_date) {
@@ -50,7 +51,8 @@ impl Books {
         self.store.write_bulk(|tx| {
             for (line, input) in &parsed {
                 if customers::by_code(tx, &input.customer_code)?.is_none() {
-                    bad.add(*line, format!("unknown customer '{}'", input.customer_code));
+                    let code = &input.customer_code;
+                    bad.add(*line, format!("unknown customer '{code}'"), format!("客户“{code}”不存在"));
                 }
             }
             bad.take_result()?;

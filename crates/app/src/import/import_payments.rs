@@ -6,16 +6,21 @@ use huikuan_store::tables::{customers, entries};
 
 use super::csv_table::{read, read_file};
 use super::{FirstSeen, ImportSummary, Rejections};
-use crate::error::AppError;
+use crate::error::{AppError, Refusal};
 use crate::ledger::NewPayment;
 use crate::Books;
 
 pub const COLUMNS: &[&str] = &["number", "customer_code", "date", "amount", "method", "reference"];
 
-fn parse_amount(text: &str) -> Result<Money, String> {
-    let amount: Money = parse_amount_typed(text).map_err(|e| format!("amount: {e}"))?;
+fn parse_amount(text: &str) -> Result<Money, Refusal> {
+    let amount: Money = parse_amount_typed(text).map_err(|e| Refusal {
+        field: None,
+        en: format!("amount: {e}"),
+        zh: format!("金额：{}", crate::messages::domain_zh(&e)),
+    })?;
     if !amount.is_positive() {
-        return Err("amount must be greater than 0".into());
+        let zh = crate::messages::domain_zh(&huikuan_domain::DomainError::NotPositive("amount"));
+        return Err(Refusal { field: None, en: "amount must be greater than 0".into(), zh });
     }
     Ok(amount)
 }
@@ -36,10 +41,14 @@ impl Books {
             let line = row.line;
             let number = row.get("number").to_string();
             if number.is_empty() {
-                bad.add(line, "number must not be empty");
+                bad.add(line, "number must not be empty", "编号不能为空");
             } else {
                 if let Some(first) = seen.earlier(number.clone(), line) {
-                    bad.add(line, format!("duplicate number '{number}' (also on line {first})"));
+                    bad.add(
+                        line,
+                        format!("duplicate number '{number}' (also on line {first})"),
+                        format!("编号“{number}”重复（第 {first} 行也有）"),
+                    );
                 }
                 bad.check(line, crate::ledger::check_given_number(&number));
             }
@@ -65,11 +74,16 @@ impl Books {
         self.store.write_bulk(|tx| {
             for (line, input) in &parsed {
                 if customers::by_code(tx, &input.customer_code)?.is_none() {
-                    bad.add(*line, format!("unknown customer '{}'", input.customer_code));
+                    let code = &input.customer_code;
+                    bad.add(*line, format!("unknown customer '{code}'"), format!("客户“{code}”不存在"));
                 }
                 if let Some(number) = &input.number {
                     if entries::by_number(tx, EntryKind::Payment, number)?.is_some() {
-                        bad.add(*line, format!("payment number '{number}' already exists"));
+                        bad.add(
+                            *line,
+                            format!("payment number '{number}' already exists"),
+                            format!("收款编号“{number}”已存在"),
+                        );
                     }
                 }
             }

@@ -13,7 +13,10 @@ use std::collections::HashMap;
 
 use serde::Serialize;
 
-use crate::error::{AppError, RowError};
+use huikuan_domain::{DocLanguage, DomainError};
+
+use crate::error::{AppError, Refusal, RowError};
+use crate::messages::{domain_zh, field_zh};
 
 pub use import_customers::COLUMNS as CUSTOMER_COLUMNS;
 pub use import_deliveries::COLUMNS as DELIVERY_COLUMNS;
@@ -38,26 +41,26 @@ impl Rejections {
         self.0.is_empty()
     }
 
-    pub fn add(&mut self, line: u64, reason: impl Into<String>) {
-        self.0.push(RowError { line, reason: reason.into() });
+    pub fn add(&mut self, line: u64, en: impl Into<String>, zh: impl Into<String>) {
+        self.0.push(RowError::new(line, en, zh));
     }
 
     /// Records the error of a field, keeping the row going so all its errors are listed.
-    pub fn check<T, E: std::fmt::Display>(&mut self, line: u64, result: Result<T, E>) -> Option<T> {
-        result.map_err(|e| self.add(line, e.to_string())).ok()
+    pub fn check<T, E: Said>(&mut self, line: u64, result: Result<T, E>) -> Option<T> {
+        result.map_err(|e| self.add(line, e.en(), e.zh())).ok()
     }
 
-    /// Like `check`, naming the column unless the message already starts with it.
-    pub fn field<T, E: std::fmt::Display>(&mut self, line: u64, column: &str, result: Result<T, E>) -> Option<T> {
+    /// Like `check`, naming the column unless the message already names it.
+    pub fn field<T, E: Said>(&mut self, line: u64, column: &str, result: Result<T, E>) -> Option<T> {
         result
             .map_err(|e| {
-                let message = e.to_string();
+                let (en, zh) = (e.en(), e.zh());
                 let readable = column.replace('_', " ");
-                if message.starts_with(column) || message.starts_with(&readable) {
-                    self.add(line, message)
-                } else {
-                    self.add(line, format!("{column}: {message}"))
-                }
+                let en =
+                    if en.starts_with(column) || en.starts_with(&readable) { en } else { format!("{column}: {en}") };
+                let name_zh = field_zh(column);
+                let zh = if zh.contains(name_zh) { zh } else { format!("{name_zh}：{zh}") };
+                self.add(line, en, zh)
             })
             .ok()
     }
@@ -70,6 +73,39 @@ impl Rejections {
         let mut rows = std::mem::take(&mut self.0);
         rows.sort_by_key(|e| e.line);
         Err(AppError::ImportRejected(rows))
+    }
+}
+
+/// A row's problem, said in English (the CLI's words) and in Chinese.
+pub(crate) trait Said {
+    fn en(&self) -> String;
+    fn zh(&self) -> String;
+}
+
+impl Said for DomainError {
+    fn en(&self) -> String {
+        self.to_string()
+    }
+    fn zh(&self) -> String {
+        domain_zh(self)
+    }
+}
+
+impl Said for AppError {
+    fn en(&self) -> String {
+        self.to_string()
+    }
+    fn zh(&self) -> String {
+        self.message_in(DocLanguage::Zh)
+    }
+}
+
+impl Said for Refusal {
+    fn en(&self) -> String {
+        self.en.clone()
+    }
+    fn zh(&self) -> String {
+        self.zh.clone()
     }
 }
 

@@ -13,6 +13,7 @@ use super::mapping::{fold, guess, layout_of, setting_key, Mapping};
 use super::table_in::{read_table, SourceFormat, SourceTable};
 use crate::error::{AppError, RowError};
 use crate::import::ImportSummary;
+use crate::messages::field_zh;
 use crate::Books;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, TS)]
@@ -67,11 +68,13 @@ pub struct ImportForm {
     pub override_reason: Option<String>,
 }
 
-/// A row of the preview with problems: its row in the file and what is wrong with it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+/// A row of the preview with problems: its row in the file and what is wrong with it, in
+/// English and in Chinese (the same problems, in the same order).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, TS)]
 pub struct PreviewRow {
     pub line: u64,
     pub problems: Vec<String>,
+    pub problems_zh: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -238,12 +241,20 @@ impl Books {
 fn checked_csv(kind: ImportKind, table: &SourceTable, mapping: &Mapping) -> Result<Vec<u8>, AppError> {
     let width = table.header.len();
     let mut problems = Vec::new();
+    let mut problems_zh = Vec::new();
     let mut absent = Vec::new();
     for field in kind.columns() {
+        let name_zh = field_zh(field);
         match mapping.source_of(field) {
             None if kind.optional().contains(field) => absent.push(*field),
-            None => problems.push(format!("no column chosen for {field}")),
-            Some(i) if i as usize >= width => problems.push(format!("{field}: the file has no column {}", i + 1)),
+            None => {
+                problems.push(format!("no column chosen for {field}"));
+                problems_zh.push(format!("{name_zh}未选择列"));
+            }
+            Some(i) if i as usize >= width => {
+                problems.push(format!("{field}: the file has no column {}", i + 1));
+                problems_zh.push(format!("{name_zh}：文件没有第 {} 列", i + 1));
+            }
             Some(_) => {}
         }
     }
@@ -252,11 +263,12 @@ fn checked_csv(kind: ImportKind, table: &SourceTable, mapping: &Mapping) -> Resu
         if let Some(i) = c.source {
             if let Some(other) = seen.insert(i, c.field.clone()) {
                 problems.push(format!("column {} is chosen for both {other} and {}", i + 1, c.field));
+                problems_zh.push(format!("第 {} 列同时选给了{}和{}", i + 1, field_zh(&other), field_zh(&c.field)));
             }
         }
     }
     if !problems.is_empty() {
-        let zh = format!("列的对应不完整：{}", problems.join("；"));
+        let zh = format!("列的对应不完整：{}", problems_zh.join("；"));
         return Err(AppError::rule(Some("mapping".into()), problems.join("; "), zh));
     }
     Ok(table.normalized(&mapping.header_for(width), &absent))
@@ -271,26 +283,30 @@ fn refuse_doubled(kind: ImportKind, table: &SourceTable) -> Result<(), AppError>
     if twice.is_empty() {
         return Ok(());
     }
-    Err(AppError::ImportRejected(vec![RowError {
-        line: 1,
-        reason: format!("column(s) named twice: {} (which one holds the data is unclear)", twice.join(", ")),
-    }]))
+    let twice_zh: Vec<&str> = twice.iter().map(|c| field_zh(c)).collect();
+    Err(AppError::ImportRejected(vec![RowError::new(
+        1,
+        format!("column(s) named twice: {} (which one holds the data is unclear)", twice.join(", ")),
+        format!("列名重复：{}（不清楚哪一列是数据）", twice_zh.join("、")),
+    )]))
 }
 
 /// Problems named by the row the user sees in the file.
 fn on_rows(error: AppError, table: &SourceTable) -> AppError {
     match error {
-        AppError::ImportRejected(rows) => AppError::ImportRejected(
-            rows.into_iter().map(|r| RowError { line: table.row_of(r.line), reason: r.reason }).collect(),
-        ),
+        AppError::ImportRejected(rows) => {
+            AppError::ImportRejected(rows.into_iter().map(|r| RowError { line: table.row_of(r.line), ..r }).collect())
+        }
         other => other,
     }
 }
 
 fn grouped(rows: Vec<RowError>) -> Vec<PreviewRow> {
-    let mut by_line: BTreeMap<u64, Vec<String>> = BTreeMap::new();
+    let mut by_line: BTreeMap<u64, PreviewRow> = BTreeMap::new();
     for r in rows {
-        by_line.entry(r.line).or_default().push(r.reason);
+        let row = by_line.entry(r.line).or_insert_with(|| PreviewRow { line: r.line, ..PreviewRow::default() });
+        row.problems.push(r.reason);
+        row.problems_zh.push(r.reason_zh);
     }
-    by_line.into_iter().map(|(line, problems)| PreviewRow { line, problems }).collect()
+    by_line.into_values().collect()
 }

@@ -32,8 +32,8 @@ pub struct SourceTable {
 
 const SAMPLE: usize = 5;
 
-fn rejected(reason: String) -> AppError {
-    AppError::ImportRejected(vec![RowError { line: 1, reason }])
+fn rejected(en: String, zh: String) -> AppError {
+    AppError::ImportRejected(vec![RowError::new(1, en, zh)])
 }
 
 /// Reads an import file: a workbook by its content (not its name), anything else as CSV.
@@ -90,10 +90,15 @@ fn cell_text(cell: &Data) -> String {
 }
 
 fn read_xlsx(bytes: &[u8]) -> Result<SourceTable, AppError> {
-    let unreadable = |e: String| rejected(format!("not a readable Excel workbook (.xlsx): {e}"));
+    let unreadable = |e: String| {
+        rejected(
+            format!("not a readable Excel workbook (.xlsx): {e}"),
+            "无法读取此 Excel 工作簿（.xlsx）：文件已损坏或不是 Excel 文件".into(),
+        )
+    };
     let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
     let range = match book.worksheet_range_at(0) {
-        None => return Err(rejected("the workbook has no worksheet".into())),
+        None => return Err(rejected("the workbook has no worksheet".into(), "工作簿中没有工作表".into())),
         Some(r) => r.map_err(|e| unreadable(e.to_string()))?,
     };
     let first_row = range.start().map_or(0, |(row, _)| row);
@@ -116,7 +121,10 @@ fn read_xlsx(bytes: &[u8]) -> Result<SourceTable, AppError> {
         }
     }
     if header.iter().all(String::is_empty) {
-        return Err(rejected("the first worksheet is empty; expected a header row".into()));
+        return Err(rejected(
+            "the first worksheet is empty; expected a header row".into(),
+            "第一个工作表是空的：第一行应为表头".into(),
+        ));
     }
     Ok(SourceTable { format: SourceFormat::Xlsx, header, csv: out, row_of_line: Some(row_of_line), sample })
 }
