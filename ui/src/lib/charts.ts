@@ -53,6 +53,24 @@ export function dsoTrend(months: MonthPerformance[], names: { dso: string; cei: 
   };
 }
 
+/** Twelve weeks along the axis, amounts up the side, a legend above: the frame of both
+ * forecast charts. */
+function weekly(
+  starts: string[],
+  series: EChartsCoreOption["series"],
+  day: (d: string) => string,
+  language: "zh" | "en",
+): EChartsCoreOption {
+  return {
+    grid: { left: 10, right: 10, top: 30, bottom: 6, containLabel: true },
+    legend: { top: 0 },
+    tooltip: { trigger: "axis" },
+    xAxis: { type: "category", data: starts.map(day) },
+    yAxis: { type: "value", axisLabel: { formatter: axisAmount(language) } },
+    series,
+  };
+}
+
 /** The next twelve weeks: what is expected beside what is promised, planned or due, side by
  * side (laid over each other, the smaller dark bar was hidden behind the larger light one). */
 export function forecastBars(
@@ -61,23 +79,16 @@ export function forecastBars(
   day: (d: string) => string,
   language: "zh" | "en" = "zh",
 ): EChartsCoreOption {
-  return {
-    grid: { left: 10, right: 10, top: 30, bottom: 6, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: "axis" },
-    xAxis: { type: "category", data: weeks.map((w) => day(w.week_start)) },
-    yAxis: { type: "value", axisLabel: { formatter: axisAmount(language) } },
-    series: [
+  const gross = weeks.map((w) => yuan(w.promised) + yuan(w.planned) + yuan(w.falling_due));
+  return weekly(
+    weeks.map((w) => w.week_start),
+    [
       { name: names.expected, type: "bar", data: weeks.map((w) => yuan(w.expected)), itemStyle: { color: "#2f7d5b" }, barMaxWidth: 14 },
-      {
-        name: names.gross,
-        type: "bar",
-        data: weeks.map((w) => yuan(w.promised) + yuan(w.planned) + yuan(w.falling_due)),
-        itemStyle: { color: "#9fc7b1" },
-        barMaxWidth: 14,
-      },
+      { name: names.gross, type: "bar", data: gross, itemStyle: { color: "#9fc7b1" }, barMaxWidth: 14 },
     ],
-  };
+    day,
+    language,
+  );
 }
 
 /** The forecast made twelve weeks ago, week by week, against what came in. */
@@ -87,15 +98,13 @@ export function forecastCheckBars(
   day: (d: string) => string,
   language: "zh" | "en" = "zh",
 ): EChartsCoreOption {
-  return {
-    grid: { left: 10, right: 10, top: 30, bottom: 6, containLabel: true },
-    legend: { top: 0 },
-    tooltip: { trigger: "axis" },
-    xAxis: { type: "category", data: weeks.map((w) => day(w.week_start)) },
-    yAxis: { type: "value", axisLabel: { formatter: axisAmount(language) } },
-    series: [
+  return weekly(
+    weeks.map((w) => w.week_start),
+    [
       { name: names.made, type: "bar", data: weeks.map((w) => yuan(w.expected)), itemStyle: { color: "#9fc7b1" }, barMaxWidth: 14 },
       { name: names.collected, type: "line", data: weeks.map((w) => yuan(w.collected)), itemStyle: { color: "#1f4e3d" }, symbolSize: 6 },
     ],
-  };
+    day,
+    language,
+  );
 }
