@@ -167,21 +167,28 @@ pub fn account(conn: &Connection, customer_id: i64) -> Result<Account, StoreErro
     )?;
     let mut rows = stmt.query([customer_id])?;
     while let Some(row) = rows.next()? {
-        let (id, kind, number, doc_date, amount) =
-            (row.get(0)?, parsed(row, 1)?, row.get(3)?, row.get(4)?, money(row, 6)?);
-        match parsed::<Side>(row, 2)? {
-            Side::Debit => account.receivables.push(Receivable {
-                id,
-                kind,
-                number,
-                doc_date,
-                due_date: row.get::<_, Option<NaiveDate>>(5)?.unwrap_or(doc_date),
-                amount,
-            }),
-            Side::Credit => account.credits.push(Credit { id, kind, number, date: doc_date, amount }),
-        }
+        push_settled(&mut account, row, 0)?;
     }
     Ok(account)
+}
+
+/// Adds the entry in `row` to `account`: its id, kind, side, number, doc_date, due_date and
+/// amount_cents in that order from column `first`.
+fn push_settled(account: &mut Account, row: &Row, first: usize) -> Result<(), StoreError> {
+    let (id, kind, number, doc_date, amount) =
+        (row.get(first)?, parsed(row, first + 1)?, row.get(first + 3)?, row.get(first + 4)?, money(row, first + 6)?);
+    match parsed::<Side>(row, first + 2)? {
+        Side::Debit => account.receivables.push(Receivable {
+            id,
+            kind,
+            number,
+            doc_date,
+            due_date: row.get::<_, Option<NaiveDate>>(first + 5)?.unwrap_or(doc_date),
+            amount,
+        }),
+        Side::Credit => account.credits.push(Credit { id, kind, number, date: doc_date, amount }),
+    }
+    Ok(())
 }
 
 /// The account of entries already read (one customer's, in any order).
@@ -197,23 +204,10 @@ pub fn account_of(entries: &[Entry], allocations: Vec<ExplicitAllocation>) -> Ac
 pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreError> {
     let mut accounts: HashMap<i64, Account> = HashMap::new();
     let mut stmt = conn
-        .prepare_cached("SELECT id, customer_id, kind, side, number, doc_date, due_date, amount_cents FROM entries")?;
+        .prepare_cached("SELECT customer_id, id, kind, side, number, doc_date, due_date, amount_cents FROM entries")?;
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let account = accounts.entry(row.get(1)?).or_default();
-        let (id, kind, number, doc_date, amount) =
-            (row.get(0)?, parsed(row, 2)?, row.get(4)?, row.get(5)?, money(row, 7)?);
-        match parsed::<Side>(row, 3)? {
-            Side::Debit => account.receivables.push(Receivable {
-                id,
-                kind,
-                number,
-                doc_date,
-                due_date: row.get::<_, Option<NaiveDate>>(6)?.unwrap_or(doc_date),
-                amount,
-            }),
-            Side::Credit => account.credits.push(Credit { id, kind, number, date: doc_date, amount }),
-        }
+        push_settled(accounts.entry(row.get(0)?).or_default(), row, 1)?;
     }
     for (customer_id, allocation) in allocations::all(conn)? {
         accounts.entry(customer_id).or_default().allocations.push(allocation);
