@@ -157,3 +157,16 @@ def test_a_form_shows_every_refused_field_at_once_clears_each_as_it_is_edited_an
     shots(app, f"07-payment-typed-{language}")
     testid(d, "record-payment").click()
     wait_text(d, "[data-testid='customer-balance']", "¥0.00")
+
+
+def test_a_new_note_or_payment_starts_with_the_keyboard_in_the_customer_finder(launcher):
+    d = launcher(two_open_notes).driver
+    for route, screen in (("#/payment/new", "payment-new"), ("#/delivery/new", "delivery-new")):
+        go(d, route)
+        testid(d, screen)
+        wait(
+            f"focus in the customer finder on {route}",
+            lambda: d.execute_script("return document.activeElement?.dataset.testid") == "customer-find",
+        )
+        d.switch_to.active_element.send_keys("新华")
+        wait("the customer found by name", lambda: find(d, "[data-testid='customer-picker']").get_attribute("value") == "C1")
