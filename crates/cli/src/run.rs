@@ -1,7 +1,6 @@
 //! Turns a parsed command line into one use case call and its rendered output.
 
 use std::path::{Path, PathBuf};
-use std::sync::OnceLock;
 
 use base64::Engine;
 use chrono::NaiveDate;
@@ -34,10 +33,12 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     let db =
         cli.db.clone().ok_or_else(|| AppError::Rule("no book given: pass --db PATH (or set HUIKUAN_DB)".into()))?;
     let clock: Box<dyn Clock> = match &cli.today {
-        Some(day) => Box::new(FixedClock::on(date("today", day)?)),
+        // The --today date itself is read against the computer's calendar.
+        Some(day) => Box::new(FixedClock::on(date(SystemClock.today(), "today", day)?)),
         None => Box::new(SystemClock),
     };
-    let _ = TODAY.set(clock.today());
+    // The business date, for dates typed without a year (`12月1日`).
+    let today = clock.today();
     if let Command::Demo { seed } = &cli.command {
         if db.exists() {
             return Err(AppError::BooksExist(db.display().to_string()));
@@ -84,7 +85,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             Ok(render::import_summary(format, &summary))
         }
         Command::Report(Report::Aging { as_of, basis, detail, by_salesperson, out }) => {
-            let as_of = date("as-of", &as_of)?;
+            let as_of = date(today, "as-of", &as_of)?;
             let by_document_date = basis == Basis::Document;
             let basis = if by_document_date { AgingBasis::DocumentDate } else { AgingBasis::DueDate };
             if detail {
@@ -116,17 +117,17 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             Ok(render::aging(format, &report))
         }
         Command::Report(Report::Collection { as_of, months, out }) => {
-            let as_of = date("as-of", &as_of)?;
+            let as_of = date(today, "as-of", &as_of)?;
             let r = books.collection_performance(as_of, months)?;
             reports::report(&mut books, format, ReportRequest::Collection { as_of, months }, &out, &r)
         }
         Command::Report(Report::Provision { as_of, out }) => {
-            let as_of = date("as-of", &as_of)?;
+            let as_of = date(today, "as-of", &as_of)?;
             let r = books.provision_report(as_of)?;
             reports::report(&mut books, format, ReportRequest::Provision { as_of }, &out, &r)
         }
         Command::Report(Report::WriteOffs { from, to, out }) => {
-            let (from, to) = (date("from", &from)?, date("to", &to)?);
+            let (from, to) = (date(today, "from", &from)?, date(today, "to", &to)?);
             let r = books.write_offs(from, to)?;
             reports::report(&mut books, format, ReportRequest::WriteOffs { from, to }, &out, &r)
         }
@@ -146,8 +147,8 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             let lines = a.lines.iter().map(|l| line(l)).collect::<Result<Vec<_>, _>>()?;
             let input = NewDelivery {
                 customer_code: a.customer,
-                date: date("date", &a.date)?,
-                due_date: a.due_date.as_deref().map(|d| date("due-date", d)).transpose()?,
+                date: date(today, "date", &a.date)?,
+                due_date: a.due_date.as_deref().map(|d| date(today, "due-date", d)).transpose()?,
                 number: None,
                 contact_name: String::new(),
                 address: String::new(),
@@ -163,7 +164,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             let allocations = a.allocations.iter().map(|s| allocation(s)).collect::<Result<Vec<_>, _>>()?;
             let input = NewPayment {
                 customer_code: a.customer,
-                date: date("date", &a.date)?,
+                date: date(today, "date", &a.date)?,
                 amount: money("amount", &a.amount)?,
                 method: parse_method_typed(&a.method).map_err(AppError::invalid("method"))?,
                 reference: a.reference,
@@ -176,7 +177,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Command::CreditNote(a) => {
             let input = NewCreditNote {
                 customer_code: a.customer,
-                date: date("date", &a.date)?,
+                date: date(today, "date", &a.date)?,
                 amount: money("amount", &a.amount)?,
                 reason: a.reason,
                 corrects: a.corrects,
@@ -188,21 +189,21 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
                 customer_code: a.customer,
                 receivable: a.receivable,
                 amount: a.amount.as_deref().map(|m| money("amount", m)).transpose()?,
-                date: date("date", &a.date)?,
+                date: date(today, "date", &a.date)?,
                 reason: a.reason,
             };
             Ok(render::entry(format, &books.write_off(input)?))
         }
         Command::Document(command) => document(&mut books, format, command),
         Command::Report(Report::Limitation { as_of }) => {
-            Ok(render::limitation(format, &books.limitation_report(date("as-of", &as_of)?)?))
+            Ok(render::limitation(format, &books.limitation_report(date(today, "as-of", &as_of)?)?))
         }
         Command::Report(Report::Forecast { as_of }) => {
-            Ok(render::forecast(format, &books.forecast(date("as-of", &as_of)?)?))
+            Ok(render::forecast(format, &books.forecast(date(today, "as-of", &as_of)?)?))
         }
         Command::Worklist { as_of } => {
             let as_of = match as_of {
-                Some(d) => date("as-of", &d)?,
+                Some(d) => date(today, "as-of", &d)?,
                 None => books.clock().today(),
             };
             Ok(render::worklist(format, &books.worklist(as_of)?))
@@ -265,7 +266,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             }))
         }
         Command::Letter(a) => {
-            let when = a.date.as_deref().map(|d| date("date", d)).transpose()?;
+            let when = a.date.as_deref().map(|d| date(today, "date", d)).transpose()?;
             let choice = LetterChoice { code: a.code.clone(), level: a.level, skip_reason: a.skip_reason.clone() };
             let letter = books.issue_chosen_letter(&choice, when)?;
             let pdf = books.paper_pdf(&letter.number, false)?;
@@ -288,7 +289,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         }
         Command::LettersDue { as_of } => {
             let as_of = match as_of {
-                Some(d) => date("as-of", &d)?,
+                Some(d) => date(today, "as-of", &d)?,
                 None => books.clock().today(),
             };
             Ok(render::letters_due(format, &books.letters_due(as_of)?))
@@ -322,9 +323,10 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
 }
 
 fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Result<String, AppError> {
+    let today = books.clock().today();
     match command {
         CustomerCommand::Ledger { code, as_of } => {
-            let as_of = as_of.as_deref().map(|d| date("as-of", d)).transpose()?;
+            let as_of = as_of.as_deref().map(|d| date(today, "as-of", d)).transpose()?;
             Ok(render::ledger(format, &books.customer_ledger(&code, as_of)?))
         }
         CustomerCommand::List { query } => Ok(render::customers(format, &books.list_customers(&query)?)),
@@ -346,7 +348,7 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
         }
         CustomerCommand::Attachments { code } => Ok(render::attachments(format, &books.attachments(&code)?)),
         CustomerCommand::Credit { code, as_of } => {
-            let as_of = as_of.as_deref().map(|d| date("as-of", d)).transpose()?;
+            let as_of = as_of.as_deref().map(|d| date(today, "as-of", d)).transpose()?;
             Ok(render::credit(format, &books.customer_credit(&code, as_of)?))
         }
         CustomerCommand::Add(a) => {
@@ -447,18 +449,18 @@ fn sign_form(
     Ok(form)
 }
 
-fn period(a: &PeriodArgs) -> Result<Period, AppError> {
+fn period(today: NaiveDate, a: &PeriodArgs) -> Result<Period, AppError> {
     match (&a.period, &a.from, &a.to) {
         (Some(month), None, None) => Period::month(month).map_err(AppError::invalid("period")),
         (None, Some(from), Some(to)) => {
-            Period::new(date("from", from)?, date("to", to)?).map_err(AppError::invalid("period"))
+            Period::new(date(today, "from", from)?, date(today, "to", to)?).map_err(AppError::invalid("period"))
         }
         _ => Err(AppError::Rule("give --period YYYY-MM, or --from and --to".into())),
     }
 }
 
 fn statement(books: &mut Books, format: Format, a: StatementArgs) -> Result<String, AppError> {
-    let period = period(&a.period)?;
+    let period = period(books.clock().today(), &a.period)?;
     let (view, existing) = match books.issue_statement(&a.code, period, a.correct) {
         Ok(view) => (view, false),
         Err(AppError::Rule(refusal)) if refusal.en.contains("was already issued") => {
@@ -498,7 +500,7 @@ fn statement(books: &mut Books, format: Format, a: StatementArgs) -> Result<Stri
 }
 
 fn month_end(books: &mut Books, format: Format, a: StatementsArgs) -> Result<String, AppError> {
-    let period = period(&a.period)?;
+    let period = period(books.clock().today(), &a.period)?;
     let codes: Vec<String> = if a.customers.is_empty() {
         books.month_end_candidates(period)?.into_iter().map(|c| c.code).collect()
     } else {
@@ -564,12 +566,9 @@ fn backup(books: &Books, format: Format, to: &Path) -> Result<String, AppError> 
     Ok(render::message(format, &format!("backed up to {}", to.display())))
 }
 
-/// The business date of this run, for dates typed without a year (`12月1日`).
-static TODAY: OnceLock<NaiveDate> = OnceLock::new();
-
-/// A date as the forms read it: `2026-12-01`, `2026/12/1`, `2026年12月1日`, `12月1日`.
-fn date(field: &'static str, text: &str) -> Result<NaiveDate, AppError> {
-    let today = TODAY.get().copied().unwrap_or_else(|| SystemClock.today());
+/// A date as the forms read it: `2026-12-01`, `2026/12/1`, `2026年12月1日`, `12月1日` (in
+/// `today`'s year).
+fn date(today: NaiveDate, field: &'static str, text: &str) -> Result<NaiveDate, AppError> {
     parse_date_typed(text, today).map_err(AppError::invalid(field))
 }
 
