@@ -10,10 +10,7 @@ use crate::Books;
 impl Books {
     /// `2026/12/1`, `2026-12-1`, `2026年12月1日`, `12月1日` (this year): the ISO date.
     pub fn read_date(&self, text: &str) -> Result<NaiveDate, AppError> {
-        if text.trim().is_empty() {
-            return Err(AppError::Invalid { field: "date", source: DomainError::Empty("the date") });
-        }
-        parse_date_typed(text, self.clock.today()).map_err(AppError::invalid("date"))
+        crate::forms::date("date", text, self.clock.today())
     }
 
     /// `2026-11`, `2026/11`, `2026.11`, `2026年11月`, `11月` (this year): `2026-11`. Read as

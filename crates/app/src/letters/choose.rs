@@ -154,10 +154,7 @@ impl Books {
     /// A letter's date as the owner typed it (`2026/12/1`, `12月1日`, …): None when left
     /// blank (today).
     pub fn read_letter_date(&self, text: &str) -> Result<Option<NaiveDate>, AppError> {
-        if text.trim().is_empty() {
-            return Ok(None);
-        }
-        self.read_date(text).map(Some)
+        crate::forms::optional_date("date", text, self.clock.today())
     }
 
     /// The letter's date: today when not given, never after today.
