@@ -40,6 +40,16 @@ pub struct Refusal {
     pub zh: String,
 }
 
+impl Refusal {
+    /// What to say in `language`.
+    pub fn said_in(&self, language: huikuan_domain::DocLanguage) -> &str {
+        match language {
+            huikuan_domain::DocLanguage::En => &self.en,
+            huikuan_domain::DocLanguage::Zh => &self.zh,
+        }
+    }
+}
+
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.write_str(&self.en)

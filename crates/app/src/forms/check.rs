@@ -64,14 +64,10 @@ fn domain_en(error: &DomainError) -> String {
 
 /// The ErrorView's list: each refused field and what to say beside it.
 pub(crate) fn field_messages(error: &AppError, language: DocLanguage) -> Vec<FieldMessage> {
-    let say = |r: &Refusal| match language {
-        DocLanguage::En => r.en.clone(),
-        DocLanguage::Zh => r.zh.clone(),
-    };
     match error {
         AppError::Fields(refusals) => refusals
             .iter()
-            .filter_map(|r| r.field.clone().map(|field| FieldMessage { field, message: say(r) }))
+            .filter_map(|r| r.field.clone().map(|field| FieldMessage { field, message: r.said_in(language).into() }))
             .collect(),
         other => other
             .field()
@@ -85,14 +81,11 @@ pub(crate) fn fields_summary(refusals: &[Refusal], language: DocLanguage) -> Str
     let parts: Vec<String> = refusals
         .iter()
         .map(|r| {
-            let (text, label) = match language {
-                DocLanguage::En => (&r.en, r.field.as_deref().map(|f| field_label(f, DocLanguage::En))),
-                DocLanguage::Zh => (&r.zh, r.field.as_deref().map(|f| field_label(f, DocLanguage::Zh))),
-            };
-            match (label, language) {
+            let text = r.said_in(language);
+            match (r.field.as_deref().map(|f| field_label(f, language)), language) {
                 (Some(label), DocLanguage::Zh) if !text.starts_with(&label) => format!("{label}：{text}"),
                 (Some(label), DocLanguage::En) if !text.starts_with(&label) => format!("{label}: {text}"),
-                _ => text.clone(),
+                _ => text.to_string(),
             }
         })
         .collect();
