@@ -95,6 +95,57 @@ fn check_len(field: &'static str, text: &str, max: usize) -> Result<(), DomainEr
     Ok(())
 }
 
+impl CustomerKind {
+    /// The kind as the screens say it.
+    pub fn words(self, language: crate::DocLanguage) -> &'static str {
+        let zh = language == crate::DocLanguage::Zh;
+        match self {
+            CustomerKind::Shop => {
+                if zh {
+                    "门店"
+                } else {
+                    "shop"
+                }
+            }
+            CustomerKind::Chain => {
+                if zh {
+                    "连锁"
+                } else {
+                    "chain"
+                }
+            }
+            CustomerKind::Enterprise => {
+                if zh {
+                    "企业"
+                } else {
+                    "enterprise"
+                }
+            }
+            CustomerKind::Clinic => {
+                if zh {
+                    "诊所"
+                } else {
+                    "clinic"
+                }
+            }
+            CustomerKind::Individual => {
+                if zh {
+                    "个人"
+                } else {
+                    "individual"
+                }
+            }
+            CustomerKind::Other => {
+                if zh {
+                    "其他"
+                } else {
+                    "other"
+                }
+            }
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
