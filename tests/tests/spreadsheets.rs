@@ -35,6 +35,7 @@ fn form(kind: ImportKind, name: &str, bytes: &[u8], mapping: Option<Mapping>) ->
         content_base64: base64::engine::general_purpose::STANDARD.encode(bytes),
         mapping,
         override_reason: None,
+        sheet: None,
     }
 }
 

@@ -120,7 +120,7 @@ impl Books {
                 let id = customers::insert(tx, fields, &stamp)?;
                 audit(tx, &stamp, "import", "customer", id, None::<&()>, Some(fields))?;
             }
-            Ok(ImportSummary { kind: "customers", rows: total, created: parsed.len() })
+            Ok(ImportSummary { kind: "customers", rows: total, created: parsed.len(), skipped: Vec::new() })
         })
     }
 }

@@ -199,7 +199,7 @@ impl Books {
                 }
             }
             bad.take_result()?;
-            Ok(ImportSummary { kind: "deliveries", rows: row_count, created: order.len() })
+            Ok(ImportSummary { kind: "deliveries", rows: row_count, created: order.len(), skipped: Vec::new() })
         })
     }
 }

@@ -59,7 +59,7 @@ impl Books {
             for (_, input) in &parsed {
                 crate::ledger::record_opening_balance_in_tx(tx, &stamp, input)?;
             }
-            Ok(ImportSummary { kind: "opening-balances", rows: total, created: parsed.len() })
+            Ok(ImportSummary { kind: "opening-balances", rows: total, created: parsed.len(), skipped: Vec::new() })
         })
     }
 }

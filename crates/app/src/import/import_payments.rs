@@ -91,7 +91,7 @@ impl Books {
             for (_, input) in &parsed {
                 crate::ledger::post_payment_in_tx(tx, &stamp, input)?;
             }
-            Ok(ImportSummary { kind: "payments", rows: total, created: parsed.len() })
+            Ok(ImportSummary { kind: "payments", rows: total, created: parsed.len(), skipped: Vec::new() })
         })
     }
 }

@@ -30,6 +30,17 @@ pub struct ImportSummary {
     pub rows: usize,
     /// Records written: customers, entries, or delivery notes (several rows each).
     pub created: usize,
+    /// Rows of the file left out on purpose (total rows), each with its row and why; the
+    /// `import_*_csv` paths read every row, so theirs is empty.
+    pub skipped: Vec<SkippedRow>,
+}
+
+/// A row of the user's file left out of an import, and why, in English and in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, ts_rs::TS)]
+pub struct SkippedRow {
+    pub line: u64,
+    pub reason: String,
+    pub reason_zh: String,
 }
 
 /// Collects row errors; the import proceeds only when it stays empty.

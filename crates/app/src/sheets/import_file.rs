@@ -10,9 +10,9 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::mapping::{fold, guess, layout_of, setting_key, Mapping};
-use super::table_in::{read_table, SourceFormat, SourceTable};
+use super::table_in::{read_table, SourceTable};
 use crate::error::{AppError, RowError};
-use crate::import::ImportSummary;
+use crate::import::{ImportSummary, SkippedRow};
 use crate::messages::field_zh;
 use crate::Books;
 
@@ -66,6 +66,9 @@ pub struct ImportForm {
     /// Deliveries only: issue rows the credit check blocks, for this written reason.
     #[serde(default)]
     pub override_reason: Option<String>,
+    /// A workbook's worksheet to read, by name; None: the first with something in it.
+    #[serde(default)]
+    pub sheet: Option<String>,
 }
 
 /// A row of the preview with problems: its row in the file and what is wrong with it, in
@@ -81,8 +84,16 @@ pub struct PreviewRow {
 pub struct ImportPreview {
     pub kind: ImportKind,
     pub file_name: String,
-    /// "csv" or "xlsx".
+    /// "csv", "xlsx", "xls" or "ods" (by the file's content, not its name).
     pub format: String,
+    /// The text encoding a CSV file was read as ("UTF-8", "UTF-8 (BOM)", "GBK", "GB18030",
+    /// "UTF-16LE", "UTF-16BE"); None for a workbook.
+    pub encoding: Option<String>,
+    /// The worksheet read (None for CSV), and every worksheet of the workbook, in order.
+    pub sheet: Option<String>,
+    pub sheets: Vec<String>,
+    /// The row of the file the heading was found on (below any title rows).
+    pub heading_row: u64,
     pub layout: String,
     /// The file's headings, in order.
     pub columns: Vec<String>,
@@ -99,12 +110,13 @@ pub struct ImportPreview {
     pub bad_rows: Vec<PreviewRow>,
     /// What the import would write when no row has a problem.
     pub would_create: Option<u32>,
+    /// Rows left out (total rows), with their row in the file and why.
+    pub skipped: Vec<SkippedRow>,
 }
 
 /// The rows of a file with something in them (the header not counted).
 fn data_rows(table: &SourceTable) -> u32 {
-    let body = table.csv.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(&table.csv);
-    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(body);
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(&table.csv[..]);
     reader.byte_records().filter_map(Result::ok).filter(|r| r.iter().any(|c| !c.trim_ascii().is_empty())).count() as u32
 }
 
@@ -185,7 +197,7 @@ impl Books {
 
     /// Reads the file and rehearses its import: what would be written, or every bad row.
     pub fn import_preview(&mut self, form: &ImportForm) -> Result<ImportPreview, AppError> {
-        let table = read_table(&decode(form)?)?;
+        let table = read_table(&decode(form)?, form.kind, form.sheet.as_deref())?;
         refuse_doubled(form.kind, &table)?;
         let (mapping, remembered) = self.mapping_for(form, &table)?;
         let unmapped: Vec<String> = mapping
@@ -206,10 +218,11 @@ impl Books {
         Ok(ImportPreview {
             kind: form.kind,
             file_name: form.file_name.clone(),
-            format: match table.format {
-                SourceFormat::Csv => "csv".into(),
-                SourceFormat::Xlsx => "xlsx".into(),
-            },
+            format: table.format.name().into(),
+            encoding: table.encoding.map(str::to_string),
+            sheet: table.sheet.clone(),
+            sheets: table.sheets.clone(),
+            heading_row: table.heading_row,
             layout: layout_of(&table.header),
             columns: table.header.clone(),
             sample: table.sample.clone(),
@@ -219,17 +232,19 @@ impl Books {
             rows: data_rows(&table),
             bad_rows,
             would_create,
+            skipped: table.skipped.clone(),
         })
     }
 
     /// Imports the file for real, all rows or none, and remembers its mapping.
     pub fn import_file(&mut self, form: &ImportForm) -> Result<ImportSummary, AppError> {
-        let table = read_table(&decode(form)?)?;
+        let table = read_table(&decode(form)?, form.kind, form.sheet.as_deref())?;
         refuse_doubled(form.kind, &table)?;
         let (mapping, _) = self.mapping_for(form, &table)?;
         let csv = checked_csv(form.kind, &table, &mapping)?;
-        let summary =
+        let mut summary =
             self.run_import(form.kind, &csv, form.override_reason.as_deref()).map_err(|e| on_rows(e, &table))?;
+        summary.skipped = table.skipped.clone();
         let key = setting_key(form.kind, &layout_of(&table.header));
         self.store.write(|tx| Ok::<_, AppError>(settings::put(tx, &key, &mapping)?))?;
         Ok(summary)
@@ -285,7 +300,7 @@ fn refuse_doubled(kind: ImportKind, table: &SourceTable) -> Result<(), AppError>
     }
     let twice_zh: Vec<&str> = twice.iter().map(|c| field_zh(c)).collect();
     Err(AppError::ImportRejected(vec![RowError::new(
-        1,
+        table.heading_row,
         format!("column(s) named twice: {} (which one holds the data is unclear)", twice.join(", ")),
         format!("列名重复：{}（不清楚哪一列是数据）", twice_zh.join("、")),
     )]))

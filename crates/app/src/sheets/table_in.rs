@@ -1,33 +1,84 @@
-//! A file to import, read as a header and rows of text whatever it was saved as: CSV
-//! (UTF-8) or an Excel workbook (its first worksheet).
+//! A file to import, read as a header and rows of text whatever it was saved as: CSV text in
+//! UTF-8, UTF-16 or GBK/GB18030 (separated by `,` `;` or TAB), or a workbook (.xlsx, .xls,
+//! .ods). The table inside is found below any title rows; blank and total rows are left out.
+
+mod decode;
+mod grid;
+mod heading;
 
 use std::io::Cursor;
 
-use calamine::{Data, Reader, Xlsx};
+use calamine::{Data, Ods, Range, Reader, Sheets, Xls, Xlsx};
 
+use self::grid::{csv_rows, separator_of, GridRow};
+use self::heading::{heading_index, is_total_word, TotalRows};
+use super::import_file::ImportKind;
 use crate::error::{AppError, RowError};
+use crate::import::SkippedRow;
 
-/// ZIP's signature: an XLSX workbook is a ZIP archive.
+pub use self::decode::{decode_text, Decoded, NotText};
+
+/// ZIP's signature: .xlsx and .ods workbooks are ZIP archives.
 const ZIP_MAGIC: &[u8] = b"PK\x03\x04";
+/// OLE2's signature: an Excel 97-2003 .xls workbook.
+const OLE2_MAGIC: &[u8] = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1";
+/// An OpenDocument archive names its kind in its first, uncompressed entry.
+const ODS_MIMETYPE: &[u8] = b"mimetypeapplication/vnd.oasis.opendocument.spreadsheet";
 
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SourceFormat {
     Csv,
     Xlsx,
+    Xls,
+    Ods,
+}
+
+impl SourceFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            SourceFormat::Csv => "csv",
+            SourceFormat::Xlsx => "xlsx",
+            SourceFormat::Xls => "xls",
+            SourceFormat::Ods => "ods",
+        }
+    }
+
+    /// The workbook format of a file by its first bytes (not its name); None: read as text.
+    fn of_workbook(bytes: &[u8]) -> Option<SourceFormat> {
+        if bytes.starts_with(OLE2_MAGIC) {
+            Some(SourceFormat::Xls)
+        } else if bytes.starts_with(ZIP_MAGIC) {
+            let head = &bytes[..bytes.len().min(128)];
+            let ods = head.windows(ODS_MIMETYPE.len()).any(|w| w == ODS_MIMETYPE);
+            Some(if ods { SourceFormat::Ods } else { SourceFormat::Xlsx })
+        } else {
+            None
+        }
+    }
 }
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct SourceTable {
     pub format: SourceFormat,
-    /// The header's cells, as written.
+    /// The text encoding a CSV file was read as ("UTF-8", "GBK", "UTF-16LE"...); None for a workbook.
+    pub encoding: Option<&'static str>,
+    /// The worksheet read, and every worksheet of the workbook (none for CSV).
+    pub sheet: Option<String>,
+    pub sheets: Vec<String>,
+    /// The row of the user's file the heading was found on.
+    pub heading_row: u64,
+    /// The heading's cells, as written (a heading broken over lines is read as one line).
     pub header: Vec<String>,
-    /// The file as CSV: a CSV file's own bytes, or the worksheet written as CSV.
+    /// The table as UTF-8 CSV written by us: the heading, then every data row (titles, blank
+    /// and total rows left out).
     pub csv: Vec<u8>,
-    /// For a worksheet: the worksheet row of each CSV line (index = CSV line - 1), so every
-    /// problem names the row the user sees in the spreadsheet program.
-    pub row_of_line: Option<Vec<u64>>,
+    /// The row in the user's file of each CSV line (index = CSV line - 1), so every problem
+    /// names the row the user sees in their file.
+    pub row_of_line: Vec<u64>,
     /// Up to `SAMPLE` data rows, for the preview of the mapping.
     pub sample: Vec<Vec<String>>,
+    /// Total rows left out, with their row in the file.
+    pub skipped: Vec<SkippedRow>,
 }
 
 const SAMPLE: usize = 5;
@@ -36,29 +87,71 @@ fn rejected(en: String, zh: String) -> AppError {
     AppError::ImportRejected(vec![RowError::new(1, en, zh)])
 }
 
-/// Reads an import file: a workbook by its content (not its name), anything else as CSV.
-pub fn read_table(bytes: &[u8]) -> Result<SourceTable, AppError> {
-    if bytes.starts_with(ZIP_MAGIC) {
-        read_xlsx(bytes)
-    } else {
-        read_csv(bytes)
+/// Reads an import file for `kind`: a workbook by its content (not its name), its worksheet
+/// `sheet` or else the first with something in it; anything else as text.
+pub fn read_table(bytes: &[u8], kind: ImportKind, sheet: Option<&str>) -> Result<SourceTable, AppError> {
+    match SourceFormat::of_workbook(bytes) {
+        Some(format) => read_workbook(bytes, format, kind, sheet),
+        None => {
+            let Decoded { text, encoding } = decode_text(bytes).map_err(|NotText { en, zh }| rejected(en, zh))?;
+            let rows = csv_rows(&text, separator_of(&text));
+            let mut table = table_of(kind, rows, SourceFormat::Csv)?;
+            table.encoding = Some(encoding);
+            Ok(table)
+        }
     }
 }
 
-fn read_csv(bytes: &[u8]) -> Result<SourceTable, AppError> {
-    let body = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let mut reader = csv::ReaderBuilder::new().has_headers(false).flexible(true).from_reader(body);
-    let mut records = reader.byte_records();
-    let header = match records.next() {
-        Some(Ok(record)) => record.iter().map(|c| String::from_utf8_lossy(c).trim().to_string()).collect(),
-        _ => Vec::new(),
-    };
-    let sample = records
-        .filter_map(Result::ok)
-        .take(SAMPLE)
-        .map(|r| r.iter().map(|c| String::from_utf8_lossy(c).trim().to_string()).collect())
-        .collect();
-    Ok(SourceTable { format: SourceFormat::Csv, header, csv: bytes.to_vec(), row_of_line: None, sample })
+/// The table inside `rows` (blank rows already left out): the heading, then the data rows.
+fn table_of(kind: ImportKind, rows: Vec<GridRow>, format: SourceFormat) -> Result<SourceTable, AppError> {
+    if rows.is_empty() {
+        return Err(rejected(
+            "the file is empty; expected a heading row and rows below it".into(),
+            "文件是空的：应有表头行及其下面的数据行".into(),
+        ));
+    }
+    let at = heading_index(kind, &rows);
+    let heading_row = rows[at].line;
+    // A heading is a label: its line breaks and runs of spaces are one space.
+    let header: Vec<String> =
+        rows[at].cells.iter().map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
+    let totals = TotalRows::new(kind, &header);
+    let mut csv = Vec::new();
+    write_line(&mut csv, header.iter().map(String::as_bytes));
+    let mut row_of_line = vec![heading_row];
+    let mut sample = Vec::new();
+    let mut skipped = Vec::new();
+    for row in rows.into_iter().skip(at + 1) {
+        if totals.is_total(&row.cells) {
+            let word = row.cells.iter().find(|c| is_total_word(c)).cloned().unwrap_or_default();
+            skipped.push(SkippedRow {
+                line: row.line,
+                reason: format!("a total row (\"{word}\"): not imported"),
+                reason_zh: format!("合计行（“{word}”）：不导入"),
+            });
+            continue;
+        }
+        let before = csv.len();
+        write_line(&mut csv, row.cells.iter().map(String::as_bytes));
+        // A cell holding line breaks spans several CSV lines; each maps to this row.
+        let lines = csv[before..].iter().filter(|b| **b == b'\n').count();
+        row_of_line.extend(std::iter::repeat_n(row.line, lines));
+        if sample.len() < SAMPLE {
+            sample.push(row.cells);
+        }
+    }
+    Ok(SourceTable {
+        format,
+        encoding: None,
+        sheet: None,
+        sheets: Vec::new(),
+        heading_row,
+        header,
+        csv,
+        row_of_line,
+        sample,
+        skipped,
+    })
 }
 
 /// A cell as the text someone would have typed: whole numbers without ".0", amounts
@@ -89,53 +182,84 @@ fn cell_text(cell: &Data) -> String {
     }
 }
 
-fn read_xlsx(bytes: &[u8]) -> Result<SourceTable, AppError> {
+/// A worksheet's rows with something in them, each with its row number in the sheet.
+fn sheet_rows(range: &Range<Data>) -> Vec<GridRow> {
+    let first_row = range.start().map_or(0, |(row, _)| row);
+    range
+        .rows()
+        .enumerate()
+        .map(|(i, cells)| GridRow {
+            line: u64::from(first_row) + i as u64 + 1,
+            cells: cells.iter().map(cell_text).collect(),
+        })
+        .filter(|row| !row.is_blank())
+        .collect()
+}
+
+fn read_workbook(
+    bytes: &[u8],
+    format: SourceFormat,
+    kind: ImportKind,
+    chosen: Option<&str>,
+) -> Result<SourceTable, AppError> {
+    let name = format.name();
+    let (what, what_zh) = match format {
+        SourceFormat::Ods => ("OpenDocument spreadsheet", "OpenDocument 电子表格"),
+        _ => ("Excel workbook", "Excel 工作簿"),
+    };
     let unreadable = |e: String| {
         rejected(
-            format!("not a readable Excel workbook (.xlsx): {e}"),
-            "无法读取此 Excel 工作簿（.xlsx）：文件已损坏或不是 Excel 文件".into(),
+            format!("not a readable {what} (.{name}): {e}"),
+            format!("无法读取此{what_zh}（.{name}）：文件已损坏或不是该格式的文件"),
         )
     };
-    let mut book = Xlsx::new(Cursor::new(bytes)).map_err(|e| unreadable(e.to_string()))?;
-    let range = match book.worksheet_range_at(0) {
-        None => return Err(rejected("the workbook has no worksheet".into(), "工作簿中没有工作表".into())),
-        Some(r) => r.map_err(|e| unreadable(e.to_string()))?,
+    let cursor = Cursor::new(bytes);
+    let mut book: Sheets<Cursor<&[u8]>> = match format {
+        SourceFormat::Xls => Sheets::Xls(Xls::new(cursor).map_err(|e| unreadable(e.to_string()))?),
+        SourceFormat::Ods => Sheets::Ods(Ods::new(cursor).map_err(|e| unreadable(e.to_string()))?),
+        _ => Sheets::Xlsx(Xlsx::new(cursor).map_err(|e| unreadable(e.to_string()))?),
     };
-    let first_row = range.start().map_or(0, |(row, _)| row);
-    let mut out = Vec::new();
-    let mut row_of_line = Vec::new();
-    let mut header = Vec::new();
-    let mut sample = Vec::new();
-    for (i, cells) in range.rows().enumerate() {
-        let texts: Vec<String> = cells.iter().map(cell_text).collect();
-        let sheet_row = u64::from(first_row) + i as u64 + 1;
-        let before = out.len();
-        write_line(&mut out, texts.iter().map(String::as_bytes));
-        // A cell holding line breaks spans several CSV lines; each maps to this row.
-        let lines = out[before..].iter().filter(|b| **b == b'\n').count();
-        row_of_line.extend(std::iter::repeat_n(sheet_row, lines));
-        if i == 0 {
-            header = texts;
-        } else if sample.len() < SAMPLE && texts.iter().any(|t| !t.is_empty()) {
-            sample.push(texts);
+    let sheets = book.sheet_names();
+    let (sheet, rows) = match chosen {
+        Some(wanted) => {
+            if !sheets.iter().any(|s| s == wanted) {
+                return Err(rejected(
+                    format!("the workbook has no worksheet \"{wanted}\" (it has: {})", sheets.join(", ")),
+                    format!("工作簿中没有名为“{wanted}”的工作表（现有：{}）", sheets.join("、")),
+                ));
+            }
+            let range = book.worksheet_range(wanted).map_err(|e| unreadable(e.to_string()))?;
+            (wanted.to_string(), sheet_rows(&range))
         }
+        None => {
+            let mut found = None;
+            for s in &sheets {
+                let rows = sheet_rows(&book.worksheet_range(s).map_err(|e| unreadable(e.to_string()))?);
+                if !rows.is_empty() {
+                    found = Some((s.clone(), rows));
+                    break;
+                }
+            }
+            found.ok_or_else(|| {
+                rejected("every worksheet of the workbook is empty".into(), "工作簿中的工作表都是空的".into())
+            })?
+        }
+    };
+    if rows.is_empty() {
+        return Err(rejected(format!("the worksheet \"{sheet}\" is empty"), format!("工作表“{sheet}”是空的")));
     }
-    if header.iter().all(String::is_empty) {
-        return Err(rejected(
-            "the first worksheet is empty; expected a header row".into(),
-            "第一个工作表是空的：第一行应为表头".into(),
-        ));
-    }
-    Ok(SourceTable { format: SourceFormat::Xlsx, header, csv: out, row_of_line: Some(row_of_line), sample })
+    let mut table = table_of(kind, rows, format)?;
+    table.sheet = Some(sheet);
+    table.sheets = sheets;
+    Ok(table)
 }
 
 impl SourceTable {
     /// The row a problem reported on CSV line `line` is on in the user's file.
+    /// A line past the last (the import's "no rows below the heading") is the last row read.
     pub fn row_of(&self, line: u64) -> u64 {
-        match &self.row_of_line {
-            None => line,
-            Some(rows) => rows.get((line as usize).saturating_sub(1)).copied().unwrap_or(line),
-        }
+        let rows = &self.row_of_line;
+        rows.get((line as usize).saturating_sub(1)).or(rows.last()).copied().unwrap_or(self.heading_row)
     }
 
     /// The CSV with its header replaced by `names` (one per source column) and `extra`
@@ -198,6 +322,7 @@ fn header_end(body: &[u8]) -> usize {
 /// True when the file at `path` is a workbook (by its first bytes, not its name).
 pub fn is_workbook(path: &std::path::Path) -> bool {
     use std::io::Read;
-    let mut head = [0u8; 4];
-    std::fs::File::open(path).and_then(|mut f| f.read_exact(&mut head)).is_ok() && head == ZIP_MAGIC
+    let mut head = Vec::with_capacity(128);
+    let read = std::fs::File::open(path).and_then(|f| f.take(128).read_to_end(&mut head));
+    read.is_ok() && SourceFormat::of_workbook(&head).is_some()
 }

@@ -1,0 +1,215 @@
+//! A text file's bytes as text, whatever a Chinese office saved it as: UTF-8 (with or without
+//! BOM), UTF-16 (Excel's "Unicode text"), or GBK/GB18030 (Excel's "CSV" on a Chinese Windows).
+//! Never guessed into mojibake: a file that is none of them cleanly is refused, saying why.
+
+use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
+
+/// The file's text and the name of the encoding it was read as (shown in the preview).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+}
+
+/// Why a file is not text, in English and in Chinese.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NotText {
+    pub en: String,
+    pub zh: String,
+}
+
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded, NotText> {
+    if let Some(body) = bytes.strip_prefix(b"\xEF\xBB\xBF") {
+        return utf8(body, "UTF-8 (BOM)");
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFF\xFE") {
+        return utf16(body, UTF_16LE, "UTF-16LE");
+    }
+    if let Some(body) = bytes.strip_prefix(b"\xFE\xFF") {
+        return utf16(body, UTF_16BE, "UTF-16BE");
+    }
+    if let Some(little) = utf16_without_bom(bytes) {
+        let (encoding, name) = if little { (UTF_16LE, "UTF-16LE") } else { (UTF_16BE, "UTF-16BE") };
+        if let Ok(decoded) = utf16(bytes, encoding, name) {
+            return Ok(decoded);
+        }
+    }
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        // NULs in UTF-8 text stay: the import names the row they are on.
+        return Ok(Decoded { text: text.to_string(), encoding: "UTF-8" });
+    }
+    legacy_chinese(bytes)
+}
+
+fn utf8(body: &[u8], name: &'static str) -> Result<Decoded, NotText> {
+    match std::str::from_utf8(body) {
+        Ok(text) => Ok(Decoded { text: text.to_string(), encoding: name }),
+        Err(e) => Err(NotText {
+            en: format!(
+                "the file starts as UTF-8 but its byte {} is not UTF-8: it is damaged or two encodings are mixed",
+                e.valid_up_to() + 4
+            ),
+            zh: format!("文件标明为 UTF-8，但第 {} 个字节不是 UTF-8：文件已损坏或混用了两种编码", e.valid_up_to() + 4),
+        }),
+    }
+}
+
+fn utf16(body: &[u8], encoding: &'static Encoding, name: &'static str) -> Result<Decoded, NotText> {
+    match encoding.decode_without_bom_handling_and_without_replacement(body) {
+        Some(text) if !text.contains('\0') => Ok(Decoded { text: text.into_owned(), encoding: name }),
+        _ => Err(NotText {
+            en: format!("the file is marked as {name} text but is not valid {name}: it is damaged"),
+            zh: format!("文件标明为 {name} 文本，但内容不是有效的 {name}：文件已损坏"),
+        }),
+    }
+}
+
+/// UTF-16 saved without a BOM: text in it is mostly ASCII, so every other byte is a NUL. True
+/// for little-endian (NULs at odd offsets), false for big-endian; None when it does not look so.
+fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
+    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+        return None;
+    }
+    let pairs = bytes.len() / 2;
+    let nul_even = bytes.iter().step_by(2).filter(|b| **b == 0).count();
+    let nul_odd = bytes.iter().skip(1).step_by(2).filter(|b| **b == 0).count();
+    // At least a third of the characters ASCII, and the other half of the pairs never NUL.
+    let clearly = |many: usize, few: usize| many * 3 >= pairs && few * 20 <= many;
+    if clearly(nul_odd, nul_even) {
+        Some(true)
+    } else if clearly(nul_even, nul_odd) {
+        Some(false)
+    } else {
+        None
+    }
+}
+
+/// Not UTF-8: read as GB18030 (which GBK is a part of), refused if any sequence is not
+/// GB18030 or the text holds control characters no one types (a binary file).
+fn legacy_chinese(bytes: &[u8]) -> Result<Decoded, NotText> {
+    let Some(text) = GB18030.decode_without_bom_handling_and_without_replacement(bytes) else {
+        return Err(NotText {
+            en: "the file is not text in UTF-8, UTF-16 or GBK/GB18030 (is it a spreadsheet saved as \
+                 another kind of file, or not a spreadsheet?); save it as CSV UTF-8 or as an Excel workbook"
+                .into(),
+            zh: "文件不是 UTF-8、UTF-16 或 GBK/GB18030 编码的文本（是否为其他类型的文件？）；\
+                 请另存为“CSV UTF-8”或 Excel 工作簿"
+                .into(),
+        });
+    };
+    if text.chars().any(|c| c.is_control() && !matches!(c, '\t' | '\r' | '\n')) {
+        return Err(NotText {
+            en: "the file holds binary data (NUL or control characters): it is not a text file".into(),
+            zh: "文件含有二进制数据（空字符或控制字符）：不是文本文件".into(),
+        });
+    }
+    // GBK is what Excel writes on a Chinese Windows; name it so when it is exactly that.
+    let (again, _, unmappable) = GBK.encode(&text);
+    let name = if !unmappable && again.as_ref() == bytes { "GBK" } else { "GB18030" };
+    Ok(Decoded { text: text.into_owned(), encoding: name })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn utf16_bytes(text: &str, little: bool, bom: bool) -> Vec<u8> {
+        let mut out = match (bom, little) {
+            (false, _) => Vec::new(),
+            (true, true) => vec![0xFF, 0xFE],
+            (true, false) => vec![0xFE, 0xFF],
+        };
+        for unit in text.encode_utf16() {
+            out.extend(if little { unit.to_le_bytes() } else { unit.to_be_bytes() });
+        }
+        out
+    }
+
+    #[test]
+    fn utf8_with_and_without_bom_is_read_and_named() {
+        let plain = decode_text("编号,名称\nC001,华联\n".as_bytes()).unwrap();
+        assert_eq!((plain.encoding, plain.text.as_str()), ("UTF-8", "编号,名称\nC001,华联\n"));
+        let bom = decode_text("\u{feff}编号,名称\n".as_bytes()).unwrap();
+        assert_eq!((bom.encoding, bom.text.as_str()), ("UTF-8 (BOM)", "编号,名称\n"));
+    }
+
+    #[test]
+    fn gbk_as_chinese_excel_saves_csv_is_read_and_named_gbk() {
+        let (bytes, _, _) = GBK.encode("客户编号,客户名称\nC001,华联超市\n");
+        let decoded = decode_text(&bytes).unwrap();
+        assert_eq!((decoded.encoding, decoded.text.as_str()), ("GBK", "客户编号,客户名称\nC001,华联超市\n"));
+    }
+
+    #[test]
+    fn text_beyond_gbk_is_named_gb18030() {
+        // U+20000 (𠀀) has only a four-byte GB18030 sequence.
+        let (bytes, _, _) = GB18030.encode("名称\n𠀀记\n");
+        let decoded = decode_text(&bytes).unwrap();
+        assert_eq!((decoded.encoding, decoded.text.as_str()), ("GB18030", "名称\n𠀀记\n"));
+    }
+
+    #[test]
+    fn utf16_with_bom_and_without_is_read() {
+        let text = "客户编号\t金额\r\nC001\t100\r\n";
+        for (little, name) in [(true, "UTF-16LE"), (false, "UTF-16BE")] {
+            for bom in [true, false] {
+                let decoded = decode_text(&utf16_bytes(text, little, bom)).unwrap();
+                assert_eq!((decoded.encoding, decoded.text.as_str()), (name, text), "bom {bom}");
+            }
+        }
+    }
+
+    #[test]
+    fn binary_and_broken_files_are_refused_saying_why() {
+        let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR\xff\xd8";
+        let refused = decode_text(png).unwrap_err();
+        assert!(refused.en.contains("not text") && refused.zh.contains("不是"), "{refused:?}");
+        let gbk_with_nul = decode_text(b"\xbf\xcd\xbb\xa7\0\x01,a\n").unwrap_err();
+        assert!(gbk_with_nul.en.contains("binary"), "{gbk_with_nul:?}");
+        let broken_bom = decode_text(b"\xEF\xBB\xBFok,\xff\n").unwrap_err();
+        assert!(broken_bom.en.contains("byte 7"), "{broken_bom:?}");
+        // An odd byte count after a UTF-16 BOM cannot be UTF-16.
+        assert!(decode_text(b"\xFF\xFEa\0b").is_err());
+    }
+
+    #[test]
+    fn utf8_with_a_stray_nul_stays_text_for_the_import_to_name_its_row() {
+        let decoded = decode_text(b"code,name\nC1,a\0b\n").unwrap();
+        assert_eq!(decoded.encoding, "UTF-8");
+        assert!(decoded.text.contains('\0'));
+    }
+
+    fn typed_text() -> impl Strategy<Value = String> {
+        // What people type in a sheet: Chinese, ASCII, punctuation, tabs and line breaks.
+        proptest::collection::vec(
+            prop_oneof![
+                proptest::char::range('\u{4e00}', '\u{9fa5}'),
+                proptest::char::range(' ', '~'),
+                Just('\t'),
+                Just('\n'),
+                Just('，'),
+                Just('￥'),
+            ],
+            1..200,
+        )
+        .prop_map(|chars| chars.into_iter().collect())
+    }
+
+    proptest! {
+        #[test]
+        fn any_typed_text_round_trips_through_utf8_gbk_and_utf16(text in typed_text()) {
+            prop_assert_eq!(decode_text(text.as_bytes()).unwrap().text, text.clone());
+            let (gbk, _, unmappable) = GBK.encode(&text);
+            prop_assert!(!unmappable);
+            // A few GBK characters are also valid UTF-8 pairs (C2-DF then A1-BF): a text made only
+            // of them is UTF-8 as well, and UTF-8 is what an unmarked file is first read as.
+            if std::str::from_utf8(&gbk).is_err() {
+                prop_assert_eq!(decode_text(&gbk).unwrap().text, text.clone());
+            }
+            for little in [true, false] {
+                prop_assert_eq!(decode_text(&utf16_bytes(&text, little, true)).unwrap().text, text.clone());
+            }
+        }
+    }
+}
