@@ -192,7 +192,7 @@ fn bad_signatures_are_refused_by_field_and_change_nothing() {
         (SignForm { image_base64: "%%%".into(), ..pad(&number, "王") }, "signature", "无法读取该文件"),
         (SignForm { method: "fax".into(), ..pad(&number, "王") }, "sign_method", "签字方式"),
         (SignForm { scan_base64: "R0lGODlhAQABAAAAACw=".into(), ..scan(&number, "王") }, "scan", "PNG 或 JPEG"),
-        (pad("SD-2026-000099", "王"), "", "送货单“SD-2026-000099”不存在"),
+        (pad("SD-2026-000099", "王"), "", "单据“SD-2026-000099”不存在"),
         (pad("PM-2026-000001", "王"), "", "不存在"),
     ];
     for (form, field, zh) in cases {
@@ -287,8 +287,11 @@ fn a_note_entered_from_history_is_printed_and_frozen_the_first_time_it_is_needed
     books.import_deliveries(&file, None).unwrap();
     let listed = books.customer_papers("C100").unwrap();
     assert_eq!(listed.papers[0].sha256, None, "imported history is not printed on import");
-    let err = books.paper("H-1").unwrap_err();
-    assert_eq!(err.code(), "unknown_document", "only our own numbers are papers");
+    let paper = books.paper("H-1").unwrap();
+    assert_eq!(paper.kind, PaperKind::DeliveryNote, "a note keeps the number it was imported with");
+    assert!(paper.sha256.is_some(), "and is printed when first needed");
+    let err = books.paper("H-2").unwrap_err();
+    assert_eq!(err.code(), "unknown_document");
 
     let mut books = books_on("2026-12-01");
     customer(&mut books, "C100", "杭州新华超市", "zh");

@@ -274,6 +274,7 @@ fn the_customer_confirms_on_the_slip_or_disputes_with_its_figures_once() {
 
     let express = |tracking: &str| SendForm {
         number: "ST-2026-000002".into(),
+        kind: Some(huikuan_domain::PaperKind::Statement),
         channel: "express".into(),
         date: "2026-12-05".into(),
         tracking: tracking.into(),

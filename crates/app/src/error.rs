@@ -121,6 +121,9 @@ pub enum AppError {
     UnknownCustomer(String),
     #[error("{kind} '{number}' does not exist")]
     UnknownDocument { kind: &'static str, number: String },
+    /// An imported note kept a number another paper also has: which one is meant must be said.
+    #[error("'{number}' is the number of more than one paper ({}): say which kind is meant", crate::documents::kinds_en(.kinds))]
+    AmbiguousDocument { number: String, kinds: Vec<huikuan_domain::PaperKind> },
     #[error("nothing was imported: {} bad row(s)", .0.len())]
     ImportRejected(Vec<RowError>),
     #[error("cannot read {path}: {message}")]
@@ -149,6 +152,7 @@ impl AppError {
             Self::CreditBlocked(_) => "credit_blocked",
             Self::UnknownCustomer(_) => "unknown_customer",
             Self::UnknownDocument { .. } => "unknown_document",
+            Self::AmbiguousDocument { .. } => "ambiguous_document",
             Self::ImportRejected(_) => "import_rejected",
             Self::File { .. } => "file",
             Self::NoBooks => "no_books",

@@ -74,6 +74,12 @@ impl AppError {
             Self::CreditBlocked(refusal) => refusal.zh(),
             Self::UnknownCustomer(code) => format!("客户“{code}”不存在"),
             Self::UnknownDocument { kind, number } => format!("{}“{number}”不存在", field_zh(kind)),
+            Self::AmbiguousDocument { number, kinds } => {
+                format!(
+                    "编号“{number}”同时是多张单据的编号（{}）：请指明是哪一种单据",
+                    crate::documents::kinds_zh(kinds)
+                )
+            }
             Self::ImportRejected(rows) => format!("未导入任何数据：{} 行有误", rows.len()),
             Self::File { path, message } => format!("无法读取 {path}：{message}"),
             Self::NoBooks => "尚未打开账簿：请打开演示公司或新建空账簿".to_string(),

@@ -148,6 +148,10 @@ pub enum DocumentCommand {
         number: String,
         #[arg(long)]
         out: PathBuf,
+        /// Which paper the number is (delivery_note, statement, letter, plan): needed only
+        /// when an imported note shares its number with another paper.
+        #[arg(long)]
+        kind: Option<String>,
         /// The signed version instead.
         #[arg(long)]
         signed: bool,
@@ -159,11 +163,19 @@ pub enum DocumentCommand {
         /// Every stored document.
         #[arg(long)]
         all: bool,
+        /// Which paper the number is (delivery_note, statement, letter, plan): needed only
+        /// when an imported note shares its number with another paper.
+        #[arg(long)]
+        kind: Option<String>,
     },
     /// Record the customer's signature: a drawn signature (PNG, with the pad's strokes as
     /// JSON if there are any) or a scan or photo of the signed paper (PNG or JPEG).
     Sign {
         number: String,
+        /// Which paper the number is (delivery_note, statement, letter, plan): needed only
+        /// when an imported note shares its number with another paper.
+        #[arg(long)]
+        kind: Option<String>,
         #[arg(long)]
         signer: String,
         #[arg(long, default_value = "")]
@@ -183,6 +195,10 @@ pub enum DocumentCommand {
     /// Record that a document went out (by hand, post, express, email, wechat, other).
     Send {
         number: String,
+        /// Which paper the number is (delivery_note, statement, letter, plan): needed only
+        /// when an imported note shares its number with another paper.
+        #[arg(long)]
+        kind: Option<String>,
         #[arg(long)]
         channel: String,
         /// Default: today.

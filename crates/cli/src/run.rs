@@ -15,7 +15,7 @@ use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::line::{parse_quantity, parse_unit_price};
 use huikuan_domain::typed::{parse_kind_typed, parse_method_typed};
 use huikuan_domain::{parse_amount_typed, parse_date_typed, parse_terms_typed};
-use huikuan_domain::{Money, Period};
+use huikuan_domain::{Money, PaperKind, Period};
 
 use crate::args::{
     Basis, Cli, Command, CompanyCommand, CompanySetArgs, CustomerCommand, DocumentCommand, Format, ImportKind,
@@ -241,7 +241,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             };
             let plan = books.create_plan(form)?;
             if let Some(out) = out {
-                let pdf = books.paper_pdf(&plan.number, false)?;
+                let pdf = books.paper_pdf_of_kind(&plan.number, Some(PaperKind::Plan), false)?;
                 std::fs::write(&out, pdf).map_err(|e| file_error(&out, e))?;
             }
             Ok(render::json_or(format, &plan, |p| {
@@ -269,7 +269,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             let when = a.date.as_deref().map(|d| date(today, "date", d)).transpose()?;
             let choice = LetterChoice { code: a.code.clone(), level: a.level, skip_reason: a.skip_reason.clone() };
             let letter = books.issue_chosen_letter(&choice, when)?;
-            let pdf = books.paper_pdf(&letter.number, false)?;
+            let pdf = books.paper_pdf_of_kind(&letter.number, Some(PaperKind::Letter), false)?;
             std::fs::write(&a.out, &pdf).map_err(|e| file_error(&a.out, e))?;
             let value = serde_json::json!({ "letter": letter, "path": a.out, "bytes": pdf.len() });
             Ok(render::json_or(format, &value, |_| {
@@ -371,8 +371,8 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
 
 fn document(books: &mut Books, format: Format, command: DocumentCommand) -> Result<String, AppError> {
     match command {
-        DocumentCommand::Pdf { number, out, signed } => {
-            let pdf = books.paper_pdf(&number, signed)?;
+        DocumentCommand::Pdf { number, out, signed, kind } => {
+            let pdf = books.paper_pdf_of_kind(&number, paper_kind(kind)?, signed)?;
             std::fs::write(&out, &pdf).map_err(|e| file_error(&out, e))?;
             let sha256 = huikuan_app::customers::sha256_hex(&pdf);
             let text = format!("wrote {} ({} bytes, sha256 {sha256})", out.display(), pdf.len());
@@ -382,9 +382,9 @@ fn document(books: &mut Books, format: Format, command: DocumentCommand) -> Resu
                 |_| format!("{text}\n"),
             ))
         }
-        DocumentCommand::Verify { number, all } => {
+        DocumentCommand::Verify { number, all, kind } => {
             let results = match (number, all) {
-                (Some(number), false) => vec![books.verify_paper(&number)?],
+                (Some(number), false) => vec![books.verify_paper_of_kind(&number, paper_kind(kind)?)?],
                 (None, true) => books.verify_all_papers()?,
                 _ => return Err(AppError::Rule("give a document number or --all".into())),
             };
@@ -402,13 +402,15 @@ fn document(books: &mut Books, format: Format, command: DocumentCommand) -> Resu
             }
             Ok(render::verification(format, &results))
         }
-        DocumentCommand::Sign { number, signer, role, png, strokes, scan } => {
-            let form = sign_form(number, signer, role, png, strokes, scan)?;
+        DocumentCommand::Sign { number, kind, signer, role, png, strokes, scan } => {
+            let form = SignForm { kind: paper_kind(kind)?, ..sign_form(number, signer, role, png, strokes, scan)? };
             Ok(render::paper(format, &books.sign_paper(form)?))
         }
         DocumentCommand::List { code } => Ok(render::papers(format, &books.customer_papers(&code)?)),
-        DocumentCommand::Send { number, channel, date, tracking, note } => {
-            let sent = books.record_sending(SendForm { number: number.clone(), channel, date, tracking, note })?;
+        DocumentCommand::Send { number, kind, channel, date, tracking, note } => {
+            let kind = paper_kind(kind)?;
+            let sent =
+                books.record_sending(SendForm { number: number.clone(), kind, channel, date, tracking, note })?;
             Ok(render::json_or(format, &sent, |all| format!("{number}: sent {} time(s)\n", all.len())))
         }
         DocumentCommand::Confirm { number, signer, role, png, strokes, scan } => {
@@ -449,6 +451,11 @@ fn sign_form(
     Ok(form)
 }
 
+/// `--kind`, when given: which paper a number shared by two papers means.
+fn paper_kind(kind: Option<String>) -> Result<Option<PaperKind>, AppError> {
+    kind.map(|k| k.parse().map_err(AppError::invalid("kind"))).transpose()
+}
+
 fn period(today: NaiveDate, a: &PeriodArgs) -> Result<Period, AppError> {
     match (&a.period, &a.from, &a.to) {
         (Some(month), None, None) => Period::month(month).map_err(AppError::invalid("period")),
@@ -477,7 +484,7 @@ fn statement(books: &mut Books, format: Format, a: StatementArgs) -> Result<Stri
         Err(e) => return Err(e),
     };
     let number = view.summary.number.clone();
-    let pdf = books.paper_pdf(&number, false)?;
+    let pdf = books.paper_pdf_of_kind(&number, Some(PaperKind::Statement), false)?;
     std::fs::write(&a.out, &pdf).map_err(|e| file_error(&a.out, e))?;
     let value = serde_json::json!({ "statement": view, "existing": existing, "path": a.out, "bytes": pdf.len() });
     Ok(render::json_or(format, &value, |_| {

@@ -33,6 +33,8 @@ word_enum!(
 );
 
 impl PaperKind {
+    /// The prefix of the numbers the books give new papers of this kind. Only for numbering:
+    /// a number never tells its kind (an imported note keeps whatever number it came with).
     pub fn prefix(self) -> &'static str {
         match self {
             PaperKind::DeliveryNote => "SD",
@@ -40,12 +42,6 @@ impl PaperKind {
             PaperKind::Letter => "DL",
             PaperKind::Plan => "RP",
         }
-    }
-
-    /// The kind a document number belongs to, from its prefix (`SD-2026-000001`).
-    pub fn of_number(number: &str) -> Option<PaperKind> {
-        let prefix = number.trim().split('-').next()?;
-        PaperKind::ALL.iter().copied().find(|k| k.prefix().eq_ignore_ascii_case(prefix))
     }
 
     pub fn zh(self) -> &'static str {
@@ -64,19 +60,5 @@ impl PaperKind {
             PaperKind::Letter => "dunning letter",
             PaperKind::Plan => "repayment plan agreement",
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_number_tells_its_kind_by_prefix() {
-        assert_eq!(PaperKind::of_number("SD-2026-000123"), Some(PaperKind::DeliveryNote));
-        assert_eq!(PaperKind::of_number(" st-2026-000001"), Some(PaperKind::Statement));
-        assert_eq!(PaperKind::of_number("DL-2026-000002"), Some(PaperKind::Letter));
-        assert_eq!(PaperKind::of_number("PM-2026-000002"), None);
-        assert_eq!(PaperKind::of_number(""), None);
     }
 }

@@ -667,7 +667,12 @@ export type CustomerPapers = { papers: Array<PaperView>,
  */
 total: number, };
 
-export type SignForm = { number: string, signer: string, signer_role: string, 
+export type SignForm = { number: string, 
+/**
+ * Which paper the number is, when the caller knows: needed only for a number two
+ * papers share (an imported note numbered like a statement).
+ */
+kind?: PaperKind, signer: string, signer_role: string, 
 /**
  * pad or scan.
  */
@@ -700,6 +705,10 @@ export type CompanyImages = {
 logo: string | null, stamp: string | null, };
 
 export type SendForm = { number: string, 
+/**
+ * Which paper the number is, when the caller knows (as for signing).
+ */
+kind?: PaperKind, 
 /**
  * hand, post, express, email, wechat or other.
  */

@@ -187,8 +187,8 @@ impl Books {
     pub fn plan(&mut self, number: &str) -> Result<PlanView, AppError> {
         let today = self.clock.today();
         self.store.read(|tx| {
-            let plan =
-                collection::plan_by_number(tx, number)?.ok_or_else(|| crate::documents::unknown_paper(number))?;
+            let plan = collection::plan_by_number(tx, number)?
+                .ok_or_else(|| crate::documents::unknown_paper(Some(huikuan_domain::PaperKind::Plan), number))?;
             let customer = huikuan_store::tables::customers::get(tx, plan.customer_id)?;
             let payments = collection::payments_of(tx, customer.id)?;
             plan_view(tx, &plan, &customer.fields.code, &payments, today)

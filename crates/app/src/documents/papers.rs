@@ -8,6 +8,7 @@ use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
+use super::find_paper::{kind_of_paper, unknown};
 use super::freeze_delivery_note;
 use crate::books::customer_by_code;
 use crate::error::AppError;
@@ -70,15 +71,17 @@ fn status(method: Option<&str>) -> PaperStatus {
     }
 }
 
-pub(crate) fn unknown(number: &str) -> AppError {
-    let kind = PaperKind::of_number(number).map_or("document", PaperKind::en);
-    AppError::UnknownDocument { kind, number: number.trim().to_string() }
-}
-
-/// The frozen document with this number. A delivery note issued before notes were frozen
-/// at issue (entered from history or imported) is printed and frozen now, once.
-pub(crate) fn frozen(tx: &Transaction, stamp: &Stamp, number: &str) -> Result<StoredDocument, AppError> {
-    let kind = PaperKind::of_number(number).ok_or_else(|| unknown(number))?;
+/// The frozen document with this number (of `kind`, when the caller knows it). A delivery
+/// note issued before notes were frozen at issue (entered from history or imported) is
+/// printed and frozen now, once.
+pub(crate) fn frozen(
+    tx: &Transaction,
+    stamp: &Stamp,
+    number: &str,
+    kind: Option<PaperKind>,
+) -> Result<StoredDocument, AppError> {
+    let number = number.trim();
+    let kind = kind_of_paper(tx, number, kind)?;
     if let Some(stored) = documents::find(tx, kind.as_str(), number)? {
         return Ok(stored);
     }
@@ -87,7 +90,7 @@ pub(crate) fn frozen(tx: &Transaction, stamp: &Stamp, number: &str) -> Result<St
             return freeze_delivery_note(tx, stamp, &note);
         }
     }
-    Err(unknown(number))
+    Err(unknown(Some(kind), number))
 }
 
 pub(crate) fn signature_view(tx: &Transaction, s: StoredSignature) -> Result<SignatureView, AppError> {
@@ -151,18 +154,33 @@ fn listed(row: PaperRow, code: &str, name: &str) -> Result<PaperView, AppError> 
 impl Books {
     /// The paper with this number, printing and freezing it first if it never was.
     pub fn paper(&mut self, number: &str) -> Result<PaperView, AppError> {
+        self.paper_of_kind(number, None)
+    }
+
+    /// The paper of `kind` with this number: how a number two papers share is told apart.
+    pub fn paper_of_kind(&mut self, number: &str, kind: Option<PaperKind>) -> Result<PaperView, AppError> {
         let stamp = self.stamp();
         self.store.write(|tx| {
-            let doc = frozen(tx, &stamp, number)?;
+            let doc = frozen(tx, &stamp, number, kind)?;
             view(tx, doc)
         })
     }
 
     /// The exact bytes of the issued PDF, or of the signed one.
     pub fn paper_pdf(&mut self, number: &str, signed: bool) -> Result<Vec<u8>, AppError> {
+        self.paper_pdf_of_kind(number, None, signed)
+    }
+
+    /// As [`Books::paper_pdf`], of the paper of `kind` when the caller knows it.
+    pub fn paper_pdf_of_kind(
+        &mut self,
+        number: &str,
+        kind: Option<PaperKind>,
+        signed: bool,
+    ) -> Result<Vec<u8>, AppError> {
         let stamp = self.stamp();
         self.store.write(|tx| {
-            let doc = frozen(tx, &stamp, number)?;
+            let doc = frozen(tx, &stamp, number, kind)?;
             if !signed {
                 return Ok(documents::pdf(tx, doc.id)?);
             }

@@ -3,7 +3,7 @@
 
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::parse_date_typed;
-use huikuan_domain::SendChannel;
+use huikuan_domain::{PaperKind, SendChannel};
 use huikuan_store::tables::sendings::{self, Sending};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -17,6 +17,9 @@ use crate::Books;
 #[serde(default)]
 pub struct SendForm {
     pub number: String,
+    /// Which paper the number is, when the caller knows (as for signing).
+    #[ts(optional)]
+    pub kind: Option<PaperKind>,
     /// hand, post, express, email, wechat or other.
     pub channel: String,
     /// YYYY-MM-DD; empty for today.
@@ -53,7 +56,7 @@ impl Books {
         }
         let stamp = self.stamp();
         self.store.write(|tx| {
-            let doc = frozen(tx, &stamp, &form.number)?;
+            let doc = frozen(tx, &stamp, &form.number, form.kind)?;
             if date < doc.doc_date {
                 return Err(AppError::rule(
                     Some("date".into()),

@@ -5,7 +5,7 @@
 use chrono::{DateTime, FixedOffset};
 use huikuan_docs::{signed_pdf, trim_png, Scan, SignatureMark, SignatureSlot};
 use huikuan_domain::customer::clean_text;
-use huikuan_domain::SignMethod;
+use huikuan_domain::{PaperKind, SignMethod};
 use huikuan_store::tables::attachments::{self, NewAttachment};
 use huikuan_store::tables::documents::{self, NewSignature, StoredDocument, StoredSignature};
 use huikuan_store::tables::Stamp;
@@ -27,6 +27,10 @@ use crate::Books;
 #[serde(default)]
 pub struct SignForm {
     pub number: String,
+    /// Which paper the number is, when the caller knows: needed only for a number two
+    /// papers share (an imported note numbered like a statement).
+    #[ts(optional)]
+    pub kind: Option<PaperKind>,
     pub signer: String,
     pub signer_role: String,
     /// pad or scan.
@@ -106,7 +110,7 @@ impl Books {
         let files = self.files.clone();
         let offset = self.clock.utc_offset();
         self.store.write(|tx| {
-            let doc = frozen(tx, &stamp, &form.number)?;
+            let doc = frozen(tx, &stamp, &form.number, form.kind)?;
             sign_in_tx(tx, &stamp, files.as_deref(), &doc, &given, &moment, offset, false)?;
             view(tx, doc)
         })

@@ -8,7 +8,7 @@ use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::papers::unknown;
+use super::find_paper::kind_of_paper;
 use crate::customers::{sha256_hex, stored_at};
 use crate::error::AppError;
 use crate::Books;
@@ -62,10 +62,23 @@ fn verify(tx: &Transaction, doc: &StoredDocument, files: Option<&std::path::Path
 impl Books {
     /// Hashes the stored PDFs of one paper again and compares them with the record.
     pub fn verify_paper(&mut self, number: &str) -> Result<Verification, AppError> {
+        self.verify_paper_of_kind(number, None)
+    }
+
+    /// As [`Books::verify_paper`], of the paper of `kind` when the caller knows it. A note
+    /// from history that was never printed has nothing to verify yet.
+    pub fn verify_paper_of_kind(&mut self, number: &str, kind: Option<PaperKind>) -> Result<Verification, AppError> {
         let files = self.files.clone();
         self.store.read(|tx| {
-            let kind = PaperKind::of_number(number).ok_or_else(|| unknown(number))?;
-            let doc = documents::find(tx, kind.as_str(), number)?.ok_or_else(|| unknown(number))?;
+            let kind = kind_of_paper(tx, number, kind)?;
+            let Some(doc) = documents::find(tx, kind.as_str(), number)? else {
+                // Only a note from history is without its PDF: it is printed when first needed.
+                return Err(AppError::rule(
+                    None,
+                    format!("{} {} was never printed: there is no issued PDF to verify yet", kind.en(), number.trim()),
+                    format!("{}{}尚未打印，还没有可核验的已开具 PDF", kind.zh(), number.trim()),
+                ));
+            };
             verify(tx, &doc, files.as_deref())
         })
     }

@@ -3,7 +3,7 @@ use std::path::{Path, PathBuf};
 
 use huikuan_docs::{listing_pdf, Align, ListingDoc, ListingTable};
 use huikuan_domain::{EntryKind, Money};
-use huikuan_store::tables::{company, documents, entries, letters, sendings};
+use huikuan_store::tables::{company, deliveries, documents, entries, letters, sendings, Stamp};
 use huikuan_store::Transaction;
 use serde::Deserialize;
 use ts_rs::TS;
@@ -12,6 +12,7 @@ use super::account_papers::{col, contact_log_pdf, promises_pdf, Account, Say};
 use super::manifest::{Manifest, ManifestDocument, ManifestReceivable, MANIFEST_FORMAT};
 use super::verify_pack::sha256_hex;
 use crate::books::customer_by_code;
+use crate::documents::freeze_delivery_note;
 use crate::documents::letterhead::letterhead;
 use crate::error::AppError;
 use crate::reports::LimitationRow;
@@ -90,12 +91,35 @@ fn file_stem(number: &str) -> String {
                 }
             })
             .collect();
-    let stem = stem.trim_start_matches('.').trim();
+    // Windows drops trailing dots and spaces, and reserves its devices' names (`CON`,
+    // `NUL.txt`): an old system's number may be any of these.
+    let stem = stem.trim_start_matches('.').trim().trim_end_matches(['.', ' ']);
+    let device = stem.split('.').next().unwrap_or("").to_ascii_uppercase();
+    let reserved = matches!(device.as_str(), "CON" | "PRN" | "AUX" | "NUL")
+        || (device.len() == 4
+            && (device.starts_with("COM") || device.starts_with("LPT"))
+            && device.ends_with(|c: char| c.is_ascii_digit()));
     if stem.is_empty() {
         "document".into()
+    } else if reserved {
+        format!("_{stem}")
     } else {
         stem.to_string()
     }
+}
+
+/// A path no earlier file of the pack has, compared as Windows and macOS compare names
+/// (case aside): two numbers that read as one name (`2024/001`, `2024_001`) both stay.
+fn unused_path(files: &[PackFile], folder: &str, stem: &str, suffix: &str, document_id: i64) -> String {
+    let taken = |path: &str| files.iter().any(|f| f.path.to_lowercase() == path.to_lowercase());
+    let mut path = format!("{folder}/{stem}{suffix}.pdf");
+    let mut tries = 0;
+    while taken(&path) {
+        tries += 1;
+        let tail = if tries == 1 { format!("{document_id}") } else { format!("{document_id}-{tries}") };
+        path = format!("{folder}/{stem}-{tail}{suffix}.pdf");
+    }
+    path
 }
 
 fn folder_of(kind: &str) -> &'static str {
@@ -144,6 +168,8 @@ impl Books {
             limitation.rows.iter().filter(|r| chosen.is_empty() || chosen.contains(&r.number)).collect();
         let operator = self.operator.clone();
         let offset = self.clock.utc_offset();
+        let stamp = self.stamp();
+        self.store.write(|tx| print_history_notes(tx, &stamp, &request.customer_code, &chosen))?;
         let (files, manifest) = self.store.read(|tx| {
             let customer = customer_by_code(tx, &request.customer_code)?;
             let profile = company::get(tx)?;
@@ -180,6 +206,20 @@ impl Books {
         write_pack(out, &files, &manifest)?;
         Ok(manifest)
     }
+}
+
+/// Notes entered from history or imported are printed when first needed, and a pack needs
+/// every one it carries: those not printed yet are printed and frozen now.
+fn print_history_notes(tx: &Transaction, stamp: &Stamp, code: &str, chosen: &[String]) -> Result<(), AppError> {
+    let customer = customer_by_code(tx, code)?;
+    let (papers, _) = documents::papers_of(tx, customer.id, u32::MAX)?;
+    let unprinted = papers.iter().filter(|p| p.kind == "delivery_note" && p.document_id.is_none());
+    for paper in unprinted.filter(|p| chosen.is_empty() || chosen.contains(&p.number)) {
+        if let Some(note) = deliveries::by_number(tx, &paper.number)? {
+            freeze_delivery_note(tx, stamp, &note)?;
+        }
+    }
+    Ok(())
 }
 
 /// The customer's stored papers that bear on the claim, oldest first: every delivery note
@@ -235,10 +275,7 @@ fn papers(
             .collect();
         let suffix = if signature.is_some() { "-signed" } else { "" };
         let (folder, stem) = (folder_of(&paper.kind), file_stem(&paper.number));
-        let mut path = format!("{folder}/{stem}{suffix}.pdf");
-        if files.iter().any(|f| f.path == path) {
-            path = format!("{folder}/{stem}-{document_id}{suffix}.pdf");
-        }
+        let path = unused_path(&files, folder, &stem, suffix, document_id);
         files.push(pack_file(path, bytes, doc));
     }
     Ok(files)
@@ -404,5 +441,35 @@ mod tests {
         assert_eq!(file_stem("..\\x:y"), "_x_y");
         assert_eq!(file_stem("送货单 7"), "送货单 7");
         assert_eq!(file_stem("..."), "document");
+    }
+
+    #[test]
+    fn an_imported_number_makes_a_name_every_file_system_keeps() {
+        assert_eq!(file_stem("No.0012345"), "No.0012345");
+        assert_eq!(file_stem("2024/001"), "2024_001");
+        assert_eq!(file_stem("ZC-001. "), "ZC-001");
+        assert_eq!(file_stem("con"), "_con");
+        assert_eq!(file_stem("COM1.txt"), "_COM1.txt");
+        assert_eq!(file_stem("COMET-1"), "COMET-1");
+    }
+
+    #[test]
+    fn two_numbers_of_one_name_are_both_kept() {
+        let file = |path: &str| {
+            super::pack_file(path.into(), Vec::new(), super::blank_doc("delivery_note", "", chrono::NaiveDate::MIN))
+        };
+        let mut files = vec![file("1-delivery-notes/2024_001.pdf")];
+        assert_eq!(
+            super::unused_path(&files, "1-delivery-notes", "2024_001", "", 7),
+            "1-delivery-notes/2024_001-7.pdf"
+        );
+        files.push(file("1-delivery-notes/2024_001-7.pdf"));
+        assert_eq!(
+            super::unused_path(&files, "1-delivery-notes", "2024_001", "", 7),
+            "1-delivery-notes/2024_001-7-2.pdf"
+        );
+        assert_eq!(super::unused_path(&files, "1-delivery-notes", "zc-001", "", 3), "1-delivery-notes/zc-001.pdf");
+        files.push(file("1-delivery-notes/ZC-001.pdf"));
+        assert_eq!(super::unused_path(&files, "1-delivery-notes", "zc-001", "", 3), "1-delivery-notes/zc-001-3.pdf");
     }
 }

@@ -86,7 +86,8 @@ impl Books {
 
     pub fn letter(&mut self, number: &str) -> Result<LetterView, AppError> {
         self.store.read(|tx| {
-            let letter = letters::by_number(tx, number)?.ok_or_else(|| crate::documents::unknown_paper(number))?;
+            let letter = letters::by_number(tx, number)?
+                .ok_or_else(|| crate::documents::unknown_paper(Some(huikuan_domain::PaperKind::Letter), number))?;
             letter_view(tx, letter)
         })
     }

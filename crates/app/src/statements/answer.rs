@@ -31,7 +31,8 @@ pub struct DisputeForm {
 }
 
 fn answerable(tx: &Transaction, number: &str) -> Result<Statement, AppError> {
-    let statement = statements::by_number(tx, number)?.ok_or_else(|| crate::documents::unknown_paper(number))?;
+    let statement = statements::by_number(tx, number)?
+        .ok_or_else(|| crate::documents::unknown_paper(Some(huikuan_domain::PaperKind::Statement), number))?;
     if let Some(superseding) = statements::row_of(tx, statement.id)?.superseded_by {
         return Err(AppError::rule(
             None,

@@ -79,7 +79,8 @@ impl Books {
 
     pub fn statement(&mut self, number: &str) -> Result<StatementView, AppError> {
         self.store.read(|tx| {
-            let s = statements::by_number(tx, number)?.ok_or_else(|| crate::documents::unknown_paper(number))?;
+            let s = statements::by_number(tx, number)?
+                .ok_or_else(|| crate::documents::unknown_paper(Some(huikuan_domain::PaperKind::Statement), number))?;
             statement_view(tx, s.id)
         })
     }

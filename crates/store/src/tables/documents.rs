@@ -98,6 +98,22 @@ pub fn find(conn: &Connection, kind: &str, number: &str) -> Result<Option<Stored
     Ok(conn.prepare_cached(&sql)?.query_row(params![kind, number.trim()], document).optional()?)
 }
 
+/// Every kind of paper that carries this number: a document kept, an issued delivery note
+/// (notes from history or imported are not printed yet), a statement, letter or plan. Our
+/// own numbers never meet, but an imported note keeps whatever number it came with.
+pub fn kinds_of_number(conn: &Connection, number: &str) -> Result<Vec<String>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT kind FROM documents WHERE number = ?1
+         UNION SELECT 'delivery_note' FROM delivery_notes WHERE number = ?1 AND status = 'issued'
+         UNION SELECT 'statement' FROM statements WHERE number = ?1
+         UNION SELECT 'letter' FROM letters WHERE number = ?1
+         UNION SELECT 'plan' FROM plans WHERE number = ?1
+         ORDER BY 1",
+    )?;
+    let rows = stmt.query_map([number.trim()], |row| row.get(0))?;
+    Ok(rows.collect::<Result<_, _>>()?)
+}
+
 pub fn get(conn: &Connection, id: i64) -> Result<StoredDocument, StoreError> {
     let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE id = ?1");
     conn.prepare_cached(&sql)?.query_row([id], document).optional()?.ok_or_else(|| not_found(format!("document #{id}")))
