@@ -22,7 +22,7 @@ use crate::forms::{
     AllocationForm, ContactForm, CustomerForm, DeliveryForm, DeliveryPreview, LineForm, LinePreview, PaymentForm,
     PaymentPreview,
 };
-use crate::import::ImportSummary;
+use crate::import::{ImportSummary, SkippedRow};
 use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
 use crate::letters::{LastLetter, LetterChoice, LetterDue, LetterItemView, LetterProgress, LetterView};
@@ -130,6 +130,7 @@ pub fn typescript() -> String {
         PreviewRow,
         ImportPreview,
         ImportSummary,
+        SkippedRow,
         EvidenceRequest,
         ManifestDocument,
         ManifestReceivable,

@@ -186,15 +186,32 @@ export type ImportForm = { kind: ImportKind, file_name: string, content_base64: 
 /**
  * Deliveries only: issue rows the credit check blocks, for this written reason.
  */
-override_reason: string | null, };
+override_reason: string | null, 
+/**
+ * A workbook's worksheet to read, by name; None: the first with something in it.
+ */
+sheet: string | null, };
 
 export type PreviewRow = { line: number, problems: Array<string>, problems_zh: Array<string>, };
 
 export type ImportPreview = { kind: ImportKind, file_name: string, 
 /**
- * "csv" or "xlsx".
+ * "csv", "xlsx", "xls" or "ods" (by the file's content, not its name).
  */
-format: string, layout: string, 
+format: string, 
+/**
+ * The text encoding a CSV file was read as ("UTF-8", "UTF-8 (BOM)", "GBK", "GB18030",
+ * "UTF-16LE", "UTF-16BE"); None for a workbook.
+ */
+encoding: string | null, 
+/**
+ * The worksheet read (None for CSV), and every worksheet of the workbook, in order.
+ */
+sheet: string | null, sheets: Array<string>, 
+/**
+ * The row of the file the heading was found on (below any title rows).
+ */
+heading_row: number, layout: string, 
 /**
  * The file's headings, in order.
  */
@@ -222,7 +239,11 @@ bad_rows: Array<PreviewRow>,
 /**
  * What the import would write when no row has a problem.
  */
-would_create: number | null, };
+would_create: number | null, 
+/**
+ * Rows left out (total rows), with their row in the file and why.
+ */
+skipped: Array<SkippedRow>, };
 
 export type ImportSummary = { kind: string, 
 /**
@@ -232,7 +253,14 @@ rows: number,
 /**
  * Records written: customers, entries, or delivery notes (several rows each).
  */
-created: number, };
+created: number, 
+/**
+ * Rows of the file left out on purpose (total rows), each with its row and why; the
+ * `import_*_csv` paths read every row, so theirs is empty.
+ */
+skipped: Array<SkippedRow>, };
+
+export type SkippedRow = { line: number, reason: string, reason_zh: string, };
 
 export type EvidenceRequest = { customer_code: string, 
 /**

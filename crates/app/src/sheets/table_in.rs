@@ -326,3 +326,59 @@ pub fn is_workbook(path: &std::path::Path) -> bool {
     let read = std::fs::File::open(path).and_then(|f| f.take(128).read_to_end(&mut head));
     read.is_ok() && SourceFormat::of_workbook(&head).is_some()
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn lines(table: &SourceTable) -> String {
+        String::from_utf8(table.csv.clone()).unwrap()
+    }
+
+    #[test]
+    fn a_gbk_file_is_read_below_its_title_without_its_total_row() {
+        let (bytes, _, _) =
+            encoding_rs::GBK.encode("应收余额表\r\n\r\n客户编号,日期,金额\r\nC1,2024-01-01,5\r\n合计,,5\r\n");
+        let table = read_table(&bytes, ImportKind::OpeningBalances, None).unwrap();
+        assert_eq!((table.format, table.encoding, table.heading_row), (SourceFormat::Csv, Some("GBK"), 3));
+        assert_eq!(table.header, ["客户编号", "日期", "金额"]);
+        assert_eq!(lines(&table), "客户编号,日期,金额\nC1,2024-01-01,5\n");
+        assert_eq!((table.row_of(1), table.row_of(2)), (3, 4));
+        let skipped: Vec<(u64, bool)> = table.skipped.iter().map(|s| (s.line, s.reason_zh.contains("合计"))).collect();
+        assert_eq!(skipped, [(5, true)]);
+    }
+
+    #[test]
+    fn a_cell_with_a_line_break_keeps_every_later_row_on_its_number() {
+        let table = read_table(b"code,name\r\nC1,\"a\r\nb\"\r\n\r\nC2,c\r\n", ImportKind::Customers, None).unwrap();
+        assert_eq!(table.row_of_line, [1, 2, 2, 5]);
+        // Past the last line (the import's "no rows below"), the last row read.
+        assert_eq!(table.row_of(9), 5);
+    }
+
+    #[test]
+    fn a_tab_separated_utf16_file_is_read_by_its_tabs() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "收款单号\t客户编号\t金额\r\nSK1\tC1\t1,234.50\r\n".encode_utf16() {
+            bytes.extend(unit.to_le_bytes());
+        }
+        let table = read_table(&bytes, ImportKind::Payments, None).unwrap();
+        assert_eq!(table.encoding, Some("UTF-16LE"));
+        assert_eq!(table.sample, [["SK1", "C1", "1,234.50"]]);
+    }
+
+    #[test]
+    fn workbooks_are_told_by_their_content_and_a_broken_one_is_refused_naming_its_kind() {
+        let refusal = |bytes: &[u8]| match read_table(bytes, ImportKind::Customers, None) {
+            Err(AppError::ImportRejected(rows)) => rows[0].reason.clone(),
+            other => panic!("{other:?}"),
+        };
+        assert!(refusal(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1 broken").contains("Excel workbook (.xls)"));
+        let mut ods = b"PK\x03\x04".to_vec();
+        ods.extend([0; 26]);
+        ods.extend(ODS_MIMETYPE);
+        assert!(refusal(&ods).contains("OpenDocument spreadsheet (.ods)"));
+        assert!(refusal(b"PK\x03\x04 broken").contains("Excel workbook (.xlsx)"));
+        assert!(refusal(b"").contains("empty"));
+    }
+}
