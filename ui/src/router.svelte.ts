@@ -1,3 +1,5 @@
+import type { PaperKind } from "./api/bindings";
+
 // Hash routes: the app is one page served from the bundle, and the hash survives a reload.
 export type Route =
   | { name: "dashboard" }
@@ -8,7 +10,7 @@ export type Route =
   | { name: "customer_assess"; code: string }
   | { name: "delivery_new"; customer: string }
   | { name: "payment_new"; customer: string }
-  | { name: "paper"; number: string }
+  | { name: "paper"; number: string; kind?: PaperKind }
   | { name: "month_end"; period: string }
   | { name: "letters" }
   | { name: "collections" }
@@ -17,6 +19,12 @@ export type Route =
   | { name: "import" }
   | { name: "write_off"; customer: string }
   | { name: "setup"; step: string };
+
+const PAPER_KINDS: readonly PaperKind[] = ["delivery_note", "statement", "letter", "plan"];
+
+function paperKind(text: string | null): PaperKind | undefined {
+  return PAPER_KINDS.find((k) => k === text);
+}
 
 export function parseRoute(hash: string): Route {
   const [path = "", queryText = ""] = hash.replace(/^#/, "").split("?");
@@ -54,8 +62,12 @@ export function parseRoute(hash: string): Route {
       return { name: "write_off", customer };
     case "month-end":
       return { name: "month_end", period: query.get("period") ?? "" };
-    case "papers":
-      return parts[1] ? { name: "paper", number: parts[1] } : { name: "dashboard" };
+    case "papers": {
+      if (!parts[1]) return { name: "dashboard" };
+      // The kind is part of the address when a number could be two papers' (an imported note's).
+      const kind = paperKind(query.get("kind"));
+      return kind ? { name: "paper", number: parts[1], kind } : { name: "paper", number: parts[1] };
+    }
     default:
       return { name: "dashboard" };
   }
@@ -83,7 +95,7 @@ export function href(route: Route): string {
     case "settings":
       return "#/settings";
     case "paper":
-      return `#/papers/${code(route.number)}`;
+      return `#/papers/${code(route.number)}` + (route.kind ? `?kind=${route.kind}` : "");
     case "letters":
       return "#/letters";
     case "collections":

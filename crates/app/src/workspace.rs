@@ -215,20 +215,36 @@ impl Workspace {
 
     /// Writes the paper's PDF to the exports folder beside the books (for the system's
     /// viewer to print it) and returns where.
-    pub fn export_paper(&mut self, number: &str, signed: bool) -> Result<PathBuf, AppError> {
-        let pdf = self.books()?.paper_pdf(number, signed)?;
+    pub fn export_paper(
+        &mut self,
+        number: &str,
+        kind: Option<huikuan_domain::PaperKind>,
+        signed: bool,
+    ) -> Result<PathBuf, AppError> {
+        let pdf = self.books()?.paper_pdf_of_kind(number, kind, signed)?;
         let folder = self.db_path.parent().unwrap_or(Path::new(".")).join("exports");
         std::fs::create_dir_all(&folder).map_err(|e| file_error(&folder, e))?;
-        // The number is ours (SD-2026-000001) but came through the UI: keep only what a
-        // number is made of, so the name can never leave the folder.
-        let path = folder.join(format!("{}{}.pdf", safe_name(number), if signed { "-signed" } else { "" }));
+        // The number came through the UI and may be an old system's (`No.0012345`,
+        // `2024/001`): keep only what cannot leave the folder, and a name even when
+        // nothing of the number is left.
+        let name = match safe_name(number) {
+            name if name.is_empty() => "document".to_string(),
+            name => name,
+        };
+        let path = folder.join(format!("{name}{}.pdf", if signed { "-signed" } else { "" }));
         write_file(&path, &pdf)?;
         Ok(path)
     }
 
     /// Saves a copy of the paper's PDF at `path`, chosen in the system's save dialog.
-    pub fn save_paper(&mut self, number: &str, signed: bool, path: &Path) -> Result<PathBuf, AppError> {
-        let pdf = self.books()?.paper_pdf(number, signed)?;
+    pub fn save_paper(
+        &mut self,
+        number: &str,
+        kind: Option<huikuan_domain::PaperKind>,
+        signed: bool,
+        path: &Path,
+    ) -> Result<PathBuf, AppError> {
+        let pdf = self.books()?.paper_pdf_of_kind(number, kind, signed)?;
         let path = if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("pdf")) {
             path.to_path_buf()
         } else {

@@ -1,6 +1,7 @@
 use huikuan_app::company::CompanyImages;
 use huikuan_app::documents::{CustomerPapers, PaperView, SignForm, Verification};
 use huikuan_app::{AppError, ErrorView};
+use huikuan_domain::PaperKind;
 use tauri::ipc::Response;
 use tauri::{AppHandle, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
@@ -13,15 +14,25 @@ pub async fn customer_papers(state: State<'_, AppState>, code: String) -> Result
     state.books(|b| b.customer_papers(&code))
 }
 
+/// `kind`, when the page knows it, tells apart a number two papers share (an imported note).
 #[tauri::command]
-pub async fn paper_get(state: State<'_, AppState>, number: String) -> Result<PaperView, ErrorView> {
-    state.books(|b| b.paper(&number))
+pub async fn paper_get(
+    state: State<'_, AppState>,
+    number: String,
+    kind: Option<PaperKind>,
+) -> Result<PaperView, ErrorView> {
+    state.books(|b| b.paper_of_kind(&number, kind))
 }
 
 /// The exact stored bytes, as an ArrayBuffer for the in-app viewer.
 #[tauri::command]
-pub async fn paper_pdf(state: State<'_, AppState>, number: String, signed: bool) -> Result<Response, ErrorView> {
-    state.books(|b| b.paper_pdf(&number, signed)).map(Response::new)
+pub async fn paper_pdf(
+    state: State<'_, AppState>,
+    number: String,
+    kind: Option<PaperKind>,
+    signed: bool,
+) -> Result<Response, ErrorView> {
+    state.books(|b| b.paper_pdf_of_kind(&number, kind, signed)).map(Response::new)
 }
 
 #[tauri::command]
@@ -30,8 +41,12 @@ pub async fn paper_sign(state: State<'_, AppState>, form: SignForm) -> Result<Pa
 }
 
 #[tauri::command]
-pub async fn paper_verify(state: State<'_, AppState>, number: String) -> Result<Verification, ErrorView> {
-    state.books(|b| b.verify_paper(&number))
+pub async fn paper_verify(
+    state: State<'_, AppState>,
+    number: String,
+    kind: Option<PaperKind>,
+) -> Result<Verification, ErrorView> {
+    state.books(|b| b.verify_paper_of_kind(&number, kind))
 }
 
 /// Opens the PDF in the system's viewer, to print it from there.
@@ -40,9 +55,10 @@ pub async fn paper_open<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     number: String,
+    kind: Option<PaperKind>,
     signed: bool,
 ) -> Result<String, ErrorView> {
-    let path = state.workspace(|w| w.export_paper(&number, signed))?;
+    let path = state.workspace(|w| w.export_paper(&number, kind, signed))?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|_| state.error(huikuan_app::workspace::no_viewer(&path)))?;
@@ -55,6 +71,7 @@ pub async fn paper_save<R: Runtime>(
     app: AppHandle<R>,
     state: State<'_, AppState>,
     number: String,
+    kind: Option<PaperKind>,
     signed: bool,
 ) -> Result<Option<String>, ErrorView> {
     let name = format!("{}{}.pdf", number.trim(), if signed { "-signed" } else { "" });
@@ -63,7 +80,7 @@ pub async fn paper_save<R: Runtime>(
     };
     let path =
         chosen.into_path().map_err(|e| state.error(AppError::File { path: name.clone(), message: e.to_string() }))?;
-    state.workspace(|w| w.save_paper(&number, signed, &path)).map(|p| Some(p.display().to_string()))
+    state.workspace(|w| w.save_paper(&number, kind, signed, &path)).map(|p| Some(p.display().to_string()))
 }
 
 #[tauri::command]

@@ -61,6 +61,7 @@ import type {
   PaymentForm,
   PaymentPreview,
   PaymentReceipt,
+  PaperKind,
   PaperView,
   SignForm,
   Verification,
@@ -169,15 +170,19 @@ export const api = {
   saveCreditPolicy: (policy: CreditPolicy) => call<CreditPolicy>("credit_policy_save", { policy }),
 
   customerPapers: (code: string) => call<CustomerPapers>("customer_papers", { code }),
-  paper: (number: string) => call<PaperView>("paper_get", { number }),
+  // `kind`, when known, tells apart a number two papers share (an imported note's).
+  paper: (number: string, kind?: PaperKind) => call<PaperView>("paper_get", { number, kind }),
   /** The exact stored bytes of the issued (or signed) PDF. */
-  paperPdf: (number: string, signed: boolean) => call<ArrayBuffer>("paper_pdf", { number, signed }),
+  paperPdf: (number: string, signed: boolean, kind?: PaperKind) =>
+    call<ArrayBuffer>("paper_pdf", { number, kind, signed }),
   signPaper: (form: SignForm) => call<PaperView>("paper_sign", { form }),
-  verifyPaper: (number: string) => call<Verification>("paper_verify", { number }),
+  verifyPaper: (number: string, kind?: PaperKind) => call<Verification>("paper_verify", { number, kind }),
   /** Opens the PDF in the system's viewer (to print); returns the file it wrote. */
-  openPaper: (number: string, signed: boolean) => call<string>("paper_open", { number, signed }),
+  openPaper: (number: string, signed: boolean, kind?: PaperKind) =>
+    call<string>("paper_open", { number, kind, signed }),
   /** Asks where to save a copy; null when the user cancels. */
-  savePaper: (number: string, signed: boolean) => call<string | null>("paper_save", { number, signed }),
+  savePaper: (number: string, signed: boolean, kind?: PaperKind) =>
+    call<string | null>("paper_save", { number, kind, signed }),
   companyImages: () => call<CompanyImages>("company_images"),
   setCompanyImage: (which: "logo" | "stamp", pngBase64: string | null) =>
     call<CompanyImages>("company_image_set", { which, pngBase64 }),
