@@ -13,6 +13,7 @@ pub mod customer;
 pub mod dunning;
 pub mod error;
 pub mod forecast;
+pub mod interest;
 pub mod ledger;
 pub mod letter_template;
 pub mod limitation;

@@ -1,0 +1,183 @@
+use chrono::NaiveDate;
+use proptest::prelude::*;
+use rust_decimal::Decimal;
+
+use super::*;
+
+fn d(s: &str) -> NaiveDate {
+    s.parse().unwrap()
+}
+
+fn dec(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn item(open: &str, due: &str) -> OverdueItem {
+    OverdueItem { number: "SD-1".into(), due_date: d(due), open: open.parse().unwrap() }
+}
+
+fn interest(terms: &InterestTerms, open: &str, due: &str, as_of: &str) -> (i64, String) {
+    let r = item_interest(terms, &published_lpr(), &item(open, due), d(as_of)).unwrap();
+    (r.days, r.interest.to_string())
+}
+
+/// Worked by hand (the exact product, then rounded half up once):
+#[test]
+fn interest_matches_the_worked_table() {
+    let daily = |r: &str| InterestTerms::DailyRate { rate: dec(r) };
+    let annual = |r: &str| InterestTerms::AnnualRate { rate: dec(r) };
+    let lpr = |u: &str| InterestTerms::Lpr { uplift: dec(u) };
+    let table: Vec<(InterestTerms, &str, &str, &str, i64, &str)> = vec![
+        // 万分之五, 30 days: 10,000 × 0.0005 × 30 = 150.00
+        (daily("0.0005"), "10000.00", "2026-03-31", "2026-04-30", 30, "150.00"),
+        // 万分之三, 16 Jan .. 1 Mar 2026 = 45 days: 12,345.67 × 0.0003 × 45 = 166.666545
+        (daily("0.0003"), "12345.67", "2026-01-15", "2026-03-01", 45, "166.67"),
+        // Across 29 Feb 2024 at a daily rate: 29 Feb and 1 Mar = 2 days: 1,000 × 0.0005 × 2
+        (daily("0.0005"), "1000.00", "2024-02-28", "2024-03-01", 2, "1.00"),
+        // Half a cent rounds up: 10.00 × 0.0005 × 1 = 0.005
+        (daily("0.0005"), "10.00", "2026-01-01", "2026-01-02", 1, "0.01"),
+        // 12% a year over leap 2024 (366 days), actual/365: 100,000 × 0.12 × 366 / 365 = 12,032.8767…
+        (annual("0.12"), "100000.00", "2023-12-31", "2024-12-31", 366, "12032.88"),
+        // 6% a year over 2026 (365 days): exactly a year's interest
+        (annual("0.06"), "50000.00", "2025-12-31", "2026-12-31", 365, "3000.00"),
+        // LPR × 1.5 across the 21 Oct 2024 change: 10 days at 3.35%, 11 at 3.10%:
+        // 100,000 × (3.35 × 1.5 × 10 + 3.10 × 1.5 × 11) / 36,500 = 100,000 × 101.4 / 36,500 = 277.808…
+        (lpr("1.5"), "100000.00", "2024-10-10", "2024-10-31", 21, "277.81"),
+        // LPR × 1.3 across the 20 May 2025 change: 18 days at 3.10%, 42 at 3.00%:
+        // 8,888.88 × (3.10 × 1.3 × 18 + 3.00 × 1.3 × 42) / 36,500 = 8,888.88 × 236.34 / 36,500 = 57.556…
+        (lpr("1.3"), "8888.88", "2025-05-01", "2025-06-30", 60, "57.56"),
+        // Not yet overdue: nothing
+        (lpr("1.5"), "5000.00", "2026-05-31", "2026-05-01", 0, "0.00"),
+        (daily("0.0005"), "5000.00", "2026-05-01", "2026-05-01", 0, "0.00"),
+        // No terms: no interest, though overdue
+        (InterestTerms::None, "5000.00", "2026-01-01", "2026-05-01", 120, "0.00"),
+    ];
+    for (terms, open, due, as_of, days, expected) in table {
+        assert_eq!(interest(&terms, open, due, as_of), (days, expected.to_string()), "{terms:?} {open} {due}..{as_of}");
+    }
+}
+
+#[test]
+fn an_lpr_item_is_split_at_each_change_with_the_rate_of_its_days() {
+    let r = item_interest(
+        &InterestTerms::Lpr { uplift: dec("1.5") },
+        &published_lpr(),
+        &item("100000.00", "2024-10-10"),
+        d("2024-10-31"),
+    )
+    .unwrap();
+    let spans: Vec<_> = r.spans.iter().map(|s| (s.from, s.to, s.days, s.lpr_percent, s.percent)).collect();
+    assert_eq!(
+        spans,
+        vec![
+            (d("2024-10-11"), d("2024-10-20"), 10, Some(dec("3.35")), dec("5.025")),
+            (d("2024-10-21"), d("2024-10-31"), 11, Some(dec("3.10")), dec("4.65")),
+        ]
+    );
+}
+
+#[test]
+fn a_day_before_the_first_lpr_is_refused_by_name() {
+    let err = item_interest(
+        &InterestTerms::Lpr { uplift: dec("1.5") },
+        &published_lpr(),
+        &item("100.00", "2019-08-01"),
+        d("2019-09-01"),
+    )
+    .unwrap_err();
+    assert_eq!(err, InterestError::NoLpr(d("2019-08-02")));
+    assert!(err.zh().contains("2019-08-02"));
+}
+
+#[test]
+fn an_owner_added_lpr_applies_from_its_date() {
+    let mut table = published_lpr();
+    table.push(LprRate { effective: d("2026-01-20"), percent: dec("2.90") });
+    assert_eq!(lpr_on(&table, d("2026-01-19")), Some(dec("3.00")));
+    assert_eq!(lpr_on(&table, d("2026-01-20")), Some(dec("2.90")));
+    assert!(check_lpr_table(&table).is_ok());
+    table.push(LprRate { effective: d("2026-01-20"), percent: dec("2.80") });
+    assert!(check_lpr_table(&table).is_err());
+}
+
+#[test]
+fn rates_a_contract_would_not_hold_are_refused() {
+    assert!(InterestTerms::DailyRate { rate: dec("0.05") }.check().is_err());
+    assert!(InterestTerms::DailyRate { rate: dec("0") }.check().is_err());
+    assert!(InterestTerms::AnnualRate { rate: dec("12") }.check().is_err());
+    assert!(InterestTerms::Lpr { uplift: dec("0.5") }.check().is_err());
+    assert!(InterestTerms::Lpr { uplift: dec("1.5") }.check().is_ok());
+    assert!(InterestTerms::DailyRate { rate: dec("0.0005") }.check().is_ok());
+}
+
+#[test]
+fn the_claim_adds_the_rounded_items_and_states_its_basis() {
+    let items = [item("10.00", "2026-01-01"), item("10.00", "2026-01-01")];
+    let c = claim(&InterestTerms::DailyRate { rate: dec("0.0005") }, &[], &items, d("2026-01-02"), true).unwrap();
+    // Each item's half cent rounds up on its own: 0.01 + 0.01.
+    assert_eq!(c.interest.to_string(), "0.02");
+    assert_eq!(c.total.to_string(), "20.02");
+    assert!(c.basis.contains("万分之5"), "{}", c.basis);
+    let en = basis_words(&InterestTerms::Lpr { uplift: dec("1.5") }, false);
+    assert!(en.contains("times 1.5") && en.contains("365"), "{en}");
+}
+
+fn terms_strategy() -> impl Strategy<Value = InterestTerms> {
+    prop_oneof![
+        (1i64..=100).prop_map(|r| InterestTerms::DailyRate { rate: Decimal::new(r, 5) }),
+        (1i64..=240).prop_map(|r| InterestTerms::AnnualRate { rate: Decimal::new(r, 3) }),
+        (10i64..=20).prop_map(|u| InterestTerms::Lpr { uplift: Decimal::new(u, 1) }),
+    ]
+}
+
+proptest! {
+    #[test]
+    fn interest_never_falls_as_the_days_run_on(
+        terms in terms_strategy(),
+        cents in 1i64..10_000_000_000,
+        due_offset in 0i64..2500,
+        days in 0i64..1500,
+        more in 1i64..400,
+    ) {
+        let due = d("2019-09-01") + chrono::Days::new(due_offset as u64);
+        let it = OverdueItem { number: "X".into(), due_date: due, open: Money::from_cents(cents) };
+        let table = published_lpr();
+        let a = item_interest(&terms, &table, &it, due + chrono::Days::new(days as u64)).unwrap();
+        let b = item_interest(&terms, &table, &it, due + chrono::Days::new((days + more) as u64)).unwrap();
+        prop_assert!(a.interest <= b.interest);
+        prop_assert!(!a.interest.is_negative());
+        prop_assert_eq!(a.days, days);
+        prop_assert_eq!(a.spans.iter().map(|s| s.days).sum::<i64>(), days);
+    }
+
+    #[test]
+    fn lpr_under_one_rate_is_that_annual_rate(
+        cents in 1i64..10_000_000_000,
+        days in 0i64..2000,
+        uplift in 10i64..=20,
+    ) {
+        // Days after 2025-05-20 stand at 3.00% in the published table.
+        let uplift = Decimal::new(uplift, 1);
+        let due = d("2025-05-20");
+        let it = OverdueItem { number: "X".into(), due_date: due, open: Money::from_cents(cents) };
+        let as_of = due + chrono::Days::new(days as u64);
+        let by_lpr = item_interest(&InterestTerms::Lpr { uplift }, &published_lpr(), &it, as_of).unwrap();
+        let rate = dec("0.03") * uplift;
+        let by_rate = item_interest(&InterestTerms::AnnualRate { rate }, &[], &it, as_of).unwrap();
+        prop_assert_eq!(by_lpr.interest, by_rate.interest);
+    }
+
+    #[test]
+    fn a_daily_rate_is_within_a_cent_of_principal_times_rate_times_days(
+        cents in 1i64..1_000_000_000,
+        rate in 1i64..=100,
+        days in 0i64..1000,
+    ) {
+        let rate = Decimal::new(rate, 5);
+        let due = d("2026-01-01");
+        let it = OverdueItem { number: "X".into(), due_date: due, open: Money::from_cents(cents) };
+        let r = item_interest(&InterestTerms::DailyRate { rate }, &[], &it, due + chrono::Days::new(days as u64)).unwrap();
+        let exact = Money::from_cents(cents).to_decimal() * rate * Decimal::from(days);
+        prop_assert!((r.interest.to_decimal() - exact).abs() <= dec("0.005"));
+    }
+}
