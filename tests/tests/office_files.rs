@@ -180,3 +180,54 @@ fn payments_in_utf8_with_bom_read_typed_dates_and_yuan_amounts_and_skip_the_tota
         [money("11111.00"), money("500"), money("-999.70")]
     );
 }
+
+const FIXTURES: [&str; 8] = [
+    "customers_gbk.csv",
+    "customers_utf16.txt",
+    "customers.ods",
+    "opening_balances.xlsx",
+    "deliveries.xls",
+    "deliveries_bad_date.xls",
+    "payments_bom.csv",
+    "balances_semicolon.csv",
+];
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+    /// Damaged office files (bytes changed, the file cut short) are read or refused, never a
+    /// panic, and every row named is a row of the file.
+    #[test]
+    fn a_damaged_office_file_is_read_or_refused_naming_only_its_own_rows(
+        which in 0..FIXTURES.len(),
+        kind in 0..4usize,
+        changes in proptest::collection::vec((proptest::prelude::any::<proptest::sample::Index>(), proptest::prelude::any::<u8>()), 0..6),
+        cut in proptest::prelude::any::<proptest::sample::Index>(),
+    ) {
+        let mut bytes = fixture(FIXTURES[which]);
+        for (at, byte) in changes {
+            let at = at.index(bytes.len());
+            bytes[at] = byte;
+        }
+        if bytes.len() > 8 && cut.index(4) == 0 {
+            bytes.truncate(cut.index(bytes.len()));
+        }
+        let kind = [ImportKind::Customers, ImportKind::OpeningBalances, ImportKind::Deliveries, ImportKind::Payments][kind];
+        let workbook = bytes.starts_with(b"PK") || bytes.starts_with(b"\xD0\xCF");
+        let rows = if workbook { 10_000 } else { bytes.iter().filter(|b| matches!(b, b'\n' | b'\r')).count() as u64 + 1 };
+        match huikuan_app::sheets::read_table(&bytes, kind, None) {
+            Ok(table) => {
+                proptest::prop_assert!((1..=rows).contains(&table.heading_row));
+                for line in table.row_of_line.iter().chain(table.skipped.iter().map(|s| &s.line)) {
+                    proptest::prop_assert!((1..=rows).contains(line), "row {line} of {rows}");
+                }
+            }
+            Err(AppError::ImportRejected(refused)) => {
+                for r in refused {
+                    proptest::prop_assert!((1..=rows).contains(&r.line), "row {} of {rows}", r.line);
+                }
+            }
+            Err(other) => proptest::prop_assert!(false, "{other:?}"),
+        }
+    }
+}
