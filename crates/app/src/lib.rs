@@ -22,6 +22,7 @@ pub mod evidence;
 pub mod forms;
 pub mod generate;
 pub mod import;
+pub mod interest;
 pub mod ledger;
 pub mod letters;
 pub mod reports;

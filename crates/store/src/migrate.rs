@@ -16,6 +16,8 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0006_collections", include_str!("../migrations/0006_collections.sql")),
     ("0007_maintained", include_str!("../migrations/0007_maintained.sql")),
     ("0008_letter_skips", include_str!("../migrations/0008_letter_skips.sql")),
+    ("0009_letter_answers", include_str!("../migrations/0009_letter_answers.sql")),
+    ("0010_interest", include_str!("../migrations/0010_interest.sql")),
 ];
 
 pub fn latest_version() -> i64 {

@@ -12,6 +12,7 @@ pub mod customers;
 pub mod deliveries;
 pub mod documents;
 pub mod entries;
+pub mod interest;
 pub mod letters;
 pub mod maintained;
 pub mod sendings;
