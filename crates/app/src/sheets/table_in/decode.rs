@@ -67,7 +67,7 @@ fn utf16(body: &[u8], encoding: &'static Encoding, name: &'static str) -> Result
 /// UTF-16 saved without a BOM: text in it is mostly ASCII, so every other byte is a NUL. True
 /// for little-endian (NULs at odd offsets), false for big-endian; None when it does not look so.
 fn utf16_without_bom(bytes: &[u8]) -> Option<bool> {
-    if bytes.len() < 4 || bytes.len() % 2 != 0 {
+    if bytes.len() < 4 || !bytes.len().is_multiple_of(2) {
         return None;
     }
     let pairs = bytes.len() / 2;
