@@ -13,15 +13,43 @@ use crate::fonts::Fonts;
 pub enum Paper {
     A4,
     A5,
+    /// The 241 × 140 mm continuous form (二等分) dot-matrix printers feed for multi-part
+    /// delivery notes: wide and short, so a note runs onto more pages.
+    Continuous241x140,
 }
 
 impl Paper {
-    /// Width and height in millimetres, portrait.
+    /// Width and height in millimetres as the paper is fed (A4 and A5 portrait).
     pub fn size(self) -> (f32, f32) {
         match self {
             Paper::A4 => (210.0, 297.0),
             Paper::A5 => (148.0, 210.0),
+            Paper::Continuous241x140 => (241.0, 140.0),
         }
+    }
+
+    /// The name kept with a frozen document and in settings.
+    pub fn name(self) -> &'static str {
+        match self {
+            Paper::A4 => "A4",
+            Paper::A5 => "A5",
+            Paper::Continuous241x140 => "241x140",
+        }
+    }
+
+    /// The paper a name stands for; anything unknown is A4, the paper documents had
+    /// before there was a choice.
+    pub fn from_name(name: &str) -> Paper {
+        match name.trim().to_ascii_uppercase().as_str() {
+            "A5" => Paper::A5,
+            "241X140" => Paper::Continuous241x140,
+            _ => Paper::A4,
+        }
+    }
+
+    /// Short paper (the continuous form): compact letterhead, smaller boxes.
+    pub fn is_short(self) -> bool {
+        self.size().1 < 180.0
     }
 }
 
@@ -78,6 +106,11 @@ fn black() -> Color {
 impl Canvas {
     pub fn new(paper: Paper, faces: FaceIds) -> Canvas {
         let (width, height) = paper.size();
+        Canvas::sized(width, height, faces)
+    }
+
+    /// A page of any size (a landscape page: the paper's size turned).
+    pub fn sized(width: f32, height: f32, faces: FaceIds) -> Canvas {
         let ops = vec![Op::SetFillColor { col: black() }, Op::SetOutlineColor { col: black() }];
         Canvas { width, height, ops, faces }
     }

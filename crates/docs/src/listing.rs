@@ -5,9 +5,9 @@ use chrono::NaiveDate;
 
 use crate::canvas::{Align, Paper};
 use crate::error::DocError;
-use crate::fonts::fonts;
+use crate::fonts::{fonts, Fonts};
 use crate::pdf::{Letterhead, PdfBuilder};
-use crate::table::{Column, Table};
+use crate::table::{cell_width, is_figure, Column, Table};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListingColumn {
@@ -48,24 +48,109 @@ fn type_size(columns: usize) -> f32 {
     match columns {
         0..=5 => 9.0,
         6..=8 => 8.0,
-        _ => 7.0,
+        _ => 7.5,
     }
 }
 
-/// Columns share the page's width by their weights.
-fn table_of(columns: &[ListingColumn], width: f32) -> Table {
+/// The smallest type a listing is set in before its columns are squeezed.
+const LEAST_SIZE: f32 = 6.0;
+/// How wide a text column grows before its cells wrap.
+const TEXT_MAX: f32 = 55.0;
+
+/// What one column needs at `size` points: `least` holds every figure on one line and
+/// the heading in at most two lines (or its longest word); `wish` holds every cell and
+/// the heading unbroken.
+fn needs(fonts: &Fonts, title: &str, cells: &[&str], size: f32) -> (f32, f32) {
+    let mut least: f32 = 0.0;
+    let mut widest: f32 = 0.0;
+    for cell in cells {
+        let w = cell_width(fonts, cell, size, true);
+        widest = widest.max(w);
+        if is_figure(cell) {
+            least = least.max(w);
+        }
+    }
+    let heading = cell_width(fonts, title, size, true);
+    let longest_word = title.split(' ').map(|word| cell_width(fonts, word, size, true)).fold(0.0, f32::max);
+    let is_cjk_heading = !title.is_ascii();
+    let heading_least = if is_cjk_heading { heading / 2.0 + 2.0 } else { longest_word };
+    // Text columns may wrap, but not to a sliver.
+    let text_least = if widest > least { widest.min(18.0) } else { 0.0 };
+    least = least.max(heading_least).max(text_least);
+    let wish = least.max(heading).max(widest.min(TEXT_MAX));
+    (least, wish)
+}
+
+/// Column widths that fill `width`: every column gets what it needs at least, then the
+/// room left goes first to what they wish for, then by the columns' weights.
+fn widths(columns: &[ListingColumn], need: &[(f32, f32)], width: f32) -> Option<Vec<f32>> {
+    let least: f32 = need.iter().map(|n| n.0).sum();
+    if least > width {
+        return None;
+    }
+    let wish: f32 = need.iter().map(|n| n.1).sum();
+    if wish >= width {
+        let share = (width - least) / (wish - least).max(f32::EPSILON);
+        return Some(need.iter().map(|(l, w)| l + (w - l) * share).collect());
+    }
+    let weights: f32 = columns.iter().map(|c| c.weight).sum::<f32>().max(f32::EPSILON);
+    Some(need.iter().zip(columns).map(|((_, w), c)| w + (width - wish) * c.weight / weights).collect())
+}
+
+/// A table sized from what it holds: the widest figure of each column fits on one line,
+/// the type stepping down half a point at a time until the columns fit `width`.
+fn table_of(fonts: &Fonts, columns: &[ListingColumn], rows: &[&Vec<String>], width: f32) -> Option<Table> {
+    let mut size = type_size(columns.len());
+    while size >= LEAST_SIZE {
+        let need: Vec<(f32, f32)> = columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                let cells: Vec<&str> = rows.iter().filter_map(|r| r.get(i)).map(String::as_str).collect();
+                needs(fonts, &c.title, &cells, size)
+            })
+            .collect();
+        if let Some(ws) = widths(columns, &need, width) {
+            let columns = columns
+                .iter()
+                .zip(ws)
+                .map(|(c, width)| Column { title: c.title.clone(), width, align: c.align })
+                .collect();
+            return Some(Table { columns, size });
+        }
+        size -= 0.5;
+    }
+    None
+}
+
+/// The last resort for a table too wide even in the smallest type: shares by weight.
+fn squeezed(columns: &[ListingColumn], width: f32) -> Table {
     let total: f32 = columns.iter().map(|c| c.weight).sum::<f32>().max(f32::EPSILON);
     Table {
         columns: columns
             .iter()
             .map(|c| Column { title: c.title.clone(), width: width * c.weight / total, align: c.align })
             .collect(),
-        size: type_size(columns.len()),
+        size: LEAST_SIZE,
     }
 }
 
+/// Portrait when every table fits its width in readable type, else landscape.
+fn needs_landscape(fonts: &Fonts, doc: &ListingDoc, portrait_width: f32) -> bool {
+    let first: Vec<&Vec<String>> = doc.rows.iter().chain(&doc.footer_rows).collect();
+    let fits = |columns: &[ListingColumn], rows: &[&Vec<String>]| {
+        table_of(fonts, columns, rows, portrait_width).is_some_and(|t| t.size >= type_size(columns.len()) - 1.0)
+    };
+    !(fits(&doc.columns, &first) && doc.more.iter().all(|m| fits(&m.columns, &m.rows.iter().collect::<Vec<_>>())))
+}
+
 pub fn listing_pdf(doc: &ListingDoc) -> Result<Vec<u8>, DocError> {
-    let mut pdf = PdfBuilder::new(fonts()?, Paper::A4, &doc.title, &doc.id, doc.date);
+    let fonts = fonts()?;
+    let mut pdf = PdfBuilder::new(fonts, Paper::A4, &doc.title, &doc.id, doc.date);
+    if needs_landscape(fonts, doc, pdf.width()) {
+        pdf = pdf.landscape();
+    }
+    pdf.set_running_head(&format!("{} · {}", doc.title, doc.subtitle.join(" · ")));
     pdf.letterhead(&doc.letterhead)?;
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
     pdf.y += 8.0;
@@ -76,15 +161,17 @@ pub fn listing_pdf(doc: &ListingDoc) -> Result<Vec<u8>, DocError> {
     }
     pdf.y += 4.0;
     let width = pdf.width();
-    let mut rows = doc.rows.clone();
-    rows.extend(doc.footer_rows.iter().cloned());
-    table_of(&doc.columns, width).draw(&mut pdf, &rows)?;
+    let sized = |columns: &[ListingColumn], rows: &[&Vec<String>]| {
+        table_of(fonts, columns, rows, width).unwrap_or_else(|| squeezed(columns, width))
+    };
+    let first: Vec<&Vec<String>> = doc.rows.iter().chain(&doc.footer_rows).collect();
+    sized(&doc.columns, &first).draw_with(&mut pdf, &doc.rows, &doc.footer_rows, 0.0)?;
     for more in &doc.more {
         pdf.y += 6.0;
         pdf.ensure(20.0);
         pdf.text(left, 10.5, true, Align::Left, &more.heading)?;
         pdf.y += 2.5;
-        table_of(&more.columns, width).draw(&mut pdf, &more.rows)?;
+        sized(&more.columns, &more.rows.iter().collect::<Vec<_>>()).draw(&mut pdf, &more.rows)?;
     }
     for note in &doc.notes {
         pdf.y += 3.0;

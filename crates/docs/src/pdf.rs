@@ -24,6 +24,12 @@ pub struct Letterhead {
 }
 
 const FOOTER: f32 = 12.0;
+/// On the short continuous form every millimetre counts.
+const SHORT_FOOTER: f32 = 8.0;
+/// The running head of a continuation page: its baseline below the margin, and the room
+/// it takes before the content.
+const HEAD_BASELINE: f32 = 4.0;
+const HEAD_ROOM: f32 = 8.0;
 
 pub struct PdfBuilder<'f> {
     pub fonts: &'f Fonts,
@@ -31,6 +37,12 @@ pub struct PdfBuilder<'f> {
     pub margin: f32,
     /// The baseline position on the current page, in mm from the top.
     pub y: f32,
+    /// Width and height of every page (the paper's, or turned for landscape).
+    size: (f32, f32),
+    /// Repeated at the top of every page after the first, with "page x of y".
+    running_head: Option<String>,
+    /// Pages that carry the running head, and its baseline, for the page number at the end.
+    headed: Vec<(usize, f32)>,
     pages: Vec<Canvas>,
     images: Vec<(XObjectId, XObject)>,
     title: String,
@@ -43,13 +55,16 @@ pub struct PdfBuilder<'f> {
 impl<'f> PdfBuilder<'f> {
     /// `id` names the document for good (its number): the PDF's trailer ID comes from it.
     pub fn new(fonts: &'f Fonts, paper: Paper, title: &str, id: &str, date: NaiveDate) -> PdfBuilder<'f> {
-        let margin = if paper == Paper::A5 { 10.0 } else { 15.0 };
+        let margin = if paper == Paper::A4 { 15.0 } else { 10.0 };
         let faces = FaceIds::for_document(id);
         PdfBuilder {
             fonts,
             paper,
             margin,
             y: margin,
+            size: paper.size(),
+            running_head: None,
+            headed: Vec::new(),
             pages: vec![Canvas::new(paper, faces.clone())],
             images: Vec::new(),
             title: title.to_string(),
@@ -66,18 +81,47 @@ impl<'f> PdfBuilder<'f> {
         self
     }
 
+    /// The paper turned on its side (a report that needs the width). Call it before
+    /// anything is drawn: the first page is started again.
+    pub fn landscape(mut self) -> PdfBuilder<'f> {
+        let (w, h) = self.paper.size();
+        self.size = (w.max(h), w.min(h));
+        self.pages = vec![Canvas::sized(self.size.0, self.size.1, self.faces.clone())];
+        self.y = self.margin;
+        self
+    }
+
+    /// Width and height of the pages, in millimetres.
+    pub fn page_size(&self) -> (f32, f32) {
+        self.size
+    }
+
+    /// A line every page after the first repeats at its top (what the paper is: number,
+    /// customer, date), with "第 x 页 / 共 y 页 · Page x of y" at its right, so a
+    /// continuation page read alone still says what it belongs to. Pages started from
+    /// now on get it.
+    pub fn set_running_head(&mut self, text: &str) {
+        self.running_head = Some(text.to_string());
+    }
+
+    /// True when `height` mm more fit on this page (nothing is started).
+    pub fn fits(&self, height: f32) -> bool {
+        self.y + height <= self.bottom()
+    }
+
     /// How many pages so far.
     pub fn page_count(&self) -> usize {
         self.pages.len()
     }
 
     pub fn width(&self) -> f32 {
-        self.paper.size().0 - 2.0 * self.margin
+        self.size.0 - 2.0 * self.margin
     }
 
     /// The lowest baseline content may use before the footer.
     pub fn bottom(&self) -> f32 {
-        self.paper.size().1 - self.margin - FOOTER
+        let footer = if self.paper.is_short() { SHORT_FOOTER } else { FOOTER };
+        self.size.1 - self.margin - footer
     }
 
     pub fn page(&mut self) -> &mut Canvas {
@@ -85,8 +129,22 @@ impl<'f> PdfBuilder<'f> {
     }
 
     pub fn new_page(&mut self) {
-        self.pages.push(Canvas::new(self.paper, self.faces.clone()));
+        self.pages.push(Canvas::sized(self.size.0, self.size.1, self.faces.clone()));
         self.y = self.margin;
+        if let Some(head) = self.running_head.clone() {
+            let (left, right) = (self.margin, self.size.0 - self.margin);
+            let baseline = self.margin + HEAD_BASELINE;
+            self.y = baseline;
+            // Room is left at the right for the page number, drawn when the count is known.
+            let room = (right - left) / MM_PER_PT - self.fonts.width("第 99 页 / 共 99 页 · Page 99 of 99", 8.0, false);
+            let line = wrap(self.fonts, &head, room.max(40.0), 8.5, true).into_iter().next().unwrap_or_default();
+            // Text that cannot be drawn is left out of the head rather than failing the page.
+            let _ = self.text(left, 8.5, true, Align::Left, &line);
+            self.headed.push((self.pages.len() - 1, baseline));
+            let rule = baseline + 1.8;
+            self.page().line(left, rule, right, rule, 0.4);
+            self.y = self.margin + HEAD_ROOM;
+        }
     }
 
     /// Starts a new page unless `height` mm more fit on this one; true when it did.
@@ -123,7 +181,9 @@ impl<'f> PdfBuilder<'f> {
             self.y += 5.5;
             self.text(left, 9.0, true, Align::Left, l1)?;
             let start = self.y;
-            self.y -= 5.5;
+            // The value's first line shares the label's baseline: paragraph() steps one
+            // line down before it draws.
+            self.y -= 9.0 * MM_PER_PT * 1.45;
             self.paragraph(left + 18.0, half - 20.0, 9.0, false, v1)?;
             let after = self.y;
             self.y = start;
@@ -197,34 +257,42 @@ impl<'f> PdfBuilder<'f> {
     /// The company's name, address, phone and tax id at the top of the first page, the
     /// logo to their left; a rule below.
     pub fn letterhead(&mut self, head: &Letterhead) -> Result<(), DocError> {
+        // The short continuous form keeps the head to two lines: the page is for the goods.
+        let short = self.paper.is_short();
+        let (logo_w, name_size, detail_size, least) =
+            if short { (12.0, 12.0, 7.5, 12.0) } else { (18.0, 14.0, 8.5, 18.0) };
         let mut x = self.margin;
         if let Some(png) = &head.logo_png {
             let (id, pixels) = self.add_png(png)?;
             let y = self.y;
-            self.page().image(&id, pixels, x, y, 18.0);
-            x += 22.0;
+            self.page().image(&id, pixels, x, y, logo_w);
+            x += logo_w + 4.0;
         }
-        self.y += 7.0;
-        self.text(x, 14.0, true, Align::Left, &head.name)?;
-        let details: Vec<String> = [
-            head.address.clone(),
-            [&head.phone, &head.tax_id]
+        self.y += if short { 5.5 } else { 7.0 };
+        self.text(x, name_size, true, Align::Left, &head.name)?;
+        let contact = [&head.phone, &head.tax_id]
+            .iter()
+            .zip(["电话 Tel ", "税号 Tax ID "])
+            .filter(|(v, _)| !v.is_empty())
+            .map(|(v, label)| format!("{label}{v}"))
+            .collect::<Vec<_>>()
+            .join("    ");
+        let details: Vec<String> = if short {
+            vec![[head.address.clone(), contact]
                 .iter()
-                .zip(["电话 Tel ", "税号 Tax ID "])
-                .filter(|(v, _)| !v.is_empty())
-                .map(|(v, label)| format!("{label}{v}"))
+                .filter(|s| !s.is_empty())
+                .cloned()
                 .collect::<Vec<_>>()
-                .join("    "),
-        ]
-        .into_iter()
-        .filter(|s| !s.is_empty())
-        .collect();
-        for line in details {
-            self.y += 4.6;
-            self.text(x, 8.5, false, Align::Left, &line)?;
+                .join("    ")]
+        } else {
+            vec![head.address.clone(), contact]
+        };
+        for line in details.into_iter().filter(|s| !s.is_empty()) {
+            self.y += if short { 4.0 } else { 4.6 };
+            self.text(x, detail_size, false, Align::Left, &line)?;
         }
-        self.y = self.y.max(self.margin + 18.0) + 3.0;
-        let (left, right, y) = (self.margin, self.paper.size().0 - self.margin, self.y);
+        self.y = self.y.max(self.margin + least) + if short { 2.0 } else { 3.0 };
+        let (left, right, y) = (self.margin, self.size.0 - self.margin, self.y);
         self.page().line(left, y, right, y, 0.8);
         self.y += 2.0;
         Ok(())
@@ -239,11 +307,15 @@ impl<'f> PdfBuilder<'f> {
     /// The finished document, to be combined with others before it is saved.
     pub fn finish_document(mut self) -> Result<lopdf::Document, DocError> {
         let total = self.pages.len();
-        let (width, height) = self.paper.size();
+        let (width, height) = self.size;
         let (fonts, numbered) = (self.fonts, self.numbered);
+        let label = |i: usize| format!("第 {} 页 / 共 {total} 页 · Page {} of {total}", i + 1, i + 1);
         for (i, page) in self.pages.iter_mut().enumerate().filter(|_| numbered) {
-            let label = format!("第 {} 页 / 共 {total} 页 · Page {} of {total}", i + 1, i + 1);
-            page.text(fonts, width / 2.0, height - self.margin, 8.0, false, Align::Center, &label)?;
+            page.text(fonts, width / 2.0, height - self.margin, 8.0, false, Align::Center, &label(i))?;
+        }
+        for &(i, baseline) in &self.headed {
+            let right = width - self.margin;
+            self.pages[i].text(fonts, right, baseline, 8.0, false, Align::Right, &label(i))?;
         }
         let mut doc = PdfDocument::new(&self.title);
         let stamp = self.date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp();

@@ -78,7 +78,7 @@ fn layer(
         let (w, h) = if area.w / area.h > ratio { (area.h * ratio, area.h) } else { (area.w, area.w / ratio) };
         pdf.page().image(&image, pixels, area.x, area.y + area.h - h, w);
     }
-    let name = match mark.signer_role.trim() {
+    let name = match role_words(mark.signer_role.trim(), zh) {
         "" => mark.signer.clone(),
         role => format!("{} ({role})", mark.signer),
     };
@@ -104,6 +104,22 @@ fn layer(
     pdf.y = slot.caption.y - 3.0;
     pdf.paragraph(slot.caption.x, slot.caption_width, 6.5, false, &caption)?;
     pdf.finish_document()
+}
+
+/// The signer's role in the paper's language: the usual Chinese roles have English
+/// words, so an English note does not call its signer "(收货人)".
+fn role_words(role: &str, zh: bool) -> &str {
+    if zh {
+        return role;
+    }
+    match role {
+        "收货人" | "收货" | "签收人" => "Receiver",
+        "采购" | "采购员" => "Purchaser",
+        "财务" | "会计" | "出纳" => "Finance",
+        "经理" | "总经理" | "负责人" => "Manager",
+        "法定代表人" | "法人" => "Legal representative",
+        other => other,
+    }
 }
 
 fn act_zh(kind: PaperKind) -> &'static str {

@@ -2,6 +2,7 @@
 
 use crate::canvas::{Align, MM_PER_PT};
 use crate::error::DocError;
+use crate::fonts::Fonts;
 use crate::pdf::PdfBuilder;
 use crate::wrap::wrap;
 
@@ -18,22 +19,61 @@ pub struct Table {
     pub size: f32,
 }
 
+/// Cell padding at 9 pt; smaller type gets a little less.
 const PAD: f32 = 1.5;
 
+/// A figure (an amount, a count, a date, a percentage): drawn on one line, never wrapped,
+/// since "674,562.8 / 3" reads as two numbers.
+pub fn is_figure(text: &str) -> bool {
+    let t = text.trim();
+    !t.is_empty()
+        && t.chars().any(|c| c.is_ascii_digit())
+        && t.chars().all(|c| c.is_ascii_digit() || ",.-+%¥$€()/: ".contains(c))
+}
+
+/// The lines of one cell: figures stay whole, text wraps within the column.
+fn cell_lines(fonts: &Fonts, text: &str, width_pt: f32, size: f32, bold: bool) -> Vec<String> {
+    if is_figure(text) {
+        vec![text.trim().to_string()]
+    } else {
+        wrap(fonts, text, width_pt, size, bold)
+    }
+}
+
 impl Table {
+    fn pad(&self) -> f32 {
+        (PAD * self.size / 9.0).clamp(0.8, PAD)
+    }
+
     fn line_height(&self) -> f32 {
         self.size * MM_PER_PT * 1.4
     }
 
+    /// Each heading's lines: a heading wraps within its column instead of running into
+    /// the next one.
+    fn header_lines(&self, fonts: &Fonts) -> Vec<Vec<String>> {
+        self.columns
+            .iter()
+            .map(|c| wrap(fonts, &c.title, (c.width - 2.0 * self.pad()) / MM_PER_PT, self.size, true))
+            .collect()
+    }
+
+    fn header_height(&self, fonts: &Fonts) -> f32 {
+        let lines = self.header_lines(fonts).iter().map(Vec::len).max().unwrap_or(1).max(1);
+        lines as f32 * self.line_height() + 2.0 * self.pad()
+    }
+
     fn header(&self, pdf: &mut PdfBuilder) -> Result<(), DocError> {
-        let h = self.line_height() + 2.0 * PAD;
+        let h = self.header_height(pdf.fonts);
         let (x0, y) = (pdf.margin, pdf.y);
         let total: f32 = self.columns.iter().map(|c| c.width).sum();
         pdf.page().rect(x0, y, total, h, Some(0.9));
-        pdf.y += PAD + self.size * MM_PER_PT * 1.05;
         let mut x = x0;
-        for c in &self.columns {
-            pdf.text(anchor(x, c), self.size, true, c.align, &c.title)?;
+        for (c, lines) in self.columns.iter().zip(self.header_lines(pdf.fonts)) {
+            for (i, line) in lines.iter().enumerate() {
+                pdf.y = y + self.pad() + self.size * MM_PER_PT * 1.05 + i as f32 * self.line_height();
+                pdf.text(anchor(x, c, self.pad()), self.size, true, c.align, line)?;
+            }
             x += c.width;
         }
         pdf.y = y + h;
@@ -43,42 +83,83 @@ impl Table {
     /// Draws the header, then each row (cells wrap within their column), starting a new
     /// page with the header again whenever a row would not fit.
     pub fn draw(&self, pdf: &mut PdfBuilder, rows: &[Vec<String>]) -> Result<(), DocError> {
+        self.draw_with(pdf, rows, &[], 0.0)
+    }
+
+    /// Like [`Table::draw`], then `totals` in bold type; the last row is kept on one page
+    /// with the `tail` mm that follow the table (a signature block, a total line), so that
+    /// block never stands alone on a page without lines of the table above it.
+    pub fn draw_with(
+        &self,
+        pdf: &mut PdfBuilder,
+        rows: &[Vec<String>],
+        totals: &[Vec<String>],
+        tail: f32,
+    ) -> Result<(), DocError> {
         let lh = self.line_height();
-        pdf.ensure(3.0 * lh + 2.0 * PAD);
+        pdf.ensure(self.header_height(pdf.fonts) + lh + 2.0 * self.pad());
         self.header(pdf)?;
-        for row in rows {
+        let all: Vec<(&Vec<String>, bool)> =
+            rows.iter().map(|r| (r, false)).chain(totals.iter().map(|r| (r, true))).collect();
+        let last = all.len().saturating_sub(1);
+        for (n, (row, bold)) in all.into_iter().enumerate() {
             let cells: Vec<Vec<String>> = self
                 .columns
                 .iter()
                 .zip(row)
-                .map(|(c, text)| wrap(pdf.fonts, text, (c.width - 2.0 * PAD) / MM_PER_PT, self.size, false))
+                .map(|(c, text)| cell_lines(pdf.fonts, text, (c.width - 2.0 * self.pad()) / MM_PER_PT, self.size, bold))
                 .collect();
             let lines = cells.iter().map(Vec::len).max().unwrap_or(1).max(1);
-            let h = lines as f32 * lh + 2.0 * PAD;
-            if pdf.ensure(h) {
+            let h = lines as f32 * lh + 2.0 * self.pad();
+            let keep = if n == last { tail } else { 0.0 };
+            if pdf.ensure(h + keep) {
                 self.header(pdf)?;
             }
             let top = pdf.y;
             let mut x = pdf.margin;
             for (c, cell) in self.columns.iter().zip(&cells) {
                 for (i, line) in cell.iter().enumerate() {
-                    pdf.y = top + PAD + self.size * MM_PER_PT * 1.05 + i as f32 * lh;
-                    pdf.text(anchor(x, c), self.size, false, c.align, line)?;
+                    pdf.y = top + self.pad() + self.size * MM_PER_PT * 1.05 + i as f32 * lh;
+                    // A figure wider than its column is set a little smaller, never broken.
+                    let room = (c.width - 2.0 * self.pad()) / MM_PER_PT;
+                    let wide = pdf.fonts.width(line, self.size, bold);
+                    let size = if wide > room { (self.size * room / wide).max(4.0) } else { self.size };
+                    pdf.text(anchor(x, c, self.pad()), size, bold, c.align, line)?;
                 }
                 x += c.width;
             }
             pdf.y = top + h;
             let (left, right, y) = (pdf.margin, x, pdf.y);
-            pdf.page().line(left, y, right, y, 0.3);
+            pdf.page().line(left, y, right, y, if bold { 0.6 } else { 0.3 });
         }
         Ok(())
     }
 }
 
-fn anchor(x: f32, c: &Column) -> f32 {
+/// Width in millimetres `text` takes at `size` points, with a cell's padding.
+pub fn cell_width(fonts: &Fonts, text: &str, size: f32, bold: bool) -> f32 {
+    fonts.width(text, size, bold) * MM_PER_PT + 2.0 * (PAD * size / 9.0).clamp(0.8, PAD)
+}
+
+fn anchor(x: f32, c: &Column, pad: f32) -> f32 {
     match c.align {
-        Align::Left => x + PAD,
+        Align::Left => x + pad,
         Align::Center => x + c.width / 2.0,
-        Align::Right => x + c.width - PAD,
+        Align::Right => x + c.width - pad,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn figures_are_amounts_counts_dates_and_percentages_not_words() {
+        for figure in ["674,562.83", "¥3,950.00", "-12", "2026-11-30", "45%", "(1,200.00)"] {
+            assert!(is_figure(figure), "{figure}");
+        }
+        for text in ["C001", "逾期61–90天", "", "Total", "DN-2026-0001"] {
+            assert!(!is_figure(text), "{text}");
+        }
     }
 }

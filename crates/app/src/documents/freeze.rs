@@ -13,18 +13,11 @@ use crate::error::AppError;
 use crate::Customer;
 
 pub(crate) fn paper_name(paper: Paper) -> &'static str {
-    match paper {
-        Paper::A4 => "A4",
-        Paper::A5 => "A5",
-    }
+    paper.name()
 }
 
 pub(crate) fn paper_of(name: &str) -> Paper {
-    if name == "A5" {
-        Paper::A5
-    } else {
-        Paper::A4
-    }
+    Paper::from_name(name)
 }
 
 #[allow(clippy::too_many_arguments)]
