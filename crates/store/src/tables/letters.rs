@@ -119,6 +119,42 @@ pub fn insert_skip(conn: &Connection, letter_id: i64, due_level: u8, reason: &st
     Ok(())
 }
 
+/// The customer's answer on a letter's signed receipt: no objection (the debt
+/// acknowledged), or the objection written on it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct LetterAnswer {
+    pub no_objection: bool,
+    pub objection: String,
+    pub answered_on: NaiveDate,
+    pub signature_id: i64,
+}
+
+pub fn insert_answer(conn: &Connection, letter_id: i64, a: &LetterAnswer, stamp: &Stamp) -> Result<(), StoreError> {
+    conn.prepare_cached(
+        "INSERT INTO letter_answers (letter_id, no_objection, objection, answered_on, signature_id, created_at,
+             operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![letter_id, a.no_objection, a.objection, a.answered_on, a.signature_id, stamp.at, stamp.operator])
+    .map_err(StoreError::from_sqlite)?;
+    Ok(())
+}
+
+pub fn answer_of(conn: &Connection, letter_id: i64) -> Result<Option<LetterAnswer>, StoreError> {
+    Ok(conn
+        .prepare_cached(
+            "SELECT no_objection, objection, answered_on, signature_id FROM letter_answers WHERE letter_id = ?1",
+        )?
+        .query_row([letter_id], |row| {
+            Ok(LetterAnswer {
+                no_objection: row.get(0)?,
+                objection: row.get(1)?,
+                answered_on: row.get(2)?,
+                signature_id: row.get(3)?,
+            })
+        })
+        .optional()?)
+}
+
 /// The level due and the owner's reason, when the letter skipped a level.
 pub fn skip_of(conn: &Connection, letter_id: i64) -> Result<Option<(u8, String)>, StoreError> {
     Ok(conn
