@@ -23,6 +23,7 @@ use crate::forms::{
     PaymentPreview,
 };
 use crate::import::{ImportSummary, SkippedRow};
+use crate::interest::{Claim, ClaimRequest, InterestSpan, InterestTerms, ItemInterest, LprRate};
 use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
 use crate::letters::{LastLetter, LetterChoice, LetterDue, LetterItemView, LetterProgress, LetterView};
@@ -34,7 +35,9 @@ use crate::reports::{
     AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine, LedgerPage,
 };
 use crate::reports::{LimitationReport, LimitationRow};
-use crate::sheets::{ColumnChoice, ImportForm, ImportKind, ImportPreview, Mapping, PreviewRow, SheetFormat};
+use crate::sheets::{
+    CellReading, ColumnChoice, ImportForm, ImportKind, ImportPreview, Mapping, PreviewRow, RowReading, SheetFormat,
+};
 use crate::statements::{
     DisputeForm, IssuedStatement, MonthEndCandidate, MonthEndCounts, MonthEndOverview, MonthEndProgress,
     MonthEndSummary, StatementStatus, StatementSummary, StatementView,
@@ -128,6 +131,8 @@ pub fn typescript() -> String {
         Mapping,
         ImportForm,
         PreviewRow,
+        CellReading,
+        RowReading,
         ImportPreview,
         ImportSummary,
         SkippedRow,
@@ -136,6 +141,12 @@ pub fn typescript() -> String {
         ManifestReceivable,
         Manifest,
         EvidenceBuilt,
+        InterestTerms,
+        LprRate,
+        InterestSpan,
+        ItemInterest,
+        Claim,
+        ClaimRequest,
         CustomerLedger,
         LedgerLine,
         LedgerPage,

@@ -34,11 +34,16 @@ pub enum Format {
 pub enum Command {
     /// Create a new, empty book (or check an existing one).
     Init,
-    /// Import a CSV file; all rows or none.
+    /// Import a file (CSV in any of the encodings an office writes, .xlsx, .xls or .ods) the
+    /// way the import screen reads it: headings found by their Chinese or English names, the
+    /// mapping remembered per layout; all rows or none.
     Import {
         #[arg(value_enum)]
         kind: ImportKind,
         file: PathBuf,
+        /// A workbook's sheet to read, by name (default: the first sheet with anything in it).
+        #[arg(long)]
+        sheet: Option<String>,
         /// Deliveries only: issue rows the credit check blocks, for this written reason.
         #[arg(long)]
         override_reason: Option<String>,
@@ -134,6 +139,8 @@ pub enum Command {
         #[arg(long)]
         from: PathBuf,
     },
+    /// The one-year LPR table late-payment interest is measured on (published rates).
+    Lpr(crate::interest::LprArgs),
     /// The newest changes from the audit log.
     Audit {
         #[arg(long, default_value_t = 20)]
@@ -352,6 +359,14 @@ pub enum Report {
         #[arg(long)]
         as_of: String,
     },
+    /// A customer's claim: each overdue item's principal, days, rate and late-payment
+    /// interest to a date, and principal + interest.
+    Interest {
+        code: String,
+        /// Interest counted to this day (included); default: today.
+        #[arg(long)]
+        as_of: Option<String>,
+    },
 }
 
 #[derive(Debug, Subcommand)]
@@ -422,6 +437,10 @@ pub struct LetterArgs {
     /// letter than the policy's least gap (kept and audited); without it either is refused.
     #[arg(long, default_value = "")]
     pub skip_reason: String,
+    /// Why the letter is dated before today (written to the audit log); without it a back
+    /// date is refused: a letter is dated the day it is issued.
+    #[arg(long, default_value = "")]
+    pub back_date_reason: String,
     #[arg(long)]
     pub out: PathBuf,
     /// The letter's date (default: today); the items are those overdue on it.
@@ -455,6 +474,9 @@ pub enum CustomerCommand {
     Show { code: String },
     /// Add a customer.
     Add(CustomerAddArgs),
+    /// The customer's late-payment interest terms (违约金 / 逾期利息): shown, or set with
+    /// one of --daily-rate, --annual-rate, --lpr-uplift or --none.
+    Interest(crate::interest::InterestArgs),
     /// Attach a file (contract, licence, photo, other) to a customer.
     Attach {
         code: String,

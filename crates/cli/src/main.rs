@@ -1,4 +1,6 @@
 mod args;
+mod import;
+mod interest;
 mod render;
 mod reports;
 mod run;

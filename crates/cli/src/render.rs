@@ -35,7 +35,13 @@ pub fn message(format: Format, text: &str) -> String {
 }
 
 pub fn import_summary(format: Format, s: &ImportSummary) -> String {
-    json_or(format, s, |s| format!("imported {}: {} row(s), {} record(s) written\n", s.kind, s.rows, s.created))
+    json_or(format, s, |s| {
+        let mut out = format!("imported {}: {} row(s), {} record(s) written\n", s.kind, s.rows, s.created);
+        for row in &s.skipped {
+            out.push_str(&format!("skipped row {}: {}\n", row.line, row.reason));
+        }
+        out
+    })
 }
 
 pub fn aging(format: Format, report: &AgingReport) -> String {

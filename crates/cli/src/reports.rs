@@ -1,16 +1,15 @@
-//! The report, spreadsheet-import and evidence-pack commands.
+//! The report and evidence-pack commands.
 
 use std::path::Path;
 
-use base64::Engine;
 use huikuan_app::evidence::{manifest_digest, verify_pack, EvidenceRequest, PackCheck};
 use huikuan_app::reports::ReportRequest;
-use huikuan_app::sheets::{sheet_csv, Cell, ImportForm, ImportKind as Kind, ImportPreview, Sheet, SheetFormat};
+use huikuan_app::sheets::{sheet_csv, Cell, Sheet, SheetFormat};
 use huikuan_app::{AppError, Books};
 use huikuan_domain::DocLanguage;
 use serde::Serialize;
 
-use crate::args::{Format, ImportKind, OutArgs};
+use crate::args::{Format, OutArgs};
 use crate::render;
 use crate::table::Table;
 
@@ -79,65 +78,6 @@ pub fn write_report(
     })?;
     let (_, bytes) = books.export_report(request, format, lang)?;
     std::fs::write(path, bytes).map_err(|e| AppError::File { path: path.display().to_string(), message: e.to_string() })
-}
-
-fn kind(k: ImportKind) -> Kind {
-    match k {
-        ImportKind::Customers => Kind::Customers,
-        ImportKind::OpeningBalances => Kind::OpeningBalances,
-        ImportKind::Deliveries => Kind::Deliveries,
-        ImportKind::Payments => Kind::Payments,
-    }
-}
-
-/// An import through the spreadsheet path: any XLSX file, and a preview of any file.
-pub fn import_file(
-    books: &mut Books,
-    format: Format,
-    k: ImportKind,
-    file: &Path,
-    override_reason: Option<String>,
-    preview: bool,
-) -> Result<String, AppError> {
-    let bytes =
-        std::fs::read(file).map_err(|e| AppError::File { path: file.display().to_string(), message: e.to_string() })?;
-    let form = ImportForm {
-        kind: kind(k),
-        file_name: file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
-        content_base64: base64::engine::general_purpose::STANDARD.encode(&bytes),
-        mapping: None,
-        override_reason,
-    };
-    if preview && !huikuan_app::sheets::is_workbook(file) {
-        // A CSV file goes the strict way the real import of it goes: columns by their names.
-        let summary = books.preview_csv_import(form.kind, &bytes, form.override_reason.as_deref())?;
-        return Ok(render::json_or(format, &summary, |s| {
-            format!("all {} row(s) are good: {} record(s) would be written; nothing was written\n", s.rows, s.created)
-        }));
-    }
-    if preview {
-        let p = books.import_preview(&form)?;
-        return Ok(render::json_or(format, &p, preview_text));
-    }
-    Ok(render::import_summary(format, &books.import_file(&form)?))
-}
-
-fn preview_text(p: &ImportPreview) -> String {
-    let mut out = format!("{} ({}): {} row(s)\n", p.file_name, p.format, p.rows);
-    for c in &p.mapping.choices {
-        let from = c.source.and_then(|i| p.columns.get(i as usize)).map_or("(none)".to_string(), |h| format!("'{h}'"));
-        out.push_str(&format!("  {} <- {from}\n", c.field));
-    }
-    match p.would_create {
-        Some(n) => out.push_str(&format!("all rows are good: {n} record(s) would be written\n")),
-        None if !p.unmapped.is_empty() => out.push_str(&format!("no column for: {}\n", p.unmapped.join(", "))),
-        None => {
-            for r in &p.bad_rows {
-                out.push_str(&format!("line {}: {}\n", r.line, r.problems.join("; ")));
-            }
-        }
-    }
-    out
 }
 
 pub fn evidence(

@@ -67,22 +67,12 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     let mut books = Books::open(&db, clock, &cli.operator)?;
     match cli.command {
         Command::Init => Ok(render::message(format, &format!("book ready at {}", db.display()))),
-        Command::Import { kind, file, override_reason, preview } => {
+        Command::Import { kind, file, sheet, override_reason, preview } => {
             if override_reason.is_some() && kind != ImportKind::Deliveries {
                 return Err(AppError::Rule("--override-reason applies to deliveries only".into()));
             }
-            // CSV keeps its own path (and its messages); workbooks and previews go through
-            // the spreadsheet import, which reads both.
-            if preview || huikuan_app::sheets::is_workbook(&file) {
-                return reports::import_file(&mut books, format, kind, &file, override_reason, preview);
-            }
-            let summary = match kind {
-                ImportKind::Customers => books.import_customers(&file)?,
-                ImportKind::OpeningBalances => books.import_opening_balances(&file)?,
-                ImportKind::Deliveries => books.import_deliveries(&file, override_reason.as_deref())?,
-                ImportKind::Payments => books.import_payments(&file)?,
-            };
-            Ok(render::import_summary(format, &summary))
+            let request = crate::import::ImportRequest { kind, file, sheet, override_reason, preview };
+            crate::import::import_file(&mut books, format, request)
         }
         Command::Report(Report::Aging { as_of, basis, detail, by_salesperson, out }) => {
             let as_of = date(today, "as-of", &as_of)?;
@@ -267,7 +257,12 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         }
         Command::Letter(a) => {
             let when = a.date.as_deref().map(|d| date(today, "date", d)).transpose()?;
-            let choice = LetterChoice { code: a.code.clone(), level: a.level, skip_reason: a.skip_reason.clone() };
+            let choice = LetterChoice {
+                code: a.code.clone(),
+                level: a.level,
+                skip_reason: a.skip_reason.clone(),
+                back_date_reason: a.back_date_reason.clone(),
+            };
             let letter = books.issue_chosen_letter(&choice, when)?;
             let pdf = books.paper_pdf_of_kind(&letter.number, Some(PaperKind::Letter), false)?;
             std::fs::write(&a.out, &pdf).map_err(|e| file_error(&a.out, e))?;
@@ -319,6 +314,11 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Command::Backup { to } => backup(&books, format, &to),
         Command::Restore { .. } => unreachable!("handled before the book is opened"),
         Command::Audit { limit } => Ok(render::audit(format, &books.audit_log(limit)?)),
+        Command::Lpr(a) => crate::interest::lpr(&mut books, format, today, a),
+        Command::Report(Report::Interest { code, as_of }) => {
+            let as_of = as_of.as_deref().map(|d| date(today, "as-of", d)).transpose()?;
+            crate::interest::report(&mut books, format, code, as_of)
+        }
     }
 }
 
@@ -331,6 +331,7 @@ fn customer(books: &mut Books, format: Format, command: CustomerCommand) -> Resu
         }
         CustomerCommand::List { query } => Ok(render::customers(format, &books.list_customers(&query)?)),
         CustomerCommand::Search { text } => Ok(render::customers(format, &books.search_customers(&text)?)),
+        CustomerCommand::Interest(a) => crate::interest::customer_interest(books, format, a),
         CustomerCommand::Show { code } => {
             let detail: CustomerDetail = books.customer(&code)?;
             Ok(render::customer(format, &detail))

@@ -352,7 +352,7 @@ fn a_delivery_note_prints_to_the_same_pdf_every_time_with_its_total_in_capitals(
     }
     let missing = cli(&db, &["document", "pdf", "SD-2026-999999", "--out", a.to_str().unwrap()]);
     assert!(!missing.status.success());
-    assert!(String::from_utf8_lossy(&missing.stderr).contains("delivery note 'SD-2026-999999' does not exist"));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("document 'SD-2026-999999' does not exist"));
 }
 
 #[test]

@@ -115,13 +115,26 @@ fn a_csv_preview_judges_the_file_as_its_import_would() {
     let dir = tempfile::tempdir().unwrap();
     let db = story_book(dir.path());
     let file = dir.path().join("payments.csv");
-    std::fs::write(&file, "number,customer_code,date,amount,method\nP9,C001,2026-04-20,10.00,bank\n").unwrap();
+    std::fs::write(&file, "number,customer_code,date,method\nP9,C001,2026-04-20,bank\n").unwrap();
     let preview = common::cli(&db, &["import", "payments", file.to_str().unwrap(), "--preview"]);
     assert!(!preview.status.success(), "the import would refuse it, so the preview does");
-    assert!(String::from_utf8_lossy(&preview.stderr).contains("missing column(s): reference"));
-    std::fs::write(&file, "number,customer_code,date,amount,method,reference\nP9,C001,2026-04-20,10.00,bank,\n")
+    assert!(String::from_utf8_lossy(&preview.stderr).contains("missing column(s): amount"));
+    // The optional reference may be left out; the amount typed as people type it.
+    std::fs::write(&file, "number,customer_code,date,amount,method\nP9,C001,2026/4/20,\"¥1,010.00\",银行转账\n")
         .unwrap();
     let good = json(&db, &["import", "payments", file.to_str().unwrap(), "--preview"]);
     assert_eq!((good["rows"].as_u64(), good["created"].as_u64()), (Some(1), Some(1)));
+    assert_eq!(good["encoding"], "UTF-8");
+    assert_eq!(good["readings"][0]["cells"][2]["read"], "2026-04-20");
+    assert_eq!(good["readings"][0]["cells"][3]["read"], "1010.00");
     assert!(!ok(&db, &["--format", "json", "customer", "ledger", "C001"]).contains("P9"), "the preview wrote nothing");
+    let bad = dir.path().join("bad.csv");
+    std::fs::write(&bad, "number,customer_code,date,amount,method\nP9,C001,01/05/2026,10,bank\n").unwrap();
+    let refused = common::cli(&db, &["import", "payments", bad.to_str().unwrap(), "--preview"]);
+    assert!(!refused.status.success());
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("line 2"),
+        "{}",
+        String::from_utf8_lossy(&refused.stderr)
+    );
 }

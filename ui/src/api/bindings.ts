@@ -27,7 +27,12 @@ export type Receivable = { id: number, kind: EntryKind, number: string, doc_date
  */
 amount: Money, };
 
-export type Company = { legal_name: string, address: string, tax_id: string, bank_name: string, bank_account: string, phone: string, signatory: string, currency: string, doc_language: DocLanguage, };
+export type Company = { legal_name: string, address: string, tax_id: string, bank_name: string, bank_account: string, phone: string, signatory: string, currency: string, doc_language: DocLanguage, 
+/**
+ * The paper each kind of document is printed on; kept as a setting beside the
+ * profile. Absent from a saved profile: A4 for everything.
+ */
+papers: PaperChoices, };
 
 export type ContactFields = { name: string, role: ContactRole, phone: string, wechat: string, email: string, notes: string, };
 
@@ -194,6 +199,10 @@ sheet: string | null, };
 
 export type PreviewRow = { line: number, problems: Array<string>, problems_zh: Array<string>, };
 
+export type CellReading = { field: string, text: string, read: string | null, read_zh: string | null, };
+
+export type RowReading = { line: number, cells: Array<CellReading>, };
+
 export type ImportPreview = { kind: ImportKind, file_name: string, 
 /**
  * "csv", "xlsx", "xls" or "ods" (by the file's content, not its name).
@@ -243,7 +252,16 @@ would_create: number | null,
 /**
  * Rows left out (total rows), with their row in the file and why.
  */
-skipped: Array<SkippedRow>, };
+skipped: Array<SkippedRow>, 
+/**
+ * The first data rows as the import reads them: each mapped cell and what it became.
+ */
+readings: Array<RowReading>, 
+/**
+ * What the import would write, as the import's own summary names it (the same figure
+ * as `would_create`; the CLI's CSV previews have always said `created`).
+ */
+created: number | null, };
 
 export type ImportSummary = { kind: string, 
 /**
@@ -307,6 +325,39 @@ made_at: string, made_by: string,
 chosen: Array<string>, open_total: Money, receivables: Array<ManifestReceivable>, documents: Array<ManifestDocument>, };
 
 export type EvidenceBuilt = { folder: string, manifest: Manifest, };
+
+export type InterestTerms = { "basis": "none" } | { "basis": "daily_rate", rate: string, } | { "basis": "annual_rate", rate: string, } | { "basis": "lpr", uplift: string, };
+
+export type LprRate = { effective: string, 
+/**
+ * Percent a year, as published: 3.10 is 3.10%.
+ */
+percent: string, };
+
+export type InterestSpan = { from: string, to: string, days: number, 
+/**
+ * The rate charged, in percent: a day's for a daily rate, a year's otherwise (for LPR,
+ * the LPR of the span times the uplift).
+ */
+percent: string, 
+/**
+ * The LPR itself (percent a year) for an LPR span.
+ */
+lpr_percent: string | null, };
+
+export type ItemInterest = { number: string, due_date: string, principal: Money, days: number, spans: Array<InterestSpan>, interest: Money, };
+
+export type Claim = { as_of: string, terms: InterestTerms, items: Array<ItemInterest>, principal: Money, interest: Money, total: Money, 
+/**
+ * How the interest was worked out, in the document language (for letters and packs).
+ */
+basis: string, };
+
+export type ClaimRequest = { customer_code: string, 
+/**
+ * Interest counted to this day (included); default: today.
+ */
+as_of: string | null, };
 
 export type CustomerLedger = { code: string, name: string, as_of: string | null, entries: Array<LedgerLine>, balance: Money, };
 
@@ -816,7 +867,7 @@ export type MonthEndOverview = { period: Period, counts: MonthEndCounts, stateme
  */
 periods: Array<Period>, };
 
-export type Placeholder = "company" | "customer" | "contact" | "date" | "overdue_items" | "total" | "total_capitals" | "pay_by" | "bank_account" | "signatory" | "letter_number" | "previous_letters";
+export type Placeholder = "company" | "customer" | "contact" | "date" | "overdue_items" | "total" | "total_capitals" | "pay_by" | "bank_account" | "signatory" | "letter_number" | "previous_letters" | "salutation" | "interest";
 
 export type LetterWording = { title: string, body: string, };
 
@@ -862,7 +913,12 @@ skipped_from: number | null,
 /**
  * The owner's written reason for skipping a level ("" when none was skipped).
  */
-skip_reason: string, };
+skip_reason: string, 
+/**
+ * What the customer ticked on the signed receipt: no objection (the debt
+ * acknowledged) or its objection; None when no answer was recorded.
+ */
+answer: LetterAnswer | null, };
 
 export type LastLetter = { number: string, level: number, date: string, };
 
@@ -878,9 +934,13 @@ export type LetterChoice = { code: string, level: number,
 /**
  * Required when `level` is above the level due; kept with the letter and audited.
  */
-skip_reason: string, };
+skip_reason: string, 
+/**
+ * Required when the letter is dated before the day it is issued; audited.
+ */
+back_date_reason: string, };
 
-export type RestartKind = "letter_receipt" | "letter_delivered" | "statement_confirmed" | "promise" | "plan" | "part_payment";
+export type RestartKind = "letter_acknowledged" | "letter_receipt" | "letter_delivered" | "statement_confirmed" | "promise" | "plan" | "part_payment";
 
 export type Restart = { kind: RestartKind, date: string, 
 /**

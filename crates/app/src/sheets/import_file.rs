@@ -10,6 +10,7 @@ use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
 use super::mapping::{fold, guess, layout_of, setting_key, Mapping};
+use super::readings::{read_rows, RowReading};
 use super::table_in::{read_table, SourceTable};
 use crate::error::{AppError, RowError};
 use crate::import::{ImportSummary, SkippedRow};
@@ -112,6 +113,11 @@ pub struct ImportPreview {
     pub would_create: Option<u32>,
     /// Rows left out (total rows), with their row in the file and why.
     pub skipped: Vec<SkippedRow>,
+    /// The first data rows as the import reads them: each mapped cell and what it became.
+    pub readings: Vec<RowReading>,
+    /// What the import would write, as the import's own summary names it (the same figure
+    /// as `would_create`; the CLI's CSV previews have always said `created`).
+    pub created: Option<u32>,
 }
 
 /// The rows of a file with something in them (the header not counted).
@@ -215,6 +221,7 @@ impl Books {
         } else {
             (Vec::new(), None)
         };
+        let readings = readings(form.kind, &table, &mapping);
         Ok(ImportPreview {
             kind: form.kind,
             file_name: form.file_name.clone(),
@@ -233,6 +240,8 @@ impl Books {
             bad_rows,
             would_create,
             skipped: table.skipped.clone(),
+            readings,
+            created: would_create,
         })
     }
 
@@ -248,6 +257,42 @@ impl Books {
         let key = setting_key(form.kind, &layout_of(&table.header));
         self.store.write(|tx| Ok::<_, AppError>(settings::put(tx, &key, &mapping)?))?;
         Ok(summary)
+    }
+}
+
+/// The first data rows (up to five) read as the import reads them, each with its row in
+/// the user's file.
+fn readings(kind: ImportKind, table: &SourceTable, mapping: &Mapping) -> Vec<RowReading> {
+    let mut reader = csv::ReaderBuilder::new().has_headers(true).flexible(true).from_reader(table.csv.as_slice());
+    let rows: Vec<(u64, Vec<String>)> = reader
+        .records()
+        .filter_map(Result::ok)
+        .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
+        .take(5)
+        .map(|r| (table.row_of(r.position().map_or(0, |p| p.line())), r.iter().map(str::to_string).collect()))
+        .collect();
+    read_rows(kind.columns(), mapping, rows.iter().map(|(line, cells)| (*line, cells.as_slice())))
+}
+
+impl ImportPreview {
+    /// The refusal the import of this file would give, if it would refuse it: the fields
+    /// no column is chosen for, or every bad row.
+    pub fn refusal(&self) -> Option<AppError> {
+        if !self.unmapped.is_empty() {
+            let zh: Vec<&str> = self.unmapped.iter().map(|f| field_zh(f)).collect();
+            return Some(AppError::rule(
+                Some("mapping".into()),
+                format!("missing column(s): {} (no heading names them)", self.unmapped.join(", ")),
+                format!("缺少列：{}（没有列名与之对应）", zh.join("、")),
+            ));
+        }
+        if self.would_create.is_some() {
+            return None;
+        }
+        let rows = self.bad_rows.iter().flat_map(|r| {
+            r.problems.iter().zip(&r.problems_zh).map(|(en, zh)| RowError::new(r.line, en.clone(), zh.clone()))
+        });
+        Some(AppError::ImportRejected(rows.collect()))
     }
 }
 

@@ -1,0 +1,86 @@
+//! `huikuan-cli import`: every file goes the way the import screen reads it (encoding,
+//! workbook, heading row, mapping remembered per layout), so a file the app takes the CLI
+//! takes too, and with the same row numbers and reasons.
+
+use std::path::PathBuf;
+
+use base64::Engine;
+use huikuan_app::sheets::{ImportForm, ImportKind as Kind, ImportPreview};
+use huikuan_app::{AppError, Books};
+
+use crate::args::{Format, ImportKind};
+use crate::render;
+
+pub struct ImportRequest {
+    pub kind: ImportKind,
+    pub file: PathBuf,
+    pub sheet: Option<String>,
+    pub override_reason: Option<String>,
+    pub preview: bool,
+}
+
+fn kind(k: ImportKind) -> Kind {
+    match k {
+        ImportKind::Customers => Kind::Customers,
+        ImportKind::OpeningBalances => Kind::OpeningBalances,
+        ImportKind::Deliveries => Kind::Deliveries,
+        ImportKind::Payments => Kind::Payments,
+    }
+}
+
+/// Imports the file, or with `preview` rehearses it: what would be written, or the refusal
+/// the import would give (and a non-zero exit).
+pub fn import_file(books: &mut Books, format: Format, request: ImportRequest) -> Result<String, AppError> {
+    let file = &request.file;
+    let bytes =
+        std::fs::read(file).map_err(|e| AppError::File { path: file.display().to_string(), message: e.to_string() })?;
+    let form = ImportForm {
+        kind: kind(request.kind),
+        file_name: file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
+        content_base64: base64::engine::general_purpose::STANDARD.encode(&bytes),
+        mapping: None,
+        override_reason: request.override_reason,
+        sheet: request.sheet,
+    };
+    if !request.preview {
+        return Ok(render::import_summary(format, &books.import_file(&form)?));
+    }
+    let preview = books.import_preview(&form)?;
+    if let Some(refusal) = preview.refusal() {
+        return Err(refusal);
+    }
+    Ok(render::json_or(format, &preview, preview_text))
+}
+
+fn preview_text(p: &ImportPreview) -> String {
+    let mut out = format!("{} ({}", p.file_name, p.format);
+    if let Some(encoding) = &p.encoding {
+        out.push_str(&format!(", {encoding}"));
+    }
+    if let Some(sheet) = &p.sheet {
+        out.push_str(&format!(", sheet '{sheet}'"));
+    }
+    out.push_str(&format!("): headings on row {}, {} row(s)\n", p.heading_row, p.rows));
+    for c in &p.mapping.choices {
+        let from = c.source.and_then(|i| p.columns.get(i as usize)).map_or("(none)".to_string(), |h| format!("'{h}'"));
+        out.push_str(&format!("  {} <- {from}\n", c.field));
+    }
+    for row in &p.readings {
+        let cells: Vec<String> = row
+            .cells
+            .iter()
+            .filter(|c| c.read.as_deref() != Some(c.text.as_str()))
+            .map(|c| format!("{} '{}' -> {}", c.field, c.text, c.read.as_deref().unwrap_or("(unreadable)")))
+            .collect();
+        if !cells.is_empty() {
+            out.push_str(&format!("  row {}: {}\n", row.line, cells.join("; ")));
+        }
+    }
+    for s in &p.skipped {
+        out.push_str(&format!("skipped row {}: {}\n", s.line, s.reason));
+    }
+    if let Some(n) = p.would_create {
+        out.push_str(&format!("all rows are good: {n} record(s) would be written; nothing was written\n"));
+    }
+    out
+}
