@@ -184,8 +184,11 @@ fn main() {
             (
                 "aging detail written as XLSX",
                 Box::new(|b| {
-                    let request =
-                        huikuan_app::reports::ReportRequest::AgingDetail { as_of: today(), by_document_date: false };
+                    let request = huikuan_app::reports::ReportRequest::AgingDetail {
+                        as_of: today(),
+                        by_document_date: false,
+                        hide_zero: None,
+                    };
                     b.export_report(&request, huikuan_app::sheets::SheetFormat::Xlsx, huikuan_domain::DocLanguage::Zh)
                         .expect("xlsx");
                 }),

@@ -36,6 +36,19 @@ impl Books {
             ));
         }
         profile.currency = currency;
+        let paper = profile.papers.delivery_note.trim().to_ascii_uppercase();
+        profile.papers.delivery_note = match paper.as_str() {
+            "" | "A4" => "A4".into(),
+            "A5" => "A5".into(),
+            "241X140" => "241x140".into(),
+            _ => {
+                return Err(AppError::rule(
+                    Some("papers.delivery_note".into()),
+                    format!("'{}' is not a paper for delivery notes (A4, A5 or 241x140)", profile.papers.delivery_note),
+                    format!("“{}”不是送货单可用的纸张（A4、A5 或 241x140 二等分连续纸）", profile.papers.delivery_note),
+                ))
+            }
+        };
         let stamp = self.stamp();
         self.store.write(|tx| {
             let before = company::get(tx)?;

@@ -316,6 +316,9 @@ pub enum Report {
         /// One row per salesperson.
         #[arg(long)]
         by_salesperson: bool,
+        /// Leave out of the file the rows whose every figure is zero.
+        #[arg(long)]
+        hide_zero: bool,
         #[command(flatten)]
         out: OutArgs,
     },

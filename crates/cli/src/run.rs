@@ -74,7 +74,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             let request = crate::import::ImportRequest { kind, file, sheet, override_reason, preview };
             crate::import::import_file(&mut books, format, request)
         }
-        Command::Report(Report::Aging { as_of, basis, detail, by_salesperson, out }) => {
+        Command::Report(Report::Aging { as_of, basis, detail, by_salesperson, hide_zero, out }) => {
             let as_of = date(today, "as-of", &as_of)?;
             let by_document_date = basis == Basis::Document;
             let basis = if by_document_date { AgingBasis::DocumentDate } else { AgingBasis::DueDate };
@@ -83,14 +83,14 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
                 return reports::report(
                     &mut books,
                     format,
-                    ReportRequest::AgingDetail { as_of, by_document_date },
+                    ReportRequest::AgingDetail { as_of, by_document_date, hide_zero: Some(hide_zero) },
                     &out,
                     &r,
                 );
             }
             if by_salesperson {
                 let r = books.aging_by_salesperson(as_of, basis)?;
-                let request = ReportRequest::AgingBySalesperson { as_of, by_document_date };
+                let request = ReportRequest::AgingBySalesperson { as_of, by_document_date, hide_zero: Some(hide_zero) };
                 return reports::report(&mut books, format, request, &out, &r);
             }
             let report = books.aging_report(as_of, basis)?;
@@ -98,7 +98,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
                 return reports::report(
                     &mut books,
                     format,
-                    ReportRequest::Aging { as_of, by_document_date },
+                    ReportRequest::Aging { as_of, by_document_date, hide_zero: Some(hide_zero) },
                     &out,
                     &report,
                 )

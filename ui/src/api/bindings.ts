@@ -173,7 +173,19 @@ export type WriteOffReport = { from: string, to: string, lines: Array<WriteOffLi
 
 export type WriteOffForm = { customer_code: string, receivables: Array<string>, date: string, reason: string, };
 
-export type ReportRequest = { "report": "aging", as_of: string, by_document_date: boolean, } | { "report": "aging_detail", as_of: string, by_document_date: boolean, } | { "report": "aging_by_salesperson", as_of: string, by_document_date: boolean, } | { "report": "collection", as_of: string, months: number, } | { "report": "provision", as_of: string, } | { "report": "write_offs", from: string, to: string, } | { "report": "customers" } | { "report": "worklist", as_of: string, } | { "report": "ledger", code: string, };
+export type ReportRequest = { "report": "aging", as_of: string, by_document_date: boolean, 
+/**
+ * Leave out the rows whose every figure is zero (absent: keep them).
+ */
+hide_zero?: boolean, } | { "report": "aging_detail", as_of: string, by_document_date: boolean, 
+/**
+ * Leave out the rows whose every figure is zero (absent: keep them).
+ */
+hide_zero?: boolean, } | { "report": "aging_by_salesperson", as_of: string, by_document_date: boolean, 
+/**
+ * Leave out the rows whose every figure is zero (absent: keep them).
+ */
+hide_zero?: boolean, } | { "report": "collection", as_of: string, months: number, } | { "report": "provision", as_of: string, } | { "report": "write_offs", from: string, to: string, } | { "report": "customers" } | { "report": "worklist", as_of: string, } | { "report": "ledger", code: string, };
 
 export type SheetFormat = "xlsx" | "csv" | "pdf";
 

@@ -21,14 +21,26 @@ pub enum ReportRequest {
     Aging {
         as_of: NaiveDate,
         by_document_date: bool,
+        /// Leave out the rows whose every figure is zero (absent: keep them).
+        #[serde(default)]
+        #[ts(optional)]
+        hide_zero: Option<bool>,
     },
     AgingDetail {
         as_of: NaiveDate,
         by_document_date: bool,
+        /// Leave out the rows whose every figure is zero (absent: keep them).
+        #[serde(default)]
+        #[ts(optional)]
+        hide_zero: Option<bool>,
     },
     AgingBySalesperson {
         as_of: NaiveDate,
         by_document_date: bool,
+        /// Leave out the rows whose every figure is zero (absent: keep them).
+        #[serde(default)]
+        #[ts(optional)]
+        hide_zero: Option<bool>,
     },
     Collection {
         as_of: NaiveDate,
@@ -85,6 +97,11 @@ impl Words {
     }
 }
 
+/// A row left out when zero rows are hidden: every figure it shows is zero.
+fn hidden(hide_zero: Option<bool>, figures: &[Money]) -> bool {
+    hide_zero.unwrap_or(false) && figures.iter().all(|m| m.is_zero())
+}
+
 fn money_cells(amounts: impl IntoIterator<Item = Money>) -> Vec<Cell> {
     amounts.into_iter().map(Cell::Money).collect()
 }
@@ -98,7 +115,7 @@ impl Books {
     pub fn report_sheet(&mut self, request: &ReportRequest, language: DocLanguage) -> Result<Sheet, AppError> {
         let w = Words(language);
         match request.clone() {
-            ReportRequest::Aging { as_of, by_document_date } => {
+            ReportRequest::Aging { as_of, by_document_date, hide_zero } => {
                 let r = self.aging_report(as_of, basis(by_document_date))?;
                 let mut columns = vec![("code", w.say("客户编号", "Code")), ("name", w.say("客户名称", "Customer"))];
                 columns.extend(r.buckets.iter().map(|b| (b.as_str(), w.bucket(b))));
@@ -110,7 +127,7 @@ impl Books {
                     &columns,
                 );
                 sheet.subtitle.push(w.as_of(as_of, by_document_date));
-                for c in &r.customers {
+                for c in r.customers.iter().filter(|c| !hidden(hide_zero, &[c.balance, c.credit])) {
                     let mut row = vec![Cell::text(&c.code), Cell::text(&c.name)];
                     row.extend(money_cells(c.buckets.0.iter().map(|(_, m)| *m)));
                     row.extend([Cell::Money(c.credit), Cell::Money(c.balance)]);
@@ -122,7 +139,7 @@ impl Books {
                 sheet.totals.push(total);
                 Ok(sheet)
             }
-            ReportRequest::AgingDetail { as_of, by_document_date } => {
+            ReportRequest::AgingDetail { as_of, by_document_date, hide_zero } => {
                 let r = self.aging_detail(as_of, basis(by_document_date))?;
                 let days_title = if by_document_date {
                     w.say("账龄天数", "Days since")
@@ -144,7 +161,9 @@ impl Books {
                 let mut sheet =
                     Sheet::new(format!("aging-detail-{as_of}"), w.say("应收账款账龄明细表", "Aging detail"), &columns);
                 sheet.subtitle.push(w.as_of(as_of, by_document_date));
-                for i in &r.items {
+                for i in r.items.iter().filter(|i| !hidden(hide_zero, &[i.open])) {
+                    // A receivable not yet due is not "−12 days overdue": it is not due.
+                    let days = if i.days < 0 { Cell::text(w.say("未到期", "not due")) } else { Cell::Int(i.days) };
                     sheet.rows.push(vec![
                         Cell::text(&i.code),
                         Cell::text(&i.name),
@@ -154,7 +173,7 @@ impl Books {
                         Cell::Date(i.due_date),
                         Cell::Money(i.amount),
                         Cell::Money(i.open),
-                        Cell::Int(i.days),
+                        days,
                         Cell::text(w.bucket(&i.bucket)),
                     ]);
                 }
@@ -164,7 +183,7 @@ impl Books {
                 sheet.totals.push(total);
                 Ok(sheet)
             }
-            ReportRequest::AgingBySalesperson { as_of, by_document_date } => {
+            ReportRequest::AgingBySalesperson { as_of, by_document_date, hide_zero } => {
                 let r = self.aging_by_salesperson(as_of, basis(by_document_date))?;
                 let mut columns =
                     vec![("salesperson", w.say("业务员", "Salesperson")), ("customers", w.say("客户数", "Customers"))];
@@ -177,7 +196,7 @@ impl Books {
                     &columns,
                 );
                 sheet.subtitle.push(w.as_of(as_of, by_document_date));
-                for g in &r.rows {
+                for g in r.rows.iter().filter(|g| !hidden(hide_zero, &[g.balance, g.credit])) {
                     let who = if g.salesperson.is_empty() {
                         w.say("（未指定）", "(none)")
                     } else {
@@ -188,6 +207,17 @@ impl Books {
                     row.extend([Cell::Money(g.overdue), Cell::Money(g.balance)]);
                     sheet.rows.push(row);
                 }
+                // The total of every salesperson, hidden rows included: it is the book's.
+                let customers: u32 = r.rows.iter().map(|g| g.customers).sum();
+                let mut total = vec![Cell::text(w.say("合计", "Total")), Cell::Int(i64::from(customers))];
+                total.extend(money_cells(
+                    r.buckets.iter().map(|b| r.rows.iter().filter_map(|g| g.buckets.get(b)).sum::<Money>()),
+                ));
+                total.extend([
+                    Cell::Money(r.rows.iter().map(|g| g.overdue).sum()),
+                    Cell::Money(r.rows.iter().map(|g| g.balance).sum()),
+                ]);
+                sheet.totals.push(total);
                 Ok(sheet)
             }
             ReportRequest::Collection { as_of, months } => {

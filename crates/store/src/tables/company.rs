@@ -18,10 +18,30 @@ pub struct Company {
     pub signatory: String,
     pub currency: String,
     pub doc_language: DocLanguage,
+    /// The paper each kind of document is printed on; kept as a setting beside the
+    /// profile. Absent from a saved profile: A4 for everything.
+    #[serde(default)]
+    pub papers: PaperChoices,
 }
 
+/// The paper a kind of document is printed on, by name: "A4", "A5" or "241x140" (the
+/// continuous form dot-matrix printers use for multi-part delivery notes).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
+#[serde(default)]
+pub struct PaperChoices {
+    pub delivery_note: String,
+}
+
+impl Default for PaperChoices {
+    fn default() -> PaperChoices {
+        PaperChoices { delivery_note: "A4".into() }
+    }
+}
+
+const PAPERS_KEY: &str = "papers";
+
 pub fn get(conn: &Connection) -> Result<Company, StoreError> {
-    Ok(conn
+    let mut company = conn
         .prepare_cached(
             "SELECT legal_name, address, tax_id, bank_name, bank_account, phone, signatory, currency, doc_language
          FROM company WHERE id = 1",
@@ -37,8 +57,11 @@ pub fn get(conn: &Connection) -> Result<Company, StoreError> {
                 signatory: row.get(6)?,
                 currency: row.get(7)?,
                 doc_language: parsed(row, 8)?,
+                papers: PaperChoices::default(),
             })
-        })?)
+        })?;
+    company.papers = super::settings::get(conn, PAPERS_KEY)?.unwrap_or_default();
+    Ok(company)
 }
 
 pub fn update(conn: &Connection, company: &Company) -> Result<(), StoreError> {
@@ -57,6 +80,7 @@ pub fn update(conn: &Connection, company: &Company) -> Result<(), StoreError> {
         company.currency,
         company.doc_language.as_str()
     ])?;
+    super::settings::put(conn, PAPERS_KEY, &company.papers)?;
     Ok(())
 }
 

@@ -52,6 +52,7 @@ fn company() -> Company {
         signatory: "陈明远".into(),
         currency: "CNY".into(),
         doc_language: DocLanguage::Zh,
+        papers: Default::default(),
     }
 }
 
