@@ -91,7 +91,14 @@ fn rejected(en: String, zh: String) -> AppError {
 /// `sheet` or else the first with something in it; anything else as text.
 pub fn read_table(bytes: &[u8], kind: ImportKind, sheet: Option<&str>) -> Result<SourceTable, AppError> {
     match SourceFormat::of_workbook(bytes) {
-        Some(format) => read_workbook(bytes, format, kind, sheet),
+        // The workbook reader can panic on a damaged file (a length the file states, used
+        // unchecked): such a file is refused like any unreadable one, and the app goes on.
+        Some(format) => std::panic::catch_unwind(|| read_workbook(bytes, format, kind, sheet)).unwrap_or_else(|_| {
+            Err(rejected(
+                format!("the workbook (.{}) is damaged: it cannot be read", format.name()),
+                format!("工作簿（.{}）已损坏，无法读取", format.name()),
+            ))
+        }),
         None => {
             let Decoded { text, encoding } = decode_text(bytes).map_err(|NotText { en, zh }| rejected(en, zh))?;
             let rows = csv_rows(&text, separator_of(&text));
