@@ -140,7 +140,8 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     table.draw_with(&mut pdf, &rows, &[], tail)?;
     pdf.ensure(tail);
 
-    pdf.y += gap;
+    // The total's capitals stand clear of the table's last rule.
+    pdf.y += gap + 1.5;
     pdf.text(right - 1.5, 10.5, true, Align::Right, &format!("{}  {}", say("合计", "Total"), note.total.yuan()))?;
     pdf.y += gap - line(9.5);
     pdf.paragraph(left, pdf.width(), 9.5, false, &words)?;

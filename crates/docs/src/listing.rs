@@ -139,7 +139,7 @@ fn squeezed(columns: &[ListingColumn], width: f32) -> Table {
 fn needs_landscape(fonts: &Fonts, doc: &ListingDoc, portrait_width: f32) -> bool {
     let first: Vec<&Vec<String>> = doc.rows.iter().chain(&doc.footer_rows).collect();
     let fits = |columns: &[ListingColumn], rows: &[&Vec<String>]| {
-        table_of(fonts, columns, rows, portrait_width).is_some_and(|t| t.size >= type_size(columns.len()) - 1.0)
+        table_of(fonts, columns, rows, portrait_width).is_some_and(|t| t.size >= type_size(columns.len()))
     };
     !(fits(&doc.columns, &first) && doc.more.iter().all(|m| fits(&m.columns, &m.rows.iter().collect::<Vec<_>>())))
 }

@@ -18,6 +18,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0008_letter_skips", include_str!("../migrations/0008_letter_skips.sql")),
     ("0009_letter_answers", include_str!("../migrations/0009_letter_answers.sql")),
     ("0010_interest", include_str!("../migrations/0010_interest.sql")),
+    ("0011_paper_sizes", include_str!("../migrations/0011_paper_sizes.sql")),
 ];
 
 pub fn latest_version() -> i64 {
@@ -47,9 +48,30 @@ pub fn migrate_with(conn: &mut Connection, path: Option<&Path>, migrations: &[(&
             copy_database(conn, &backup_path(path, version, latest))?;
         }
     }
+    // Foreign keys are off while migrations run, so one may build a table again (SQLite
+    // cannot change a constraint in place); every key is checked before the commit.
+    let enforced: bool = conn.query_row("PRAGMA foreign_keys", [], |row| row.get(0))?;
+    conn.pragma_update(None, "foreign_keys", false)?;
+    let done = run_migrations(conn, version, latest, migrations);
+    if enforced {
+        conn.pragma_update(None, "foreign_keys", true)?;
+    }
+    done
+}
+
+fn run_migrations(
+    conn: &mut Connection,
+    version: i64,
+    latest: i64,
+    migrations: &[(&str, &str)],
+) -> Result<(), StoreError> {
     let tx = conn.transaction()?;
     for (_, sql) in &migrations[version as usize..] {
         tx.execute_batch(sql)?;
+    }
+    let broken: i64 = tx.query_row("SELECT count(*) FROM pragma_foreign_key_check", [], |row| row.get(0))?;
+    if broken > 0 {
+        return Err(StoreError::Corrupt(format!("{broken} row(s) refer to rows a migration left out")));
     }
     // Derived tables a migration asked to be filled (it marks the accounts dirty).
     if has_table(&tx, "dirty_accounts")? {
