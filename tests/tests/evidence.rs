@@ -5,6 +5,7 @@
 use huikuan_app::demo::create_demo_books;
 use huikuan_app::documents::SignForm;
 use huikuan_app::evidence::{verify_pack, EvidenceRequest, Manifest};
+use huikuan_app::interest::InterestTerms;
 use huikuan_app::{Books, FixedClock};
 use huikuan_domain::Period;
 use huikuan_tests::{date, drawn_signature};
@@ -36,6 +37,25 @@ fn signed_customer(books: &mut Books) -> String {
         .unwrap()
 }
 
+/// How many rows of `table` (contact_logs, promises) the customer has.
+fn count(books: &mut Books, table: &str, code: &str) -> i64 {
+    books
+        .store()
+        .connection()
+        .query_row(
+            &format!("SELECT count(*) FROM {table} t JOIN customers c ON c.id = t.customer_id WHERE c.code = ?1"),
+            [code],
+            |r| r.get(0),
+        )
+        .unwrap()
+}
+
+/// The text of a PDF of the pack, as a reader's tool extracts it.
+fn pdf_text(path: &std::path::Path) -> String {
+    let out = std::process::Command::new("pdftotext").arg("-layout").arg(path).arg("-").output().expect("pdftotext");
+    String::from_utf8(out.stdout).unwrap()
+}
+
 fn signed(number: &str, signer: &str) -> SignForm {
     let (strokes, png) = drawn_signature(7);
     SignForm {
@@ -64,9 +84,12 @@ fn a_pack_holds_every_kind_of_paper_and_its_manifest_hashes_verify() {
     let on_disk: Manifest = serde_json::from_str(&std::fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
     assert_eq!(on_disk, manifest);
     let kinds: Vec<&str> = manifest.documents.iter().map(|d| d.kind.as_str()).collect();
-    for kind in ["delivery_note", "statement", "letter", "contact_log", "promises", "manifest"] {
+    for kind in ["delivery_note", "statement", "letter", "ledger", "manifest"] {
         assert!(kinds.contains(&kind), "{kind} in {kinds:?}");
     }
+    // The contact log and the promises only where the customer has any.
+    assert_eq!(kinds.contains(&"contact_log"), count(&mut books, "contact_logs", &code) > 0, "{kinds:?}");
+    assert_eq!(kinds.contains(&"promises"), count(&mut books, "promises", &code) > 0, "{kinds:?}");
     let receipt = manifest.documents.iter().find(|d| d.kind == "letter").unwrap();
     assert_eq!(receipt.signer.as_deref(), Some("前台 小王"), "the letter with its signed receipt");
     let confirmed = manifest.documents.iter().find(|d| d.kind == "statement").unwrap();
@@ -111,12 +134,12 @@ fn a_changed_missing_or_added_file_is_found() {
 
     std::fs::write(&path, &original).unwrap();
     assert!(verify_pack(&out).unwrap().intact, "restored, it verifies again");
-    std::fs::remove_file(out.join("5-other/promises.pdf")).unwrap();
+    std::fs::remove_file(out.join("5-other/ledger.pdf")).unwrap();
     std::fs::write(out.join("note.txt"), "added later").unwrap();
     let check = verify_pack(&out).unwrap();
     let bad: Vec<(&str, &str)> =
         check.files.iter().filter(|f| f.status != "ok").map(|f| (f.file.as_str(), f.status.as_str())).collect();
-    assert_eq!(bad, vec![("5-other/promises.pdf", "missing"), ("note.txt", "unlisted")]);
+    assert_eq!(bad, vec![("5-other/ledger.pdf", "missing"), ("note.txt", "unlisted")]);
 }
 
 #[test]
@@ -140,4 +163,76 @@ fn a_pack_for_chosen_receivables_lists_only_them_and_refuses_one_not_open() {
         .unwrap_err();
     assert_eq!(refused.code(), "rule");
     assert!(!dir.path().join("two").exists(), "nothing written for a refused pack");
+}
+
+/// C026 of the demo: twenty open receivables, no contacts or promises. Its pack holds every
+/// open receivable's note (printed now where it never was), every statement with its answer,
+/// the ledger, the letters named by their level with their sendings, the claim with its
+/// basis, and no empty exhibit.
+#[test]
+fn a_demo_pack_holds_every_open_note_every_statement_the_ledger_and_letters_by_level() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = demo(dir.path());
+    let code = "C026";
+    assert_eq!(count(&mut books, "contact_logs", code) + count(&mut books, "promises", code), 0);
+    let october = books.issue_statement(code, Period::month("2026-10").unwrap(), false).unwrap();
+    books.confirm_statement(signed(&october.summary.number, "财务 李会计")).unwrap();
+    let november = books.issue_statement(code, Period::month("2026-11").unwrap(), false).unwrap();
+    let letter = books.issue_letter(code, 1, None).unwrap();
+    books
+        .record_sending(huikuan_app::documents::SendForm {
+            number: letter.number.clone(),
+            channel: "express".into(),
+            date: "2026-12-01".into(),
+            tracking: "SF1432096657210".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    books.set_interest_terms(code, InterestTerms::Lpr { uplift: "1.5".parse().unwrap() }).unwrap();
+
+    let out = dir.path().join("pack");
+    let m = books.evidence_pack(&EvidenceRequest { customer_code: code.into(), receivables: vec![] }, &out).unwrap();
+    let open: Vec<String> = books.open_items(code).unwrap().into_iter().map(|i| i.receivable.number).collect();
+    assert!(open.len() >= 15, "{open:?}");
+    let notes: Vec<&str> =
+        m.documents.iter().filter(|d| d.kind == "delivery_note").map(|d| d.number.as_str()).collect();
+    for number in &open {
+        assert!(notes.contains(&number.as_str()), "{number}'s note in {notes:?}");
+    }
+    assert_eq!(notes.len(), open.len(), "the notes of open receivables, not of paid ones");
+    let answers: Vec<(&str, Option<&str>)> = m
+        .documents
+        .iter()
+        .filter(|d| d.kind == "statement")
+        .map(|d| (d.number.as_str(), d.answer.as_deref()))
+        .collect();
+    assert_eq!(answers.len(), 2, "{answers:?}");
+    assert!(answers.iter().any(|(n, a)| *n == october.summary.number && a.unwrap().starts_with("confirmed")));
+    assert!(answers.contains(&(november.summary.number.as_str(), Some("none"))), "{answers:?}");
+    let sent = m.documents.iter().find(|d| d.kind == "letter").unwrap();
+    assert_eq!(sent.level, Some(1));
+    assert_eq!(sent.sent, vec!["express SF1432096657210 2026-12-01".to_string()]);
+    assert!(m.documents.iter().any(|d| d.kind == "ledger" && d.file == "5-other/ledger.pdf"));
+    assert!(!m.documents.iter().any(|d| d.kind == "contact_log" || d.kind == "promises"), "no empty exhibits");
+
+    let claim = m.claim.as_ref().expect("the claim");
+    assert!(claim.interest.is_positive());
+    assert_eq!(claim.total, claim.principal + claim.interest);
+    assert!(claim.basis.contains("LPR"), "{}", claim.basis);
+
+    let manifest = pdf_text(&out.join("manifest.pdf"));
+    assert!(manifest.contains("提醒函"), "the letter by its level:\n{manifest}");
+    assert!(!manifest.contains("催款函 DL"), "not every letter a 催款函:\n{manifest}");
+    assert!(manifest.contains("SF1432096657210") && manifest.contains("快递"), "the sending");
+    assert!(manifest.contains("未回复") && manifest.contains("已确认无误"), "the statements' answers");
+    assert!(manifest.contains(&claim.total.yuan()), "the claim's total");
+    assert!(manifest.contains("利息计算依据"), "its basis");
+    let ledger = pdf_text(&out.join("5-other/ledger.pdf"));
+    assert!(ledger.contains("客户往来明细账") && ledger.contains(&open[0]), "the ledger lists the notes");
+    for doc in &m.documents {
+        if doc.file.ends_with(".pdf") {
+            assert!(!pdf_text(&out.join(&doc.file)).contains("共 0 "), "an empty exhibit: {}", doc.file);
+        }
+    }
+    assert!(verify_pack(&out).unwrap().intact);
 }

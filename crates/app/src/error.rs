@@ -115,6 +115,9 @@ pub enum AppError {
     /// a written reason.
     #[error("{0}")]
     LetterTooSoon(Refusal),
+    /// A letter dated before the day it is issued, without the owner's reason for the back date.
+    #[error("{0}")]
+    LetterBackDated(Refusal),
     #[error("{0}")]
     CreditBlocked(CreditRefusal),
     #[error("customer '{0}' does not exist")]
@@ -149,6 +152,7 @@ impl AppError {
             Self::Fields(_) => "invalid_fields",
             Self::LevelSkipped(_) => "letter_level_skipped",
             Self::LetterTooSoon(_) => "letter_too_soon",
+            Self::LetterBackDated(_) => "letter_back_dated",
             Self::CreditBlocked(_) => "credit_blocked",
             Self::UnknownCustomer(_) => "unknown_customer",
             Self::UnknownDocument { .. } => "unknown_document",

@@ -41,7 +41,9 @@ impl AppError {
             Self::Invalid { field, .. } => Some(field.to_string()),
             Self::Rule(refusal) => refusal.field.clone(),
             Self::Fields(refusals) => refusals.iter().find_map(|r| r.field.clone()),
-            Self::LevelSkipped(refusal) | Self::LetterTooSoon(refusal) => refusal.field.clone(),
+            Self::LevelSkipped(refusal) | Self::LetterTooSoon(refusal) | Self::LetterBackDated(refusal) => {
+                refusal.field.clone()
+            }
             Self::CreditBlocked(_) => Some("override_reason".into()),
             Self::UnknownCustomer(_) => Some("customer_code".into()),
             Self::Store(StoreError::CustomerCodeTaken(_)) => Some("code".into()),
@@ -70,7 +72,9 @@ impl AppError {
             Self::Invalid { field, source } => format!("{}：{}", field_zh(field), domain_zh(source)),
             Self::Rule(refusal) => refusal.zh.clone(),
             Self::Fields(refusals) => crate::forms::fields_summary(refusals, DocLanguage::Zh),
-            Self::LevelSkipped(refusal) | Self::LetterTooSoon(refusal) => refusal.zh.clone(),
+            Self::LevelSkipped(refusal) | Self::LetterTooSoon(refusal) | Self::LetterBackDated(refusal) => {
+                refusal.zh.clone()
+            }
             Self::CreditBlocked(refusal) => refusal.zh(),
             Self::UnknownCustomer(code) => format!("客户“{code}”不存在"),
             Self::UnknownDocument { kind, number } => format!("{}“{number}”不存在", field_zh(kind)),

@@ -318,21 +318,25 @@ pub fn claim(
     })
 }
 
-/// A percent as it is read: 0.0500 → "0.05", 3.10 → "3.1".
+/// A percent as published, to at least two places: 3.1 → "3.10", 5.025 → "5.025".
 pub fn percent_text(percent: Decimal) -> String {
-    percent.normalize().to_string()
+    let mut p = percent.normalize();
+    if p.scale() < 2 {
+        p.rescale(2);
+    }
+    p.to_string()
 }
 
 /// How the interest is worked out, as a letter or a pack states it.
 pub fn basis_words(terms: &InterestTerms, zh: bool) -> String {
     let hundred = Decimal::ONE_HUNDRED;
     match (terms, zh) {
-        (InterestTerms::None, true) => "未约定逾期付款利息，本函不主张利息".into(),
+        (InterestTerms::None, true) => "未约定逾期付款利息，不主张利息".into(),
         (InterestTerms::None, false) => "no late-payment interest is claimed".into(),
         (InterestTerms::DailyRate { rate }, true) => format!(
             "依合同约定，按逾期未付金额每日 {}%（万分之{}）计收违约金，自到期日次日起按实际逾期天数计算",
             percent_text(rate * hundred),
-            percent_text(rate * Decimal::from(10_000)),
+            (rate * Decimal::from(10_000)).normalize(),
         ),
         (InterestTerms::DailyRate { rate }, false) => format!(
             "as agreed in the contract, {}% of the overdue amount per day, for each actual day from the day after the due date",
@@ -348,11 +352,11 @@ pub fn basis_words(terms: &InterestTerms, zh: bool) -> String {
         ),
         (InterestTerms::Lpr { uplift }, true) => format!(
             "合同未约定逾期付款违约金，依《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第十八条，以全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）为基础，按其 {} 倍计算逾期付款损失，每日适用当日有效的 LPR，自到期日次日起按实际逾期天数计算（一年按 365 天，闰年亦同）",
-            percent_text(*uplift),
+            uplift.normalize(),
         ),
         (InterestTerms::Lpr { uplift }, false) => format!(
             "no rate agreed: the loss is measured on the one-year Loan Prime Rate (LPR) published by the National Interbank Funding Center times {} (Supreme People's Court interpretation on sales contracts, art. 18), each day at the LPR in force that day, from the day after the due date, actual days / 365 (leap years too)",
-            percent_text(*uplift),
+            uplift.normalize(),
         ),
     }
 }

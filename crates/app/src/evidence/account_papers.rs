@@ -100,10 +100,14 @@ fn account_listing(
     Ok(listing_pdf(&doc)?)
 }
 
-/// Every contact with the customer, oldest first.
-pub(crate) fn contact_log_pdf(tx: &Transaction, account: &Account) -> Result<Vec<u8>, AppError> {
+/// Every contact with the customer, oldest first; none: no paper (an empty exhibit proves
+/// nothing and reads as if something were missing).
+pub(crate) fn contact_log_pdf(tx: &Transaction, account: &Account) -> Result<Option<Vec<u8>>, AppError> {
     let (customer, say) = (account.customer, account.say);
     let mut logs = collection::logs_of(tx, customer.id, u32::MAX)?;
+    if logs.is_empty() {
+        return Ok(None);
+    }
     logs.reverse();
     let note = say.t(&format!("共 {} 条记录。", logs.len()), &format!("{} entries.", logs.len()));
     let rows = logs
@@ -133,13 +137,16 @@ pub(crate) fn contact_log_pdf(tx: &Transaction, account: &Account) -> Result<Vec
         col(say.t("记录", "Note"), 2.5, Align::Left),
         col(say.t("经办人", "By"), 0.8, Align::Left),
     ];
-    account_listing(account, say.t("催收联系记录", "Contact log"), "contact-log", columns, rows, note)
+    account_listing(account, say.t("催收联系记录", "Contact log"), "contact-log", columns, rows, note).map(Some)
 }
 
-/// Every promise to pay the customer made, and whether the payments kept it.
-pub(crate) fn promises_pdf(tx: &Transaction, account: &Account) -> Result<Vec<u8>, AppError> {
+/// Every promise to pay the customer made, and whether the payments kept it; none: no paper.
+pub(crate) fn promises_pdf(tx: &Transaction, account: &Account) -> Result<Option<Vec<u8>>, AppError> {
     let (customer, say) = (account.customer, account.say);
     let (promises, _) = standing(tx, customer.id, &customer.fields.code, account.as_of)?;
+    if promises.is_empty() {
+        return Ok(None);
+    }
     let note = say.t(&format!("共 {} 个承诺。", promises.len()), &format!("{} promises.", promises.len()));
     let rows = promises
         .iter()
@@ -162,5 +169,43 @@ pub(crate) fn promises_pdf(tx: &Transaction, account: &Account) -> Result<Vec<u8
         col(say.t("已付", "Paid"), 1.0, Align::Right),
         col(say.t("结果", "Kept?"), 1.0, Align::Left),
     ];
-    account_listing(account, say.t("付款承诺", "Promises to pay"), "promises", columns, rows, note)
+    account_listing(account, say.t("付款承诺", "Promises to pay"), "promises", columns, rows, note).map(Some)
+}
+
+/// The customer's ledger (客户往来明细账) as of the pack's date: every entry, oldest first,
+/// with the running balance, so that a court sees how each open amount arose.
+pub(crate) fn ledger_pdf(account: &Account, ledger: &crate::reports::CustomerLedger) -> Result<Vec<u8>, AppError> {
+    let say = account.say;
+    let rows = ledger
+        .entries
+        .iter()
+        .map(|l| {
+            let amount = |m: huikuan_domain::Money| if m.is_zero() { String::new() } else { m.yuan() };
+            vec![
+                l.date.to_string(),
+                l.kind.words(say.0).to_string(),
+                l.number.clone(),
+                l.due_date.map(|d| d.to_string()).unwrap_or_default(),
+                l.description.clone(),
+                amount(l.debit),
+                amount(l.credit),
+                l.balance.yuan(),
+            ]
+        })
+        .collect();
+    let columns = vec![
+        col(say.t("日期", "Date"), 1.0, Align::Left),
+        col(say.t("类别", "Entry"), 0.8, Align::Left),
+        col(say.t("单号", "Number"), 1.3, Align::Left),
+        col(say.t("到期日", "Due"), 1.0, Align::Left),
+        col(say.t("摘要", "Description"), 2.2, Align::Left),
+        col(say.t("借方（应收）", "Debit"), 1.1, Align::Right),
+        col(say.t("贷方（已收）", "Credit"), 1.1, Align::Right),
+        col(say.t("余额", "Balance"), 1.2, Align::Right),
+    ];
+    let note = say.t(
+        &format!("共 {} 笔，截至 {} 余额 {}。", ledger.entries.len(), account.as_of, ledger.balance.yuan()),
+        &format!("{} entries; balance {} as of {}.", ledger.entries.len(), ledger.balance.yuan(), account.as_of),
+    );
+    account_listing(account, say.t("客户往来明细账", "Customer ledger"), "ledger", columns, rows, note)
 }

@@ -3,18 +3,20 @@ use std::path::{Path, PathBuf};
 
 use huikuan_docs::{listing_pdf, Align, ListingDoc, ListingTable};
 use huikuan_domain::{EntryKind, Money};
-use huikuan_store::tables::{company, deliveries, documents, entries, letters, sendings, Stamp};
+use huikuan_store::tables::{company, deliveries, documents, entries, letters, sendings, statements, Stamp};
 use huikuan_store::Transaction;
 use serde::Deserialize;
 use ts_rs::TS;
 
-use super::account_papers::{col, contact_log_pdf, promises_pdf, Account, Say};
+use super::account_papers::{col, contact_log_pdf, ledger_pdf, promises_pdf, Account, Say};
+use super::claim_words::{answer_words, claim_table, letter_words, sent_words};
 use super::manifest::{Manifest, ManifestDocument, ManifestReceivable, MANIFEST_FORMAT};
 use super::verify_pack::sha256_hex;
 use crate::books::customer_by_code;
 use crate::documents::freeze_delivery_note;
 use crate::documents::letterhead::letterhead;
 use crate::error::AppError;
+use crate::interest::claim_in_tx;
 use crate::reports::LimitationRow;
 use crate::Books;
 
@@ -47,12 +49,14 @@ fn blank_doc(kind: &str, number: &str, date: chrono::NaiveDate) -> ManifestDocum
     ManifestDocument {
         file: String::new(),
         kind: kind.into(),
+        level: None,
         number: number.into(),
         date,
         amount: None,
         signer: None,
         signed_at: None,
         sent: Vec::new(),
+        answer: None,
         sha256: String::new(),
         size_bytes: 0,
     }
@@ -166,22 +170,32 @@ impl Books {
         }
         let rows: Vec<&LimitationRow> =
             limitation.rows.iter().filter(|r| chosen.is_empty() || chosen.contains(&r.number)).collect();
+        // The notes the claim rests on: those chosen, or every open receivable's.
+        let claimed: Vec<String> = rows.iter().map(|r| r.number.clone()).collect();
+        let ledger = self.customer_ledger(&request.customer_code, Some(as_of))?;
         let operator = self.operator.clone();
         let offset = self.clock.utc_offset();
         let stamp = self.stamp();
-        self.store.write(|tx| print_history_notes(tx, &stamp, &request.customer_code, &chosen))?;
+        self.store.write(|tx| print_history_notes(tx, &stamp, &request.customer_code, &claimed))?;
         let (files, manifest) = self.store.read(|tx| {
             let customer = customer_by_code(tx, &request.customer_code)?;
             let profile = company::get(tx)?;
             let say = Say(profile.doc_language);
             let head = letterhead(tx)?;
-            let mut files = papers(tx, &customer, &chosen, rows.iter().map(|r| r.doc_date).min())?;
-            // The contact log and the promises: what was said and agreed, on paper.
+            let mut files = papers(tx, &customer, &chosen, &claimed, rows.iter().map(|r| r.doc_date).min())?;
+            // The ledger, the contact log and the promises: how the debt arose, what was said
+            // and agreed, on paper; the last two only when there is something to show.
             let account = Account { customer: &customer, head: &head, say: &say, as_of, offset };
-            let log = contact_log_pdf(tx, &account)?;
-            files.push(pack_file("5-other/contact-log.pdf".into(), log, blank_doc("contact_log", "", as_of)));
-            let promises = promises_pdf(tx, &account)?;
-            files.push(pack_file("5-other/promises.pdf".into(), promises, blank_doc("promises", "", as_of)));
+            let mut ledger_doc = blank_doc("ledger", "", as_of);
+            ledger_doc.amount = Some(ledger.balance);
+            files.push(pack_file("5-other/ledger.pdf".into(), ledger_pdf(&account, &ledger)?, ledger_doc));
+            if let Some(log) = contact_log_pdf(tx, &account)? {
+                files.push(pack_file("5-other/contact-log.pdf".into(), log, blank_doc("contact_log", "", as_of)));
+            }
+            if let Some(promises) = promises_pdf(tx, &account)? {
+                files.push(pack_file("5-other/promises.pdf".into(), promises, blank_doc("promises", "", as_of)));
+            }
+            let claim = claim_in_tx(tx, &customer, as_of, &claimed, profile.doc_language)?;
 
             let receivables: Vec<ManifestReceivable> = rows.iter().map(|r| receivable_of(r)).collect();
             let mut manifest = Manifest {
@@ -195,6 +209,7 @@ impl Books {
                 chosen: chosen.clone(),
                 open_total: receivables.iter().map(|r| r.open).sum::<Money>(),
                 receivables,
+                claim: Some(claim),
                 documents: files.iter().map(|f| f.doc.clone()).collect(),
             };
             // The manifest's PDF lists every other file; the JSON lists the PDF too.
@@ -210,11 +225,11 @@ impl Books {
 
 /// Notes entered from history or imported are printed when first needed, and a pack needs
 /// every one it carries: those not printed yet are printed and frozen now.
-fn print_history_notes(tx: &Transaction, stamp: &Stamp, code: &str, chosen: &[String]) -> Result<(), AppError> {
+fn print_history_notes(tx: &Transaction, stamp: &Stamp, code: &str, claimed: &[String]) -> Result<(), AppError> {
     let customer = customer_by_code(tx, code)?;
     let (papers, _) = documents::papers_of(tx, customer.id, u32::MAX)?;
     let unprinted = papers.iter().filter(|p| p.kind == "delivery_note" && p.document_id.is_none());
-    for paper in unprinted.filter(|p| chosen.is_empty() || chosen.contains(&p.number)) {
+    for paper in unprinted.filter(|p| claimed.contains(&p.number)) {
         if let Some(note) = deliveries::by_number(tx, &paper.number)? {
             freeze_delivery_note(tx, stamp, &note)?;
         }
@@ -222,13 +237,15 @@ fn print_history_notes(tx: &Transaction, stamp: &Stamp, code: &str, chosen: &[St
     Ok(())
 }
 
-/// The customer's stored papers that bear on the claim, oldest first: every delivery note
-/// (those chosen, when receivables are chosen), the statements it confirmed (from the
-/// earliest chosen receivable on), the letters (those naming a chosen receivable), the plans.
+/// The customer's stored papers that bear on the claim, oldest first: the delivery note of
+/// every receivable claimed (`claimed`: those chosen, or every open one), every statement
+/// issued with its answer (from the earliest chosen receivable on), the letters (those naming
+/// a chosen receivable) with their level and sendings, the plans.
 fn papers(
     tx: &Transaction,
     customer: &crate::Customer,
     chosen: &[String],
+    claimed: &[String],
     earliest_chosen: Option<chrono::NaiveDate>,
 ) -> Result<Vec<PackFile>, AppError> {
     let mut chosen_ids = Vec::new();
@@ -238,9 +255,10 @@ fn papers(
         }
     }
     let mut naming_chosen = HashSet::new();
-    for letter in letters::for_customer(tx, customer.id)? {
+    let letters = letters::for_customer(tx, customer.id)?;
+    for letter in &letters {
         if letters::items(tx, letter.id)?.iter().any(|(entry, _, _)| chosen_ids.contains(entry)) {
-            naming_chosen.insert(letter.number);
+            naming_chosen.insert(letter.number.clone());
         }
     }
     let (papers, _) = documents::papers_of(tx, customer.id, u32::MAX)?;
@@ -248,9 +266,10 @@ fn papers(
     for paper in papers.iter().rev() {
         let Some(document_id) = paper.document_id else { continue };
         let wanted = match paper.kind.as_str() {
-            "delivery_note" => chosen.is_empty() || chosen.contains(&paper.number),
-            // Only a statement the customer confirmed acknowledges the debt.
-            "statement" => paper.signer.is_some() && earliest_chosen.is_none_or(|first| paper.doc_date >= first),
+            "delivery_note" => claimed.contains(&paper.number),
+            // Every statement: a confirmed one acknowledges the debt, and one left unanswered
+            // or disputed shows what the customer was told and said.
+            "statement" => earliest_chosen.is_none_or(|first| paper.doc_date >= first),
             "letter" => chosen.is_empty() || naming_chosen.contains(&paper.number),
             _ => true,
         };
@@ -262,6 +281,19 @@ fn papers(
         doc.amount = Some(paper.amount);
         doc.signer = signature.as_ref().map(|s| s.signer.clone());
         doc.signed_at = signature.as_ref().map(|s| s.signed_at.clone());
+        if paper.kind == "letter" {
+            doc.level = letters.iter().find(|l| l.document_id == document_id).map(|l| l.level);
+        }
+        if paper.kind == "statement" {
+            doc.answer = Some(match statements::by_number(tx, &paper.number)? {
+                Some(st) => match statements::outcome_of(tx, st.id)? {
+                    Some(o) if o.outcome == "confirmed" => format!("confirmed {}", o.decided_on),
+                    Some(o) => format!("{} {} {}", o.outcome, o.decided_on, o.reason).trim_end().to_string(),
+                    None => "none".into(),
+                },
+                None => "none".into(),
+            });
+        }
         doc.sent = sendings::of_document(tx, document_id)?
             .iter()
             .map(|s| {
@@ -294,11 +326,12 @@ fn receivable_of(r: &LimitationRow) -> ManifestReceivable {
     }
 }
 
-fn kind_words(kind: &str, say: &Say) -> String {
+fn kind_words(kind: &str, level: Option<u8>, say: &Say) -> String {
     match kind {
         "delivery_note" => say.t("送货单", "Delivery note"),
         "statement" => say.t("对账单", "Statement"),
-        "letter" => say.t("催款函", "Dunning letter"),
+        "letter" => letter_words(level, say),
+        "ledger" => say.t("客户往来明细账", "Customer ledger"),
         "plan" => say.t("还款计划", "Repayment plan"),
         "contact_log" => say.t("催收记录", "Contact log"),
         "promises" => say.t("付款承诺", "Promises to pay"),
@@ -334,16 +367,18 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
         .documents
         .iter()
         .map(|d| {
+            let words = kind_words(&d.kind, d.level, say);
+            // Who signed, what the customer answered, how it went out: one cell, one line each.
+            let mut said: Vec<String> =
+                d.signer.iter().map(|s| format!("{}{s}", say.t("签收：", "signed: "))).collect();
+            said.extend(d.answer.as_deref().map(|a| answer_words(a, say)));
+            said.extend(d.sent.iter().map(|x| sent_words(x, say)));
             vec![
                 d.file.clone(),
-                if d.number.is_empty() {
-                    kind_words(&d.kind, say)
-                } else {
-                    format!("{} {}", kind_words(&d.kind, say), d.number)
-                },
+                if d.number.is_empty() { words } else { format!("{words} {}", d.number) },
                 d.date.to_string(),
                 d.amount.map(|a| a.yuan()).unwrap_or_default(),
-                d.signer.clone().unwrap_or_default(),
+                said.join("\n"),
                 d.sha256.clone(),
             ]
         })
@@ -363,13 +398,22 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
             ]
         })
         .collect();
+    let subtitle = vec![
+        format!("{} ({})", m.customer_name, m.customer_code),
+        format!("{} {} · {} {}", say.t("截至", "As of"), m.as_of, say.t("未收合计", "open"), m.open_total.yuan()),
+    ];
+    let mut notes = Vec::new();
+    let mut more = Vec::new();
+    if let Some(claim) = &m.claim {
+        notes.push(format!("{}{}", say.t("利息计算依据：", "Basis of the interest: "), claim.basis));
+        if !claim.items.is_empty() {
+            more.push(claim_table(claim, say));
+        }
+    }
     let doc = ListingDoc {
         letterhead: head,
         title: say.t("证据包清单", "Evidence pack manifest"),
-        subtitle: vec![
-            format!("{} ({})", m.customer_name, m.customer_code),
-            format!("{} {} · {} {}", say.t("截至", "As of"), m.as_of, say.t("未收合计", "open"), m.open_total.yuan()),
-        ],
+        subtitle,
         id: format!("evidence-{}-{}", m.customer_code, m.as_of),
         date: m.as_of,
         columns: vec![
@@ -377,12 +421,12 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
             col(say.t("文件内容", "Document"), 1.7, Align::Left),
             col(say.t("日期", "Date"), 1.0, Align::Left),
             col(say.t("金额", "Amount"), 1.1, Align::Right),
-            col(say.t("签字人", "Signer"), 0.9, Align::Left),
+            col(say.t("签收 / 回复 / 送达", "Signed / answer / sent"), 1.6, Align::Left),
             col("SHA-256".into(), 3.0, Align::Left),
         ],
         rows,
         footer_rows: Vec::new(),
-        more: vec![ListingTable {
+        more: more.into_iter().chain([ListingTable {
             heading: say.t("未收应收款及诉讼时效", "Open receivables and their limitation periods"),
             columns: vec![
                 col(say.t("单据", "Receivable"), 1.5, Align::Left),
@@ -394,11 +438,14 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
                 col(say.t("状态（剩余天数）", "Status (days left)"), 1.2, Align::Left),
             ],
             rows: receivables,
-        }],
-        notes: vec![say.t(
-            "每个文件的 SHA-256 可用 huikuan-cli verify-evidence 文件夹 重新核对；任何改动、缺失或增加的文件都会被发现。",
-            "Each file's SHA-256 can be checked again with `huikuan-cli verify-evidence FOLDER`; any file changed, missing or added is found.",
-        )],
+        }]).collect(),
+        notes: notes
+            .into_iter()
+            .chain([say.t(
+                "每个文件的 SHA-256 可用 huikuan-cli verify-evidence 文件夹 重新核对；任何改动、缺失或增加的文件都会被发现。",
+                "Each file's SHA-256 can be checked again with `huikuan-cli verify-evidence FOLDER`; any file changed, missing or added is found.",
+            )])
+            .collect(),
     };
     Ok(listing_pdf(&doc)?)
 }

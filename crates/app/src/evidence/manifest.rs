@@ -1,4 +1,5 @@
 use chrono::NaiveDate;
+use huikuan_domain::interest::Claim;
 use huikuan_domain::Money;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -11,8 +12,11 @@ pub const MANIFEST_FORMAT: &str = "huikuan-evidence-pack/1";
 pub struct ManifestDocument {
     /// Path inside the pack, with forward slashes.
     pub file: String,
-    /// delivery_note, statement, letter, plan, contact_log, promises or manifest.
+    /// delivery_note, statement, letter, plan, ledger, contact_log, promises or manifest.
     pub kind: String,
+    /// A letter's level: 1 reminder (提醒函), 2 demand (催款函), 3 final notice (最后催告函).
+    #[serde(default)]
+    pub level: Option<u8>,
     pub number: String,
     pub date: NaiveDate,
     pub amount: Option<Money>,
@@ -21,6 +25,9 @@ pub struct ManifestDocument {
     pub signed_at: Option<String>,
     /// How it went out, for letters: "express SF1234 2026-05-02".
     pub sent: Vec<String>,
+    /// A statement's answer: "confirmed 2026-12-03", "disputed 2026-12-03 …" or "none".
+    #[serde(default)]
+    pub answer: Option<String>,
     pub sha256: String,
     pub size_bytes: u64,
 }
@@ -54,5 +61,9 @@ pub struct Manifest {
     pub chosen: Vec<String>,
     pub open_total: Money,
     pub receivables: Vec<ManifestReceivable>,
+    /// What is claimed: the overdue principal and its late-payment interest to `as_of`, on
+    /// the customer's interest terms, with the basis in words.
+    #[serde(default)]
+    pub claim: Option<Claim>,
     pub documents: Vec<ManifestDocument>,
 }

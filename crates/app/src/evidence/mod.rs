@@ -4,6 +4,7 @@
 
 mod account_papers;
 mod build_pack;
+mod claim_words;
 mod manifest;
 mod verify_pack;
 

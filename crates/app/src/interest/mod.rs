@@ -4,5 +4,6 @@
 mod claim;
 mod terms;
 
+pub(crate) use claim::claim_in_tx;
 pub use claim::ClaimRequest;
 pub use huikuan_domain::interest::{Claim, InterestSpan, InterestTerms, ItemInterest, LprRate};

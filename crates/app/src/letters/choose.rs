@@ -27,12 +27,35 @@ pub struct LetterChoice {
     /// Required when `level` is above the level due; kept with the letter and audited.
     #[serde(default)]
     pub skip_reason: String,
+    /// Required when the letter is dated before the day it is issued; audited.
+    #[serde(default)]
+    pub back_date_reason: String,
 }
 
 impl LetterChoice {
     pub fn new(code: &str, level: u8) -> LetterChoice {
-        LetterChoice { code: code.to_string(), level, skip_reason: String::new() }
+        LetterChoice { code: code.to_string(), level, ..LetterChoice::default() }
     }
+}
+
+/// A letter is dated the day it is issued: an earlier date goes out only with the owner's
+/// written reason (returned trimmed, for the audit log), else it is refused.
+pub(crate) fn back_date(choice: &LetterChoice, date: NaiveDate, today: NaiveDate) -> Result<Option<String>, AppError> {
+    if date >= today {
+        return Ok(None);
+    }
+    let reason = choice.back_date_reason.trim();
+    if reason.is_empty() {
+        return Err(AppError::LetterBackDated(Refusal {
+            field: Some("back_date_reason".into()),
+            en: format!(
+                "a letter is dated the day it is issued: {date} is before today ({today}); give the reason for the \
+                 back date (back date reason) to date it so"
+            ),
+            zh: format!("催款函应以发出当日为日期：{date} 早于今天（{today}）；如需倒签，请填写倒签理由"),
+        }));
+    }
+    Ok(Some(reason.to_string()))
 }
 
 /// What a chosen letter will say, read from the books on its date.
@@ -142,6 +165,7 @@ impl Books {
     /// for the same reasons issuing it would be.
     pub fn preview_letter(&mut self, choice: &LetterChoice, date: Option<NaiveDate>) -> Result<Vec<u8>, AppError> {
         let date = self.letter_date(date)?;
+        back_date(choice, date, self.clock.today())?;
         self.store.read(|tx| {
             let p = prepare(tx, choice, date)?;
             let (number, mark) = draft_marks(p.customer.fields.doc_language);

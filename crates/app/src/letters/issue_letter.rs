@@ -11,7 +11,7 @@ use huikuan_store::tables::sequences;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::choose::{checked_level, prepare, LetterChoice, Prepared};
+use super::choose::{back_date, checked_level, prepare, LetterChoice, Prepared};
 use super::compose::compose;
 use super::views::{letter_view, LetterView};
 use crate::books::audit;
@@ -36,7 +36,8 @@ impl Books {
     }
 
     /// Issues the letter the owner chose: numbered, rendered and frozen. A level above the
-    /// one due needs the choice's skip reason, kept with the letter and in the audit log.
+    /// one due needs the choice's skip reason, kept with the letter and in the audit log; a
+    /// date before today needs its back-date reason, written to the audit log.
     pub fn issue_chosen_letter(
         &mut self,
         choice: &LetterChoice,
@@ -44,6 +45,8 @@ impl Books {
     ) -> Result<LetterView, AppError> {
         checked_level(choice.level)?;
         let date = self.letter_date(date)?;
+        let today = self.clock.today();
+        let back_dated = back_date(choice, date, today)?;
         let level = choice.level;
         let stamp = self.stamp();
         self.store.write(|tx| {
@@ -75,6 +78,10 @@ impl Books {
                 letters::insert_skip(tx, id, due_level, &reason)?;
                 let said = serde_json::json!({ "number": kept.number, "level": level, "due_level": due_level, "reason": reason });
                 audit(tx, &stamp, "skip_level", "letter", id, None::<&()>, Some(&said))?;
+            }
+            if let Some(reason) = back_dated {
+                let said = serde_json::json!({ "number": kept.number, "date": date, "issued_on": today, "reason": reason });
+                audit(tx, &stamp, "back_date", "letter", id, None::<&()>, Some(&said))?;
             }
             if let Some((early, reason)) = too_soon {
                 let said = serde_json::json!({ "number": kept.number, "last_letter": early.last, "next_allowed": early.next, "reason": reason });
