@@ -73,7 +73,7 @@ fn scale(paper: Paper) -> Scale {
     match paper {
         Paper::A4 => Scale { title: 17.0, table: 9.0, box_h: 36.0 },
         Paper::A5 => Scale { title: 15.0, table: 8.0, box_h: 30.0 },
-        Paper::Continuous241x140 => Scale { title: 14.0, table: 8.5, box_h: 22.0 },
+        Paper::Continuous241x140 => Scale { title: 14.0, table: 8.5, box_h: 26.0 },
     }
 }
 

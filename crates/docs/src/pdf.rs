@@ -137,13 +137,19 @@ impl<'f> PdfBuilder<'f> {
             self.y = baseline;
             // Room is left at the right for the page number, drawn when the count is known.
             let room = (right - left) / MM_PER_PT - self.fonts.width("第 99 页 / 共 99 页 · Page 99 of 99", 8.0, false);
-            let line = wrap(self.fonts, &head, room.max(40.0), 8.5, true).into_iter().next().unwrap_or_default();
-            // Text that cannot be drawn is left out of the head rather than failing the page.
-            let _ = self.text(left, 8.5, true, Align::Left, &line);
+            // A head too long for one line (a long name on A5) takes a second.
+            let lines = wrap(self.fonts, &head, room.max(40.0), 8.5, true);
+            let step = 8.5 * MM_PER_PT * 1.35;
+            for (i, line) in lines.iter().take(2).enumerate() {
+                self.y = baseline + i as f32 * step;
+                // Text that cannot be drawn is left out of the head rather than failing the page.
+                let _ = self.text(left, 8.5, true, Align::Left, line);
+            }
             self.headed.push((self.pages.len() - 1, baseline));
-            let rule = baseline + 1.8;
+            let extra = (lines.len().clamp(1, 2) - 1) as f32 * step;
+            let rule = baseline + 1.8 + extra;
             self.page().line(left, rule, right, rule, 0.4);
-            self.y = self.margin + HEAD_ROOM;
+            self.y = self.margin + HEAD_ROOM + extra;
         }
     }
 
