@@ -4,8 +4,8 @@
 
 use huikuan_app::documents::{SendForm, SignForm};
 use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
-use huikuan_app::letters::LetterChoice;
-use huikuan_app::{Books, CustomerFields};
+use huikuan_app::letters::{LetterChoice, LetterView};
+use huikuan_app::{AppError, Books, CustomerFields};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::dunning::Suggestion;
 use huikuan_domain::limitation::RestartKind;
@@ -76,6 +76,13 @@ fn story_in(today: &str, language: DocLanguage) -> Books {
     books
 }
 
+/// A letter dated before today, as the books of a past day would have issued it: a back
+/// date goes out only with its reason.
+fn back_dated(books: &mut Books, code: &str, level: u8, day: &str) -> Result<LetterView, AppError> {
+    let choice = LetterChoice { back_date_reason: "补记 / entered late".into(), ..LetterChoice::new(code, level) };
+    books.issue_chosen_letter(&choice, Some(date(day)))
+}
+
 #[test]
 fn a_letter_lists_what_the_aging_says_is_overdue_on_its_date_and_reads_back() {
     let mut books = story("2026-12-01");
@@ -106,7 +113,7 @@ fn a_letter_lists_what_the_aging_says_is_overdue_on_its_date_and_reads_back() {
         assert!(text.contains(expected), "{expected:?} missing:\n{text}");
     }
     assert!(!text.contains("SD-2026-000003"));
-    let nothing = books.issue_letter("W1", 1, Some(date("2026-07-01"))).unwrap_err();
+    let nothing = back_dated(&mut books, "W1", 1, "2026-07-01").unwrap_err();
     assert!(nothing.to_string().contains("nothing of W1 is overdue on 2026-07-01"), "{nothing}");
     assert_eq!(books.issue_letter("W1", 4, None).unwrap_err().field().as_deref(), Some("level"));
 }
@@ -150,7 +157,7 @@ fn the_letters_due_escalate_one_level_at_a_time_with_fourteen_days_between() {
     assert_eq!(due.len(), 1);
     assert_eq!(due[0].days_overdue, 151);
     assert_eq!(due[0].suggestion, Suggestion::Due { level: 2 }, "a first letter is at most a demand");
-    books.issue_letter("W1", 2, Some(date("2026-11-25"))).unwrap();
+    back_dated(&mut books, "W1", 2, "2026-11-25").unwrap();
     let due = books.letters_due(date("2026-12-01")).unwrap();
     assert_eq!(due[0].suggestion, Suggestion::Wait { level: 3, until: date("2026-12-09") });
     assert_eq!(due[0].last_letter.as_ref().unwrap().number, "DL-2026-000001");
@@ -175,7 +182,7 @@ fn each_kind_of_event_restarts_the_limitation_period_and_a_letter_without_proof_
     // SD-2, due 2026-10-20, nothing since.
     assert_eq!(ends_on(&mut books, "SD-2026-000002", "2026-12-01"), (None, "2029-10-20".into()));
 
-    let posted = books.issue_letter("W1", 2, Some(date("2026-11-10"))).unwrap();
+    let posted = back_dated(&mut books, "W1", 2, "2026-11-10").unwrap();
     let post = SendForm {
         number: posted.number.clone(),
         channel: "post".into(),
@@ -189,7 +196,7 @@ fn each_kind_of_event_restarts_the_limitation_period_and_a_letter_without_proof_
         "no proof, no restart"
     );
 
-    let express = books.issue_letter("W1", 3, Some(date("2026-11-25"))).unwrap();
+    let express = back_dated(&mut books, "W1", 3, "2026-11-25").unwrap();
     let sent = SendForm {
         number: express.number.clone(),
         channel: "express".into(),
@@ -316,7 +323,7 @@ fn a_final_notice_as_a_first_letter_is_refused_without_a_reason_naming_the_level
 #[test]
 fn a_letter_inside_the_least_gap_after_the_last_needs_a_written_reason_naming_the_day_the_next_may_go() {
     let mut books = story("2026-12-01");
-    books.issue_letter("W1", 1, Some(date("2026-11-25"))).unwrap();
+    back_dated(&mut books, "W1", 1, "2026-11-25").unwrap();
     let due = books.letters_due(date("2026-12-01")).unwrap();
     let w1 = due.iter().find(|d| d.code == "W1").unwrap();
     assert_eq!(w1.suggestion, Suggestion::Wait { level: 2, until: date("2026-12-09") });
@@ -358,7 +365,7 @@ fn a_letter_date_is_read_as_typed_and_blank_means_today() {
 #[test]
 fn skipping_a_level_with_a_written_reason_keeps_the_reason_with_the_letter_and_in_the_audit_log() {
     let mut books = story("2026-12-01");
-    books.issue_letter("W1", 1, Some(date("2026-11-10"))).unwrap();
+    back_dated(&mut books, "W1", 1, "2026-11-10").unwrap();
     assert_eq!(books.issue_letter("W1", 3, None).unwrap_err().code(), "letter_level_skipped", "1 then 3");
     let choice = LetterChoice { skip_reason: " 客户书面表示拒绝付款 ".into(), ..LetterChoice::new("W1", 3) };
     let letter = books.issue_chosen_letter(&choice, None).unwrap();
@@ -387,8 +394,7 @@ fn a_first_final_notice_claims_no_earlier_demand_in_either_language() {
         for claim in ["多次催告", "我司已于", "发函催告", "repeated", "Wewrotetoyou"] {
             assert!(!text.contains(claim), "{language:?}: {claim:?} claimed in a first letter:\n{text}");
         }
-        let still =
-            if language == DocLanguage::Zh { "上述款项至今仍未支付" } else { "Thisamountremainsunpaid" };
+        let still = if language == DocLanguage::Zh { "现正式最后催告" } else { "Thisisourfinalnotice" };
         assert!(text.contains(still), "{text}");
     }
 }
@@ -396,12 +402,13 @@ fn a_first_final_notice_claims_no_earlier_demand_in_either_language() {
 #[test]
 fn a_later_letter_names_the_earlier_letters_with_their_numbers_and_dates() {
     let mut books = story("2026-12-01");
-    books.issue_letter("W1", 1, Some(date("2026-10-20"))).unwrap();
-    books.issue_letter("W1", 2, Some(date("2026-11-10"))).unwrap();
+    back_dated(&mut books, "W1", 1, "2026-10-20").unwrap();
+    back_dated(&mut books, "W1", 2, "2026-11-10").unwrap();
     let letter = books.issue_letter("W1", 3, None).unwrap();
     let text = words(&books.paper_pdf(&letter.number, false).unwrap());
     assert!(
-        text.contains("我司已于2026-10-20（DL-2026-000001，提醒函）、2026-11-10（DL-2026-000002，催款函）就上述欠款向贵司发函催告"),
+        // The reminder went before the second item fell due: it is not said to have demanded it.
+        text.contains("我司已于2026-10-20（DL-2026-000001，提醒函）就上表第1项，于2026-11-10（DL-2026-000002，催款函）就上述欠款向贵司发函催告"),
         "{text}"
     );
     assert!(!text.contains("多次"), "{text}");

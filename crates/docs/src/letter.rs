@@ -3,6 +3,7 @@
 //! (回执) for the customer to sign and send back: the proof that the demand arrived.
 
 use chrono::NaiveDate;
+use huikuan_domain::interest::Claim;
 use huikuan_domain::{DocLanguage, Money};
 
 use crate::canvas::{Align, Paper, MM_PER_PT};
@@ -11,6 +12,46 @@ use crate::fonts::fonts;
 use crate::pdf::{Letterhead, PdfBuilder};
 use crate::slot::{Area, Rendered, SignatureSlot, Spot};
 use crate::table::{Column, Table};
+use crate::wrap::wrap;
+
+/// Whom a paper is addressed to, as the express waybill names them: a court ties the
+/// letter to the waybill by the name, the address and the person it was for.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Recipient {
+    pub name: String,
+    pub address: String,
+    /// The person the letter is for (attn.); empty when the customer has no contact.
+    pub contact: String,
+    pub phone: String,
+}
+
+impl Recipient {
+    /// The lines of the recipient block, blank facts left out (the name always stays).
+    pub fn lines(&self, language: DocLanguage) -> Vec<String> {
+        let zh = language == DocLanguage::Zh;
+        let mut out = vec![format!("{}{}", if zh { "致：" } else { "To: " }, self.name)];
+        if !self.address.is_empty() {
+            out.push(format!("{}{}", if zh { "地址：" } else { "Address: " }, self.address));
+        }
+        let mut attn = String::new();
+        if !self.contact.is_empty() {
+            attn = format!("{}{}", if zh { "收件人：" } else { "Attn.: " }, self.contact);
+        }
+        if !self.phone.is_empty() {
+            let tel = format!("{}{}", if zh { "电话：" } else { "Tel.: " }, self.phone);
+            attn = if attn.is_empty() { tel } else { format!("{attn}    {tel}") };
+        }
+        if !attn.is_empty() {
+            out.push(attn);
+        }
+        out
+    }
+}
+
+/// The signatory and seal block's height: it is kept on the page of the last paragraph.
+const SIGN_BLOCK: f32 = 40.0;
+/// The return receipt's height, from the dashed rule to the signing line.
+const RECEIPT: f32 = 84.0;
 
 /// One overdue receivable as the letter lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -44,6 +85,10 @@ pub struct LetterDoc {
     pub signatory: String,
     /// The company seal (PNG with transparency), printed over the signature block.
     pub stamp_png: Option<Vec<u8>>,
+    pub recipient: Recipient,
+    /// The late-payment interest claimed to a date (a final notice): printed under the
+    /// items with its basis only when there is one.
+    pub interest: Option<Claim>,
 }
 
 pub fn letter_pdf(letter: &LetterDoc) -> Result<Rendered, DocError> {
@@ -52,11 +97,18 @@ pub fn letter_pdf(letter: &LetterDoc) -> Result<Rendered, DocError> {
     let mut pdf = PdfBuilder::new(
         fonts()?,
         letter.paper,
-        &format!("{} {}", letter.title.trim(), letter.number),
+        &format!("{} {}", plain_title(letter), letter.number),
         &letter.number,
         letter.date,
     );
     pdf.letterhead(&letter.letterhead)?;
+    pdf.set_running_head(&format!(
+        "{} {} · {} · {}",
+        plain_title(letter),
+        letter.number,
+        letter.recipient.name,
+        letter.date.format("%Y-%m-%d")
+    ));
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
     pdf.y += 10.0;
     pdf.text((left + right) / 2.0, 17.0, true, Align::Center, letter.title.trim())?;
@@ -70,17 +122,23 @@ pub fn letter_pdf(letter: &LetterDoc) -> Result<Rendered, DocError> {
         Align::Right,
         &format!("{}{}", say("日期：", "Date: "), letter.date.format("%Y-%m-%d")),
     )?;
+    pdf.y += 1.0;
+    for (i, line) in letter.recipient.lines(letter.language).iter().enumerate() {
+        pdf.paragraph(left, pdf.width() * 0.7, 10.0, i == 0, line)?;
+    }
     pdf.y += 3.0;
 
-    for part in &letter.body {
+    let last = letter.body.iter().rposition(|p| matches!(p, BodyPart::Text(t) if !t.trim().is_empty()));
+    for (i, part) in letter.body.iter().enumerate() {
         match part {
-            BodyPart::Text(text) => paragraphs(&mut pdf, text)?,
+            BodyPart::Text(text) => paragraphs(&mut pdf, text, Some(i) == last)?,
             BodyPart::Items => items(&mut pdf, letter, &say)?,
         }
     }
 
-    // Signed for the company, with the seal over the name.
-    pdf.ensure(40.0);
+    // Signed for the company, with the seal over the name: kept with the last paragraph
+    // (which made room for it), never alone on a page.
+    pdf.ensure(SIGN_BLOCK);
     pdf.y += 12.0;
     let block = right - 62.0;
     let seal_top = pdf.y - 6.0;
@@ -101,13 +159,30 @@ pub fn letter_pdf(letter: &LetterDoc) -> Result<Rendered, DocError> {
     Ok(Rendered { pdf: pdf.finish()?, slot })
 }
 
+/// The title as words: "提 醒 函" spaced for display reads 提醒函, and an English title
+/// keeps one space between its words ("demand for payment", never "demandforpayment").
+fn plain_title(letter: &LetterDoc) -> String {
+    let words = letter.title.split_whitespace();
+    if letter.language == DocLanguage::Zh {
+        words.collect()
+    } else {
+        words.collect::<Vec<_>>().join(" ")
+    }
+}
+
 /// The body text: a blank line starts a new paragraph, each paragraph wraps to the page.
-fn paragraphs(pdf: &mut PdfBuilder, text: &str) -> Result<(), DocError> {
+/// The letter's last paragraph starts a new page unless the signature block fits after it.
+fn paragraphs(pdf: &mut PdfBuilder, text: &str, ends_letter: bool) -> Result<(), DocError> {
     let left = pdf.margin;
-    for paragraph in text.split('\n') {
+    let last = text.split('\n').collect::<Vec<_>>().iter().rposition(|p| !p.trim().is_empty());
+    for (i, paragraph) in text.split('\n').enumerate() {
         if paragraph.trim().is_empty() {
             pdf.y += 2.5;
             continue;
+        }
+        if ends_letter && Some(i) == last {
+            let lines = wrap(pdf.fonts, paragraph.trim_end(), pdf.width() / MM_PER_PT, 10.5, false).len();
+            pdf.ensure(lines as f32 * 10.5 * MM_PER_PT * 1.45 + 1.2 + SIGN_BLOCK);
         }
         pdf.paragraph(left, pdf.width(), 10.5, false, paragraph.trim_end())?;
         pdf.y += 1.2;
@@ -154,51 +229,99 @@ fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> S
         letter.total.yuan(),
         String::new(),
     ]);
+    if let Some(claim) = &letter.interest {
+        let to = date(claim.as_of);
+        rows.push(vec![
+            String::new(),
+            say(&format!("逾期付款利息（计至 {to}）"), &format!("Late-payment interest to {to}")),
+            String::new(),
+            String::new(),
+            claim.interest.yuan(),
+            String::new(),
+        ]);
+        rows.push(vec![
+            String::new(),
+            say("本息合计", "Principal and interest"),
+            String::new(),
+            String::new(),
+            (letter.total + claim.interest).yuan(),
+            String::new(),
+        ]);
+    }
     table.draw(pdf, &rows)?;
+    if let Some(claim) = &letter.interest {
+        pdf.y += 1.0;
+        let basis = format!("{}{}", say("利息计算依据：", "Basis of the interest: "), claim.basis);
+        pdf.paragraph(pdf.margin, pdf.width(), 8.5, false, &basis)?;
+    }
     pdf.y += 2.0;
     Ok(())
 }
 
-/// The tear-off return receipt; returns where the customer signs it.
+/// The tear-off return receipt, the customer's name printed on it and the boxes for its
+/// answer (无异议 / 有异议): signed "no objection", it acknowledges the debt. It goes on the
+/// letter's last page when it fits, else on a page of its own under the running head
+/// (letter, number, customer). Returns where the customer signs it and the 无异议 box.
 fn receipt(
     pdf: &mut PdfBuilder,
     letter: &LetterDoc,
     say: &dyn Fn(&str, &str) -> String,
 ) -> Result<SignatureSlot, DocError> {
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
-    pdf.ensure(70.0);
-    pdf.y += 10.0;
+    if pdf.ensure(RECEIPT + 10.0) {
+        pdf.y += 2.0;
+    } else {
+        pdf.y += 10.0;
+    }
     pdf.dashed_rule();
     pdf.y += 3.5;
     let cut = say(
         "（请沿虚线剪下，签收后寄回或拍照发回）",
-        "(detach along the dashed line, sign and return, a photo is fine)",
+        "(detach along the dashed line, sign and return; a photo is fine)",
     );
     pdf.text((left + right) / 2.0, 7.0, false, Align::Center, &cut)?;
     pdf.y += 8.0;
     pdf.text((left + right) / 2.0, 13.0, true, Align::Center, &say("回 执", "ACKNOWLEDGEMENT OF RECEIPT"))?;
     pdf.y += 4.0;
-    let title = letter.title.split_whitespace().collect::<String>();
+    let debtor = &letter.recipient.name;
     let text = if letter.language == DocLanguage::Zh {
         format!(
-            "致 {}：我司已收到贵司编号为 {} 、日期为 {} 的《{title}》，所列欠款合计 {}。",
+            "致 {}：\n本单位 {debtor} 已收到贵司编号为 {} 、日期为 {} 的《{}》，所列欠款合计 {}。",
             letter.letterhead.name,
             letter.number,
             letter.date.format("%Y-%m-%d"),
+            plain_title(letter),
             letter.total.yuan()
         )
     } else {
         format!(
-            "To {}: we have received your letter {} dated {} ({}), listing {} owed in all.",
+            "To {}:\nWe, {debtor}, have received your letter {} dated {} ({}), listing {} owed in all.",
             letter.letterhead.name,
             letter.number,
             letter.date.format("%Y-%m-%d"),
-            title.to_lowercase(),
+            plain_title(letter).to_lowercase(),
             letter.total.yuan()
         )
     };
     pdf.paragraph(left, pdf.width(), 10.0, false, &text)?;
-    pdf.y += 5.0;
+
+    pdf.y += 7.0;
+    let box_size = 3.6;
+    let agree = say("无异议", "No objection");
+    let differ = say(
+        "有异议（请注明）：______________________________________",
+        "Objection (please state): ______________________________",
+    );
+    pdf.checkbox(left, box_size);
+    let tick = Area { x: left, y: pdf.y - box_size + 0.4, w: box_size, h: box_size };
+    pdf.text(left + box_size + 1.8, 10.0, false, Align::Left, &agree)?;
+    let second = left + box_size + 1.8 + pdf.fonts.width(&agree, 10.0, false) * MM_PER_PT + 10.0;
+    pdf.checkbox(second, box_size);
+    pdf.text(second + box_size + 1.8, 10.0, false, Align::Left, &differ)?;
+
+    pdf.y += 8.0;
+    pdf.text(left, 10.0, false, Align::Left, &format!("{}{debtor}", say("签收单位：", "Company: ")))?;
+    pdf.y += 3.0;
     let image = Area { x: left + 22.0, y: pdf.y, w: 70.0, h: 14.0 };
     pdf.y += 19.0;
     let (sign, on) = (say("签收人 / 盖章：", "Received by / seal: "), say("签收日期：", "Date received: "));
@@ -214,7 +337,7 @@ fn receipt(
         date: Spot { x: after(date_x, &on, pdf.fonts), y: pdf.y - 0.8 },
         caption: Spot { x: left, y: pdf.y + 6.0 },
         caption_width: pdf.width(),
-        tick: None,
+        tick: Some(tick),
     };
     pdf.y += 8.0;
     Ok(slot)

@@ -28,6 +28,24 @@ pub struct PlanDoc {
     pub signatory: String,
     pub stamp_png: Option<Vec<u8>>,
     pub note: String,
+    /// The debtor's unified social credit code (统一社会信用代码), or an individual's ID
+    /// number; a blank line to fill in by hand when the books have none.
+    pub customer_id_number: String,
+    /// The debtor's address, also its address for service.
+    pub customer_address: String,
+    /// The receivables the debt is made of, open on the day agreed.
+    pub notes: Vec<PlanNote>,
+    /// How interest runs on an instalment paid late, in the document's language.
+    pub interest_term: String,
+}
+
+/// One receivable under the plan: the note (or invoice) and what is open on it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PlanNote {
+    pub number: String,
+    pub date: NaiveDate,
+    pub due_date: NaiveDate,
+    pub open: Money,
 }
 
 pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
@@ -43,32 +61,59 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
     pdf.y += 6.5;
     pdf.text(right, 9.0, false, Align::Right, &format!("{}{}", say("编号：", "No. "), plan.number))?;
     pdf.y += 4.0;
+    pdf.set_running_head(&format!(
+        "{} {} · {} · {}",
+        title,
+        plan.number,
+        plan.customer_name,
+        plan.agreed_on.format("%Y-%m-%d")
+    ));
+    let blank = |v: &str| if v.trim().is_empty() { "______________________".to_string() } else { v.to_string() };
     let parties = [
-        (say("甲方（债权人）：", "Party A (creditor): "), plan.letterhead.name.clone()),
-        (say("乙方（债务人）：", "Party B (debtor): "), format!("{} ({})", plan.customer_name, plan.customer_code)),
+        (
+            say("甲方（债权人）：", "Party A (creditor): "),
+            plan.letterhead.name.clone(),
+            say("统一社会信用代码：", "Unified social credit code: "),
+            blank(&plan.letterhead.tax_id),
+            blank(&plan.letterhead.address),
+        ),
+        (
+            say("乙方（债务人）：", "Party B (debtor): "),
+            format!("{} ({})", plan.customer_name, plan.customer_code),
+            say("统一社会信用代码 / 身份证号码：", "Unified social credit code / ID number: "),
+            blank(&plan.customer_id_number),
+            blank(&plan.customer_address),
+        ),
     ];
-    for (label, name) in parties {
+    for (label, name, id_label, id, address) in parties {
         pdf.y += 6.0;
         pdf.text(left, 10.5, true, Align::Left, &format!("{label}{name}"))?;
+        pdf.paragraph(left + 6.0, pdf.width() - 6.0, 9.5, false, &format!("{id_label}{id}"))?;
+        pdf.paragraph(left + 6.0, pdf.width() - 6.0, 9.5, false, &format!("{}{address}", say("地址：", "Address: ")))?;
     }
     pdf.y += 4.0;
     let day = plan.agreed_on.format("%Y-%m-%d");
     let owed = if zh {
         format!(
-            "截至 {day}，乙方确认尚欠甲方货款 {}（{}）。经双方协商一致，乙方按下列计划分 {} 期偿还：",
+            "截至 {day}，乙方确认尚欠甲方货款 {}（{}），系下列单据项下的未付货款。经双方协商一致，乙方按下列计划分 {} 期偿还。",
             plan.total.yuan(),
             rmb_capitals(plan.total),
             plan.instalments.len()
         )
     } else {
         format!(
-            "As of {day}, Party B acknowledges that it owes Party A {} for goods supplied. The parties agree that Party B pays it in the {} instalments below:",
+            "As of {day}, Party B acknowledges that it owes Party A {} for goods supplied, unpaid under the documents below. The parties agree that Party B pays it in the {} instalments set out after them.",
             plan.total.yuan(),
             plan.instalments.len()
         )
     };
     pdf.paragraph(left, pdf.width(), 10.5, false, &owed)?;
     pdf.y += 2.0;
+    notes(&mut pdf, plan, &say)?;
+    pdf.y += 2.0;
+    let schedule = say("还款计划如下：", "The instalments:");
+    pdf.paragraph(left, pdf.width(), 10.5, false, &schedule)?;
+    pdf.y += 1.0;
 
     let w = pdf.width();
     let table = Table {
@@ -92,16 +137,20 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
     let clauses = if zh {
         vec![
             format!("一、乙方应于每期还款日前将该期款项足额汇入甲方账户：户名 {}，开户行 {}，账号 {}。", plan.letterhead.name, plan.bank_name, plan.bank_account),
-            "二、乙方任何一期未按期足额付款的，甲方有权要求乙方立即清偿全部剩余欠款，并主张逾期付款利息。".to_string(),
-            "三、乙方确认上述欠款金额真实、准确，本确认书系乙方对该债务的书面确认。本确认书不影响甲方依原合同享有的其他权利。".to_string(),
-            "四、本确认书一式两份，甲乙双方各执一份，自双方签字或盖章之日起生效。".to_string(),
+            format!("二、乙方任何一期未按期足额付款的，甲方有权要求乙方立即清偿全部剩余欠款；逾期付款的，{}。", plan.interest_term),
+            "三、乙方确认上述欠款金额及所列单据真实、准确，本确认书系乙方对该债务的书面确认。本确认书不影响甲方依原合同享有的其他权利。".to_string(),
+            "四、因本确认书及上述欠款发生的争议，双方应协商解决；协商不成的，任何一方均可向甲方所在地有管辖权的人民法院提起诉讼。".to_string(),
+            "五、双方确认本确认书所载地址为各自的送达地址，适用于协商、催告及诉讼（含一审、二审、再审和执行）阶段的文书送达；地址变更应提前书面通知对方，未通知的，文书送达原地址即视为送达。".to_string(),
+            "六、本确认书一式两份，甲乙双方各执一份，自双方签字或盖章之日起生效。".to_string(),
         ]
     } else {
         vec![
             format!("1. Party B pays each instalment in full by its date into Party A's account: account name {}, bank {}, account {}.", plan.letterhead.name, plan.bank_name, plan.bank_account),
-            "2. If any instalment is not paid in full by its date, Party A may demand the whole remaining debt at once, with interest for the late payment.".to_string(),
-            "3. Party B confirms that the debt stated above is true and correct; this agreement is its written acknowledgement of the debt. It does not affect Party A's other rights under the original contract.".to_string(),
-            "4. This agreement is made in two copies, one for each party, and takes effect when both have signed or sealed it.".to_string(),
+            format!("2. If any instalment is not paid in full by its date, Party A may demand the whole remaining debt at once; on any late payment {}.", plan.interest_term),
+            "3. Party B confirms that the debt and the documents stated above are true and correct; this agreement is its written acknowledgement of the debt. It does not affect Party A's other rights under the original contract.".to_string(),
+            "4. Any dispute over this agreement or the debt is settled by negotiation; failing that, either party may bring proceedings in the competent people's court where Party A is located.".to_string(),
+            "5. The addresses above are each party's address for service of notices and of legal documents in any proceedings (first instance, appeal, retrial and enforcement); a party that moves tells the other in writing in advance, failing which a document delivered to the address above is deemed served.".to_string(),
+            "6. This agreement is made in two copies, one for each party, and takes effect when both have signed or sealed it. It is made in Chinese and English; the Chinese text prevails.".to_string(),
         ]
     };
     for clause in clauses.iter().chain((!plan.note.is_empty()).then_some(&plan.note)) {
@@ -154,4 +203,32 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
     pdf.y = top + box_h;
     let slot = slot.expect("Party B's box is drawn first");
     Ok(Rendered { pdf: pdf.finish()?, slot })
+}
+
+/// The receivables the debt is made of: number, date, due date and what is open.
+fn notes(pdf: &mut PdfBuilder, plan: &PlanDoc, say: &dyn Fn(&str, &str) -> String) -> Result<(), DocError> {
+    if plan.notes.is_empty() {
+        return Ok(());
+    }
+    let w = pdf.width();
+    let table = Table {
+        columns: vec![
+            Column { title: "#".into(), width: w * 0.08, align: Align::Right },
+            Column { title: say("单据编号", "Document"), width: w * 0.3, align: Align::Left },
+            Column { title: say("单据日期", "Date"), width: w * 0.2, align: Align::Left },
+            Column { title: say("到期日", "Due"), width: w * 0.2, align: Align::Left },
+            Column { title: say("未付金额", "Unpaid"), width: w * 0.22, align: Align::Right },
+        ],
+        size: 9.0,
+    };
+    let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let mut rows: Vec<Vec<String>> = plan
+        .notes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| vec![(i + 1).to_string(), n.number.clone(), date(n.date), date(n.due_date), n.open.yuan()])
+        .collect();
+    let open: Money = plan.notes.iter().map(|n| n.open).sum();
+    rows.push(vec![String::new(), say("合计", "Total"), String::new(), String::new(), open.yuan()]);
+    table.draw(pdf, &rows)
 }

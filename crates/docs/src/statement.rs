@@ -12,6 +12,7 @@ use crate::fonts::fonts;
 use crate::pdf::{Letterhead, PdfBuilder};
 use crate::slot::{Area, Rendered, SignatureSlot, Spot};
 use crate::table::{Column, Table};
+use crate::wrap::wrap;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct StatementLine {
@@ -83,6 +84,7 @@ pub fn statement_pdf(st: &StatementDoc) -> Result<Rendered, DocError> {
     let title = say("对账单", "Statement of account");
     let mut pdf = PdfBuilder::new(fonts()?, st.paper, &format!("{title} {}", st.number), &st.number, st.date);
     pdf.letterhead(&st.letterhead)?;
+    pdf.set_running_head(&format!("{title} {} · {} · {}", st.number, st.customer_name, date(st.date)));
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
     pdf.y += 9.0;
     pdf.text((left + right) / 2.0, 17.0, true, Align::Center, &say("对 账 单", "STATEMENT OF ACCOUNT"))?;
@@ -246,7 +248,9 @@ fn expected(pdf: &mut PdfBuilder, st: &StatementDoc, say: &dyn Fn(&str, &str) ->
     table.draw(pdf, &rows)
 }
 
-/// The tear-off confirmation slip; returns where it is signed.
+/// The tear-off confirmation slip, the customer's name printed on it; it takes the room
+/// it needs and no more (its balance sentence measured), so a statement that fits on one
+/// page with its slip stays one page. Returns where it is signed and the 无异议 box.
 fn slip(
     pdf: &mut PdfBuilder,
     st: &StatementDoc,
@@ -254,7 +258,21 @@ fn slip(
 ) -> Result<SignatureSlot, DocError> {
     let zh = st.language == DocLanguage::Zh;
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
-    pdf.ensure(92.0);
+    let day = st.to.format("%Y-%m-%d");
+    let owed = st.closing.abs();
+    let words = rmb_capitals(owed);
+    let balance = match (zh, st.closing.is_negative()) {
+        (true, false) => format!("截至 {day} 贵司结欠我司 {}（{words}）。", owed.yuan()),
+        (true, true) => format!("截至 {day} 我司结欠贵司 {}（{words}，为贵司预付或多付的款项）。", owed.yuan()),
+        (false, false) => format!("As of {day}, your company owes us {} ({words}).", owed.yuan()),
+        (false, true) => {
+            format!("As of {day}, we owe your company {} ({words}), paid in advance or overpaid.", owed.yuan())
+        }
+    };
+    let balance_lines = wrap(pdf.fonts, &balance, pdf.width() / MM_PER_PT, 10.0, true).len() as f32;
+    // Rule and cut line, title, addressee, customer, balance, both answers, signing line.
+    let height = 8.0 + 3.5 + 8.0 + 7.5 + 6.0 + 3.0 + balance_lines * 10.0 * MM_PER_PT * 1.45 + 8.0 + 6.5 + 20.0 + 6.0;
+    pdf.ensure(height);
     pdf.y += 8.0;
     pdf.dashed_rule();
     pdf.y += 3.5;
@@ -274,35 +292,29 @@ fn slip(
         format!("To: {}    Statement {}", st.letterhead.name, st.number)
     };
     pdf.text(left, 9.5, false, Align::Left, &to)?;
+    pdf.y += 6.0;
+    let customer = format!("{}{} ({})", say("客户：", "Customer: "), st.customer_name, st.customer_code);
+    pdf.text(left, 9.5, false, Align::Left, &customer)?;
     pdf.y += 3.0;
-    let day = st.to.format("%Y-%m-%d");
-    let owed = st.closing.abs();
-    let words = rmb_capitals(owed);
-    let balance = match (zh, st.closing.is_negative()) {
-        (true, false) => format!("截至 {day} 贵司结欠我司 {}（{words}）。", owed.yuan()),
-        (true, true) => format!("截至 {day} 我司结欠贵司 {}（{words}，为贵司预付或多付的款项）。", owed.yuan()),
-        (false, false) => format!("As of {day}, your company owes us {} ({words}).", owed.yuan()),
-        (false, true) => {
-            format!("As of {day}, we owe your company {} ({words}), paid in advance or overpaid.", owed.yuan())
-        }
-    };
     pdf.paragraph(left, pdf.width(), 10.0, true, &balance)?;
 
     pdf.y += 8.0;
     let box_size = 3.6;
-    let agree = say("确认无误", "Agreed, correct");
-    let differ = say(
-        "不符，差异金额 ____________  原因 ______________________________",
-        "Does not agree: difference ____________ reason ______________________",
-    );
+    let agree = say("无异议，确认无误", "No objection: agreed and correct");
+    let differ = say("有异议（请注明）", "Objection (please state)");
     pdf.checkbox(left, box_size);
     let tick = Area { x: left, y: pdf.y - box_size + 0.4, w: box_size, h: box_size };
     pdf.text(left + box_size + 1.8, 10.0, false, Align::Left, &agree)?;
     let second = left + box_size + 1.8 + pdf.fonts.width(&agree, 10.0, false) * MM_PER_PT + 10.0;
     pdf.checkbox(second, box_size);
     pdf.text(second + box_size + 1.8, 10.0, false, Align::Left, &differ)?;
+    pdf.y += 6.5;
+    let details = say(
+        "差异金额 ______________    原因 ____________________________________________",
+        "Difference ______________    Reason ______________________________________",
+    );
+    pdf.text(second + box_size + 1.8, 10.0, false, Align::Left, &details)?;
 
-    pdf.y += 6.0;
     let image = Area { x: left + 22.0, y: pdf.y, w: 70.0, h: 14.0 };
     pdf.y += 19.0;
     let (sign, on) = (say("签字 / 盖章：", "Signature / seal: "), say("日期：", "Date: "));

@@ -24,6 +24,8 @@ word_enum!(
         Signatory => "signatory",
         LetterNumber => "letter_number",
         PreviousLetters => "previous_letters",
+        Salutation => "salutation",
+        Interest => "interest",
     }
 );
 
@@ -175,9 +177,11 @@ impl LetterTemplates {
         out
     }
 
-    /// Templates saved before the defaults were mended still hold the old default sentence
-    /// that claimed repeated demands whether or not any was made; it is read as the new
-    /// one, so no letter says what the books do not hold. Wording of the owner's own stays.
+    /// Templates saved before the defaults were mended still hold the old default wording:
+    /// a sentence claiming repeated demands whether or not any was made, and the first
+    /// defaults whole (a reminder telling the customer to ignore it, a final notice naming
+    /// lawyer's fees whatever the contract says). Both are read as the current defaults, so
+    /// no letter says what the books or the contract do not hold. The owner's own wording stays.
     pub fn without_old_claims(mut self) -> LetterTemplates {
         const MENDED: [(&str, &str); 2] = [
             ("我司多次催告，贵司至今仍未支付。", "上述款项至今仍未支付。"),
@@ -186,6 +190,13 @@ impl LetterTemplates {
         for wording in self.zh.iter_mut().chain(self.en.iter_mut()) {
             for (old, new) in MENDED {
                 wording.body = wording.body.replace(old, new);
+            }
+        }
+        let current = LetterTemplates::default();
+        for (i, old) in OLD_DEFAULTS.iter().enumerate() {
+            let (levels, new) = if i < 3 { (&mut self.zh, &current.zh) } else { (&mut self.en, &current.en) };
+            if levels[i % 3].body == *old {
+                levels[i % 3].body = new[i % 3].body.clone();
             }
         }
         self
@@ -197,36 +208,50 @@ impl LetterTemplates {
     }
 }
 
+/// The first defaults, as templates saved before the wording was mended still hold them.
+const OLD_DEFAULTS: [&str; 6] = [
+    "{customer}：\n\n感谢贵司一直以来对我司的支持与信任。经核对，截至 {date}，贵司以下货款已超过约定付款期限，尚未支付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。可能是贵司付款安排疏忽所致，特此提醒。请于 {pay_by} 前将上述款项汇入我司账户（{bank_account}）。如已付款，请忽略本函并告知付款日期，以便我司核对。\n\n如对上述款项有任何疑问，请与我司联系。",
+    "{customer}：\n\n截至 {date}，贵司以下货款已逾期未付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}上述款项已逾期较久，严重影响我司资金周转。请贵司务必于 {pay_by} 前全额支付至我司账户（{bank_account}），或在此之前与我司联系并书面确认还款安排。\n\n本函同时作为我司向贵司主张上述债权的书面通知。",
+    "{customer}：\n\n截至 {date}，贵司仍拖欠我司以下货款：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}上述款项至今仍未支付。现正式最后催告：请贵司于 {pay_by} 前将全部欠款支付至我司账户（{bank_account}）。\n\n逾期仍未支付的，我司将依法提起诉讼或申请仲裁，并主张逾期付款利息及实现债权的全部费用（包括诉讼费、律师费、保全费等），由此产生的一切后果由贵司承担。\n\n本函系我司依据《中华人民共和国民法典》向贵司主张债权的正式书面通知。",
+    "Dear {customer},\n\nThank you for your continued business. According to our records, as of {date} the following invoices are past their agreed payment date and remain unpaid:\n\n{overdue_items}\n\nTotal {total}. This may simply have been overlooked. Please pay the amount above into our account ({bank_account}) by {pay_by}. If you have already paid, please disregard this letter and tell us the date of payment so that we can match it.\n\nPlease contact us if you have any question about these amounts.",
+    "Dear {customer},\n\nAs of {date}, the following invoices are overdue and unpaid:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}These amounts are long overdue. Please pay them in full into our account ({bank_account}) by {pay_by}, or contact us before then and confirm a repayment arrangement in writing.\n\nThis letter is our written demand for payment of the debt above.",
+    "Dear {customer},\n\nAs of {date}, your company still owes us the following:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}This amount remains unpaid. This is our final notice: please pay the full amount into our account ({bank_account}) by {pay_by}.\n\nIf payment is not received by that date, we will bring legal proceedings or arbitration without further notice and claim interest on the late payment and all costs of recovery, including court, lawyer and preservation fees.\n\nThis letter is our formal written demand for payment under the Civil Code of the People's Republic of China.",
+];
+
 impl Default for LetterTemplates {
+    /// Worded to be signed: the reminder asks for proof of a payment already made instead
+    /// of telling the customer to ignore it; the demand states what follows non-payment; the
+    /// final notice claims interest on the contract or the law (`{interest}` prints the
+    /// figure only when there is one) and lawyer's fees only where the contract provides.
     fn default() -> Self {
         let w = |title: &str, body: &str| LetterWording { title: title.into(), body: body.into() };
         LetterTemplates {
             zh: [
                 w(
                     "提 醒 函",
-                    "{customer}：\n\n感谢贵司一直以来对我司的支持与信任。经核对，截至 {date}，贵司以下货款已超过约定付款期限，尚未支付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。可能是贵司付款安排疏忽所致，特此提醒。请于 {pay_by} 前将上述款项汇入我司账户（{bank_account}）。如已付款，请忽略本函并告知付款日期，以便我司核对。\n\n如对上述款项有任何疑问，请与我司联系。",
+                    "{salutation}\n\n感谢贵司一直以来对我司的支持与信任。经核对，截至 {date}，贵司以下货款已超过约定付款期限，尚未支付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。特此提醒，请于 {pay_by} 前将上述款项支付至我司账户（{bank_account}）。\n\n如贵司已付款，请将付款凭证发送我司核对；如尚未付款，请于 {pay_by} 前支付。如对上述款项有异议，请于收到本函之日起七日内书面告知我司并说明理由。\n\n请在下方回执上签字盖章后寄回或拍照发回我司。",
                 ),
                 w(
                     "催 款 函",
-                    "{customer}：\n\n截至 {date}，贵司以下货款已逾期未付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}上述款项已逾期较久，严重影响我司资金周转。请贵司务必于 {pay_by} 前全额支付至我司账户（{bank_account}），或在此之前与我司联系并书面确认还款安排。\n\n本函同时作为我司向贵司主张上述债权的书面通知。",
+                    "{salutation}\n\n截至 {date}，贵司以下货款已逾期未付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}请贵司于 {pay_by} 前将上述款项全额支付至我司账户（{bank_account}），或在此之前与我司联系并书面确认还款安排。\n\n如贵司逾期仍未付款，我司将暂停向贵司供货及发货，并保留依法追究贵司违约责任的权利。\n\n本函同时作为我司向贵司主张上述债权的书面通知。请在下方回执上签字盖章后寄回或拍照发回我司。",
                 ),
                 w(
                     "最 后 催 告 函",
-                    "{customer}：\n\n截至 {date}，贵司仍拖欠我司以下货款：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}上述款项至今仍未支付。现正式最后催告：请贵司于 {pay_by} 前将全部欠款支付至我司账户（{bank_account}）。\n\n逾期仍未支付的，我司将依法提起诉讼或申请仲裁，并主张逾期付款利息及实现债权的全部费用（包括诉讼费、律师费、保全费等），由此产生的一切后果由贵司承担。\n\n本函系我司依据《中华人民共和国民法典》向贵司主张债权的正式书面通知。",
+                    "{salutation}\n\n截至 {date}，贵司仍拖欠我司以下货款：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。{previous_letters}{interest}现正式最后催告：请贵司于 {pay_by} 前将上述全部欠款支付至我司账户（{bank_account}）。\n\n逾期仍未支付的，我司将依法提起诉讼或申请仲裁，要求贵司清偿上述欠款，依约定或依法支付逾期付款利息（或违约金），合同约定由贵司承担律师费的，依约承担律师费，并承担诉讼费、保全费等实现债权的费用。\n\n本函系我司依据《中华人民共和国民法典》第一百九十五条向贵司主张债权的书面通知。请在下方回执上签字盖章后寄回或拍照发回我司。",
                 ),
             ],
             en: [
                 w(
                     "REMINDER",
-                    "Dear {customer},\n\nThank you for your continued business. According to our records, as of {date} the following invoices are past their agreed payment date and remain unpaid:\n\n{overdue_items}\n\nTotal {total}. This may simply have been overlooked. Please pay the amount above into our account ({bank_account}) by {pay_by}. If you have already paid, please disregard this letter and tell us the date of payment so that we can match it.\n\nPlease contact us if you have any question about these amounts.",
+                    "{salutation}\n\nThank you for your continued business. According to our records, as of {date} the following amounts are past their agreed payment date and remain unpaid:\n\n{overdue_items}\n\nTotal {total}. Please pay this amount into our account ({bank_account}) by {pay_by}.\n\nIf you have already paid, please send us proof of payment so that we can match it; if not, please pay by {pay_by}. If you dispute any of these amounts, please tell us so in writing, with your reasons, within seven days of receiving this letter.\n\nPlease sign and return the acknowledgement below (a photo is fine).",
                 ),
                 w(
                     "DEMAND FOR PAYMENT",
-                    "Dear {customer},\n\nAs of {date}, the following invoices are overdue and unpaid:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}These amounts are long overdue. Please pay them in full into our account ({bank_account}) by {pay_by}, or contact us before then and confirm a repayment arrangement in writing.\n\nThis letter is our written demand for payment of the debt above.",
+                    "{salutation}\n\nAs of {date}, the following amounts are overdue and unpaid:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}Please pay them in full into our account ({bank_account}) by {pay_by}, or contact us before then and confirm a repayment arrangement in writing.\n\nIf payment is not received by that date, we will suspend supplies and deliveries to you, and we reserve the right to take legal action for your breach of contract.\n\nThis letter is our written demand for payment of the debt above. Please sign and return the acknowledgement below (a photo is fine).",
                 ),
                 w(
                     "FINAL NOTICE BEFORE LEGAL ACTION",
-                    "Dear {customer},\n\nAs of {date}, your company still owes us the following:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}This amount remains unpaid. This is our final notice: please pay the full amount into our account ({bank_account}) by {pay_by}.\n\nIf payment is not received by that date, we will bring legal proceedings or arbitration without further notice and claim interest on the late payment and all costs of recovery, including court, lawyer and preservation fees.\n\nThis letter is our formal written demand for payment under the Civil Code of the People's Republic of China.",
+                    "{salutation}\n\nAs of {date}, your company still owes us the following:\n\n{overdue_items}\n\nTotal {total}. {previous_letters}{interest}This is our final notice: please pay the full amount into our account ({bank_account}) by {pay_by}.\n\nIf payment is not received by that date, we will bring legal proceedings or arbitration without further notice to recover the debt, with interest on the late payment (or liquidated damages) as agreed in the contract or as provided by law, lawyer's fees where the contract provides for them, and the court, preservation and other costs of recovery.\n\nThis letter is our formal written demand for payment under Article 195 of the Civil Code of the People's Republic of China. Please sign and return the acknowledgement below (a photo is fine).",
                 ),
             ],
         }
@@ -280,12 +305,13 @@ mod tests {
     }
 
     #[test]
-    fn a_template_saved_with_the_old_default_claim_reads_as_the_mended_default() {
+    fn a_template_saved_with_an_old_default_reads_as_the_current_default() {
         let mut saved = LetterTemplates::default();
-        saved.zh[2].body = saved.zh[2].body.replace("上述款项至今仍未支付。", "我司多次催告，贵司至今仍未支付。");
-        saved.en[2].body = saved.en[2]
-            .body
+        saved.zh[2].body = OLD_DEFAULTS[2].replace("上述款项至今仍未支付。", "我司多次催告，贵司至今仍未支付。");
+        saved.en[2].body = OLD_DEFAULTS[5]
             .replace("This amount remains unpaid.", "Despite our repeated demands, this remains unpaid.");
+        saved.zh[0].body = OLD_DEFAULTS[0].into();
+        saved.en[0].body = OLD_DEFAULTS[3].into();
         assert_ne!(saved, LetterTemplates::default());
         assert_eq!(saved.without_old_claims(), LetterTemplates::default());
         let mut own = LetterTemplates::default();
@@ -300,6 +326,28 @@ mod tests {
         for levels in [&templates.zh, &templates.en] {
             for wording in levels {
                 assert!(parse(&wording.body).unwrap().contains(&Segment::Field(Placeholder::OverdueItems)));
+            }
+        }
+    }
+
+    #[test]
+    fn the_default_wording_is_what_a_lawyer_would_sign() {
+        let t = LetterTemplates::default();
+        let reminder = &t.zh[0].body;
+        for bad in ["疏忽", "忽略本函"] {
+            assert!(!reminder.contains(bad), "{bad:?} in the reminder");
+        }
+        assert!(reminder.contains("如贵司已付款，请将付款凭证发送我司核对；如尚未付款，请于 {pay_by} 前支付"));
+        assert!(!t.en[0].body.contains("disregard") && !t.en[0].body.contains("overlooked"));
+        assert!(t.zh[1].body.contains("暂停向贵司供货及发货") && t.zh[1].body.contains("保留依法追究"));
+        assert!(t.en[1].body.contains("suspend supplies") && t.en[1].body.contains("reserve the right"));
+        let last = &t.zh[2].body;
+        assert!(last.contains("依约定或依法") && last.contains("依约承担律师费"), "{last}");
+        assert!(t.en[2].body.contains("where the contract provides for them"));
+        for levels in [&t.zh, &t.en] {
+            assert!(parse(&levels[2].body).unwrap().contains(&Segment::Field(Placeholder::Interest)));
+            for wording in levels {
+                assert!(wording.body.starts_with("{salutation}"), "{:?}", wording.title);
             }
         }
     }

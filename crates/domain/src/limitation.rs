@@ -15,10 +15,12 @@ pub const YEARS: u32 = 3;
 
 word_enum!(
     /// What restarts the period, with the evidence the books keep of it: a letter whose
-    /// return receipt came back signed, a letter sent by express with its tracking number
+    /// return receipt came back signed "no objection" (the customer acknowledging the debt),
+    /// a letter whose return receipt came back signed (the demand arrived), a letter sent by express with its tracking number
     /// (the courier's record), a statement the customer confirmed, a promise to pay, a
     /// repayment plan the customer agreed to, a payment that left part of the receivable open.
     RestartKind, "restart", {
+        LetterAcknowledged => "letter_acknowledged",
         LetterReceipt => "letter_receipt",
         LetterDelivered => "letter_delivered",
         StatementConfirmed => "statement_confirmed",
@@ -43,10 +45,12 @@ pub fn years_after(from: NaiveDate) -> NaiveDate {
 }
 
 impl RestartKind {
-    /// On the same day, the evidence worth showing first: the customer's own signature
-    /// before a courier's record before a payment.
+    /// On the same day, the evidence worth showing first: the customer's own
+    /// acknowledgement of the debt, then its signature on a receipt, before a courier's
+    /// record before a payment.
     fn weight(self) -> u8 {
         match self {
+            RestartKind::LetterAcknowledged => 6,
             RestartKind::LetterReceipt => 5,
             RestartKind::StatementConfirmed => 4,
             RestartKind::Plan | RestartKind::Promise => 3,
@@ -101,6 +105,10 @@ mod tests {
         let same_day =
             [event(RestartKind::LetterDelivered, "2027-06-30"), event(RestartKind::LetterReceipt, "2027-06-30")];
         assert_eq!(period_end(d("2026-01-15"), &same_day, d("2028-01-01")).0.unwrap().kind, RestartKind::LetterReceipt);
+        let acknowledged =
+            [event(RestartKind::LetterReceipt, "2027-06-30"), event(RestartKind::LetterAcknowledged, "2027-06-30")];
+        let last = period_end(d("2026-01-15"), &acknowledged, d("2028-01-01")).0.unwrap();
+        assert_eq!(last.kind, RestartKind::LetterAcknowledged, "a signed no-objection receipt is the acknowledgement");
         let leap = [event(RestartKind::StatementConfirmed, "2028-02-29")];
         assert_eq!(period_end(d("2026-01-15"), &leap, d("2028-03-01")).1, d("2031-02-28"));
     }

@@ -2,7 +2,7 @@
 //! the agreement (还款计划确认书) printed and frozen for both parties to sign.
 
 use chrono::{Datelike, Months, NaiveDate};
-use huikuan_docs::{plan_pdf, Paper, PlanDoc};
+use huikuan_docs::{plan_pdf, Paper, PlanDoc, PlanNote};
 use huikuan_domain::collection::equal_split;
 use huikuan_domain::customer::clean_text;
 use huikuan_domain::{parse_amount_typed, parse_date_typed};
@@ -116,6 +116,15 @@ fn instalments(form: &PlanForm, total: Money, agreed_on: NaiveDate) -> Result<Ve
     Ok(list)
 }
 
+/// The agreement's interest term: the original contract's rate, or where it agrees none
+/// the loss measured on the one-year LPR with the uplift the courts accept for sales.
+fn interest_term(language: huikuan_domain::DocLanguage) -> String {
+    match language {
+        huikuan_domain::DocLanguage::Zh => "乙方应自逾期之日起按原合同约定的标准向甲方支付逾期付款利息（违约金）；原合同未约定的，以逾期未付金额为基数，按逾期期间全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）的 1.5 倍计付".into(),
+        huikuan_domain::DocLanguage::En => "Party B pays Party A interest on the amount overdue from the day after its date, at the rate agreed in the original contract or, where it agrees none, at 1.5 times the one-year Loan Prime Rate (LPR) published by the National Interbank Funding Center for the days overdue".into(),
+    }
+}
+
 impl Books {
     /// Agrees a repayment plan with the customer, dated today, and prints its agreement.
     pub fn create_plan(&mut self, form: PlanForm) -> Result<PlanView, AppError> {
@@ -129,7 +138,9 @@ impl Books {
         let stamp = self.stamp();
         self.store.write(|tx| {
             let customer = customer_by_code(tx, &form.customer_code)?;
-            let owed = entries::account(tx, customer.id)?.settle(today).balance();
+            let account = entries::account(tx, customer.id)?;
+            let settlement = account.settle(today);
+            let owed = settlement.balance();
             if total > owed {
                 return Err(refuse(
                     "total",
@@ -164,6 +175,18 @@ impl Books {
                 signatory: us.signatory,
                 stamp_png: company::image(tx, CompanyImage::Stamp)?,
                 note: note.clone(),
+                customer_id_number: customer.fields.tax_id.clone(),
+                customer_address: customer.fields.address.clone(),
+                notes: account
+                    .receivables
+                    .iter()
+                    .zip(&settlement.open)
+                    .filter_map(|(r, open)| {
+                        let open = (*open).filter(|o| o.is_positive())?;
+                        Some(PlanNote { number: r.number.clone(), date: r.doc_date, due_date: r.due_date, open })
+                    })
+                    .collect(),
+                interest_term: interest_term(customer.fields.doc_language),
             };
             let rendered = plan_pdf(&doc)?;
             let document = freeze(tx, &stamp, PaperKind::Plan, &number, &customer, today, Paper::A4, &rendered)?;

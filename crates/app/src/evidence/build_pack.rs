@@ -343,6 +343,7 @@ fn kind_words(kind: &str, level: Option<u8>, say: &Say) -> String {
 fn restart_words(text: &str, say: &Say) -> String {
     let (kind, rest) = text.split_once(' ').unwrap_or((text, ""));
     let words = match kind {
+        "letter_acknowledged" => say.t("催款函回执（无异议）", "letter receipt, no objection"),
         "letter_receipt" => say.t("催款函回执", "letter receipt"),
         "letter_delivered" => say.t("催款函已送达", "letter delivered"),
         "statement_confirmed" => say.t("对账确认", "statement confirmed"),

@@ -4,10 +4,11 @@
 use std::collections::HashMap;
 
 use chrono::{Days, NaiveDate};
-use huikuan_docs::{BodyPart, LetterDoc, LetterItem, Paper};
+use huikuan_docs::{BodyPart, LetterDoc, LetterItem, Paper, Recipient};
 use huikuan_domain::aging::days_past_due;
 use huikuan_domain::capitals::rmb_capitals;
 use huikuan_domain::dunning::SentLetter;
+use huikuan_domain::interest::Claim;
 use huikuan_domain::letter_template::{parse, Placeholder, Segment};
 use huikuan_domain::{ContactRole, DocLanguage, Money};
 use huikuan_store::tables::company::{self, CompanyImage};
@@ -84,34 +85,104 @@ pub fn level_words(level: u8, language: DocLanguage) -> &'static str {
     }
 }
 
-fn previous_letters(letters: &[Letter], language: DocLanguage) -> String {
-    if letters.is_empty() {
-        return String::new();
-    }
-    let each: Vec<String> = letters
-        .iter()
-        .map(|l| format!("{}（{}，{}）", l.letter_date, l.number, level_words(l.level, language)))
-        .collect();
-    match language {
-        DocLanguage::Zh => format!("我司已于 {} 就上述欠款向贵司发函催告。", each.join("、")),
-        DocLanguage::En => {
-            let each: Vec<String> = letters
-                .iter()
-                .map(|l| format!("{} ({}, {})", l.letter_date, l.number, level_words(l.level, language)))
-                .collect();
-            format!("We wrote to you about this debt on {}. ", each.join(", "))
+/// The letters sent before about what this letter lists, each with the items of this
+/// letter it covered: a letter is never said to have demanded an item it did not list.
+fn previous_letters(
+    tx: &Transaction,
+    letters: &[Letter],
+    overdue: &[Overdue],
+    language: DocLanguage,
+) -> Result<String, AppError> {
+    let mut each = Vec::new();
+    for l in letters {
+        let covered: Vec<usize> = {
+            let listed: Vec<i64> = letters::items(tx, l.id)?.into_iter().map(|(entry, _, _)| entry).collect();
+            overdue.iter().enumerate().filter(|(_, o)| listed.contains(&o.entry_id)).map(|(i, _)| i + 1).collect()
+        };
+        if covered.is_empty() {
+            continue;
         }
+        let what = match (language, covered.len() == overdue.len()) {
+            (DocLanguage::Zh, true) => "上述欠款".to_string(),
+            (DocLanguage::Zh, false) => {
+                format!("上表第 {} 项", covered.iter().map(usize::to_string).collect::<Vec<_>>().join("、"))
+            }
+            (DocLanguage::En, true) => "this debt".to_string(),
+            (DocLanguage::En, false) => format!(
+                "item{} {} above",
+                if covered.len() > 1 { "s" } else { "" },
+                covered.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
+            ),
+        };
+        each.push(match language {
+            DocLanguage::Zh => {
+                format!("于 {}（{}，{}）就{what}", l.letter_date, l.number, level_words(l.level, language))
+            }
+            DocLanguage::En => {
+                format!("about {what} on {} ({}, {})", l.letter_date, l.number, level_words(l.level, language))
+            }
+        });
+    }
+    if each.is_empty() {
+        return Ok(String::new());
+    }
+    Ok(match language {
+        DocLanguage::Zh => format!("我司已{}向贵司发函催告。", each.join("，")),
+        DocLanguage::En => format!("We wrote to you {}. ", each.join("; ")),
+    })
+}
+
+/// The late-payment interest claimed, as the final notice's body says it: empty when none
+/// is claimed, so the wording never promises a figure the letter does not give.
+fn interest_sentence(claim: Option<&Claim>, language: DocLanguage) -> String {
+    let Some(claim) = claim.filter(|c| c.interest.is_positive()) else { return String::new() };
+    match language {
+        DocLanguage::Zh => format!(
+            "依约定或依法计算，截至 {}，上述欠款的逾期付款利息为 {}，本息合计 {}（计算依据见上表下方）。",
+            claim.as_of,
+            claim.interest.yuan(),
+            claim.total.yuan()
+        ),
+        DocLanguage::En => format!(
+            "Interest on the late payment, as agreed in the contract or as provided by law, comes to {} as of {}, {} with the principal (its basis is stated under the table). ",
+            claim.interest.yuan(),
+            claim.as_of,
+            claim.total.yuan()
+        ),
     }
 }
 
-/// The addressee: the decision maker first, then finance, then the purchaser.
-fn contact(tx: &Transaction, customer: &Customer) -> Result<String, AppError> {
+/// How an English letter opens: the person it is for, or "Sir or Madam" when the customer
+/// has no contact (never the company's name). A Chinese letter opens with the customer.
+fn salutation(customer: &Customer, contact: &str, language: DocLanguage) -> String {
+    match language {
+        DocLanguage::Zh => format!("{}：", customer.fields.name),
+        DocLanguage::En if contact.is_empty() => "Dear Sir or Madam,".to_string(),
+        DocLanguage::En => format!("Dear Mr/Ms {contact},"),
+    }
+}
+
+/// The addressee: the decision maker first, then finance, then the purchaser, then
+/// whoever is on file; None when the customer has no contact.
+fn addressee(tx: &Transaction, customer: &Customer) -> Result<Option<contacts::Contact>, AppError> {
     let list = contacts::for_customer(tx, customer.id)?;
     let pick = [ContactRole::DecisionMaker, ContactRole::Finance, ContactRole::Purchaser]
         .iter()
         .find_map(|role| list.iter().find(|c| c.fields.role == *role))
         .or(list.first());
-    Ok(pick.map(|c| c.fields.name.clone()).unwrap_or_default())
+    Ok(pick.cloned())
+}
+
+/// The recipient block: the customer's name and address, and the person it is for with
+/// their phone (else the customer's), as the express waybill will say.
+fn recipient(customer: &Customer, contact: Option<&contacts::Contact>) -> Recipient {
+    let phone = contact.map(|c| c.fields.phone.clone()).filter(|p| !p.is_empty());
+    Recipient {
+        name: customer.fields.name.clone(),
+        address: customer.fields.address.clone(),
+        contact: contact.map(|c| c.fields.name.clone()).unwrap_or_default(),
+        phone: phone.unwrap_or_else(|| customer.fields.phone.clone()),
+    }
 }
 
 #[allow(clippy::too_many_arguments)]
@@ -130,7 +201,11 @@ pub(crate) fn compose(
     let us = company::get(tx)?;
     let total: Money = overdue.iter().map(|o| o.item.open).sum();
     let zh = language == DocLanguage::Zh;
-    let who = contact(tx, customer)?;
+    let person = addressee(tx, customer)?;
+    let who = person.as_ref().map(|c| c.fields.name.clone()).unwrap_or_default();
+    // Filled where the customer's interest terms are known (a final notice); None prints
+    // no interest line and no interest sentence.
+    let interest: Option<Claim> = None;
     let bank = if zh {
         format!("户名 {}，开户行 {}，账号 {}", us.legal_name, us.bank_name, us.bank_account)
     } else {
@@ -139,7 +214,9 @@ pub(crate) fn compose(
     let values: HashMap<Placeholder, String> = [
         (Placeholder::Company, us.legal_name.clone()),
         (Placeholder::Customer, customer.fields.name.clone()),
+        (Placeholder::Salutation, salutation(customer, &who, language)),
         (Placeholder::Contact, who),
+        (Placeholder::Interest, interest_sentence(interest.as_ref(), language)),
         (Placeholder::Date, date.to_string()),
         (Placeholder::Total, total.yuan()),
         (Placeholder::TotalCapitals, rmb_capitals(total)),
@@ -147,7 +224,7 @@ pub(crate) fn compose(
         (Placeholder::BankAccount, bank),
         (Placeholder::Signatory, us.signatory.clone()),
         (Placeholder::LetterNumber, number.to_string()),
-        (Placeholder::PreviousLetters, previous_letters(previous, language)),
+        (Placeholder::PreviousLetters, previous_letters(tx, previous, overdue, language)?),
     ]
     .into();
     let bad = |e: huikuan_domain::letter_template::TemplateError| {
@@ -191,5 +268,7 @@ pub(crate) fn compose(
         total,
         signatory: us.signatory,
         stamp_png: company::image(tx, CompanyImage::Stamp)?,
+        recipient: recipient(customer, person.as_ref()),
+        interest,
     })
 }

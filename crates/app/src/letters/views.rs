@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 use huikuan_domain::dunning::Suggestion;
 use huikuan_domain::Money;
 use huikuan_store::tables::documents;
-use huikuan_store::tables::letters::{self, Letter};
+use huikuan_store::tables::letters::{self, Letter, LetterAnswer};
 use huikuan_store::tables::sendings::{self, Sending};
 use huikuan_store::tables::{customers, entries};
 use huikuan_store::Transaction;
@@ -41,6 +41,9 @@ pub struct LetterView {
     pub skipped_from: Option<u8>,
     /// The owner's written reason for skipping a level ("" when none was skipped).
     pub skip_reason: String,
+    /// What the customer ticked on the signed receipt: no objection (the debt
+    /// acknowledged) or its objection; None when no answer was recorded.
+    pub answer: Option<LetterAnswer>,
 }
 
 pub(crate) fn letter_view(tx: &Transaction, letter: Letter) -> Result<LetterView, AppError> {
@@ -68,6 +71,7 @@ pub(crate) fn letter_view(tx: &Transaction, letter: Letter) -> Result<LetterView
         receipt,
         skipped_from: skip.as_ref().map(|(due, _)| *due),
         skip_reason: skip.map(|(_, reason)| reason).unwrap_or_default(),
+        answer: letters::answer_of(tx, letter.id)?,
     })
 }
 

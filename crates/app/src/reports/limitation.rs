@@ -1,6 +1,7 @@
 //! The limitation watch (诉讼时效): for each open receivable, when its three years started,
 //! the last event that restarted them with its evidence, and the day they run out.
-//! Restarting events (Civil Code art. 195): a letter whose receipt came back signed or that
+//! Restarting events (Civil Code art. 195): a letter whose receipt came back signed "no
+//! objection" (the customer acknowledging the debt); a letter whose receipt came back signed or that
 //! went by express with a tracking number; a statement the customer confirmed; a payment
 //! that left part of the receivable open; a promise to pay or a repayment plan the customer
 //! agreed to (every receivable it then owed). A letter without proof of arrival restarts nothing.
@@ -56,10 +57,19 @@ fn restarts(
         if let Some(receipt) = documents::signature_of(tx, letter.document_id)? {
             let day = DateTime::parse_from_rfc3339(&receipt.signed_at)
                 .map_or(letter.letter_date, |at| at.with_timezone(&offset).date_naive());
-            proofs.push(Restart {
-                kind: RestartKind::LetterReceipt,
-                date: day,
-                evidence: format!("{} 回执 / receipt", letter.number),
+            let acknowledged = letters::answer_of(tx, letter.id)?.is_some_and(|a| a.no_objection);
+            proofs.push(if acknowledged {
+                Restart {
+                    kind: RestartKind::LetterAcknowledged,
+                    date: day,
+                    evidence: format!("{} 回执：无异议 / receipt: no objection", letter.number),
+                }
+            } else {
+                Restart {
+                    kind: RestartKind::LetterReceipt,
+                    date: day,
+                    evidence: format!("{} 回执 / receipt", letter.number),
+                }
             });
         }
         for sent in sendings::of_document(tx, letter.document_id)? {
