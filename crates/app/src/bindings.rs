@@ -63,6 +63,7 @@ use huikuan_domain::{
     Money, PaperKind, PaymentMethod, PaymentTerms, Period, Premises, Receivable, Side, SignMethod,
 };
 use huikuan_store::tables::collection::{ContactLog, PromiseRecord, StageRecord};
+use huikuan_store::tables::company::PaperChoices;
 use huikuan_store::tables::sendings::Sending;
 use huikuan_store::tables::statements::Outcome;
 
@@ -93,6 +94,7 @@ pub fn typescript() -> String {
         PaymentMethod,
         Receivable,
         Company,
+        PaperChoices,
         ContactFields,
         Contact,
         CustomerFields,

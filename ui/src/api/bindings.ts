@@ -34,6 +34,8 @@ export type Company = { legal_name: string, address: string, tax_id: string, ban
  */
 papers: PaperChoices, };
 
+export type PaperChoices = { delivery_note: string, };
+
 export type ContactFields = { name: string, role: ContactRole, phone: string, wechat: string, email: string, notes: string, };
 
 export type Contact = { id: number, customer_id: number, name: string, role: ContactRole, phone: string, wechat: string, email: string, notes: string, };
