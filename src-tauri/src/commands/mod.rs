@@ -6,6 +6,7 @@ pub mod collections;
 pub mod company;
 pub mod credit;
 pub mod customers;
+pub mod interest;
 pub mod ledger;
 pub mod letters;
 pub mod papers;

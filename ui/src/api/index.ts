@@ -83,6 +83,10 @@ import type {
   ImportSummary,
   EvidenceRequest,
   EvidenceBuilt,
+  Claim,
+  ClaimRequest,
+  InterestTerms,
+  LprRate,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -259,6 +263,11 @@ export const api = {
   previewImport: (form: ImportForm) => call<ImportPreview>("import_preview", { form }),
   confirmImport: (form: ImportForm) => call<ImportSummary>("import_confirm", { form }),
   buildEvidence: (request: EvidenceRequest) => call<EvidenceBuilt>("evidence_build", { request }),
+  interestTerms: (code: string) => call<InterestTerms>("interest_terms_get", { code }),
+  saveInterestTerms: (code: string, terms: InterestTerms) => call<InterestTerms>("interest_terms_save", { code, terms }),
+  interestClaim: (request: ClaimRequest) => call<Claim>("interest_claim", { request }),
+  lprRates: () => call<LprRate[]>("lpr_rates_get"),
+  saveLprRates: (rates: LprRate[]) => call<LprRate[]>("lpr_rates_save", { rates }),
   /** `limit` lines of the ledger, skipping the `offset` newest (the newest page first). */
   ledgerPage: (code: string, offset: number, limit: number) =>
     call<LedgerPage>("customer_ledger_page", { code, offset, limit }),

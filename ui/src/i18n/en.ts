@@ -1,6 +1,7 @@
 // English. Every key here must exist in zh.ts (the type checker enforces it); the words of
 // the reports, exports, imports, write-offs and the evidence pack are in reports.en.ts.
 import { a11yEn } from "./a11y.en";
+import { interestEn } from "./interest.en";
 import { lettersEn } from "./letters.en";
 import { reportsEn } from "./reports.en";
 import { wayinEn } from "./wayin.en";
@@ -10,6 +11,7 @@ export const en = {
   ...a11yEn,
   ...lettersEn,
   ...wayinEn,
+  ...interestEn,
   "app.name": "Huikuan",
   "app.tagline": "Receivables for businesses that sell on credit",
 

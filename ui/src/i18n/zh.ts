@@ -1,5 +1,6 @@
 import type { MessageKey } from "./en";
 import { a11yZh } from "./a11y.zh";
+import { interestZh } from "./interest.zh";
 import { lettersZh } from "./letters.zh";
 import { reportsZh } from "./reports.zh";
 import { wayinZh } from "./wayin.zh";
@@ -10,6 +11,7 @@ export const zh: Record<MessageKey, string> = {
   ...a11yZh,
   ...lettersZh,
   ...wayinZh,
+  ...interestZh,
   "app.name": "回款",
   "app.tagline": "赊销企业的应收账款管理",
 
