@@ -203,9 +203,14 @@ pub(crate) fn compose(
     let zh = language == DocLanguage::Zh;
     let person = addressee(tx, customer)?;
     let who = person.as_ref().map(|c| c.fields.name.clone()).unwrap_or_default();
-    // Filled where the customer's interest terms are known (a final notice); None prints
-    // no interest line and no interest sentence.
-    let interest: Option<Claim> = None;
+    // A final notice claims the interest on the customer's terms to its date, for the items
+    // it lists; no terms (or no interest yet) prints no interest line and no sentence.
+    let interest: Option<Claim> = if level == 3 {
+        let numbers: Vec<String> = overdue.iter().map(|o| o.item.number.clone()).collect();
+        Some(crate::interest::claim_in_tx(tx, customer, date, &numbers, language)?)
+    } else {
+        None
+    };
     let bank = if zh {
         format!("户名 {}，开户行 {}，账号 {}", us.legal_name, us.bank_name, us.bank_account)
     } else {

@@ -1,0 +1,78 @@
+//! Late-payment interest through the use cases: a customer's terms set and kept, the claim
+//! to a date worked out item by item, and the final notice printing it with its basis.
+
+use huikuan_app::interest::{ClaimRequest, InterestTerms};
+use huikuan_app::ledger::{NewDelivery, NewDeliveryLine};
+use huikuan_app::letters::LetterChoice;
+use huikuan_app::{Books, CustomerFields};
+use huikuan_domain::{Money, PaymentTerms};
+use huikuan_tests::{books_on, date, pdf_text};
+use rust_decimal::Decimal;
+
+fn deliver(books: &mut Books, code: &str, day: &str, yuan: i64) -> String {
+    let line = NewDeliveryLine {
+        item: "瓷砖".into(),
+        spec: String::new(),
+        unit: "箱".into(),
+        quantity: Decimal::ONE,
+        unit_price: Decimal::from(yuan),
+    };
+    let input = NewDelivery {
+        customer_code: code.into(),
+        date: date(day),
+        due_date: None,
+        number: None,
+        contact_name: String::new(),
+        address: String::new(),
+        memo: String::new(),
+        lines: vec![line],
+        override_reason: Some("测试".into()),
+    };
+    books.create_delivery(input).unwrap().number.unwrap()
+}
+
+/// I1 (net 30) owes 4,000 due 2026-07-03 and 3,000 due 2026-10-20; its contract agrees
+/// 万分之五 a day.
+fn story() -> Books {
+    let mut books = books_on("2026-12-01");
+    let mut fields = CustomerFields::new("I1", "I1 装饰工程有限公司");
+    fields.payment_terms = PaymentTerms::Net(30);
+    fields.credit_limit = Money::from_cents(100_000_000);
+    books.create_customer(fields, Vec::new()).unwrap();
+    deliver(&mut books, "I1", "2026-06-03", 4000);
+    deliver(&mut books, "I1", "2026-09-20", 3000);
+    books
+}
+
+#[test]
+fn a_customers_terms_are_kept_and_the_claim_is_worked_item_by_item() {
+    let mut books = story();
+    assert_eq!(books.interest_terms("I1").unwrap(), InterestTerms::None, "no terms: no interest");
+    let daily = InterestTerms::DailyRate { rate: "0.0005".parse().unwrap() };
+    books.set_interest_terms("I1", daily.clone()).unwrap();
+    assert_eq!(books.interest_terms("I1").unwrap(), daily);
+    let refused = books.set_interest_terms("I1", InterestTerms::DailyRate { rate: "0.05".parse().unwrap() });
+    assert_eq!(refused.unwrap_err().code(), "rule", "5% a day is a slip for 万分之五");
+
+    let claim = books.interest_claim(&ClaimRequest { customer_code: "I1".into(), as_of: None }).unwrap();
+    // 4,000 × 0.0005 × 151 days (4 Jul .. 1 Dec) = 302.00; 3,000 × 0.0005 × 42 days (21 Oct .. 1 Dec) = 63.00
+    let items: Vec<(i64, String)> = claim.items.iter().map(|i| (i.days, i.interest.to_string())).collect();
+    assert_eq!(items, vec![(151, "302.00".into()), (42, "63.00".into())]);
+    assert_eq!((claim.principal.to_string(), claim.total.to_string()), ("7000.00".into(), "7365.00".into()));
+}
+
+#[test]
+fn the_final_notice_prints_the_interest_with_its_basis_and_a_reminder_does_not() {
+    let mut books = story();
+    books.set_interest_terms("I1", InterestTerms::DailyRate { rate: "0.0005".parse().unwrap() }).unwrap();
+    let reminder = books.issue_letter("I1", 1, None).unwrap();
+    let text = pdf_text(&books.paper_pdf(&reminder.number, false).unwrap());
+    assert!(!text.contains("利息计算依据"), "a reminder claims no interest:\n{text}");
+
+    let choice = LetterChoice { skip_reason: "客户拒绝付款".into(), ..LetterChoice::new("I1", 3) };
+    let notice = books.issue_chosen_letter(&choice, None).unwrap();
+    let text = pdf_text(&books.paper_pdf(&notice.number, false).unwrap());
+    assert!(text.contains("365.00"), "the interest to the letter's date:\n{text}");
+    assert!(text.contains("7,365.00") || text.contains("7365.00"), "principal + interest:\n{text}");
+    assert!(text.contains("万分之5"), "its basis:\n{text}");
+}
