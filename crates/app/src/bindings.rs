@@ -26,7 +26,9 @@ use crate::import::{ImportSummary, SkippedRow};
 use crate::interest::{Claim, ClaimRequest, InterestSpan, InterestTerms, ItemInterest, LprRate};
 use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
-use crate::letters::{LastLetter, LetterChoice, LetterDue, LetterItemView, LetterProgress, LetterView};
+use crate::letters::{
+    LastLetter, LetterAnswerForm, LetterChoice, LetterDue, LetterItemView, LetterProgress, LetterView,
+};
 use crate::reports::{
     AgingBySalesperson, AgingDetail, AgingItem, CollectionPerformance, MonthPerformance, ProvisionLine, ProvisionRate,
     ProvisionReport, ReportRequest, SalespersonAging, WriteOffLine, WriteOffReport,
@@ -64,6 +66,7 @@ use huikuan_domain::{
 };
 use huikuan_store::tables::collection::{ContactLog, PromiseRecord, StageRecord};
 use huikuan_store::tables::company::PaperChoices;
+use huikuan_store::tables::letters::LetterAnswer;
 use huikuan_store::tables::sendings::Sending;
 use huikuan_store::tables::statements::Outcome;
 
@@ -235,6 +238,8 @@ pub fn typescript() -> String {
         LetterDue,
         LetterProgress,
         LetterChoice,
+        LetterAnswer,
+        LetterAnswerForm,
         RestartKind,
         Restart,
         LimitationRow,

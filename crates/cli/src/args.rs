@@ -196,6 +196,13 @@ pub enum DocumentCommand {
         /// The signed paper, scanned or photographed (PNG or JPEG).
         #[arg(long, required_unless_present = "png")]
         scan: Option<PathBuf>,
+        /// A letter's receipt came back with 无异议 / No objection ticked: the customer
+        /// acknowledges the debt, which restarts the limitation period.
+        #[arg(long, conflicts_with = "objection")]
+        no_objection: bool,
+        /// A letter's receipt came back with 有异议 / Objection ticked: what it says.
+        #[arg(long)]
+        objection: Option<String>,
     },
     /// A customer's documents, newest first, with their status.
     List { code: String },

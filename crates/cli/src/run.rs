@@ -8,7 +8,7 @@ use huikuan_app::collections::{ContactLogForm, InstalmentForm, PlanForm, Promise
 use huikuan_app::customers::{CustomerDetail, NewAttachment};
 use huikuan_app::documents::{SendForm, SignForm};
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
-use huikuan_app::letters::LetterChoice;
+use huikuan_app::letters::{LetterAnswerForm, LetterChoice};
 use huikuan_app::statements::DisputeForm;
 use huikuan_app::{AppError, Books, Clock, Company, FixedClock, SystemClock};
 use huikuan_domain::aging::AgingBasis;
@@ -403,9 +403,16 @@ fn document(books: &mut Books, format: Format, command: DocumentCommand) -> Resu
             }
             Ok(render::verification(format, &results))
         }
-        DocumentCommand::Sign { number, kind, signer, role, png, strokes, scan } => {
-            let form = SignForm { kind: paper_kind(kind)?, ..sign_form(number, signer, role, png, strokes, scan)? };
-            Ok(render::paper(format, &books.sign_paper(form)?))
+        DocumentCommand::Sign { number, kind, signer, role, png, strokes, scan, no_objection, objection } => {
+            let form =
+                SignForm { kind: paper_kind(kind)?, ..sign_form(number.clone(), signer, role, png, strokes, scan)? };
+            if no_objection || objection.is_some() {
+                let answer = LetterAnswerForm { sign: form, no_objection, objection: objection.unwrap_or_default() };
+                books.answer_letter(answer)?;
+                Ok(render::paper(format, &books.paper_of_kind(&number, Some(PaperKind::Letter))?))
+            } else {
+                Ok(render::paper(format, &books.sign_paper(form)?))
+            }
         }
         DocumentCommand::List { code } => Ok(render::papers(format, &books.customer_papers(&code)?)),
         DocumentCommand::Send { number, kind, channel, date, tracking, note } => {

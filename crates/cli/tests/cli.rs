@@ -436,7 +436,20 @@ fn a_letter_from_the_command_line_and_the_limitation_report_as_json() {
     let out = dir.path().join("letter.pdf");
     let issued = json(
         &db,
-        &["letter", "C001", "--level", "1", "--date", "2026-04-15", "--out", out.to_str().unwrap(), "--format", "json"],
+        &[
+            "letter",
+            "C001",
+            "--level",
+            "1",
+            "--date",
+            "2026-04-15",
+            "--today",
+            "2026-04-15",
+            "--out",
+            out.to_str().unwrap(),
+            "--format",
+            "json",
+        ],
     );
     assert_eq!(issued["letter"]["number"], "DL-2026-000001");
     assert_eq!(issued["letter"]["level"], 1);

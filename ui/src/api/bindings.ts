@@ -306,9 +306,13 @@ export type ManifestDocument = {
  */
 file: string, 
 /**
- * delivery_note, statement, letter, plan, contact_log, promises or manifest.
+ * delivery_note, statement, letter, plan, ledger, contact_log, promises or manifest.
  */
-kind: string, number: string, date: string, amount: Money | null, 
+kind: string, 
+/**
+ * A letter's level: 1 reminder (提醒函), 2 demand (催款函), 3 final notice (最后催告函).
+ */
+level: number | null, number: string, date: string, amount: Money | null, 
 /**
  * Who signed it (the customer, or who signed the letter's receipt), if anyone did.
  */
@@ -316,7 +320,11 @@ signer: string | null, signed_at: string | null,
 /**
  * How it went out, for letters: "express SF1234 2026-05-02".
  */
-sent: Array<string>, sha256: string, size_bytes: number, };
+sent: Array<string>, 
+/**
+ * A statement's answer: "confirmed 2026-12-03", "disputed 2026-12-03 …" or "none".
+ */
+answer: string | null, sha256: string, size_bytes: number, };
 
 export type ManifestReceivable = { number: string, doc_date: string, due_date: string, open: Money, 
 /**
@@ -336,7 +344,12 @@ made_at: string, made_by: string,
 /**
  * The receivables asked for; empty: the whole account.
  */
-chosen: Array<string>, open_total: Money, receivables: Array<ManifestReceivable>, documents: Array<ManifestDocument>, };
+chosen: Array<string>, open_total: Money, receivables: Array<ManifestReceivable>, 
+/**
+ * What is claimed: the overdue principal and its late-payment interest to `as_of`, on
+ * the customer's interest terms, with the basis in words.
+ */
+claim: Claim | null, documents: Array<ManifestDocument>, };
 
 export type EvidenceBuilt = { folder: string, manifest: Manifest, };
 
@@ -953,6 +966,22 @@ skip_reason: string,
  * Required when the letter is dated before the day it is issued; audited.
  */
 back_date_reason: string, };
+
+export type LetterAnswer = { no_objection: boolean, objection: string, answered_on: string, signature_id: number, };
+
+export type LetterAnswerForm = { 
+/**
+ * The signature on the receipt; its number is the letter's.
+ */
+sign: SignForm, 
+/**
+ * □ 无异议 / No objection ticked.
+ */
+no_objection: boolean, 
+/**
+ * What the customer wrote beside □ 有异议 / Objection.
+ */
+objection: string, };
 
 export type RestartKind = "letter_acknowledged" | "letter_receipt" | "letter_delivered" | "statement_confirmed" | "promise" | "plan" | "part_payment";
 

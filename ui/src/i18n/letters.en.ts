@@ -20,4 +20,7 @@ export const lettersEn = {
   "letters.reason": "Written reason",
   "letters.preview_one": "Preview",
   "letters.confirm_one": "Issue this letter",
+  "letters.back_date_reason": "Reason for the earlier date",
+  "letters.back_date_hint": "A letter is dated the day it is issued: an earlier date needs a reason, written to the audit log.",
+  "restart.letter_acknowledged": "Letter receipt signed: no objection",
 };

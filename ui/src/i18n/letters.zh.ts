@@ -22,4 +22,7 @@ export const lettersZh: Record<keyof typeof lettersEn, string> = {
   "letters.reason": "书面理由",
   "letters.preview_one": "预览",
   "letters.confirm_one": "确认开具此函",
+  "letters.back_date_reason": "倒签理由",
+  "letters.back_date_hint": "催款函以发出当日为日期；日期早于今天须写明理由，记入操作日志。",
+  "restart.letter_acknowledged": "催款函回执签收（无异议）",
 };
