@@ -134,17 +134,26 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     );
     let line = |size: f32| size * MM_PER_PT * 1.45;
     let lines_of = |text: &str, size: f32| wrap(fonts, text, pdf.width() / MM_PER_PT, size, false).len() as f32;
+    let total = format!("{}  {}", say("合计", "Total"), note.total.yuan());
+    // The amount in words shares the total's line when both fit: on the short form that
+    // line is what lets a one-line note sit on one page.
+    let beside = (fonts.width(&words, 9.5, false) + fonts.width(&total, 10.5, true)) * MM_PER_PT + 12.0 <= pdf.width();
     let (gap, box_gap, caption) = if short { (4.5, 3.0, 5.0) } else { (6.0, 5.0, 6.0) };
-    let tail =
-        2.0 * gap + lines_of(&words, 9.5) * line(9.5) + lines_of(&due, 8.5) * line(8.5) + box_gap + sc.box_h + caption;
+    let words_room = if beside { 0.0 } else { gap - line(9.5) + lines_of(&words, 9.5) * line(9.5) };
+    let tail = gap + 1.5 + words_room + lines_of(&due, 8.5) * line(8.5) + 1.0 + box_gap + sc.box_h + caption;
     table.draw_with(&mut pdf, &rows, &[], tail)?;
     pdf.ensure(tail);
 
     // The total's capitals stand clear of the table's last rule.
     pdf.y += gap + 1.5;
-    pdf.text(right - 1.5, 10.5, true, Align::Right, &format!("{}  {}", say("合计", "Total"), note.total.yuan()))?;
-    pdf.y += gap - line(9.5);
-    pdf.paragraph(left, pdf.width(), 9.5, false, &words)?;
+    pdf.text(right - 1.5, 10.5, true, Align::Right, &total)?;
+    if beside {
+        pdf.text(left, 9.5, false, Align::Left, &words)?;
+    } else {
+        pdf.y += gap - line(9.5);
+        pdf.paragraph(left, pdf.width(), 9.5, false, &words)?;
+    }
+    pdf.y += 1.0;
     pdf.paragraph(left, pdf.width(), 8.5, false, &due)?;
 
     // Two signature boxes: the customer's and ours. The customer's blanks are where the

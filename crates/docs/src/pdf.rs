@@ -183,8 +183,10 @@ impl<'f> PdfBuilder<'f> {
     pub fn facts(&mut self, rows: &[[String; 4]]) -> Result<(), DocError> {
         let left = self.margin;
         let half = self.width() * 0.62;
+        // The short continuous form sets its facts closer.
+        let step = if self.paper.is_short() { 4.6 } else { 5.5 };
         for [l1, v1, l2, v2] in rows {
-            self.y += 5.5;
+            self.y += step;
             self.text(left, 9.0, true, Align::Left, l1)?;
             let start = self.y;
             // The value's first line shares the label's baseline: paragraph() steps one

@@ -58,6 +58,19 @@ impl Table {
             .collect()
     }
 
+    /// How tall a row is drawn: its tallest cell.
+    fn row_height(&self, fonts: &Fonts, row: &[String], bold: bool) -> f32 {
+        let lines = self
+            .columns
+            .iter()
+            .zip(row)
+            .map(|(c, text)| cell_lines(fonts, text, (c.width - 2.0 * self.pad()) / MM_PER_PT, self.size, bold).len())
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        lines as f32 * self.line_height() + 2.0 * self.pad()
+    }
+
     fn header_height(&self, fonts: &Fonts) -> f32 {
         let lines = self.header_lines(fonts).iter().map(Vec::len).max().unwrap_or(1).max(1);
         lines as f32 * self.line_height() + 2.0 * self.pad()
@@ -97,11 +110,14 @@ impl Table {
         tail: f32,
     ) -> Result<(), DocError> {
         let lh = self.line_height();
-        pdf.ensure(self.header_height(pdf.fonts) + lh + 2.0 * self.pad());
-        self.header(pdf)?;
         let all: Vec<(&Vec<String>, bool)> =
             rows.iter().map(|r| (r, false)).chain(totals.iter().map(|r| (r, true))).collect();
         let last = all.len().saturating_sub(1);
+        // The header row never stands alone at the foot of a page: it needs its first row
+        // (and, when that is the last, what follows the table).
+        let first = all.first().map_or(lh + 2.0 * self.pad(), |(row, bold)| self.row_height(pdf.fonts, row, *bold));
+        pdf.ensure(self.header_height(pdf.fonts) + first + if last == 0 { tail } else { 0.0 });
+        self.header(pdf)?;
         for (n, (row, bold)) in all.into_iter().enumerate() {
             let cells: Vec<Vec<String>> = self
                 .columns
