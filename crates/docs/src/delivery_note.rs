@@ -160,6 +160,12 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     // signature is printed when the note is signed.
     pdf.y += box_gap;
     let (top, box_w, box_h) = (pdf.y, (pdf.width() - 8.0) / 2.0, sc.box_h);
+    // A label and the line to write on, as long as the box has room for (A5 is narrow).
+    let blank = |label: &str| {
+        let room = (box_w - 7.0) / MM_PER_PT - fonts.width(label, 8.0, false);
+        let n = (room / fonts.width("_", 8.0, false)).floor().clamp(6.0, 22.0) as usize;
+        format!("{label}{}", "_".repeat(n))
+    };
     let mut slot = None;
     for (i, (who, sub)) in [
         (say("客户签收", "Received by (customer)"), say("签字 / 盖章：", "Receiver's signature / seal: ")),
@@ -175,9 +181,9 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
         let (sign_y, date_y) = (top + box_h - 9.0, top + box_h - 3.5);
         let date_label = say("日期：", "Date: ");
         pdf.y = sign_y;
-        pdf.text(x + 3.0, 8.0, false, Align::Left, &format!("{sub}______________________"))?;
+        pdf.text(x + 3.0, 8.0, false, Align::Left, &blank(&sub))?;
         pdf.y = date_y;
-        pdf.text(x + 3.0, 8.0, false, Align::Left, &format!("{date_label}______________________"))?;
+        pdf.text(x + 3.0, 8.0, false, Align::Left, &blank(&date_label))?;
         if i == 0 {
             let after = |label: &str| x + 3.0 + pdf.fonts.width(label, 8.0, false) * MM_PER_PT + 1.0;
             slot = Some(SignatureSlot {
