@@ -19,6 +19,18 @@ pub struct ImportRequest {
     pub preview: bool,
 }
 
+impl ImportKind {
+    /// The kind as the import's summary names it.
+    fn summary_name(self) -> &'static str {
+        match self {
+            ImportKind::Customers => "customers",
+            ImportKind::OpeningBalances => "opening-balances",
+            ImportKind::Deliveries => "deliveries",
+            ImportKind::Payments => "payments",
+        }
+    }
+}
+
 fn kind(k: ImportKind) -> Kind {
     match k {
         ImportKind::Customers => Kind::Customers,
@@ -46,10 +58,18 @@ pub fn import_file(books: &mut Books, format: Format, request: ImportRequest) ->
         return Ok(render::import_summary(format, &books.import_file(&form)?));
     }
     let preview = books.import_preview(&form)?;
+    // Two contracts met: a text file's preview has always failed as its import would, and
+    // said its kind as the import's summary does ("opening-balances"); a workbook's has
+    // always answered with its bad rows listed in the preview itself.
+    if preview.format != "csv" {
+        return Ok(render::json_or(format, &preview, preview_text));
+    }
     if let Some(refusal) = preview.refusal() {
         return Err(refusal);
     }
-    Ok(render::json_or(format, &preview, preview_text))
+    let mut json = serde_json::to_value(&preview).map_err(|e| AppError::Rule(e.to_string().into()))?;
+    json["kind"] = serde_json::Value::from(request.kind.summary_name());
+    Ok(render::json_or(format, &json, |_| preview_text(&preview)))
 }
 
 fn preview_text(p: &ImportPreview) -> String {
@@ -79,8 +99,17 @@ fn preview_text(p: &ImportPreview) -> String {
     for s in &p.skipped {
         out.push_str(&format!("skipped row {}: {}\n", s.line, s.reason));
     }
-    if let Some(n) = p.would_create {
-        out.push_str(&format!("all rows are good: {n} record(s) would be written; nothing was written\n"));
+    match p.would_create {
+        Some(n) => out.push_str(&format!(
+            "all {} row(s) are good: {n} record(s) would be written; nothing was written\n",
+            p.rows
+        )),
+        None if !p.unmapped.is_empty() => out.push_str(&format!("no column for: {}\n", p.unmapped.join(", "))),
+        None => {
+            for r in &p.bad_rows {
+                out.push_str(&format!("line {}: {}\n", r.line, r.problems.join("; ")));
+            }
+        }
     }
     out
 }

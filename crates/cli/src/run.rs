@@ -460,8 +460,10 @@ fn sign_form(
 }
 
 /// `--kind`, when given: which paper a number shared by two papers means.
+/// `--kind`: the paper's word as the books write it (`delivery_note`), or as the CLI's other
+/// values are written (`delivery-note`).
 fn paper_kind(kind: Option<String>) -> Result<Option<PaperKind>, AppError> {
-    kind.map(|k| k.parse().map_err(AppError::invalid("kind"))).transpose()
+    kind.map(|k| k.replace('-', "_").parse().map_err(AppError::invalid("kind"))).transpose()
 }
 
 fn period(today: NaiveDate, a: &PeriodArgs) -> Result<Period, AppError> {

@@ -1,4 +1,5 @@
-//! An import from a file the user picked: read (CSV or XLSX), its columns mapped, rehearsed
+//! An import from a file the user picked: read (text in any office encoding, or a workbook),
+//! its columns mapped, rehearsed
 //! in a transaction that is rolled back to show every row's fate, then, once confirmed,
 //! imported for real (all rows or none) and its mapping remembered for its layout.
 
@@ -9,7 +10,7 @@ use huikuan_store::tables::settings;
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
-use super::mapping::{fold, guess, layout_of, setting_key, Mapping};
+use super::mapping::{compact, guess, layout_of, setting_key, Mapping};
 use super::readings::{read_rows, RowReading};
 use super::table_in::{read_table, SourceTable};
 use crate::error::{AppError, RowError};
@@ -190,17 +191,6 @@ impl Books {
             .map_err(|e| on_rows(e, table))
     }
 
-    /// A CSV file's import exactly as `import_*_csv` would run it (its columns by their
-    /// names, nothing mapped), rehearsed: what would be written, or every bad row.
-    pub fn preview_csv_import(
-        &mut self,
-        kind: ImportKind,
-        csv: &[u8],
-        override_reason: Option<&str>,
-    ) -> Result<ImportSummary, AppError> {
-        self.rehearsed(|books| books.run_import(kind, csv, override_reason))
-    }
-
     /// Reads the file and rehearses its import: what would be written, or every bad row.
     pub fn import_preview(&mut self, form: &ImportForm) -> Result<ImportPreview, AppError> {
         let table = read_table(&decode(form)?, form.kind, form.sheet.as_deref())?;
@@ -282,8 +272,12 @@ impl ImportPreview {
             let zh: Vec<&str> = self.unmapped.iter().map(|f| field_zh(f)).collect();
             return Some(AppError::rule(
                 Some("mapping".into()),
-                format!("missing column(s): {} (no heading names them)", self.unmapped.join(", ")),
-                format!("缺少列：{}（没有列名与之对应）", zh.join("、")),
+                format!(
+                    "missing column(s): {} (no heading names them; expected: {})",
+                    self.unmapped.join(", "),
+                    self.kind.columns().join(",")
+                ),
+                format!("缺少列：{}（没有列名与之对应；表头应有：“{}”）", zh.join("、"), self.kind.columns().join(",")),
             ));
         }
         if self.would_create.is_some() {
@@ -337,9 +331,9 @@ fn checked_csv(kind: ImportKind, table: &SourceTable, mapping: &Mapping) -> Resu
 /// A heading that names a field twice leaves unclear which column holds it: refused, as the
 /// CSV import refuses it.
 fn refuse_doubled(kind: ImportKind, table: &SourceTable) -> Result<(), AppError> {
-    let folded: Vec<String> = table.header.iter().map(|h| fold(h)).collect();
+    let folded: Vec<String> = table.header.iter().map(|h| compact(h)).collect();
     let twice: Vec<&str> =
-        kind.columns().iter().copied().filter(|c| folded.iter().filter(|h| **h == fold(c)).count() > 1).collect();
+        kind.columns().iter().copied().filter(|c| folded.iter().filter(|h| **h == compact(c)).count() > 1).collect();
     if twice.is_empty() {
         return Ok(());
     }

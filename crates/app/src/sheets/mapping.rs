@@ -38,6 +38,12 @@ pub(crate) fn fold(text: &str) -> String {
     text.trim().to_lowercase().replace(['_', '-'], " ").split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// A heading as matched against a field's names: folded, and every space aside too, so a
+/// heading broken over two lines ("客户\n编号", read as "客户 编号") is 客户编号.
+pub(crate) fn compact(text: &str) -> String {
+    fold(text).replace(' ', "")
+}
+
 /// Headings that mean a field, besides its own name; the first is what our exports print.
 pub fn aliases(field: &str) -> &'static [&'static str] {
     match field {
@@ -51,7 +57,9 @@ pub fn aliases(field: &str) -> &'static [&'static str] {
         "salesperson" => &["业务员", "销售员", "sales", "sales rep"],
         "customer_code" => &["客户编号", "客户代码", "编号", "客户编码", "code", "customer"],
         "date" => &["日期", "单据日期", "收款日期", "送货日期", "发货日期", "doc date"],
-        "amount" => &["金额", "收款金额", "余额", "期初余额", "期初应收", "应收余额", "应收金额", "欠款金额", "欠款", "balance"],
+        "amount" => {
+            &["金额", "收款金额", "余额", "期初余额", "期初应收", "应收余额", "应收金额", "欠款金额", "欠款", "balance"]
+        }
         "due_date" => &["到期日", "到期日期", "due"],
         "number" => &["单号", "编号", "单据编号", "送货单号", "收款单号", "单据号", "no", "no."],
         "item" => &["品名", "商品", "货品", "名称", "product", "goods"],
@@ -66,13 +74,13 @@ pub fn aliases(field: &str) -> &'static [&'static str] {
 /// The column each field is taken from when nothing was remembered: its own name first,
 /// then its aliases; a column is given to one field at most.
 pub fn guess(kind: ImportKind, header: &[String]) -> Mapping {
-    let folded: Vec<String> = header.iter().map(|h| fold(h)).collect();
+    let folded: Vec<String> = header.iter().map(|h| compact(h)).collect();
     let mut taken = vec![false; header.len()];
     let fields = kind.columns();
     let mut found: Vec<Option<u32>> = vec![None; fields.len()];
     // Exact names first, for every field, so an alias never steals a field's own column.
     for (f, field) in fields.iter().enumerate() {
-        if let Some(i) = folded.iter().position(|h| *h == fold(field)) {
+        if let Some(i) = folded.iter().position(|h| *h == compact(field)) {
             found[f] = Some(i as u32);
             taken[i] = true;
         }
@@ -83,7 +91,7 @@ pub fn guess(kind: ImportKind, header: &[String]) -> Mapping {
         }
         let hit = aliases(field)
             .iter()
-            .find_map(|alias| folded.iter().enumerate().position(|(i, h)| !taken[i] && *h == fold(alias)));
+            .find_map(|alias| folded.iter().enumerate().position(|(i, h)| !taken[i] && *h == compact(alias)));
         if let Some(i) = hit {
             found[f] = Some(i as u32);
             taken[i] = true;
@@ -136,6 +144,15 @@ mod tests {
         assert_eq!(
             (own.source_of("code"), own.source_of("name"), own.source_of("payment_terms")),
             (Some(1), Some(0), Some(2))
+        );
+    }
+
+    #[test]
+    fn a_heading_broken_over_two_lines_finds_its_field() {
+        let m = guess(ImportKind::Customers, &header(&["客户 编号", "客户\n名称", "Payment  Terms"]));
+        assert_eq!(
+            (m.source_of("code"), m.source_of("name"), m.source_of("payment_terms")),
+            (Some(0), Some(1), Some(2))
         );
     }
 

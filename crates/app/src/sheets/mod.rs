@@ -1,5 +1,6 @@
 //! Spreadsheets in and out: any list or report as a [`Sheet`], written as XLSX, CSV or PDF;
-//! imports read from XLSX as well as CSV, their columns mapped (and the mapping remembered
+//! imports read from text in any office encoding and from .xlsx, .xls and .ods, the table
+//! found inside the file, its columns mapped (and the mapping remembered
 //! for the file's layout), rehearsed row by row before anything is written.
 
 mod csv_out;
@@ -17,5 +18,5 @@ pub use mapping::{ColumnChoice, Mapping};
 pub use pdf_out::sheet_pdf;
 pub use readings::{read_rows, CellReading, RowReading};
 pub use sheet::{Cell, Sheet, SheetColumn, SheetFormat};
-pub use table_in::{is_workbook, read_table, SourceTable};
+pub use table_in::{read_table, SourceTable};
 pub use xlsx_out::sheet_xlsx;

@@ -5,6 +5,7 @@
 mod decode;
 mod grid;
 mod heading;
+mod sparse;
 
 use std::io::Cursor;
 
@@ -99,6 +100,10 @@ pub fn read_table(bytes: &[u8], kind: ImportKind, sheet: Option<&str>) -> Result
                 format!("工作簿（.{}）已损坏，无法读取", format.name()),
             ))
         }),
+        None if sheet.is_some() => Err(rejected(
+            "the file is text (CSV), not a workbook: it has no worksheets to choose from".into(),
+            "文件是文本（CSV），不是工作簿：没有可选的工作表".into(),
+        )),
         None => {
             let Decoded { text, encoding } = decode_text(bytes).map_err(|NotText { en, zh }| rejected(en, zh))?;
             let rows = csv_rows(&text, separator_of(&text));
@@ -203,6 +208,23 @@ fn sheet_rows(range: &Range<Data>) -> Vec<GridRow> {
         .collect()
 }
 
+/// A worksheet's rows with something in them: an .xlsx cell by cell (see `sparse`), the older
+/// formats as the rectangle calamine reads them in.
+fn rows_of(
+    book: &mut Sheets<Cursor<&[u8]>>,
+    sheet: &str,
+    unreadable: &dyn Fn(String) -> AppError,
+) -> Result<Vec<GridRow>, AppError> {
+    match book {
+        Sheets::Xlsx(xlsx) => match sparse::xlsx_rows(xlsx, sheet, cell_text) {
+            Ok(Ok(rows)) => Ok(rows),
+            Ok(Err(too_big)) => Err(rejected(too_big.en, too_big.zh)),
+            Err(e) => Err(unreadable(e.to_string())),
+        },
+        _ => Ok(sheet_rows(&book.worksheet_range(sheet).map_err(|e| unreadable(e.to_string()))?)),
+    }
+}
+
 fn read_workbook(
     bytes: &[u8],
     format: SourceFormat,
@@ -235,13 +257,12 @@ fn read_workbook(
                     format!("工作簿中没有名为“{wanted}”的工作表（现有：{}）", sheets.join("、")),
                 ));
             }
-            let range = book.worksheet_range(wanted).map_err(|e| unreadable(e.to_string()))?;
-            (wanted.to_string(), sheet_rows(&range))
+            (wanted.to_string(), rows_of(&mut book, wanted, &unreadable)?)
         }
         None => {
             let mut found = None;
             for s in &sheets {
-                let rows = sheet_rows(&book.worksheet_range(s).map_err(|e| unreadable(e.to_string()))?);
+                let rows = rows_of(&mut book, s, &unreadable)?;
                 if !rows.is_empty() {
                     found = Some((s.clone(), rows));
                     break;
@@ -326,20 +347,26 @@ fn header_end(body: &[u8]) -> usize {
     body.len()
 }
 
-/// True when the file at `path` is a workbook (by its first bytes, not its name).
-pub fn is_workbook(path: &std::path::Path) -> bool {
-    use std::io::Read;
-    let mut head = Vec::with_capacity(128);
-    let read = std::fs::File::open(path).and_then(|f| f.take(128).read_to_end(&mut head));
-    read.is_ok() && SourceFormat::of_workbook(&head).is_some()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn lines(table: &SourceTable) -> String {
         String::from_utf8(table.csv.clone()).unwrap()
+    }
+
+    #[test]
+    fn a_stray_value_in_a_far_corner_is_read_as_one_more_row_not_a_rectangle_of_gigabytes() {
+        let mut book = rust_xlsxwriter::Workbook::new();
+        let sheet = book.add_worksheet();
+        for (c, h) in ["code", "name", "payment_terms"].iter().enumerate() {
+            sheet.write_string(0, c as u16, *h).unwrap();
+        }
+        sheet.write_row(1, 0, ["C1", "华联", "cod"]).unwrap();
+        sheet.write_string(1_048_575, 16_383, "x").unwrap();
+        let table = read_table(&book.save_to_buffer().unwrap(), ImportKind::Customers, None).unwrap();
+        assert_eq!(table.header[..3], ["code", "name", "payment_terms"]);
+        assert_eq!(table.row_of_line, [1, 2, 1_048_576], "the far cell's row, as the sheet numbers it");
     }
 
     #[test]

@@ -1,6 +1,8 @@
 //! A text file's bytes as text, whatever a Chinese office saved it as: UTF-8 (with or without
 //! BOM), UTF-16 (Excel's "Unicode text"), or GBK/GB18030 (Excel's "CSV" on a Chinese Windows).
-//! Never guessed into mojibake: a file that is none of them cleanly is refused, saying why.
+//! A file that is none of them cleanly, or mixes two, is refused, saying why. (Big5, the
+//! traditional-character encoding, is not told apart from GBK: both are byte pairs in the
+//! same range; offices on the mainland do not write it.)
 
 use encoding_rs::{Encoding, GB18030, GBK, UTF_16BE, UTF_16LE};
 
@@ -34,11 +36,37 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, NotText> {
             return Ok(decoded);
         }
     }
-    if let Ok(text) = std::str::from_utf8(bytes) {
+    match std::str::from_utf8(bytes) {
+        // A few GBK pairs happen to be valid UTF-8 too (通顺 is "ͨ˳"): UTF-8 text from a
+        // Chinese office holds CJK, so text with none that reads as Chinese in GBK is GBK.
+        Ok(text) if !has_cjk(text) && legacy_chinese(bytes).is_ok_and(|d| has_cjk(&d.text)) => legacy_chinese(bytes),
         // NULs in UTF-8 text stay: the import names the row they are on.
-        return Ok(Decoded { text: text.to_string(), encoding: "UTF-8" });
+        Ok(text) => Ok(Decoded { text: text.to_string(), encoding: "UTF-8" }),
+        Err(e) if utf8_chinese(&bytes[..e.valid_up_to()]) => Err(mixed(bytes, e.valid_up_to())),
+        Err(_) => legacy_chinese(bytes),
     }
-    legacy_chinese(bytes)
+}
+
+fn has_cjk(text: &str) -> bool {
+    text.chars().any(|c| matches!(c, '\u{3000}'..='\u{9FFF}' | '\u{F900}'..='\u{FAFF}' | '\u{FF00}'..='\u{FFEF}'))
+}
+
+/// True when the valid UTF-8 before the first bad byte already holds Chinese: the file is
+/// UTF-8 with some other encoding pasted in, and no one reading of it is right. (A GBK pair
+/// may pass for a 2-byte UTF-8 letter, never for a 3-byte CJK one followed by more.)
+fn utf8_chinese(valid: &[u8]) -> bool {
+    std::str::from_utf8(valid).is_ok_and(|t| t.chars().filter(|c| has_cjk(&c.to_string())).count() >= 2)
+}
+
+fn mixed(bytes: &[u8], at: usize) -> NotText {
+    let line = bytes[..at].iter().filter(|b| **b == b'\n').count() + 1;
+    NotText {
+        en: format!(
+            "line {line}: the file is UTF-8 up to here but this line is in another encoding (GBK?): two encodings \
+             are mixed; save the whole file again as CSV UTF-8"
+        ),
+        zh: format!("第 {line} 行：此前是 UTF-8，此行却是另一种编码（GBK？）：文件混用了两种编码；请将整个文件重新另存为“CSV UTF-8”"),
+    }
 }
 
 fn utf8(body: &[u8], name: &'static str) -> Result<Decoded, NotText> {
@@ -127,6 +155,25 @@ mod tests {
     }
 
     #[test]
+    fn a_gbk_file_whose_chinese_also_passes_for_utf8_is_read_as_gbk() {
+        let (bytes, _, _) = GBK.encode("code,name\nC1,通顺\n");
+        assert!(std::str::from_utf8(&bytes).is_ok(), "通顺 in GBK is valid UTF-8 too");
+        let read = decode_text(&bytes).unwrap();
+        assert_eq!((read.encoding, read.text.as_str()), ("GBK", "code,name\nC1,通顺\n"));
+        let (bytes, _, _) = GBK.encode("code,name\nC1,通顺\nC2,华联\n");
+        assert_eq!(decode_text(&bytes).unwrap().text, "code,name\nC1,通顺\nC2,华联\n");
+    }
+
+    #[test]
+    fn a_utf8_file_with_a_gbk_line_pasted_in_is_refused_naming_the_line() {
+        let mut bytes = "编号,名称\nC1,华联超市\n".as_bytes().to_vec();
+        bytes.extend(GBK.encode("C2,安心药房\n").0.iter());
+        let refused = decode_text(&bytes).unwrap_err();
+        assert!(refused.en.starts_with("line 3:") && refused.en.contains("two encodings"), "{}", refused.en);
+        assert!(refused.zh.starts_with("第 3 行"), "{}", refused.zh);
+    }
+
+    #[test]
     fn utf8_with_and_without_bom_is_read_and_named() {
         let plain = decode_text("编号,名称\nC001,华联\n".as_bytes()).unwrap();
         assert_eq!((plain.encoding, plain.text.as_str()), ("UTF-8", "编号,名称\nC001,华联\n"));
@@ -202,11 +249,8 @@ mod tests {
             prop_assert_eq!(decode_text(text.as_bytes()).unwrap().text, text.clone());
             let (gbk, _, unmappable) = GBK.encode(&text);
             prop_assert!(!unmappable);
-            // A few GBK characters are also valid UTF-8 pairs (C2-DF then A1-BF): a text made only
-            // of them is UTF-8 as well, and UTF-8 is what an unmarked file is first read as.
-            if std::str::from_utf8(&gbk).is_err() {
-                prop_assert_eq!(decode_text(&gbk).unwrap().text, text.clone());
-            }
+            // Even when its Chinese also passes for UTF-8 letters (通顺).
+            prop_assert_eq!(decode_text(&gbk).unwrap().text, text.clone());
             for little in [true, false] {
                 prop_assert_eq!(decode_text(&utf16_bytes(&text, little, true)).unwrap().text, text.clone());
             }

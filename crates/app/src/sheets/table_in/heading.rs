@@ -3,17 +3,11 @@
 //! Total) are recognised so they can be left out and listed.
 
 use super::super::import_file::ImportKind;
-use super::super::mapping::{aliases, fold, guess};
+use super::super::mapping::{aliases, compact, guess};
 use super::grid::GridRow;
 
 /// Rows looked at for the heading: a title block is never this long.
 const HEADING_WITHIN: usize = 30;
-
-/// A cell as compared with a field's names: case and every space aside ("客户 编号", a
-/// heading broken over two lines, is 客户编号).
-fn compact(text: &str) -> String {
-    fold(text).replace(' ', "")
-}
 
 /// The fields of `kind` a row's cells name, by their own names or their aliases.
 fn fields_named(kind: ImportKind, cells: &[String]) -> usize {
@@ -28,10 +22,19 @@ fn fields_named(kind: ImportKind, cells: &[String]) -> usize {
         .count()
 }
 
-/// The index (in `rows`, which holds no blank rows) of the heading: the first of the first
-/// rows naming two of the kind's fields, else the first row, for the user to map by hand.
+/// The index (in `rows`, which holds no blank rows) of the heading: of the first rows, the
+/// one naming the most of the kind's fields (two at least; the earliest of equals), so a
+/// criteria line above it ("日期, 2024-05, 方式, 全部") is not taken for it; else the first
+/// row, for the user to map by hand.
 pub fn heading_index(kind: ImportKind, rows: &[GridRow]) -> usize {
-    rows.iter().take(HEADING_WITHIN).position(|r| fields_named(kind, &r.cells) >= 2).unwrap_or(0)
+    let named = rows.iter().take(HEADING_WITHIN).map(|r| fields_named(kind, &r.cells));
+    let (best, most) =
+        named.enumerate().fold((0, 0), |(best, most), (i, n)| if n > most { (i, n) } else { (best, most) });
+    if most >= 2 {
+        best
+    } else {
+        0
+    }
 }
 
 /// The field a data row cannot be without: a total row leaves it empty.
@@ -50,24 +53,35 @@ pub fn is_total_word(cell: &str) -> bool {
     matches!(word, "合计" | "总计" | "小计" | "共计" | "total" | "grandtotal" | "subtotal" | "sum" | "totals")
 }
 
-/// Which rows under `header` are totals: a cell says so and the key field's cell is empty or
-/// says so too (a customer named "Total" with a code is data). With no column for the key
-/// field, the row's first cell must say so.
+/// A field every data row has and a total row never does: a customer's name, an entry's date.
+fn named_field(kind: ImportKind) -> &'static str {
+    match kind {
+        ImportKind::Customers => "name",
+        _ => "date",
+    }
+}
+
+/// Which rows under `header` are totals: a cell says so and the key field's cell is empty, or
+/// the key itself says so and the row has no name or date (a customer coded TOTAL, or named
+/// "Total" with a code, is data). With no column for the key field, the row's first cell must
+/// say so.
 pub struct TotalRows {
     key: Option<usize>,
+    named: Option<usize>,
 }
 
 impl TotalRows {
     pub fn new(kind: ImportKind, header: &[String]) -> Self {
-        TotalRows { key: guess(kind, header).source_of(key_field(kind)).map(|i| i as usize) }
+        let mapping = guess(kind, header);
+        let column = |field| mapping.source_of(field).map(|i| i as usize);
+        TotalRows { key: column(key_field(kind)), named: column(named_field(kind)) }
     }
 
     pub fn is_total(&self, cells: &[String]) -> bool {
+        let cell = |i: usize| cells.get(i).map_or("", String::as_str);
         match self.key {
-            Some(k) => {
-                let key = cells.get(k).map_or("", String::as_str);
-                (key.is_empty() || is_total_word(key)) && cells.iter().any(|c| is_total_word(c))
-            }
+            Some(k) if cell(k).is_empty() => cells.iter().any(|c| is_total_word(c)),
+            Some(k) => is_total_word(cell(k)) && self.named.is_none_or(|n| cell(n).is_empty()),
             None => cells.iter().find(|c| !c.is_empty()).is_some_and(|c| is_total_word(c)),
         }
     }
@@ -94,6 +108,17 @@ mod tests {
             row(5, &["C001", "华联", "100", "2023-12-31"]),
         ];
         assert_eq!(heading_index(ImportKind::OpeningBalances, &rows), 2);
+    }
+
+    #[test]
+    fn a_criteria_line_above_the_heading_is_not_taken_for_it() {
+        let rows = [
+            row(1, &["收款明细"]),
+            row(2, &["日期", "2024-05-01 至 2024-05-31", "方式", "全部"]),
+            row(3, &["单号", "客户编号", "日期", "金额", "方式"]),
+            row(4, &["P1", "C001", "2024-05-02", "10", "现金"]),
+        ];
+        assert_eq!(heading_index(ImportKind::Payments, &rows), 2);
     }
 
     #[test]
@@ -127,6 +152,7 @@ mod tests {
         assert!(totals.is_total(&texts(&["", "合计", "5000"])));
         assert!(totals.is_total(&texts(&["合 计", "", "5000"])));
         assert!(!totals.is_total(&texts(&["C009", "Total", "5000"])));
+        assert!(!totals.is_total(&texts(&["TOTAL", "Total Fresh Foods", "5000"])), "a customer coded TOTAL");
         assert!(!totals.is_total(&texts(&["", "华联", "5000"])));
         let unknown = TotalRows::new(ImportKind::Payments, &texts(&["甲", "乙"]));
         assert!(unknown.is_total(&texts(&["", "Total", "9"])));
