@@ -60,6 +60,11 @@ fn every_aging_pdf_has_a_total_row_whole_figures_and_no_negative_days_and_the_su
                 assert!(sheet.rows.iter().all(|r| !matches!(r[days], Cell::Int(d) if d < 0)), "{what}");
                 let not_due = if language == DocLanguage::Zh { "未到期" } else { "not due" };
                 assert!(sheet.rows.iter().any(|r| r[days] == Cell::text(not_due)), "{what}: items not yet due");
+                let number = sheet.columns.iter().position(|c| c.key == "number").unwrap();
+                for row in &sheet.rows {
+                    let shown = row[number].display();
+                    assert!(text.contains(&shown), "{what}: document number {shown} is broken across lines");
+                }
             }
             assert!(pdf_pages(&pdf) >= 1);
         }

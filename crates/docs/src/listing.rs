@@ -54,6 +54,10 @@ fn type_size(columns: usize) -> f32 {
 
 /// The smallest type a listing is set in before its columns are squeezed.
 const LEAST_SIZE: f32 = 6.0;
+/// The widest word without spaces kept whole (wider ones, such as long names, wrap).
+const WORD_MAX: f32 = 32.0;
+/// Headings up to this wide are never broken.
+const HEADING_WHOLE: f32 = 16.0;
 /// How wide a text column grows before its cells wrap.
 const TEXT_MAX: f32 = 55.0;
 
@@ -66,14 +70,23 @@ fn needs(fonts: &Fonts, title: &str, cells: &[&str], size: f32) -> (f32, f32) {
     for cell in cells {
         let w = cell_width(fonts, cell, size, true);
         widest = widest.max(w);
-        if is_figure(cell) {
+        // Figures, and short words without a space (a document number, a code, a bucket
+        // such as 逾期365天以上), are never broken: "SD-2025-0004 / 45" reads as two.
+        if is_figure(cell) || !cell.trim().contains(' ') && w <= WORD_MAX {
             least = least.max(w);
         }
     }
     let heading = cell_width(fonts, title, size, true);
     let longest_word = title.split(' ').map(|word| cell_width(fonts, word, size, true)).fold(0.0, f32::max);
     let is_cjk_heading = !title.is_ascii();
-    let heading_least = if is_cjk_heading { heading / 2.0 + 2.0 } else { longest_word };
+    // A short heading stays whole; a long one may take two lines.
+    let heading_least = if heading <= HEADING_WHOLE {
+        heading
+    } else if is_cjk_heading {
+        heading / 2.0 + 2.0
+    } else {
+        longest_word
+    };
     // Text columns may wrap, but not to a sliver.
     let text_least = if widest > least { widest.min(18.0) } else { 0.0 };
     least = least.max(heading_least).max(text_least);
