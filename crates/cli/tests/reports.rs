@@ -100,13 +100,13 @@ fn an_evidence_pack_verifies_until_a_file_in_it_is_changed() {
     let verified = run(&["verify-evidence", pack.to_str().unwrap()]);
     assert!(verified.status.success(), "{}", String::from_utf8_lossy(&verified.stdout));
     assert!(String::from_utf8_lossy(&verified.stdout).contains("the pack is intact"));
-    let log = pack.join("5-other/contact-log.pdf");
+    let log = pack.join("5-other/ledger.pdf");
     let mut bytes = std::fs::read(&log).unwrap();
     bytes.push(b'\n');
     std::fs::write(&log, bytes).unwrap();
     let changed = run(&["verify-evidence", pack.to_str().unwrap()]);
     assert_eq!(changed.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&changed.stdout).contains("altered   5-other/contact-log.pdf"));
+    assert!(String::from_utf8_lossy(&changed.stdout).contains("altered   5-other/ledger.pdf"));
     assert!(String::from_utf8_lossy(&changed.stderr).contains("does not match its manifest"));
 }
 
