@@ -159,6 +159,12 @@ pub fn letter_pdf(letter: &LetterDoc) -> Result<Rendered, DocError> {
     Ok(Rendered { pdf: pdf.finish()?, slot })
 }
 
+/// The interest claimed, when there is any to claim: terms that agree none, or items not
+/// yet overdue long enough for a cent, print no interest line.
+fn claimed(letter: &LetterDoc) -> Option<&Claim> {
+    letter.interest.as_ref().filter(|c| c.interest.is_positive())
+}
+
 /// The title as words: "提 醒 函" spaced for display reads 提醒函, and an English title
 /// keeps one space between its words ("demand for payment", never "demandforpayment").
 fn plain_title(letter: &LetterDoc) -> String {
@@ -229,7 +235,7 @@ fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> S
         letter.total.yuan(),
         String::new(),
     ]);
-    if let Some(claim) = &letter.interest {
+    if let Some(claim) = claimed(letter) {
         let to = date(claim.as_of);
         rows.push(vec![
             String::new(),
@@ -249,7 +255,7 @@ fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> S
         ]);
     }
     table.draw(pdf, &rows)?;
-    if let Some(claim) = &letter.interest {
+    if let Some(claim) = claimed(letter) {
         pdf.y += 1.0;
         let basis = format!("{}{}", say("利息计算依据：", "Basis of the interest: "), claim.basis);
         pdf.paragraph(pdf.margin, pdf.width(), 8.5, false, &basis)?;

@@ -93,19 +93,27 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
     }
     pdf.y += 4.0;
     let day = plan.agreed_on.format("%Y-%m-%d");
-    let owed = if zh {
-        format!(
-            "截至 {day}，乙方确认尚欠甲方货款 {}（{}），系下列单据项下的未付货款。经双方协商一致，乙方按下列计划分 {} 期偿还。",
-            plan.total.yuan(),
-            rmb_capitals(plan.total),
-            plan.instalments.len()
-        )
-    } else {
-        format!(
-            "As of {day}, Party B acknowledges that it owes Party A {} for goods supplied, unpaid under the documents below. The parties agree that Party B pays it in the {} instalments set out after them.",
-            plan.total.yuan(),
-            plan.instalments.len()
-        )
+    // The debt acknowledged is everything open under the notes listed; a plan for part of
+    // it says so, and that the rest stays owed.
+    let open: Money = plan.notes.iter().map(|n| n.open).sum();
+    let count = plan.instalments.len();
+    let (total, caps) = (plan.total.yuan(), rmb_capitals(plan.total));
+    let owed = match (zh, plan.notes.is_empty() || open == plan.total) {
+        (true, true) => format!(
+            "截至 {day}，乙方确认尚欠甲方货款 {total}（{caps}），系下列单据项下的未付货款。经双方协商一致，乙方按下列计划分 {count} 期偿还。"
+        ),
+        (true, false) => format!(
+            "截至 {day}，乙方确认下列单据项下尚欠甲方货款合计 {}（{}）。经双方协商一致，乙方就其中 {total}（{caps}）按下列计划分 {count} 期偿还；其余欠款不因本确认书而免除。",
+            open.yuan(),
+            rmb_capitals(open)
+        ),
+        (false, true) => format!(
+            "As of {day}, Party B acknowledges that it owes Party A {total} for goods supplied, unpaid under the documents below. The parties agree that Party B pays it in the {count} instalments set out after them."
+        ),
+        (false, false) => format!(
+            "As of {day}, Party B acknowledges that it owes Party A {} for goods supplied, unpaid under the documents below. The parties agree that Party B pays {total} of it in the {count} instalments set out after them; this agreement releases none of the rest.",
+            open.yuan()
+        ),
     };
     pdf.paragraph(left, pdf.width(), 10.5, false, &owed)?;
     pdf.y += 2.0;

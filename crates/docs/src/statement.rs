@@ -309,11 +309,13 @@ fn slip(
     pdf.checkbox(second, box_size);
     pdf.text(second + box_size + 1.8, 10.0, false, Align::Left, &differ)?;
     pdf.y += 6.5;
-    let details = say(
-        "差异金额 ______________    原因 ____________________________________________",
-        "Difference ______________    Reason ______________________________________",
-    );
-    pdf.text(second + box_size + 1.8, 10.0, false, Align::Left, &details)?;
+    // The blank for the reason runs to the right margin and no further, in either language.
+    let details_x = second + box_size + 1.8;
+    let mut details = say("差异金额 ______________    原因 ", "Difference ______________    Reason ");
+    while pdf.fonts.width(&format!("{details}_"), 10.0, false) * MM_PER_PT < right - details_x {
+        details.push('_');
+    }
+    pdf.text(details_x, 10.0, false, Align::Left, &details)?;
 
     let image = Area { x: left + 22.0, y: pdf.y, w: 70.0, h: 14.0 };
     pdf.y += 19.0;

@@ -93,7 +93,9 @@ fn previous_letters(
     overdue: &[Overdue],
     language: DocLanguage,
 ) -> Result<String, AppError> {
-    let mut each = Vec::new();
+    // The letters grouped by what they covered, in the order first sent: "on D1 (…) and
+    // D2 (…) about this debt", never one sentence per letter saying the same.
+    let mut groups: Vec<(String, Vec<String>)> = Vec::new();
     for l in letters {
         let covered: Vec<usize> = {
             let listed: Vec<i64> = letters::items(tx, l.id)?.into_iter().map(|(entry, _, _)| entry).collect();
@@ -114,22 +116,39 @@ fn previous_letters(
                 covered.iter().map(usize::to_string).collect::<Vec<_>>().join(", ")
             ),
         };
-        each.push(match language {
-            DocLanguage::Zh => {
-                format!("于 {}（{}，{}）就{what}", l.letter_date, l.number, level_words(l.level, language))
-            }
-            DocLanguage::En => {
-                format!("about {what} on {} ({}, {})", l.letter_date, l.number, level_words(l.level, language))
-            }
-        });
+        let sent = match language {
+            DocLanguage::Zh => format!("{}（{}，{}）", l.letter_date, l.number, level_words(l.level, language)),
+            DocLanguage::En => format!("{} ({}, {})", l.letter_date, l.number, level_words(l.level, language)),
+        };
+        match groups.iter_mut().find(|(w, _)| *w == what) {
+            Some((_, dates)) => dates.push(sent),
+            None => groups.push((what, vec![sent])),
+        }
     }
-    if each.is_empty() {
+    if groups.is_empty() {
         return Ok(String::new());
     }
     Ok(match language {
-        DocLanguage::Zh => format!("我司已{}向贵司发函催告。", each.join("，")),
-        DocLanguage::En => format!("We wrote to you {}. ", each.join("; ")),
+        DocLanguage::Zh => {
+            let each: Vec<String> =
+                groups.iter().map(|(what, dates)| format!("于 {} 就{what}", dates.join("、"))).collect();
+            format!("我司已{}向贵司发函催告。", each.join("，"))
+        }
+        DocLanguage::En => {
+            let each: Vec<String> =
+                groups.iter().map(|(what, dates)| format!("about {what} on {}", in_english_list(dates))).collect();
+            format!("We wrote to you {}. ", each.join("; "))
+        }
     })
+}
+
+/// "A", "A and B", "A, B and C".
+fn in_english_list(items: &[String]) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [init @ .., last] => format!("{} and {last}", init.join(", ")),
+    }
 }
 
 /// The late-payment interest claimed, as the final notice's body says it: empty when none
