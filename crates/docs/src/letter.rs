@@ -236,10 +236,9 @@ fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> S
         String::new(),
     ]);
     if let Some(claim) = claimed(letter) {
-        let to = date(claim.as_of);
         rows.push(vec![
             String::new(),
-            say(&format!("逾期付款利息（计至 {to}）"), &format!("Late-payment interest to {to}")),
+            say("逾期付款利息", "Late interest"),
             String::new(),
             String::new(),
             claim.interest.yuan(),
@@ -257,7 +256,11 @@ fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> S
     table.draw(pdf, &rows)?;
     if let Some(claim) = claimed(letter) {
         pdf.y += 1.0;
-        let basis = format!("{}{}", say("利息计算依据：", "Basis of the interest: "), claim.basis);
+        let to = date(claim.as_of);
+        let basis = say(
+            &format!("利息计至 {to}；计算依据：{}", claim.basis),
+            &format!("Interest to {to}; basis: {}", claim.basis),
+        );
         pdf.paragraph(pdf.margin, pdf.width(), 8.5, false, &basis)?;
     }
     pdf.y += 2.0;
