@@ -60,6 +60,7 @@ pub const COMMANDS: &[&str] = &[
     "letters_issue",
     "letter_preview",
     "letter_get",
+    "letter_answer",
     "letter_templates",
     "letter_templates_check",
     "letter_templates_save",

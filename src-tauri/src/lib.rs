@@ -77,6 +77,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         letters::letters_issue,
         letters::letter_preview,
         letters::letter_get,
+        letters::letter_answer,
         letters::letter_templates,
         letters::letter_templates_check,
         letters::letter_templates_save,

@@ -1,6 +1,6 @@
 use std::sync::atomic::Ordering;
 
-use huikuan_app::letters::{LetterChoice, LetterDue, LetterProgress, LetterView};
+use huikuan_app::letters::{LetterAnswerForm, LetterChoice, LetterDue, LetterProgress, LetterView};
 use huikuan_app::reports::LimitationReport;
 use huikuan_app::{AppError, ErrorView};
 use huikuan_domain::dunning::DunningPolicy;
@@ -65,6 +65,13 @@ pub async fn letters_issue<R: Runtime>(
 #[tauri::command]
 pub async fn letter_get(state: State<'_, AppState>, number: String) -> Result<LetterView, ErrorView> {
     state.books(|b| b.letter(&number))
+}
+
+/// The letter's signed receipt with what the customer ticked: no objection (the debt
+/// acknowledged) or its objection.
+#[tauri::command]
+pub async fn letter_answer(state: State<'_, AppState>, form: LetterAnswerForm) -> Result<LetterView, ErrorView> {
+    state.books(|b| b.answer_letter(form))
 }
 
 #[tauri::command]

@@ -31,6 +31,7 @@ import type {
   CustomerPapers,
   DisputeForm,
   DunningPolicy,
+  LetterAnswerForm,
   LetterChoice,
   LetterDue,
   LetterProgress,
@@ -220,6 +221,8 @@ export const api = {
     return call<LetterView[]>("letters_issue", { letters, date, onProgress: channel });
   },
   letter: (number: string) => call<LetterView>("letter_get", { number }),
+  /** The letter's signed receipt with the box the customer ticked (无异议 / 有异议). */
+  answerLetter: (form: LetterAnswerForm) => call<LetterView>("letter_answer", { form }),
   letterTemplates: () => call<LetterTemplates>("letter_templates"),
   checkLetterTemplates: (templates: LetterTemplates) => call<TemplateProblem[]>("letter_templates_check", { templates }),
   saveLetterTemplates: (templates: LetterTemplates) => call<LetterTemplates>("letter_templates_save", { templates }),

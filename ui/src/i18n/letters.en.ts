@@ -23,4 +23,11 @@ export const lettersEn = {
   "letters.back_date_reason": "Reason for the earlier date",
   "letters.back_date_hint": "A letter is dated the day it is issued: an earlier date needs a reason, written to the audit log.",
   "restart.letter_acknowledged": "Letter receipt signed: no objection",
+  "letters.answer_legend": "What the customer ticked on the receipt",
+  "letters.answer_none": "Nothing ticked",
+  "letters.answer_pick_no_objection": "No objection (acknowledges the debt)",
+  "letters.answer_pick_objection": "Objection",
+  "letters.answer_objection_text": "What it says",
+  "letters.answer_no_objection": "Receipt signed “no objection”: the debt is acknowledged and the limitation period restarts.",
+  "letters.answer_objection": "Receipt signed with an objection: {text}",
 };

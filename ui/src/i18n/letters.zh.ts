@@ -25,4 +25,11 @@ export const lettersZh: Record<keyof typeof lettersEn, string> = {
   "letters.back_date_reason": "倒签理由",
   "letters.back_date_hint": "催款函以发出当日为日期；日期早于今天须写明理由，记入操作日志。",
   "restart.letter_acknowledged": "催款函回执签收（无异议）",
+  "letters.answer_legend": "回执上客户勾选的内容",
+  "letters.answer_none": "未勾选",
+  "letters.answer_pick_no_objection": "无异议（确认欠款）",
+  "letters.answer_pick_objection": "有异议",
+  "letters.answer_objection_text": "异议内容",
+  "letters.answer_no_objection": "回执签收“无异议”：欠款已确认，诉讼时效重新起算。",
+  "letters.answer_objection": "回执签收但有异议：{text}",
 };
