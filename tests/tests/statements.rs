@@ -144,7 +144,7 @@ fn a_statement_in_english_says_it_in_english() {
         "Opening balance",
         "As of 2026-11-30, your company owes us ¥2,150.00",
         "CONFIRMATION SLIP",
-        "Agreed, correct",
+        "No objection: agreed and correct",
     ] {
         assert!(text.contains(expected), "{expected:?} missing:\n{text}");
     }
