@@ -210,6 +210,8 @@ def test_a_letter_inside_the_gap_or_skipping_a_level_on_an_earlier_date_is_refus
     click(d, "letters-select-none")
     tick(d, row["code"])
     fill(d, "letter_date", f"{earlier.year}/{earlier.month}/{earlier.day}")
+    # A letter dated before today goes out only with the reason for the back date.
+    fill(d, "back_date_reason", "补记：当日已寄出")
     click(d, "letters-generate")
     wait_text(d, f"[data-testid='letter-due'][data-code='{row['code']}'] [data-testid='skip-refused']", "下一封应发第 1 级")
     find(d, f"[name='skip_reason.{row['code']}']")
