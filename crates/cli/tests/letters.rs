@@ -13,14 +13,30 @@ fn a_final_notice_as_the_first_letter_is_refused_without_a_skip_reason_and_issue
     let out = dir.path().join("letter.pdf");
     let path = out.to_str().unwrap();
 
-    let refused = cli(&db, &["letter", "C001", "--level", "3", "--date", "2026-04-15", "--today", "2026-04-15", "--out", path]);
+    let refused =
+        cli(&db, &["letter", "C001", "--level", "3", "--date", "2026-04-15", "--today", "2026-04-15", "--out", path]);
     assert!(!refused.status.success(), "a final notice as the first letter skips the escalation");
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("the next letter due to C001 is level 1 (reminder)"), "{said}");
     assert!(said.contains("give a written reason"), "{said}");
     assert!(!out.exists(), "nothing written");
-    let refused_json =
-        cli(&db, &["letter", "C001", "--level", "3", "--date", "2026-04-15", "--today", "2026-04-15", "--out", path, "--format", "json"]);
+    let refused_json = cli(
+        &db,
+        &[
+            "letter",
+            "C001",
+            "--level",
+            "3",
+            "--date",
+            "2026-04-15",
+            "--today",
+            "2026-04-15",
+            "--out",
+            path,
+            "--format",
+            "json",
+        ],
+    );
     let error: serde_json::Value =
         serde_json::from_slice(&refused_json.stdout).or_else(|_| serde_json::from_slice(&refused_json.stderr)).unwrap();
     assert_eq!(error["error"]["code"], "letter_level_skipped");
@@ -57,16 +73,48 @@ fn a_letter_inside_the_least_gap_after_the_last_is_refused_without_a_skip_reason
     let db = story_book(dir.path());
     let out = dir.path().join("letter.pdf");
     let path = out.to_str().unwrap();
-    json(&db, &["letter", "C001", "--level", "1", "--date", "2026-04-15", "--today", "2026-04-15", "--out", path, "--format", "json"]);
+    json(
+        &db,
+        &[
+            "letter",
+            "C001",
+            "--level",
+            "1",
+            "--date",
+            "2026-04-15",
+            "--today",
+            "2026-04-15",
+            "--out",
+            path,
+            "--format",
+            "json",
+        ],
+    );
     std::fs::remove_file(&out).unwrap();
 
-    let refused = cli(&db, &["letter", "C001", "--level", "1", "--date", "2026/4/20", "--today", "2026-04-20", "--out", path]);
+    let refused =
+        cli(&db, &["letter", "C001", "--level", "1", "--date", "2026/4/20", "--today", "2026-04-20", "--out", path]);
     assert!(!refused.status.success(), "five days after the last letter");
     let said = String::from_utf8_lossy(&refused.stderr);
     assert!(said.contains("the next may go on 2026-04-29"), "{said}");
     assert!(!out.exists(), "nothing written");
-    let refused_json =
-        cli(&db, &["letter", "C001", "--level", "1", "--date", "2026-04-20", "--today", "2026-04-20", "--out", path, "--format", "json"]);
+    let refused_json = cli(
+        &db,
+        &[
+            "letter",
+            "C001",
+            "--level",
+            "1",
+            "--date",
+            "2026-04-20",
+            "--today",
+            "2026-04-20",
+            "--out",
+            path,
+            "--format",
+            "json",
+        ],
+    );
     let error: serde_json::Value =
         serde_json::from_slice(&refused_json.stdout).or_else(|_| serde_json::from_slice(&refused_json.stderr)).unwrap();
     assert_eq!(error["error"]["code"], "letter_too_soon");
@@ -108,7 +156,8 @@ fn a_back_dated_letter_is_refused_without_a_reason_and_issued_with_one_written_t
     assert!(error["error"]["message"].as_str().unwrap().contains("2026-04-15 is before today (2026-05-10)"), "{error}");
     assert!(!out.exists(), "nothing written");
 
-    let issued = json(&db, &[&args[..], &["--back-date-reason", "4 月 15 日已寄出，补录", "--format", "json"]].concat());
+    let issued =
+        json(&db, &[&args[..], &["--back-date-reason", "4 月 15 日已寄出，补录", "--format", "json"]].concat());
     assert_eq!(issued["letter"]["date"], "2026-04-15");
     let log = json(&db, &["audit", "--today", "2026-05-10", "--format", "json"]);
     let record = log.as_array().unwrap().iter().find(|r| r["action"] == "back_date").expect("audited");
