@@ -196,7 +196,7 @@ return out;
 # Words that are the same in both languages: names of products and file formats, the date
 # pattern shown as a hint, grades, paper sizes.
 ALLOWED_ASCII = {
-    "huikuan", "excel", "csv", "pdf", "xlsx", "sqlite", "dso", "cei", "yyyy", "mm", "dd", "id", "a4", "a5",
+    "huikuan", "excel", "csv", "pdf", "xlsx", "xls", "ods", "sqlite", "dso", "cei", "yyyy", "mm", "dd", "id", "a4", "a5",
     "en", "cny", "rmb", "pm", "am",
     "enter", "esc", "ctrl", "tab", "shift",  # keys are named as printed on the keyboard
     "kb", "mb", "gb", "kib", "mib", "gib",  # units of size
