@@ -2,9 +2,9 @@
 //!
 //! A customer's contract either agrees a rate (a daily rate such as 万分之五, or an annual
 //! rate), or agrees none; then the seller's loss is measured, as the courts do for sales
-//! contracts (《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》 art. 18), on the
-//! one-year loan market quoted rate (LPR) with an uplift of 30%–50% (× 1.3 to × 1.5), which
-//! the owner chooses.
+//! contracts (《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》 art. 18(4)), on the
+//! one-year loan market quoted rate (LPR) in force when the breach occurred, with an uplift
+//! of 30%–50% (× 1.3 to × 1.5), which the owner chooses.
 //!
 //! The rules, stated so that a lawyer can check every figure by hand:
 //! - Interest runs from the day after the due date up to and including the as-of date: an
@@ -12,8 +12,13 @@
 //! - Daily rate: principal × rate × days (actual days).
 //! - Annual rate and LPR: principal × annual rate × days / 365 (actual/365). A leap year
 //!   changes nothing: its 366 days each count 1/365 of a year's interest.
-//! - LPR: each day at the LPR in force that day (the latest published on or before it), so
-//!   an item overdue across a change is split into spans at the change.
+//! - LPR: art. 18(4) takes the LPR "违约行为发生时": each item's rate is the LPR in force on
+//!   its first day overdue (the day after the due date) times the uplift, fixed for that
+//!   item up to the as-of date; a later change of the LPR does not touch it.
+//! - An item whose breach began before the first LPR (2019-08-20) falls under the old
+//!   benchmark-rate rule (中国人民银行同期同类贷款基准利率), which is not worked out here:
+//!   the item keeps its principal in the claim, its interest is 0.00 and it is named as
+//!   not computed, with the reason, in the basis.
 //! - The principal is what is open of the item on the as-of date (payments already set
 //!   against it are not traced back day by day).
 //! - Exact decimals throughout; the one division (by 365) and the rounding to the cent
@@ -84,6 +89,12 @@ pub fn published_lpr() -> Vec<LprRate> {
         rate(2024, 10, 21, "3.10"),
         rate(2025, 5, 20, "3.00"),
     ]
+}
+
+/// The first one-year LPR was published on 2019-08-20 (the PBOC's reform announcement No.
+/// 15 of 2019); a breach before it falls under the benchmark-rate rule, not worked out here.
+pub fn lpr_start() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2019, 8, 20).expect("a real date")
 }
 
 /// Why interest could not be worked out, in both languages.
@@ -175,14 +186,14 @@ pub struct OverdueItem {
     pub open: Money,
 }
 
-/// A run of days charged at one rate.
+/// A run of days charged at one rate (an item has one: its rate is fixed when it falls due).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, TS)]
 pub struct InterestSpan {
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub days: i64,
     /// The rate charged, in percent: a day's for a daily rate, a year's otherwise (for LPR,
-    /// the LPR of the span times the uplift).
+    /// the LPR in force on the first day overdue times the uplift).
     #[ts(type = "string")]
     pub percent: Decimal,
     /// The LPR itself (percent a year) for an LPR span.
@@ -199,6 +210,10 @@ pub struct ItemInterest {
     pub days: i64,
     pub spans: Vec<InterestSpan>,
     pub interest: Money,
+    /// LPR terms and a breach that began before the first LPR (2019-08-20): the old
+    /// benchmark-rate rule applies, so no interest is worked out for this item.
+    #[serde(default)]
+    pub before_lpr: bool,
 }
 
 /// The claim on a customer: every item's interest, and principal + interest.
@@ -212,41 +227,17 @@ pub struct Claim {
     pub total: Money,
     /// How the interest was worked out, in the document language (for letters and packs).
     pub basis: String,
+    /// The basis in English and in Chinese, for a screen in either language.
+    #[serde(default)]
+    pub basis_en: String,
+    #[serde(default)]
+    pub basis_zh: String,
 }
 
 /// Days of interest on an item due `due` counted to `as_of`: from the day after the due date
 /// to the as-of date, both included; none when not yet overdue.
 pub fn overdue_days(due: NaiveDate, as_of: NaiveDate) -> i64 {
     (as_of - due).num_days().max(0)
-}
-
-/// The spans of `from..=to` at the LPR of each day (uplift applied).
-fn lpr_spans(
-    table: &[LprRate],
-    uplift: Decimal,
-    from: NaiveDate,
-    to: NaiveDate,
-) -> Result<Vec<InterestSpan>, InterestError> {
-    let mut spans = Vec::new();
-    let mut start = from;
-    while start <= to {
-        let lpr = lpr_on(table, start).ok_or(InterestError::NoLpr(start))?;
-        // The span ends the day before the next change after `start`, or at `to`.
-        let next_change = table.iter().map(|r| r.effective).filter(|d| *d > start).min();
-        let end = match next_change {
-            Some(change) if change <= to => change.pred_opt().expect("a date after another has a day before it"),
-            _ => to,
-        };
-        spans.push(InterestSpan {
-            from: start,
-            to: end,
-            days: (end - start).num_days() + 1,
-            percent: lpr * uplift,
-            lpr_percent: Some(lpr),
-        });
-        start = end.succ_opt().expect("a date inside the calendar");
-    }
-    Ok(spans)
 }
 
 /// One item's interest to `as_of` (see the module's rules).
@@ -265,6 +256,7 @@ pub fn item_interest(
         days,
         spans: Vec::new(),
         interest: Money::ZERO,
+        before_lpr: false,
     };
     if days == 0 || principal.is_zero() {
         return Ok(result);
@@ -283,10 +275,16 @@ pub fn item_interest(
             p * rate * Decimal::from(days) / Decimal::from(365)
         }
         InterestTerms::Lpr { uplift } => {
-            result.spans = lpr_spans(table, *uplift, from, as_of)?;
-            // Σ principal × percent × days, then the one division by 100 × 365.
-            let sum: Decimal = result.spans.iter().map(|s| p * s.percent * Decimal::from(s.days)).sum();
-            sum / Decimal::from(36_500)
+            // Art. 18(4): the LPR when the breach occurred, i.e. on the first day overdue.
+            if from < lpr_start() {
+                result.before_lpr = true;
+                return Ok(result);
+            }
+            let lpr = lpr_on(table, from).ok_or(InterestError::NoLpr(from))?;
+            let percent = lpr * uplift;
+            result.spans.push(InterestSpan { from, to: as_of, days, percent, lpr_percent: Some(lpr) });
+            // principal × percent × days, then the one division by 100 × 365.
+            p * percent * Decimal::from(days) / Decimal::from(36_500)
         }
     };
     result.interest = Money::round_half_up(exact)
@@ -310,11 +308,13 @@ pub fn claim(
     Ok(Claim {
         as_of,
         terms: terms.clone(),
-        items,
         principal,
         interest,
         total: principal + interest,
-        basis: basis_words(terms, zh),
+        basis: claim_basis(terms, &items, zh),
+        basis_en: claim_basis(terms, &items, false),
+        basis_zh: claim_basis(terms, &items, true),
+        items,
     })
 }
 
@@ -327,19 +327,46 @@ pub fn percent_text(percent: Decimal) -> String {
     p.to_string()
 }
 
+/// The basis of a claim: the terms' words, and the items left out of the LPR reckoning
+/// because their breach began before the LPR existed, by number, with the reason.
+pub fn claim_basis(terms: &InterestTerms, items: &[ItemInterest], zh: bool) -> String {
+    let words = basis_words(terms, zh);
+    let before: Vec<&str> = items.iter().filter(|i| i.before_lpr).map(|i| i.number.as_str()).collect();
+    if before.is_empty() {
+        return words;
+    }
+    let list = before.join(if zh { "、" } else { ", " });
+    if zh {
+        format!(
+            "{words}。单据 {list} 的违约行为发生于 2019 年 8 月 20 日 LPR 首次公布之前，其逾期付款损失应按当时中国人民银行同期同类贷款基准利率计算，本次未计算其利息（列为 0.00）"
+        )
+    } else {
+        format!(
+            "{words}. For {list} the breach began before the first LPR was published on 2019-08-20: the loss is then measured on the People's Bank of China benchmark lending rate of the time, which is not computed here (shown as 0.00)"
+        )
+    }
+}
+
+/// The uplift as the interpretation words it: × 1.5 is "50%".
+fn uplift_percent(uplift: Decimal) -> String {
+    ((uplift - Decimal::ONE) * Decimal::ONE_HUNDRED).normalize().to_string()
+}
+
 /// How the interest is worked out, as a letter or a pack states it.
 pub fn basis_words(terms: &InterestTerms, zh: bool) -> String {
     let hundred = Decimal::ONE_HUNDRED;
     match (terms, zh) {
-        (InterestTerms::None, true) => "未约定逾期付款利息，不主张利息".into(),
-        (InterestTerms::None, false) => "no late-payment interest is claimed".into(),
+        // Says what is claimed, not what the contract says: it may agree a rate the owner
+        // does not press now.
+        (InterestTerms::None, true) => "本次不主张逾期利息".into(),
+        (InterestTerms::None, false) => "No late-payment interest is claimed".into(),
         (InterestTerms::DailyRate { rate }, true) => format!(
             "依合同约定，按逾期未付金额每日 {}%（万分之{}）计收违约金，自到期日次日起按实际逾期天数计算",
             percent_text(rate * hundred),
             (rate * Decimal::from(10_000)).normalize(),
         ),
         (InterestTerms::DailyRate { rate }, false) => format!(
-            "as agreed in the contract, {}% of the overdue amount per day, for each actual day from the day after the due date",
+            "As agreed in the contract, {}% of the overdue amount per day, for each actual day from the day after the due date",
             percent_text(rate * hundred),
         ),
         (InterestTerms::AnnualRate { rate }, true) => format!(
@@ -347,15 +374,17 @@ pub fn basis_words(terms: &InterestTerms, zh: bool) -> String {
             percent_text(rate * hundred),
         ),
         (InterestTerms::AnnualRate { rate }, false) => format!(
-            "as agreed in the contract, {}% a year on the overdue amount from the day after the due date, actual days / 365 (leap years too)",
+            "As agreed in the contract, {}% a year on the overdue amount from the day after the due date, actual days / 365 (leap years too)",
             percent_text(rate * hundred),
         ),
         (InterestTerms::Lpr { uplift }, true) => format!(
-            "合同未约定逾期付款违约金，依《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第十八条，以全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）为基础，按其 {} 倍计算逾期付款损失，每日适用当日有效的 LPR，自到期日次日起按实际逾期天数计算（一年按 365 天，闰年亦同）",
+            "合同未约定逾期付款违约金，依《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第十八条第四款，以违约行为发生时（到期日次日）全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）为基础，加计 {}%（即 {} 倍）计算逾期付款损失；每笔款项的利率按其违约发生当日有效的 LPR 确定，其后 LPR 调整不影响该笔款项的利率；自到期日次日起按实际逾期天数计算（一年按 365 天，闰年亦同）",
+            uplift_percent(*uplift),
             uplift.normalize(),
         ),
         (InterestTerms::Lpr { uplift }, false) => format!(
-            "no rate agreed: the loss is measured on the one-year Loan Prime Rate (LPR) published by the National Interbank Funding Center times {} (Supreme People's Court interpretation on sales contracts, art. 18), each day at the LPR in force that day, from the day after the due date, actual days / 365 (leap years too)",
+            "No late-payment rate agreed: under art. 18(4) of the Interpretation of the Supreme People's Court on the Application of Law in the Trial of Sales Contract Disputes, the loss is measured on the one-year Loan Prime Rate (LPR) published by the National Interbank Funding Center in force when the breach occurred (the day after the due date), plus {}% (times {}); each item's rate is the LPR in force on its first day overdue and stays fixed, whatever later LPR changes; from the day after the due date, actual days / 365 (leap years too)",
+            uplift_percent(*uplift),
             uplift.normalize(),
         ),
     }
