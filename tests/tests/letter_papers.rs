@@ -342,7 +342,7 @@ fn the_plan_agreement_names_the_debtor_its_notes_the_court_and_the_address_for_s
         second.clone(),
         "2026-08-01".into(),
         "¥4,000.00".into(),
-        "逾期付款利息".into(),
+        "逾期付款损失".into(),
         "甲方所在地".into(),
         "送达地址".into(),
     ] {
@@ -353,8 +353,13 @@ fn the_plan_agreement_names_the_debtor_its_notes_the_court_and_the_address_for_s
     let plan = books.create_plan(form("P2")).unwrap();
     let text =
         pdf_text(&books.paper_pdf(&plan.number, false).unwrap()).split_whitespace().collect::<Vec<_>>().join(" ");
-    for expected in ["the Chinese text prevails", "where Party A is located", "address for service", "Loan Prime Rate"]
-    {
+    // No interest terms: the plan agrees none, and keeps the claim the law gives on late payment.
+    for expected in [
+        "the Chinese text (attached) prevails",
+        "where Party A is located",
+        "address for service",
+        "as the law provides",
+    ] {
         assert!(text.contains(expected), "{expected:?} missing:\n{text}");
     }
 }

@@ -1,8 +1,11 @@
 //! The repayment plan agreement (还款计划确认书): the debt the customer acknowledges, the
 //! instalments it will pay, what happens if one is missed, and both parties' signatures.
+//! The English agreement says the Chinese text prevails, so it carries that text: the
+//! English pages, then the Chinese version, each with its signature blocks.
 
 use chrono::NaiveDate;
 use huikuan_domain::capitals::rmb_capitals;
+use huikuan_domain::interest::{plan_interest_term, InterestTerms};
 use huikuan_domain::{DocLanguage, Money};
 
 use crate::canvas::{Align, Paper, MM_PER_PT};
@@ -35,8 +38,19 @@ pub struct PlanDoc {
     pub customer_address: String,
     /// The receivables the debt is made of, open on the day agreed.
     pub notes: Vec<PlanNote>,
-    /// How interest runs on an instalment paid late, in the document's language.
-    pub interest_term: String,
+    /// The customer's late-payment terms: the plan's interest clause is worded from them.
+    pub interest: InterestTerms,
+}
+
+/// Which text of the agreement is being drawn.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Text {
+    /// A Chinese agreement, Chinese only.
+    Chinese,
+    /// The English text of a bilingual agreement.
+    English,
+    /// The Chinese text after the English one: the text that prevails.
+    ChineseAttached,
 }
 
 /// One receivable under the plan: the note (or invoice) and what is open on it.
@@ -48,26 +62,50 @@ pub struct PlanNote {
     pub open: Money,
 }
 
+/// The agreement: Chinese, or English followed by the Chinese text. The customer's
+/// signature goes in Party B's box of the last text drawn: the one that prevails.
 pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
-    let zh = plan.language == DocLanguage::Zh;
-    let say = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
-    let title = say("还款计划确认书", "REPAYMENT PLAN AGREEMENT");
+    let title = if plan.language == DocLanguage::Zh { "还款计划确认书" } else { "REPAYMENT PLAN AGREEMENT" };
     let mut pdf =
         PdfBuilder::new(fonts()?, plan.paper, &format!("{title} {}", plan.number), &plan.number, plan.agreed_on);
     pdf.letterhead(&plan.letterhead)?;
+    let slot = if plan.language == DocLanguage::Zh {
+        draw(&mut pdf, plan, Text::Chinese)?
+    } else {
+        draw(&mut pdf, plan, Text::English)?;
+        pdf.set_running_head(&running_head("还款计划确认书（中文文本）", plan));
+        pdf.new_page();
+        draw(&mut pdf, plan, Text::ChineseAttached)?
+    };
+    Ok(Rendered { pdf: pdf.finish()?, slot })
+}
+
+fn running_head(title: &str, plan: &PlanDoc) -> String {
+    format!("{} {} · {} · {}", title, plan.number, plan.customer_name, plan.agreed_on.format("%Y-%m-%d"))
+}
+
+/// One text of the agreement from the title to the signature boxes; returns Party B's box.
+fn draw(pdf: &mut PdfBuilder, plan: &PlanDoc, text: Text) -> Result<SignatureSlot, DocError> {
+    let zh = text != Text::English;
+    let say = |zh_text: &str, en_text: &str| if zh { zh_text.to_string() } else { en_text.to_string() };
+    let title = say("还款计划确认书", "REPAYMENT PLAN AGREEMENT");
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
     pdf.y += 10.0;
     pdf.text((left + right) / 2.0, 16.0, true, Align::Center, &title)?;
+    if text == Text::ChineseAttached {
+        pdf.y += 6.0;
+        let which = "（中文文本，与英文文本不一致时以本文本为准 · Chinese text, which prevails）";
+        pdf.text((left + right) / 2.0, 9.5, false, Align::Center, which)?;
+    }
     pdf.y += 6.5;
     pdf.text(right, 9.0, false, Align::Right, &format!("{}{}", say("编号：", "No. "), plan.number))?;
     pdf.y += 4.0;
-    pdf.set_running_head(&format!(
-        "{} {} · {} · {}",
-        title,
-        plan.number,
-        plan.customer_name,
-        plan.agreed_on.format("%Y-%m-%d")
-    ));
+    let head_title = if text == Text::ChineseAttached {
+        "还款计划确认书（中文文本）".to_string()
+    } else {
+        title.clone()
+    };
+    pdf.set_running_head(&running_head(&head_title, plan));
     let blank = |v: &str| if v.trim().is_empty() { "______________________".to_string() } else { v.to_string() };
     let parties = [
         (
@@ -117,7 +155,7 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
     };
     pdf.paragraph(left, pdf.width(), 10.5, false, &owed)?;
     pdf.y += 2.0;
-    notes(&mut pdf, plan, &say)?;
+    notes(pdf, plan, &say)?;
     pdf.y += 2.0;
     let schedule = say("还款计划如下：", "The instalments:");
     pdf.paragraph(left, pdf.width(), 10.5, false, &schedule)?;
@@ -139,26 +177,31 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
         .map(|(i, (due, amount))| vec![(i + 1).to_string(), due.format("%Y-%m-%d").to_string(), amount.yuan()])
         .collect();
     rows.push(vec![say("合计", "Total"), String::new(), plan.total.yuan()]);
-    table.draw(&mut pdf, &rows)?;
+    table.draw(pdf, &rows)?;
     pdf.y += 4.0;
 
+    let interest = plan_interest_term(&plan.interest, zh);
     let clauses = if zh {
         vec![
             format!("一、乙方应于每期还款日前将该期款项足额汇入甲方账户：户名 {}，开户行 {}，账号 {}。", plan.letterhead.name, plan.bank_name, plan.bank_account),
-            format!("二、乙方任何一期未按期足额付款的，甲方有权要求乙方立即清偿全部剩余欠款；逾期付款的，{}。", plan.interest_term),
+            format!("二、乙方任何一期未按期足额付款的，甲方有权要求乙方立即清偿全部剩余欠款。{interest}。"),
             "三、乙方确认上述欠款金额及所列单据真实、准确，本确认书系乙方对该债务的书面确认。本确认书不影响甲方依原合同享有的其他权利。".to_string(),
             "四、因本确认书及上述欠款发生的争议，双方应协商解决；协商不成的，任何一方均可向甲方所在地有管辖权的人民法院提起诉讼。".to_string(),
             "五、双方确认本确认书所载地址为各自的送达地址，适用于协商、催告及诉讼（含一审、二审、再审和执行）阶段的文书送达；地址变更应提前书面通知对方，未通知的，文书送达原地址即视为送达。".to_string(),
-            "六、本确认书一式两份，甲乙双方各执一份，自双方签字或盖章之日起生效。".to_string(),
+            if text == Text::ChineseAttached {
+                "六、本确认书一式两份，甲乙双方各执一份，自双方签字或盖章之日起生效。本确认书以中文和英文书就，两种文本如有不一致，以中文文本为准。".to_string()
+            } else {
+                "六、本确认书一式两份，甲乙双方各执一份，自双方签字或盖章之日起生效。".to_string()
+            },
         ]
     } else {
         vec![
             format!("1. Party B pays each instalment in full by its date into Party A's account: account name {}, bank {}, account {}.", plan.letterhead.name, plan.bank_name, plan.bank_account),
-            format!("2. If any instalment is not paid in full by its date, Party A may demand the whole remaining debt at once; on any late payment {}.", plan.interest_term),
+            format!("2. If any instalment is not paid in full by its date, Party A may demand the whole remaining debt at once. {interest}."),
             "3. Party B confirms that the debt and the documents stated above are true and correct; this agreement is its written acknowledgement of the debt. It does not affect Party A's other rights under the original contract.".to_string(),
             "4. Any dispute over this agreement or the debt is settled by negotiation; failing that, either party may bring proceedings in the competent people's court where Party A is located.".to_string(),
             "5. The addresses above are each party's address for service of notices and of legal documents in any proceedings (first instance, appeal, retrial and enforcement); a party that moves tells the other in writing in advance, failing which a document delivered to the address above is deemed served.".to_string(),
-            "6. This agreement is made in two copies, one for each party, and takes effect when both have signed or sealed it. It is made in Chinese and English; the Chinese text prevails.".to_string(),
+            "6. This agreement is made in two copies, one for each party, and takes effect when both have signed or sealed it. This agreement is made in Chinese and English; the Chinese text (attached) prevails.".to_string(),
         ]
     };
     for clause in clauses.iter().chain((!plan.note.is_empty()).then_some(&plan.note)) {
@@ -209,8 +252,7 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
         }
     }
     pdf.y = top + box_h;
-    let slot = slot.expect("Party B's box is drawn first");
-    Ok(Rendered { pdf: pdf.finish()?, slot })
+    Ok(slot.expect("Party B's box is drawn first"))
 }
 
 /// The receivables the debt is made of: number, date, due date and what is open.

@@ -390,6 +390,47 @@ pub fn basis_words(terms: &InterestTerms, zh: bool) -> String {
     }
 }
 
+/// The plan agreement's late-payment clause, from the customer's own terms, so the plan
+/// and the final notice claim on the same basis. A full sentence, without its full stop.
+pub fn plan_interest_term(terms: &InterestTerms, zh: bool) -> String {
+    let hundred = Decimal::ONE_HUNDRED;
+    match (terms, zh) {
+        (InterestTerms::None, true) => {
+            "本计划各期款项不计利息；但乙方逾期付款的，甲方有权依法向乙方主张逾期付款损失".into()
+        }
+        (InterestTerms::None, false) => {
+            "The instalments bear no interest; but if Party B pays any of them late, Party A may claim its loss from Party B as the law provides".into()
+        }
+        (InterestTerms::DailyRate { rate }, true) => format!(
+            "乙方逾期付款的，应自该期还款日次日起至实际付清之日止，按逾期未付金额每日 {}%（万分之{}）向甲方支付违约金，与原合同约定一致",
+            percent_text(rate * hundred),
+            (rate * Decimal::from(10_000)).normalize(),
+        ),
+        (InterestTerms::DailyRate { rate }, false) => format!(
+            "If Party B pays late, it pays Party A liquidated damages of {}% of the amount overdue per day, from the day after the instalment's date until paid, as agreed in the original contract",
+            percent_text(rate * hundred),
+        ),
+        (InterestTerms::AnnualRate { rate }, true) => format!(
+            "乙方逾期付款的，应自该期还款日次日起至实际付清之日止，按逾期未付金额年利率 {}% 向甲方支付逾期付款利息（按实际天数计算，一年按 365 天），与原合同约定一致",
+            percent_text(rate * hundred),
+        ),
+        (InterestTerms::AnnualRate { rate }, false) => format!(
+            "If Party B pays late, it pays Party A interest on the amount overdue at {}% a year, from the day after the instalment's date until paid (actual days / 365), as agreed in the original contract",
+            percent_text(rate * hundred),
+        ),
+        (InterestTerms::Lpr { uplift }, true) => format!(
+            "乙方逾期付款的，应自该期还款日次日起至实际付清之日止，以逾期未付金额为基数，按违约行为发生时全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）加计 {}%（即 {} 倍）向甲方赔偿逾期付款损失（《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第十八条第四款）",
+            uplift_percent(*uplift),
+            uplift.normalize(),
+        ),
+        (InterestTerms::Lpr { uplift }, false) => format!(
+            "If Party B pays late, it compensates Party A's loss on the amount overdue at the one-year Loan Prime Rate (LPR) published by the National Interbank Funding Center in force when the breach occurs, plus {}% (times {}), from the day after the instalment's date until paid (art. 18(4) of the Interpretation of the Supreme People's Court on the Application of Law in the Trial of Sales Contract Disputes)",
+            uplift_percent(*uplift),
+            uplift.normalize(),
+        ),
+    }
+}
+
 #[cfg(test)]
 #[path = "interest_tests.rs"]
 mod tests;

@@ -157,6 +157,24 @@ fn no_interest_says_none_is_claimed_in_both_languages() {
     assert_eq!(c.basis, c.basis_en);
 }
 
+#[test]
+fn the_plan_term_follows_the_customers_own_terms() {
+    let term = |t: &InterestTerms, zh| plan_interest_term(t, zh);
+    let daily = InterestTerms::DailyRate { rate: dec("0.0005") };
+    assert!(term(&daily, true).contains("每日 0.05%（万分之5）"), "{}", term(&daily, true));
+    assert!(term(&daily, false).contains("0.05% of the amount overdue per day"));
+    let annual = InterestTerms::AnnualRate { rate: dec("0.12") };
+    assert!(term(&annual, true).contains("年利率 12.00%") && term(&annual, false).contains("12.00% a year"));
+    let lpr = InterestTerms::Lpr { uplift: dec("1.3") };
+    assert!(term(&lpr, true).contains("加计 30%（即 1.3 倍）") && term(&lpr, true).contains("第十八条第四款"));
+    assert!(term(&lpr, false).contains("plus 30% (times 1.3)") && term(&lpr, false).contains("art. 18(4)"));
+    assert!(term(&InterestTerms::None, true).contains("不计利息") && term(&InterestTerms::None, true).contains("依法"));
+    assert!(term(&InterestTerms::None, false).contains("bear no interest"));
+    for t in [daily, annual, InterestTerms::None] {
+        assert!(!term(&t, true).contains("LPR") && !term(&t, false).contains("LPR"), "{t:?}");
+    }
+}
+
 fn terms_strategy() -> impl Strategy<Value = InterestTerms> {
     prop_oneof![
         (1i64..=100).prop_map(|r| InterestTerms::DailyRate { rate: Decimal::new(r, 5) }),

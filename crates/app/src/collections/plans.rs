@@ -9,7 +9,7 @@ use huikuan_domain::{parse_amount_typed, parse_date_typed};
 use huikuan_domain::{DocType, Money, PaperKind};
 use huikuan_store::tables::collection::{self, PlanRecord};
 use huikuan_store::tables::company::{self, CompanyImage};
-use huikuan_store::tables::{entries, sequences};
+use huikuan_store::tables::{entries, interest, sequences};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -116,15 +116,6 @@ fn instalments(form: &PlanForm, total: Money, agreed_on: NaiveDate) -> Result<Ve
     Ok(list)
 }
 
-/// The agreement's interest term: the original contract's rate, or where it agrees none
-/// the loss measured on the one-year LPR with the uplift the courts accept for sales.
-fn interest_term(language: huikuan_domain::DocLanguage) -> String {
-    match language {
-        huikuan_domain::DocLanguage::Zh => "乙方应自逾期之日起按原合同约定的标准向甲方支付逾期付款利息（违约金）；原合同未约定的，以逾期未付金额为基数，按逾期期间全国银行间同业拆借中心公布的一年期贷款市场报价利率（LPR）的 1.5 倍计付".into(),
-        huikuan_domain::DocLanguage::En => "Party B pays Party A interest on the amount overdue from the day after its date, at the rate agreed in the original contract or, where it agrees none, at 1.5 times the one-year Loan Prime Rate (LPR) published by the National Interbank Funding Center for the days overdue".into(),
-    }
-}
-
 impl Books {
     /// Agrees a repayment plan with the customer, dated today, and prints its agreement.
     pub fn create_plan(&mut self, form: PlanForm) -> Result<PlanView, AppError> {
@@ -186,7 +177,8 @@ impl Books {
                         Some(PlanNote { number: r.number.clone(), date: r.doc_date, due_date: r.due_date, open })
                     })
                     .collect(),
-                interest_term: interest_term(customer.fields.doc_language),
+                // The customer's own terms, so the plan claims as the final notice does.
+                interest: interest::of_customer(tx, customer.id)?,
             };
             let rendered = plan_pdf(&doc)?;
             let document = freeze(tx, &stamp, PaperKind::Plan, &number, &customer, today, Paper::A4, &rendered)?;
