@@ -92,23 +92,30 @@ fn claim_table(c: &Claim) -> String {
                 format!("{}..{} {}d {}{unit}{lpr}", s.from, s.to, s.days, percent_text(s.percent))
             })
             .collect();
+        let rates = if i.before_lpr {
+            // The breach predates the LPR: the basis below names the rule that applies.
+            "breach before 2019-08-20 (no LPR yet): not computed".to_string()
+        } else {
+            rates.join("; ")
+        };
         t.row(vec![
             i.number.clone(),
             i.due_date.to_string(),
             i.principal.yuan(),
             i.days.to_string(),
-            rates.join("; "),
+            rates,
             i.interest.yuan(),
         ]);
     }
     format!(
-        "{}as of {}: principal {} + interest {} = claim {}\nbasis: {}\n",
+        "{}as of {}: principal {} + interest {} = claim {}\nbasis: {}\n计算依据：{}\n",
         t.render(),
         c.as_of,
         c.principal.yuan(),
         c.interest.yuan(),
         c.total.yuan(),
-        c.basis
+        c.basis_en,
+        c.basis_zh
     )
 }
 
