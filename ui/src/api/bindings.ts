@@ -364,7 +364,7 @@ percent: string, };
 export type InterestSpan = { from: string, to: string, days: number, 
 /**
  * The rate charged, in percent: a day's for a daily rate, a year's otherwise (for LPR,
- * the LPR of the span times the uplift).
+ * the LPR in force on the first day overdue times the uplift).
  */
 percent: string, 
 /**
@@ -372,13 +372,22 @@ percent: string,
  */
 lpr_percent: string | null, };
 
-export type ItemInterest = { number: string, due_date: string, principal: Money, days: number, spans: Array<InterestSpan>, interest: Money, };
+export type ItemInterest = { number: string, due_date: string, principal: Money, days: number, spans: Array<InterestSpan>, interest: Money, 
+/**
+ * LPR terms and a breach that began before the first LPR (2019-08-20): the old
+ * benchmark-rate rule applies, so no interest is worked out for this item.
+ */
+before_lpr: boolean, };
 
 export type Claim = { as_of: string, terms: InterestTerms, items: Array<ItemInterest>, principal: Money, interest: Money, total: Money, 
 /**
  * How the interest was worked out, in the document language (for letters and packs).
  */
-basis: string, };
+basis: string, 
+/**
+ * The basis in English and in Chinese, for a screen in either language.
+ */
+basis_en: string, basis_zh: string, };
 
 export type ClaimRequest = { customer_code: string, 
 /**

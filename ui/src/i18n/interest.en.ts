@@ -2,7 +2,7 @@
 // pack's letters by level and ledger.
 export const interestEn = {
   "interest.title": "Late-payment interest",
-  "interest.explain": "What the contract says about paying late. With no agreed rate, the loss is measured on the one-year LPR with an uplift (courts use LPR + 30% to 50%: × 1.3 to × 1.5). The final notice and the evidence pack print the interest with this basis.",
+  "interest.explain": "What the contract says about paying late. With no agreed rate, the loss is measured on the one-year LPR in force when the breach occurred, plus 30% to 50% (× 1.3 to × 1.5; SPC Interpretation on Sales Contract Disputes, art. 18(4)): each item keeps the LPR of its first day overdue. The final notice, the plan agreement and the evidence pack use these terms.",
   "interest.basis": "Basis",
   "interest.basis.none": "No interest claimed",
   "interest.basis.daily_rate": "Contract daily rate",

@@ -3,7 +3,7 @@ import type { interestEn } from "./interest.en";
 
 export const interestZh: Record<keyof typeof interestEn, string> = {
   "interest.title": "逾期付款利息",
-  "interest.explain": "合同对逾期付款的约定。未约定利率的，以一年期 LPR 为基础上浮计算逾期付款损失（法院通常按 LPR 加计 30%–50%，即 1.3 至 1.5 倍）。最后催告函和证据包按此依据列明利息。",
+  "interest.explain": "合同对逾期付款的约定。未约定利率的，以违约行为发生时的一年期 LPR 为基础，加计 30%–50%（即 1.3 至 1.5 倍）计算逾期付款损失（《最高人民法院关于审理买卖合同纠纷案件适用法律问题的解释》第十八条第四款）：每笔款项按其逾期首日有效的 LPR 计算。最后催告函、还款计划确认书和证据包均按此约定。",
   "interest.basis": "计息依据",
   "interest.basis.none": "不主张利息",
   "interest.basis.daily_rate": "合同约定日利率",
