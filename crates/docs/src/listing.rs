@@ -3,11 +3,12 @@
 
 use chrono::NaiveDate;
 
+use crate::canvas::MM_PER_PT;
 use crate::canvas::{Align, Paper};
 use crate::error::DocError;
 use crate::fonts::{fonts, Fonts};
 use crate::pdf::{Letterhead, PdfBuilder};
-use crate::table::{cell_width, is_figure, Column, Table};
+use crate::table::{cell_width, is_figure, two_line_width, Column, Table};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListingColumn {
@@ -41,6 +42,11 @@ pub struct ListingTable {
     pub heading: String,
     pub columns: Vec<ListingColumn>,
     pub rows: Vec<Vec<String>>,
+    /// Printed after the rows, in bold type (totals); may be empty.
+    pub totals: Vec<Vec<String>>,
+    /// Paragraphs directly under this table (its basis, what it means), kept on a page
+    /// with the table's last row.
+    pub notes: Vec<String>,
 }
 
 /// Type shrinks as columns are added so a wide report still fits an A4 page.
@@ -58,6 +64,9 @@ const LEAST_SIZE: f32 = 6.0;
 const WORD_MAX: f32 = 32.0;
 /// Headings up to this wide are never broken.
 const HEADING_WHOLE: f32 = 16.0;
+/// The widest Latin word (a file name, a document number, half a hash) kept whole: a break
+/// inside "SD-2026-001154.pdf" makes two names of one.
+const TOKEN_MAX: f32 = 80.0;
 /// How wide a text column grows before its cells wrap.
 const TEXT_MAX: f32 = 55.0;
 
@@ -67,7 +76,7 @@ const TEXT_MAX: f32 = 55.0;
 fn needs(fonts: &Fonts, title: &str, cells: &[&str], size: f32) -> (f32, f32) {
     let mut least: f32 = 0.0;
     let mut widest: f32 = 0.0;
-    for cell in cells {
+    for cell in cells.iter().flat_map(|c| c.split('\n')) {
         let w = cell_width(fonts, cell, size, true);
         widest = widest.max(w);
         // Figures, and short words without a space (a document number, a code, a bucket
@@ -75,13 +84,24 @@ fn needs(fonts: &Fonts, title: &str, cells: &[&str], size: f32) -> (f32, f32) {
         if is_figure(cell) || !cell.trim().contains(' ') && w <= WORD_MAX {
             least = least.max(w);
         }
+        // Nor is a Latin word within the line (a file name, a number, a hash's half).
+        for word in cell.split(' ').filter(|w| w.is_ascii()) {
+            let w = cell_width(fonts, word, size, true);
+            if w <= TOKEN_MAX {
+                least = least.max(w);
+            }
+        }
     }
     let heading = cell_width(fonts, title, size, true);
     let longest_word = title.split(' ').map(|word| cell_width(fonts, word, size, true)).fold(0.0, f32::max);
     let is_cjk_heading = !title.is_ascii();
     // A short heading stays whole; a long one may take two lines.
+    let pad = cell_width(fonts, "", size, true);
     let heading_least = if heading <= HEADING_WHOLE {
         heading
+    } else if let Some(two) = two_line_width(fonts, title, size).filter(|_| is_cjk_heading) {
+        // Two lines broken between its words ("签收 / 回复 /" "送达"), never inside one.
+        two * MM_PER_PT + pad
     } else if is_cjk_heading {
         heading / 2.0 + 2.0
     } else {
@@ -148,13 +168,35 @@ fn squeezed(columns: &[ListingColumn], width: f32) -> Table {
     }
 }
 
+/// What a table wishes for in its first type size, with a little air.
+fn snug_width(fonts: &Fonts, columns: &[ListingColumn], rows: &[&Vec<String>]) -> f32 {
+    let size = type_size(columns.len());
+    let wish: f32 = columns
+        .iter()
+        .enumerate()
+        .map(|(i, c)| {
+            let cells: Vec<&str> = rows.iter().filter_map(|r| r.get(i)).map(String::as_str).collect();
+            needs(fonts, &c.title, &cells, size).1
+        })
+        .sum();
+    wish * 1.5 + 10.0
+}
+
+/// How tall a note under a table is printed `width` mm wide (as `PdfBuilder::paragraph`).
+fn note_height(fonts: &Fonts, note: &str, width: f32) -> f32 {
+    1.5 + crate::wrap::wrap(fonts, note, width / MM_PER_PT, 8.5, false).len() as f32 * 8.5 * MM_PER_PT * 1.45
+}
+
 /// Portrait when every table fits its width in readable type, else landscape.
 fn needs_landscape(fonts: &Fonts, doc: &ListingDoc, portrait_width: f32) -> bool {
     let first: Vec<&Vec<String>> = doc.rows.iter().chain(&doc.footer_rows).collect();
+    // A heading broken inside a word, or bucket headings broken three ways, want the width.
     let fits = |columns: &[ListingColumn], rows: &[&Vec<String>]| {
-        table_of(fonts, columns, rows, portrait_width).is_some_and(|t| t.size >= type_size(columns.len()))
+        table_of(fonts, columns, rows, portrait_width)
+            .is_some_and(|t| t.size >= type_size(columns.len()) && !t.breaks_a_heading(fonts))
     };
-    !(fits(&doc.columns, &first) && doc.more.iter().all(|m| fits(&m.columns, &m.rows.iter().collect::<Vec<_>>())))
+    !(fits(&doc.columns, &first)
+        && doc.more.iter().all(|m| fits(&m.columns, &m.rows.iter().chain(&m.totals).collect::<Vec<_>>())))
 }
 
 pub fn listing_pdf(doc: &ListingDoc) -> Result<Vec<u8>, DocError> {
@@ -180,11 +222,25 @@ pub fn listing_pdf(doc: &ListingDoc) -> Result<Vec<u8>, DocError> {
     let first: Vec<&Vec<String>> = doc.rows.iter().chain(&doc.footer_rows).collect();
     sized(&doc.columns, &first).draw_with(&mut pdf, &doc.rows, &doc.footer_rows, 0.0)?;
     for more in &doc.more {
-        pdf.y += 6.0;
-        pdf.ensure(20.0);
+        pdf.y += 2.0;
+        let cells: Vec<&Vec<String>> = more.rows.iter().chain(&more.totals).collect();
+        // A narrow table under a wide one is set to its own width, not stretched across.
+        let snug = snug_width(fonts, &more.columns, &cells).min(width);
+        let table = table_of(fonts, &more.columns, &cells, snug).unwrap_or_else(|| sized(&more.columns, &cells));
+        let notes: f32 = more.notes.iter().map(|n| note_height(fonts, n, width)).sum();
+        // A table and its notes that fit on one page are kept on one; a longer one starts
+        // with its header and a row, and its last row stays with its notes.
+        let whole = 8.5 + table.height(fonts, &more.rows, &more.totals) + notes;
+        pdf.ensure(if whole <= pdf.bottom() - pdf.margin - 20.0 { whole } else { 20.0 });
+        // The heading's baseline below the top of its room (a new page's running head).
+        pdf.y += 4.5;
         pdf.text(left, 10.5, true, Align::Left, &more.heading)?;
         pdf.y += 2.5;
-        sized(&more.columns, &more.rows.iter().collect::<Vec<_>>()).draw(&mut pdf, &more.rows)?;
+        table.draw_with(&mut pdf, &more.rows, &more.totals, notes)?;
+        for note in &more.notes {
+            pdf.y += 1.5;
+            pdf.paragraph(left, width, 8.5, false, note)?;
+        }
     }
     for note in &doc.notes {
         pdf.y += 3.0;
@@ -215,6 +271,8 @@ mod tests {
                 heading: "说明".into(),
                 columns: vec![ListingColumn { title: "项目".into(), weight: 1.0, align: Align::Left }],
                 rows: vec![vec!["一".into()]],
+                totals: Vec::new(),
+                notes: Vec::new(),
             }],
             notes: vec!["按到期日计算。".into()],
         }

@@ -54,8 +54,31 @@ impl Table {
     fn header_lines(&self, fonts: &Fonts) -> Vec<Vec<String>> {
         self.columns
             .iter()
-            .map(|c| wrap(fonts, &c.title, (c.width - 2.0 * self.pad()) / MM_PER_PT, self.size, true))
+            .map(|c| heading_lines(fonts, &c.title, (c.width - 2.0 * self.pad()) / MM_PER_PT, self.size))
             .collect()
+    }
+
+    /// How tall the table is drawn with `rows` and `totals`, its header once (on one page).
+    pub fn height(&self, fonts: &Fonts, rows: &[Vec<String>], totals: &[Vec<String>]) -> f32 {
+        self.header_height(fonts)
+            + rows.iter().map(|r| self.row_height(fonts, r, false)).sum::<f32>()
+            + totals.iter().map(|r| self.row_height(fonts, r, true)).sum::<f32>()
+    }
+
+    /// True when some heading would be broken inside a word (not at a space, nor between
+    /// its words and its figures), or a heading holding a figure would be broken at all:
+    /// "逾期31–60 / 天" beside "逾期 / 61–90天" reads as carelessness.
+    pub fn breaks_a_heading(&self, fonts: &Fonts) -> bool {
+        self.columns.iter().any(|c| {
+            let width = (c.width - 2.0 * self.pad()) / MM_PER_PT;
+            match heading_words(fonts, &c.title, width, self.size) {
+                // Chinese may break between any two characters; a Latin word may not.
+                None => heading_parts(&c.title).iter().any(|(p, _)| {
+                    p.chars().any(|ch| ch.is_ascii_alphanumeric()) && fonts.width(p, self.size, true) > width
+                }),
+                Some(lines) => lines.len() > 1 && c.title.chars().any(|ch| ch.is_ascii_digit()) && !c.title.is_ascii(),
+            }
+        })
     }
 
     /// How tall a row is drawn: its tallest cell.
@@ -150,6 +173,84 @@ impl Table {
         }
         Ok(())
     }
+}
+
+/// A heading's words, each with whether a space goes before it: split at spaces, and a
+/// Chinese heading also between its words and its figures ("逾期" "61–90天"), so that it
+/// breaks there and nowhere else.
+fn heading_parts(title: &str) -> Vec<(String, bool)> {
+    let mut parts = Vec::new();
+    for word in title.split(' ').filter(|w| !w.is_empty()) {
+        let spaced = !parts.is_empty();
+        // A lone mark ("/", "·") stays at the end of the word before it.
+        if spaced && !word.chars().any(char::is_alphanumeric) {
+            if let Some((last, _)) = parts.last_mut() {
+                *last = format!("{last} {word}");
+                continue;
+            }
+        }
+        match word.find(|c: char| c.is_ascii_digit()) {
+            Some(at) if at > 0 && !word[..at].is_ascii() => {
+                parts.push((word[..at].to_string(), spaced));
+                parts.push((word[at..].to_string(), false));
+            }
+            _ => parts.push((word.to_string(), spaced)),
+        }
+    }
+    parts
+}
+
+/// A heading's lines in `width` points: whole when it fits, else broken between its words
+/// (see [`heading_parts`]) as few times as it takes; only a word wider than the column is
+/// wrapped inside (None then: the heading cannot be kept to its words).
+fn heading_words(fonts: &Fonts, title: &str, width: f32, size: f32) -> Option<Vec<String>> {
+    if fonts.width(title, size, true) <= width {
+        return Some(vec![title.to_string()]);
+    }
+    let parts = heading_parts(title);
+    if title.contains('\n') || parts.iter().any(|(p, _)| fonts.width(p, size, true) > width) {
+        return None;
+    }
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for (part, spaced) in parts {
+        let next = if line.is_empty() {
+            part.clone()
+        } else if spaced {
+            format!("{line} {part}")
+        } else {
+            format!("{line}{part}")
+        };
+        if line.is_empty() || fonts.width(&next, size, true) <= width {
+            line = next;
+        } else {
+            lines.push(std::mem::take(&mut line));
+            line = part;
+        }
+    }
+    lines.push(line);
+    Some(lines)
+}
+
+/// The width in points of the wider line when `title` is broken once between its words,
+/// at the break that makes it narrowest; None for a heading of one word.
+pub(crate) fn two_line_width(fonts: &Fonts, title: &str, size: f32) -> Option<f32> {
+    let parts = heading_parts(title);
+    let line = |parts: &[(String, bool)]| {
+        let text: String = parts
+            .iter()
+            .enumerate()
+            .map(|(i, (p, spaced))| if i > 0 && *spaced { format!(" {p}") } else { p.clone() })
+            .collect();
+        fonts.width(&text, size, true)
+    };
+    (1..parts.len()).map(|i| line(&parts[..i]).max(line(&parts[i..]))).reduce(f32::min)
+}
+
+/// A heading's lines in `width` points: at its words when they fit (see [`heading_words`]),
+/// else wrapped as any text.
+pub fn heading_lines(fonts: &Fonts, title: &str, width: f32, size: f32) -> Vec<String> {
+    heading_words(fonts, title, width, size).unwrap_or_else(|| wrap(fonts, title, width, size, true))
 }
 
 /// Width in millimetres `text` takes at `size` points, with a cell's padding.

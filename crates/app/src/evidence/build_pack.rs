@@ -196,6 +196,11 @@ impl Books {
                 files.push(pack_file("5-other/promises.pdf".into(), promises, blank_doc("promises", "", as_of)));
             }
             let claim = claim_in_tx(tx, &customer, as_of, &claimed, profile.doc_language)?;
+            // By exhibit (folder), then date, then number: the folders read 1, 2, 3… as numbered.
+            files.sort_by(|a, b| {
+                let folder = |f: &PackFile| f.path.split_once('/').map(|(d, _)| d.to_string()).unwrap_or_default();
+                (folder(a), a.doc.date, &a.doc.number).cmp(&(folder(b), b.doc.date, &b.doc.number))
+            });
 
             let receivables: Vec<ManifestReceivable> = rows.iter().map(|r| receivable_of(r)).collect();
             let mut manifest = Manifest {
@@ -339,9 +344,31 @@ fn kind_words(kind: &str, level: Option<u8>, say: &Say) -> String {
     }
 }
 
-/// "part_payment 2026-11-10 PM-2026-000490" with its event in words.
+/// A SHA-256 in two fixed halves of 32 on two lines: whole, and read back half by half.
+fn hash_lines(sha256: &str) -> String {
+    match (sha256.get(..32), sha256.get(32..)) {
+        (Some(first), Some(second)) if !second.is_empty() => format!("{first}\n{second}"),
+        _ => sha256.to_string(),
+    }
+}
+
+/// "part_payment 2026-11-10 PM-2026-000490" with its event in words, in the paper's one
+/// language: the limitation watch's evidence ("DL-… 回执：无异议 / receipt: no objection",
+/// "DL-… express SF123") is cut to the document's number, its sending worded.
 fn restart_words(text: &str, say: &Say) -> String {
     let (kind, rest) = text.split_once(' ').unwrap_or((text, ""));
+    let mut words_of_rest = rest.splitn(3, ' ');
+    let (date, number, more) =
+        (words_of_rest.next().unwrap_or(""), words_of_rest.next().unwrap_or(""), words_of_rest.next().unwrap_or(""));
+    let sending = ["hand", "post", "express", "email", "wechat", "other"]
+        .iter()
+        .any(|c| more.split(' ').next() == Some(*c))
+        .then(|| sent_words(more, say).replacen(&say.t("寄送：", "sent: "), "", 1));
+    let rest = [date, number, sending.as_deref().unwrap_or("")]
+        .into_iter()
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     let words = match kind {
         "letter_acknowledged" => say.t("催款函回执（无异议）", "letter receipt, no objection"),
         "letter_receipt" => say.t("催款函回执", "letter receipt"),
@@ -376,11 +403,11 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
             said.extend(d.sent.iter().map(|x| sent_words(x, say)));
             vec![
                 d.file.clone(),
-                if d.number.is_empty() { words } else { format!("{words} {}", d.number) },
+                if d.number.is_empty() { words } else { format!("{words}\n{}", d.number) },
                 d.date.to_string(),
                 d.amount.map(|a| a.yuan()).unwrap_or_default(),
                 said.join("\n"),
-                d.sha256.clone(),
+                hash_lines(&d.sha256),
             ]
         })
         .collect();
@@ -403,13 +430,9 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
         format!("{} ({})", m.customer_name, m.customer_code),
         format!("{} {} · {} {}", say.t("截至", "As of"), m.as_of, say.t("未收合计", "open"), m.open_total.yuan()),
     ];
-    let mut notes = Vec::new();
     let mut more = Vec::new();
-    if let Some(claim) = &m.claim {
-        notes.push(format!("{}{}", say.t("利息计算依据：", "Basis of the interest: "), claim.basis));
-        if !claim.items.is_empty() {
-            more.push(claim_table(claim, say));
-        }
+    if let Some(claim) = m.claim.as_ref().filter(|c| !c.items.is_empty()) {
+        more.push(claim_table(claim, say));
     }
     let doc = ListingDoc {
         letterhead: head,
@@ -439,8 +462,10 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
                 col(say.t("状态（剩余天数）", "Status (days left)"), 1.2, Align::Left),
             ],
             rows: receivables,
+            totals: Vec::new(),
+            notes: Vec::new(),
         }]).collect(),
-        notes: notes
+        notes: Vec::new()
             .into_iter()
             .chain([say.t(
                 "每个文件的 SHA-256 可用 huikuan-cli verify-evidence 文件夹 重新核对；任何改动、缺失或增加的文件都会被发现。",

@@ -61,12 +61,19 @@ fn rate_words(
     }
 }
 
-/// The claim item by item: principal, days, the rate of each span, interest; the total last.
+/// The claim item by item: principal, days, the rate of each span, interest; the total
+/// last, and its basis directly under it. With no interest claimed, principal and days only.
 pub(crate) fn claim_table(claim: &Claim, say: &Say) -> ListingTable {
-    let mut rows: Vec<Vec<String>> = claim
-        .items
-        .iter()
-        .map(|i| {
+    let with_interest = !matches!(claim.terms, InterestTerms::None) || !claim.interest.is_zero();
+    let mut columns = vec![
+        col(say.t("单据", "Receivable"), 1.5, Align::Left),
+        col(say.t("到期日", "Due"), 1.0, Align::Left),
+        col(say.t("逾期本金", "Principal"), 1.1, Align::Right),
+        col(say.t("逾期天数", "Days overdue"), 0.7, Align::Right),
+    ];
+    let rows = claim.items.iter().map(|i| {
+        let mut row = vec![i.number.clone(), i.due_date.to_string(), i.principal.yuan(), i.days.to_string()];
+        if with_interest {
             let spans: Vec<String> = i
                 .spans
                 .iter()
@@ -81,26 +88,28 @@ pub(crate) fn claim_table(claim: &Claim, say: &Say) -> ListingTable {
                     )
                 })
                 .collect();
-            vec![
-                i.number.clone(),
-                i.due_date.to_string(),
-                i.principal.yuan(),
-                i.days.to_string(),
-                spans.join("\n"),
-                i.interest.yuan(),
-            ]
-        })
-        .collect();
-    rows.push(vec![
-        say.t("合计", "Total"),
-        String::new(),
-        claim.principal.yuan(),
-        String::new(),
-        say.t(&format!("本息合计 {}", claim.total.yuan()), &format!("principal + interest {}", claim.total.yuan())),
-        claim.interest.yuan(),
-    ]);
-    ListingTable {
-        heading: say.t(
+            row.extend([spans.join("\n"), i.interest.yuan()]);
+        }
+        row
+    });
+    let rows: Vec<Vec<String>> = rows.collect();
+    let mut totals = vec![vec![say.t("合计", "Total"), String::new(), claim.principal.yuan(), String::new()]];
+    let (heading, basis);
+    if with_interest {
+        columns.extend([
+            col(say.t("计息期间及利率", "Period and rate"), 4.0, Align::Left),
+            col(say.t("利息", "Interest"), 1.0, Align::Right),
+        ]);
+        totals[0].extend([String::new(), claim.interest.yuan()]);
+        totals.push(vec![
+            say.t("本息合计", "Principal + interest"),
+            String::new(),
+            String::new(),
+            String::new(),
+            String::new(),
+            claim.total.yuan(),
+        ]);
+        heading = say.t(
             &format!(
                 "主张金额（计至 {}）：逾期本金 {} + 逾期利息 {} = {}",
                 claim.as_of,
@@ -115,15 +124,22 @@ pub(crate) fn claim_table(claim: &Claim, say: &Say) -> ListingTable {
                 claim.interest.yuan(),
                 claim.total.yuan()
             ),
-        ),
-        columns: vec![
-            col(say.t("单据", "Receivable"), 1.5, Align::Left),
-            col(say.t("到期日", "Due"), 1.0, Align::Left),
-            col(say.t("逾期本金", "Principal"), 1.1, Align::Right),
-            col(say.t("逾期天数", "Days"), 0.7, Align::Right),
-            col(say.t("计息期间及利率", "Period and rate"), 4.0, Align::Left),
-            col(say.t("利息", "Interest"), 1.0, Align::Right),
-        ],
-        rows,
+        );
+        basis = format!("{}{}", say.t("利息计算依据：", "Basis of the interest: "), claim.basis);
+    } else {
+        heading = say.t(
+            &format!("主张金额（计至 {}）：逾期本金 {}", claim.as_of, claim.principal.yuan()),
+            &format!("The claim to {}: overdue principal {}", claim.as_of, claim.principal.yuan()),
+        );
+        basis = claim.basis.clone();
     }
+    ListingTable { heading, columns, rows, totals, notes: vec![sentence(&basis, say)] }
+}
+
+/// A basis as a sentence of the paper: its first letter up and its full stop.
+fn sentence(text: &str, say: &Say) -> String {
+    let text = text.trim().trim_end_matches(['。', '.']);
+    let mut chars = text.chars();
+    let first = chars.next().map(|c| c.to_uppercase().collect::<String>()).unwrap_or_default();
+    format!("{first}{}{}", chars.as_str(), say.t("。", "."))
 }
