@@ -84,6 +84,7 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     let title = say("送货单", "Delivery note");
     let sc = scale(note.paper);
     let mut pdf = PdfBuilder::new(fonts, note.paper, &format!("{title} {}", note.number), &note.number, note.date);
+    pdf.set_language(note.language);
     let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let customer = format!("{} ({})", note.customer_name, note.customer_code);
     // Every page after the first says whose note it is: a signing page read alone is
@@ -127,7 +128,7 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
 
     // What follows the lines stays on one page with the last of them: the total, the
     // amount in words, the terms and the signature boxes.
-    let words = format!("{}{}", say("金额大写：", "Amount in words: "), rmb_capitals(note.total));
+    let words = format!("{}{}", say("金额大写：", "Amount in words (RMB): "), rmb_capitals(note.total));
     let due = say(
         &format!("请于 {} 前付清本单货款。货物已按上列数量和规格验收无误。", date(note.due_date)),
         &format!("Payment due by {}. Goods received in the quantities and specifications above.", date(note.due_date)),

@@ -51,7 +51,7 @@ impl Recipient {
 /// The signatory and seal block's height: it is kept on the page of the last paragraph.
 const SIGN_BLOCK: f32 = 40.0;
 /// The return receipt's height, from the dashed rule to the signing line.
-const RECEIPT: f32 = 84.0;
+const RECEIPT: f32 = 91.0;
 
 /// One overdue receivable as the letter lists it.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -101,6 +101,7 @@ pub fn letter_pdf(letter: &LetterDoc) -> Result<Rendered, DocError> {
         &letter.number,
         letter.date,
     );
+    pdf.set_language(letter.language);
     pdf.letterhead(&letter.letterhead)?;
     pdf.set_running_head(&format!(
         "{} {} · {} · {}",
@@ -238,7 +239,7 @@ fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> S
     if let Some(claim) = claimed(letter) {
         rows.push(vec![
             String::new(),
-            say("逾期付款利息", "Late interest"),
+            say("逾期付款利息", "Late-payment interest"),
             String::new(),
             String::new(),
             claim.interest.yuan(),
@@ -295,7 +296,7 @@ fn receipt(
     let debtor = &letter.recipient.name;
     let text = if letter.language == DocLanguage::Zh {
         format!(
-            "致 {}：\n本单位 {debtor} 已收到贵司编号为 {} 、日期为 {} 的《{}》，所列欠款合计 {}。",
+            "致 {}：\n本单位 {debtor} 已收到贵司编号为 {}、日期为 {} 的《{}》，所列欠款合计 {}。",
             letter.letterhead.name,
             letter.number,
             letter.date.format("%Y-%m-%d"),
@@ -314,19 +315,28 @@ fn receipt(
     };
     pdf.paragraph(left, pdf.width(), 10.0, false, &text)?;
 
+    // The answer in words: ticked and signed, "no objection" acknowledges this debt to this
+    // date, which restarts the limitation period (Civil Code art. 195); each box on its line.
     pdf.y += 7.0;
     let box_size = 3.6;
-    let agree = say("无异议", "No objection");
-    let differ = say(
-        "有异议（请注明）：______________________________________",
-        "Objection (please state): ______________________________",
-    );
+    let (day, total) = (letter.date.format("%Y-%m-%d"), letter.total.yuan());
+    let agree = if letter.language == DocLanguage::Zh {
+        format!("对上述欠款无异议，确认截至 {day} 结欠贵司 {total}")
+    } else {
+        format!("We agree that as of {day} we owe your company {total}")
+    };
     pdf.checkbox(left, box_size);
     let tick = Area { x: left, y: pdf.y - box_size + 0.4, w: box_size, h: box_size };
-    pdf.text(left + box_size + 1.8, 10.0, false, Align::Left, &agree)?;
-    let second = left + box_size + 1.8 + pdf.fonts.width(&agree, 10.0, false) * MM_PER_PT + 10.0;
-    pdf.checkbox(second, box_size);
-    pdf.text(second + box_size + 1.8, 10.0, false, Align::Left, &differ)?;
+    let text_x = left + box_size + 1.8;
+    pdf.text(text_x, 10.0, false, Align::Left, &agree)?;
+    pdf.y += 7.0;
+    pdf.checkbox(left, box_size);
+    let mut differ = say("有异议（请注明）：", "We object (please state): ");
+    // The blank for the objection runs to the right margin and no further.
+    while pdf.fonts.width(&format!("{differ}_"), 10.0, false) * MM_PER_PT < right - text_x {
+        differ.push('_');
+    }
+    pdf.text(text_x, 10.0, false, Align::Left, &differ)?;
 
     pdf.y += 8.0;
     pdf.text(left, 10.0, false, Align::Left, &format!("{}{debtor}", say("签收单位：", "Company: ")))?;

@@ -1,7 +1,9 @@
 //! A document as a flow of pages: the letterhead on the first, content that breaks onto
-//! new pages, "第 x 页 / 共 y 页 · Page x of y" on each, and deterministic bytes at the end.
+//! new pages, "第 x 页 / 共 y 页" or "Page x of y" on each (the paper's own language), and
+//! deterministic bytes at the end.
 
 use chrono::NaiveDate;
+use huikuan_domain::DocLanguage;
 use printpdf::{
     DateTime, DictItem, ExternalStream, ExternalXObject, FontId, ImageCompression, ImageOptimizationOptions, Mm,
     PdfDocument, PdfFont, PdfPage, PdfParseErrorSeverity, PdfSaveOptions, Px, RawImage, XObject, XObjectId,
@@ -39,10 +41,10 @@ pub struct PdfBuilder<'f> {
     pub y: f32,
     /// Width and height of every page (the paper's, or turned for landscape).
     size: (f32, f32),
-    /// Repeated at the top of every page after the first, with "page x of y".
+    /// Repeated at the top of every page after the first (the footer numbers the page).
     running_head: Option<String>,
-    /// Pages that carry the running head, and its baseline, for the page number at the end.
-    headed: Vec<(usize, f32)>,
+    /// The footer's language; None (a paper that has not said) prints both.
+    language: Option<DocLanguage>,
     pages: Vec<Canvas>,
     images: Vec<(XObjectId, XObject)>,
     title: String,
@@ -64,7 +66,7 @@ impl<'f> PdfBuilder<'f> {
             y: margin,
             size: paper.size(),
             running_head: None,
-            headed: Vec::new(),
+            language: None,
             pages: vec![Canvas::new(paper, faces.clone())],
             images: Vec::new(),
             title: title.to_string(),
@@ -97,11 +99,15 @@ impl<'f> PdfBuilder<'f> {
     }
 
     /// A line every page after the first repeats at its top (what the paper is: number,
-    /// customer, date), with "第 x 页 / 共 y 页 · Page x of y" at its right, so a
-    /// continuation page read alone still says what it belongs to. Pages started from
-    /// now on get it.
+    /// customer, date), so a continuation page read alone still says what it belongs to;
+    /// the footer below says which page it is. Pages started from now on get it.
     pub fn set_running_head(&mut self, text: &str) {
         self.running_head = Some(text.to_string());
+    }
+
+    /// The paper's language: its footer says "第 x 页 / 共 y 页" or "Page x of y", not both.
+    pub fn set_language(&mut self, language: DocLanguage) {
+        self.language = Some(language);
     }
 
     /// True when `height` mm more fit on this page (nothing is started).
@@ -135,17 +141,14 @@ impl<'f> PdfBuilder<'f> {
             let (left, right) = (self.margin, self.size.0 - self.margin);
             let baseline = self.margin + HEAD_BASELINE;
             self.y = baseline;
-            // Room is left at the right for the page number, drawn when the count is known.
-            let room = (right - left) / MM_PER_PT - self.fonts.width("第 99 页 / 共 99 页 · Page 99 of 99", 8.0, false);
             // A head too long for one line (a long name on A5) takes a second.
-            let lines = wrap(self.fonts, &head, room.max(40.0), 8.5, true);
+            let lines = wrap(self.fonts, &head, (right - left) / MM_PER_PT, 8.5, true);
             let step = 8.5 * MM_PER_PT * 1.35;
             for (i, line) in lines.iter().take(2).enumerate() {
                 self.y = baseline + i as f32 * step;
                 // Text that cannot be drawn is left out of the head rather than failing the page.
                 let _ = self.text(left, 8.5, true, Align::Left, line);
             }
-            self.headed.push((self.pages.len() - 1, baseline));
             let extra = (lines.len().clamp(1, 2) - 1) as f32 * step;
             let rule = baseline + 1.8 + extra;
             self.page().line(left, rule, right, rule, 0.4);
@@ -317,13 +320,14 @@ impl<'f> PdfBuilder<'f> {
         let total = self.pages.len();
         let (width, height) = self.size;
         let (fonts, numbered) = (self.fonts, self.numbered);
-        let label = |i: usize| format!("第 {} 页 / 共 {total} 页 · Page {} of {total}", i + 1, i + 1);
+        let language = self.language;
+        let label = |i: usize| match language {
+            Some(DocLanguage::Zh) => format!("第 {} 页 / 共 {total} 页", i + 1),
+            Some(DocLanguage::En) => format!("Page {} of {total}", i + 1),
+            None => format!("第 {} 页 / 共 {total} 页 · Page {} of {total}", i + 1, i + 1),
+        };
         for (i, page) in self.pages.iter_mut().enumerate().filter(|_| numbered) {
             page.text(fonts, width / 2.0, height - self.margin, 8.0, false, Align::Center, &label(i))?;
-        }
-        for &(i, baseline) in &self.headed {
-            let right = width - self.margin;
-            self.pages[i].text(fonts, right, baseline, 8.0, false, Align::Right, &label(i))?;
         }
         let mut doc = PdfDocument::new(&self.title);
         let stamp = self.date.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc().timestamp();
@@ -364,6 +368,7 @@ impl<'f> PdfBuilder<'f> {
 /// Writes a document with a trailer ID of our own (printpdf's is random): the same
 /// document gives the same bytes. Objects nothing refers to any more are dropped.
 pub fn save(mut lo: lopdf::Document, id: &str) -> Result<Vec<u8>, DocError> {
+    not_pdf_x(&mut lo);
     lo.prune_objects();
     let id = lopdf::Object::String(id.as_bytes().to_vec(), lopdf::StringFormat::Hexadecimal);
     lo.trailer.set("ID", lopdf::Object::Array(vec![id.clone(), id]));
@@ -371,4 +376,16 @@ pub fn save(mut lo: lopdf::Document, id: &str) -> Result<Vec<u8>, DocError> {
     let mut out = Vec::new();
     lo.save_to(&mut out).map_err(|e| DocError::Pdf(e.to_string()))?;
     Ok(out)
+}
+
+/// printpdf always writes `/GTS_PDFXVersion` into the Info dictionary, empty or not, and
+/// readers take the key as a PDF/X claim these files do not make: it is taken out.
+fn not_pdf_x(lo: &mut lopdf::Document) {
+    let info = match lo.trailer.get(b"Info") {
+        Ok(lopdf::Object::Reference(id)) => lo.get_object_mut(*id).ok(),
+        _ => None,
+    };
+    if let Some(lopdf::Object::Dictionary(dict)) = info {
+        dict.remove(b"GTS_PDFXVersion");
+    }
 }

@@ -83,6 +83,7 @@ pub fn statement_pdf(st: &StatementDoc) -> Result<Rendered, DocError> {
     let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
     let title = say("对账单", "Statement of account");
     let mut pdf = PdfBuilder::new(fonts()?, st.paper, &format!("{title} {}", st.number), &st.number, st.date);
+    pdf.set_language(st.language);
     pdf.letterhead(&st.letterhead)?;
     pdf.set_running_head(&format!("{title} {} · {} · {}", st.number, st.customer_name, date(st.date)));
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
@@ -261,17 +262,27 @@ fn slip(
     let day = st.to.format("%Y-%m-%d");
     let owed = st.closing.abs();
     let words = rmb_capitals(owed);
+    // The slip is the customer's word to us: it is addressed to our company and signed by
+    // the customer, so "本单位 / we" is the customer and "贵司 / your company" is us.
     let balance = match (zh, st.closing.is_negative()) {
-        (true, false) => format!("截至 {day} 贵司结欠我司 {}（{words}）。", owed.yuan()),
-        (true, true) => format!("截至 {day} 我司结欠贵司 {}（{words}，为贵司预付或多付的款项）。", owed.yuan()),
-        (false, false) => format!("As of {day}, your company owes us {} ({words}).", owed.yuan()),
+        (true, false) => format!("截至 {day} 本单位结欠贵司 {}（{words}）。", owed.yuan()),
+        (true, true) => format!("截至 {day} 贵司结欠本单位 {}（{words}，为本单位预付或多付的款项）。", owed.yuan()),
+        (false, false) => format!("As of {day}, we owe your company {} ({words}).", owed.yuan()),
         (false, true) => {
-            format!("As of {day}, we owe your company {} ({words}), paid in advance or overpaid.", owed.yuan())
+            format!("As of {day}, your company owes us {} ({words}), paid by us in advance or overpaid.", owed.yuan())
         }
+    };
+    // Ticked and signed, the box acknowledges the balance in words (Civil Code art. 195).
+    let agree = match (zh, st.closing.is_negative()) {
+        (true, false) => format!("对上述余额无异议，确认截至 {day} 结欠贵司 {}", owed.yuan()),
+        (true, true) => format!("对上述余额无异议，确认截至 {day} 贵司结欠本单位 {}", owed.yuan()),
+        (false, false) => format!("We agree that as of {day} we owe your company {}", owed.yuan()),
+        (false, true) => format!("We agree that as of {day} your company owes us {}", owed.yuan()),
     };
     let balance_lines = wrap(pdf.fonts, &balance, pdf.width() / MM_PER_PT, 10.0, true).len() as f32;
     // Rule and cut line, title, addressee, customer, balance, both answers, signing line.
-    let height = 8.0 + 3.5 + 8.0 + 7.5 + 6.0 + 3.0 + balance_lines * 10.0 * MM_PER_PT * 1.45 + 8.0 + 6.5 + 20.0 + 6.0;
+    let height =
+        8.0 + 3.5 + 8.0 + 7.5 + 6.0 + 3.0 + balance_lines * 10.0 * MM_PER_PT * 1.45 + 8.0 + 7.0 + 6.5 + 20.0 + 6.0;
     pdf.ensure(height);
     pdf.y += 8.0;
     pdf.dashed_rule();
@@ -300,22 +311,21 @@ fn slip(
 
     pdf.y += 8.0;
     let box_size = 3.6;
-    let agree = say("无异议，确认无误", "No objection: agreed and correct");
-    let differ = say("有异议（请注明）", "Objection (please state)");
+    let differ = say("有异议（请注明）：", "We object (please state): ");
     pdf.checkbox(left, box_size);
     let tick = Area { x: left, y: pdf.y - box_size + 0.4, w: box_size, h: box_size };
-    pdf.text(left + box_size + 1.8, 10.0, false, Align::Left, &agree)?;
-    let second = left + box_size + 1.8 + pdf.fonts.width(&agree, 10.0, false) * MM_PER_PT + 10.0;
-    pdf.checkbox(second, box_size);
-    pdf.text(second + box_size + 1.8, 10.0, false, Align::Left, &differ)?;
+    let text_x = left + box_size + 1.8;
+    pdf.text(text_x, 10.0, false, Align::Left, &agree)?;
+    pdf.y += 7.0;
+    pdf.checkbox(left, box_size);
+    pdf.text(text_x, 10.0, false, Align::Left, &differ)?;
     pdf.y += 6.5;
     // The blank for the reason runs to the right margin and no further, in either language.
-    let details_x = second + box_size + 1.8;
     let mut details = say("差异金额 ______________    原因 ", "Difference ______________    Reason ");
-    while pdf.fonts.width(&format!("{details}_"), 10.0, false) * MM_PER_PT < right - details_x {
+    while pdf.fonts.width(&format!("{details}_"), 10.0, false) * MM_PER_PT < right - text_x {
         details.push('_');
     }
-    pdf.text(details_x, 10.0, false, Align::Left, &details)?;
+    pdf.text(text_x, 10.0, false, Align::Left, &details)?;
 
     let image = Area { x: left + 22.0, y: pdf.y, w: 70.0, h: 14.0 };
     pdf.y += 19.0;

@@ -1,10 +1,20 @@
 //! Line breaking: Chinese may break between any two characters, Latin only at spaces (a
-//! word longer than the line is cut), and no line starts with closing punctuation: the
-//! character before it comes down with it.
+//! word longer than the line is cut), no line starts with closing punctuation (the
+//! character before it comes down with it) and none ends with opening punctuation (it goes
+//! down with what it opens).
 
 use crate::fonts::Fonts;
 
 const CLOSING: &str = "，。、；：？！）》」』】〕〉”’…,.;:?!)]}%";
+const OPENING: &str = "（《「『【〔〈“‘";
+
+fn starts_closing(token: &str) -> bool {
+    token.chars().next().is_some_and(|c| CLOSING.contains(c))
+}
+
+fn ends_opening(token: &str) -> bool {
+    token.trim_end().chars().last().is_some_and(|c| OPENING.contains(c))
+}
 
 fn is_cjk(c: char) -> bool {
     matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
@@ -61,10 +71,17 @@ pub fn wrap(fonts: &Fonts, text: &str, width: f32, size: f32, bold: bool) -> Vec
                 line.push(piece);
                 continue;
             }
-            let starts_closing = token.chars().next().is_some_and(|c| CLOSING.contains(c));
-            let carried = if starts_closing && line.len() > 1 { line.pop() } else { None };
+            // The next line starts with what it may start with ("）。" brings down the
+            // character before both), and this one ends with no bracket left open.
+            let mut next = vec![token];
+            while line.len() > 1 && starts_closing(&next[0]) {
+                next.insert(0, line.pop().expect("more than one token"));
+            }
+            while line.len() > 1 && line.last().is_some_and(|t| ends_opening(t)) {
+                next.insert(0, line.pop().expect("more than one token"));
+            }
             lines.push(line.concat().trim_end().to_string());
-            line = carried.into_iter().chain(std::iter::once(token)).collect();
+            line = next;
         }
         lines.push(line.concat().trim_end().to_string());
     }
@@ -93,6 +110,39 @@ mod tests {
         let lines = wrap(f, "回款管理，软件好用。", 40.0, 10.0, false);
         assert_eq!(lines, vec!["回款管", "理，软件", "好用。"]);
         assert!(lines.iter().all(|l| !l.starts_with(|c| CLOSING.contains(c))));
+    }
+
+    #[test]
+    fn two_closing_marks_together_bring_the_character_before_them_down() {
+        let f = fonts().unwrap();
+        // "（甲）。" would leave "）" or "。" at a line's start: the ideograph before them comes along.
+        let lines = wrap(f, "回款管理（甲）。好", 40.0, 10.0, false);
+        assert!(lines.iter().all(|l| !l.starts_with(|c| CLOSING.contains(c))), "{lines:?}");
+        assert_eq!(lines.concat(), "回款管理（甲）。好");
+        for text in ["回款（管理）。软件", "回款管理软）。件好用，。好", "一二三四五六七）。"]
+        {
+            let lines = wrap(f, text, 40.0, 10.0, false);
+            assert!(lines.iter().all(|l| !l.starts_with(|c| CLOSING.contains(c))), "{text}: {lines:?}");
+            assert_eq!(lines.concat(), text);
+        }
+    }
+
+    #[test]
+    fn no_line_ends_with_opening_punctuation() {
+        let f = fonts().unwrap();
+        // Four ideographs a line: "（" would end the first line; it goes down with "甲".
+        let lines = wrap(f, "回款管（甲乙丙）", 40.0, 10.0, false);
+        assert_eq!(lines, vec!["回款管", "（甲乙", "丙）"]);
+        // Five ideographs a line: "（【" would end the first; both go down with "六".
+        assert_eq!(wrap(f, "一二三四（【六】）七八", 50.0, 10.0, false), vec!["一二三四", "（【六】）", "七八"]);
+        for (text, width) in
+            [("一二三《四五》六", 40.0), ("一二三四五六七「八」", 40.0), ("一二三四五（【六】）七八", 60.0)]
+        {
+            let lines = wrap(f, text, width, 10.0, false);
+            assert!(lines.iter().all(|l| !l.ends_with(|c| OPENING.contains(c))), "{text}: {lines:?}");
+            assert!(lines.iter().all(|l| !l.starts_with(|c| CLOSING.contains(c))), "{text}: {lines:?}");
+            assert_eq!(lines.concat(), text);
+        }
     }
 
     #[test]

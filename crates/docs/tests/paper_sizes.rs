@@ -103,8 +103,19 @@ fn a_note_on_every_paper_keeps_figures_whole_heads_its_continuation_pages_and_si
                         for part in [doc.number.as_str(), doc.customer_name.as_str(), "2026-10-09"] {
                             assert!(head.contains(part), "{what}: page {page}'s head lacks {part}: {head}");
                         }
-                        assert!(head.contains(&format!("Page {page} of {count}")), "{what}: {head}");
+                        // The footer numbers the page; the head does not say it again.
+                        assert!(!head.contains("Page") && !head.contains("页"), "{what}: {head}");
                     }
+                    // The footer in the paper's own language, once (spaces aside: pdftotext
+                    // reads the narrow ones beside CJK as none).
+                    let bare: String = text.split_whitespace().collect();
+                    let (own, other) = if language == DocLanguage::Zh {
+                        (format!("第{page}页/共{count}页"), "Page")
+                    } else {
+                        (format!("Page{page}of{count}"), "页/共")
+                    };
+                    assert_eq!(bare.matches(own.as_str()).count(), 1, "{what}: footer {own:?} on page {page}:\n{text}");
+                    assert!(!bare.contains(other), "{what}: page {page} speaks the other language:\n{text}");
                     let signs_here = text.contains(sign);
                     assert_eq!(signs_here, page == count, "{what}: the signature block on page {page} of {count}");
                     if signs_here {
@@ -209,4 +220,17 @@ fn a_narrow_listing_stays_portrait() {
     }
     let (w, h) = page_mm(&listing_pdf(&doc).unwrap());
     assert!(w < h, "portrait: {w} x {h} mm");
+}
+
+#[test]
+fn no_paper_claims_to_be_pdf_x_and_its_bytes_stay_the_same() {
+    for language in [DocLanguage::Zh, DocLanguage::En] {
+        let doc = note(2, Paper::A4, language);
+        let pdf = delivery_note_pdf(&doc).unwrap().pdf;
+        assert!(!pdf.windows(8).any(|w| w == b"GTS_PDFX"), "{language:?}: a PDF/X key in the bytes");
+        let info = tool("pdfinfo", &[], &pdf);
+        assert!(!info.contains("PDF/X") && !info.contains("PDF subtype"), "{language:?}:\n{info}");
+        assert!(info.contains("Producer:") && info.contains("Huikuan"), "the rest of the info stays:\n{info}");
+        assert_eq!(delivery_note_pdf(&doc).unwrap().pdf, pdf, "the same note gives the same bytes");
+    }
 }
