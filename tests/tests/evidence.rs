@@ -236,3 +236,67 @@ fn a_demo_pack_holds_every_open_note_every_statement_the_ledger_and_letters_by_l
     }
     assert!(verify_pack(&out).unwrap().intact);
 }
+
+/// The manifest as a court reads it: every number, file name and hash whole on its line (a
+/// hash may stand as its two halves of 32 on consecutive lines), the exhibits in folder
+/// order, one language, and a claim without interest printing no interest at all, its basis
+/// directly under it.
+#[test]
+fn the_manifest_never_splits_a_number_a_name_or_a_hash_and_reads_in_exhibit_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut books = demo(dir.path());
+    let code = "C026";
+    let october = books.issue_statement(code, Period::month("2026-10").unwrap(), false).unwrap();
+    books.confirm_statement(signed(&october.summary.number, "财务 李会计")).unwrap();
+    books.issue_statement(code, Period::month("2026-11").unwrap(), false).unwrap();
+    let letter = books.issue_letter(code, 1, None).unwrap();
+    books
+        .record_sending(huikuan_app::documents::SendForm {
+            number: letter.number.clone(),
+            channel: "express".into(),
+            date: "2026-12-01".into(),
+            tracking: "SF1432096657210".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    let out = dir.path().join("pack");
+    let m = books.evidence_pack(&EvidenceRequest { customer_code: code.into(), receivables: vec![] }, &out).unwrap();
+    let text = pdf_text(&out.join("manifest.pdf"));
+    let lines: Vec<&str> = text.lines().collect();
+    let whole = |word: &str| lines.iter().any(|l| l.split_whitespace().any(|w| w == word));
+
+    let folder = |file: &str| file.split_once('/').map_or(String::new(), |(f, _)| f.to_string());
+    let listed: Vec<&str> = m.documents.iter().map(|d| d.file.as_str()).filter(|f| *f != "manifest.pdf").collect();
+    let folders: Vec<String> = listed.iter().map(|f| folder(f)).collect();
+    assert!(folders.windows(2).all(|w| w[0] <= w[1]), "exhibits in folder order: {folders:?}");
+    assert!(folders.iter().any(|f| f.starts_with('2')) && folders.iter().any(|f| f.starts_with('3')), "{folders:?}");
+    let mut at = 0;
+    for file in &listed {
+        assert!(whole(file), "{file} whole on a line:\n{text}");
+        let found = lines.iter().skip(at).position(|l| l.split_whitespace().any(|w| w == *file));
+        at += found.unwrap_or_else(|| panic!("{file} after the one before it:\n{text}"));
+    }
+    for d in m.documents.iter().filter(|d| d.file != "manifest.pdf") {
+        if !d.number.is_empty() {
+            assert!(whole(&d.number), "{} whole:\n{text}", d.number);
+        }
+        let (first, second) = d.sha256.split_at(32);
+        let halves = lines.windows(2).any(|w| w[0].trim_end().ends_with(first) && w[1].contains(second));
+        assert!(whole(&d.sha256) || halves, "{} whole or in halves of 32:\n{text}", d.sha256);
+    }
+    for r in &m.receivables {
+        assert!(whole(&r.number), "{} whole:\n{text}", r.number);
+    }
+
+    assert!(!text.contains("receipt") && !text.contains("express") && !text.contains("sent:"), "one language:\n{text}");
+    assert!(text.contains("快递 SF1432096657210"), "the channel worded:\n{text}");
+
+    let claim = m.claim.as_ref().expect("the claim");
+    assert!(claim.interest.is_zero());
+    assert!(!text.contains("¥0.00") && !text.contains("逾期利息 ¥") && !text.contains("本息合计"), "{text}");
+    let total =
+        lines.iter().position(|l| l.starts_with("合计") && l.contains(&claim.principal.yuan())).expect("its total");
+    let basis = lines.iter().position(|l| l.contains("不主张")).expect("the basis");
+    assert!(basis > total && basis <= total + 3, "the basis directly under the claim:\n{text}");
+    assert!(verify_pack(&out).unwrap().intact);
+}

@@ -66,6 +66,17 @@ fn every_aging_pdf_has_a_total_row_whole_figures_and_no_negative_days_and_the_su
                     assert!(text.contains(&shown), "{what}: document number {shown} is broken across lines");
                 }
             }
+            if n == 2 {
+                // The bucket headings all whole on one line (or all broken alike: none is).
+                let heading_line = text.lines().find(|l| l.contains(&sheet.columns[1].title)).unwrap_or("");
+                for column in &sheet.columns {
+                    assert!(
+                        heading_line.contains(&column.title),
+                        "{what}: heading {} broken over lines:\n{text}",
+                        column.title
+                    );
+                }
+            }
             assert!(pdf_pages(&pdf) >= 1);
         }
     }
