@@ -147,10 +147,10 @@ fn a_letter_names_its_recipient_and_its_receipt_prints_the_customer_and_the_answ
         "地址：杭州市西湖区文三路 100 号".into(),
         "收件人：王丽".into(),
         "电话：13900001111".into(),
-        "无异议".into(),
-        "有异议（请注明）".into(),
+        "对上述欠款无异议，确认截至 2026-12-01 结欠贵司 ¥5,000.00".into(),
+        "有异议（请注明）：__".into(),
         format!("签收单位：{zh_name}"),
-        format!("本单位 {zh_name} 已收到贵司编号为 {number}"),
+        format!("本单位 {zh_name} 已收到贵司编号为 {number}、日期为 {TODAY} 的《催款函》"),
         "暂停向贵司供货及发货".into(),
     ] {
         assert!(text.contains(&expected), "{expected:?} missing:\n{text}");
@@ -165,15 +165,16 @@ fn a_letter_names_its_recipient_and_its_receipt_prints_the_customer_and_the_answ
     for expected in [
         format!("To: {en_name}"),
         "Attn.: Li Wei".into(),
-        "Dear Mr/Ms Li Wei,".into(),
-        "No objection".into(),
-        "Objection (please state)".into(),
+        "Dear Li Wei,".into(),
+        format!("We agree that as of {TODAY} we owe your company ¥5,000.00"),
+        "We object (please state): __".into(),
         format!("Company: {en_name}"),
         format!("letter {number} dated {TODAY} (demand for payment)"),
     ] {
         assert!(text.contains(&expected), "{expected:?} missing:\n{text}");
     }
     assert!(!text.contains("demandforpayment") && !text.contains(&format!("Dear {en_name}")), "{text}");
+    assert!(!text.contains("Mr/Ms"), "the books do not know Mr from Ms: {text}");
 
     let (_, pdf) = letter_pdf(&mut books, "R3", 1);
     let text = pdf_text(&pdf);
@@ -188,7 +189,8 @@ fn the_reminder_never_calls_the_debt_an_oversight_nor_tells_the_customer_to_igno
     deliver(&mut books, "W1", "2026-09-01", 5000);
     let text = pdf_text(&letter_pdf(&mut books, "W1", 1).1).split_whitespace().collect::<String>();
     assert!(!text.contains("疏忽") && !text.contains("忽略本函"), "{text}");
-    assert!(text.contains("如贵司已付款，请将付款凭证发送我司核对；如尚未付款，请于"), "{text}");
+    assert!(text.contains("如贵司已付款，请将付款凭证发送我司核对。"), "{text}");
+    assert_eq!(text.matches("请于20").count(), 1, "the date to pay by, said once: {text}");
     let text = pdf_text(&letter_pdf(&mut books, "W1", 3).1).split_whitespace().collect::<String>();
     assert!(text.contains("依约定或依法") && text.contains("依约承担律师费"), "{text}");
     assert!(!text.contains("利息计至") && !text.contains("本息合计"), "no interest line without a claim: {text}");
@@ -218,6 +220,11 @@ fn a_back_dated_letter_is_refused_without_a_reason_and_the_reason_is_audited() {
     assert_eq!(refused.field().as_deref(), Some("back_date_reason"));
     assert!(refused.to_string().contains("2026-11-01 is before today"), "{refused}");
     assert!(refused.message_in(DocLanguage::Zh).contains("倒签理由"), "{}", refused.message_in(DocLanguage::Zh));
+    // The field named as the user knows it: the screen's label and the command line's flag.
+    for said in [refused.to_string(), refused.message_in(DocLanguage::Zh)] {
+        assert!(said.contains("--back-date-reason") && !said.contains("(back date reason)"), "{said}");
+    }
+    assert!(refused.to_string().contains("Reason for the earlier date"), "{refused}");
     let blank = LetterChoice { back_date_reason: "  ".into(), ..LetterChoice::new("W1", 1) };
     assert_eq!(books.preview_letter(&blank, back).unwrap_err().code(), "letter_back_dated", "the preview too");
     assert!(books.issue_letter("W1", 1, None).is_ok(), "today needs no reason");
@@ -295,8 +302,15 @@ fn a_short_statement_is_one_page_with_its_slip_and_a_long_one_repeats_its_head()
     let pdf = books.paper_pdf(&number, false).unwrap();
     let text = pdf_text(&pdf);
     assert_eq!(pdf_pages(&pdf), 1, "a short statement and its slip fit on one page:\n{text}");
-    for expected in ["无异议，确认无误", "有异议（请注明）", &format!("客户：{name} (S1)"), "联系人", "王丽"]
-    {
+    assert!(text.split_whitespace().collect::<String>().contains("第1页/共1页"), "{text}");
+    for expected in [
+        "本单位结欠贵司 ¥1,006.00",
+        "对上述余额无异议，确认截至 2026-11-30 结欠贵司 ¥1,006.00",
+        "有异议（请注明）",
+        &format!("客户：{name} (S1)"),
+        "联系人",
+        "王丽",
+    ] {
         assert!(text.contains(expected), "{expected:?} missing:\n{text}");
     }
 
@@ -311,12 +325,18 @@ fn a_short_statement_is_one_page_with_its_slip_and_a_long_one_repeats_its_head()
     assert!(pages.len() >= 3, "{} pages", pages.len());
     for (i, page) in pages.iter().enumerate().skip(1) {
         let head = page.lines().find(|l| !l.trim().is_empty()).unwrap();
-        for expected in [number.as_str(), name.as_str(), "2026-12-05", &format!("Page {} of {}", i + 1, pages.len())] {
+        for expected in [number.as_str(), name.as_str(), "2026-12-05"] {
             assert!(head.contains(expected), "page {}: {expected:?} not in its head {head:?}", i + 1);
         }
+        // The footer numbers the page in the paper's language; the head does not repeat it.
+        assert!(!head.contains("Page") && !head.contains("页"), "page {}: {head:?}", i + 1);
+        assert!(page.contains(&format!("Page {} of {}", i + 1, pages.len())) && !page.contains("页"), "{page}");
     }
     let text = pdf_text(&pdf);
-    assert!(text.contains("No objection: agreed and correct") && text.contains(&format!("Customer: {name} (S2)")));
+    assert!(
+        text.contains("We agree that as of 2026-11-30 we owe your company")
+            && text.contains(&format!("Customer: {name} (S2)"))
+    );
 }
 
 #[test]
@@ -362,4 +382,75 @@ fn the_plan_agreement_names_the_debtor_its_notes_the_court_and_the_address_for_s
     ] {
         assert!(text.contains(expected), "{expected:?} missing:\n{text}");
     }
+}
+
+#[test]
+fn a_slip_for_a_credit_balance_says_we_owe_the_customer_in_the_customers_words() {
+    let mut books = books_on("2026-12-05");
+    customer(&mut books, "S3", DocLanguage::Zh, None);
+    customer(&mut books, "S4", DocLanguage::En, None);
+    for code in ["S3", "S4"] {
+        deliver(&mut books, code, "2026-11-02", 1000);
+        pay(&mut books, code, "2026-11-20", 1500);
+    }
+    let november = Period::month("2026-11").unwrap();
+    let number = books.issue_statement("S3", november, false).unwrap().summary.number;
+    let text = pdf_text(&books.paper_pdf(&number, false).unwrap());
+    for expected in [
+        "截至 2026-11-30 贵司结欠本单位 ¥500.00",
+        "为本单位预付或多付的款项",
+        "确认截至 2026-11-30 贵司结欠本单位 ¥500.00",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing:\n{text}");
+    }
+    // The slip is the customer's word: "我司" (our word for ourselves) has no place on it.
+    let slip = &text[text.find("请沿虚线剪下").expect("the slip")..];
+    assert!(!slip.contains("本单位结欠贵司") && !slip.contains("我司"), "{slip}");
+    let number = books.issue_statement("S4", november, false).unwrap().summary.number;
+    let text = pdf_text(&books.paper_pdf(&number, false).unwrap()).split_whitespace().collect::<Vec<_>>().join(" ");
+    for expected in [
+        "As of 2026-11-30, your company owes us ¥500.00",
+        "We agree that as of 2026-11-30 your company owes us ¥500.00",
+    ] {
+        assert!(text.contains(expected), "{expected:?} missing:\n{text}");
+    }
+    assert!(!text.contains("we owe your company"), "{text}");
+}
+
+#[test]
+fn letters_and_statements_number_their_pages_in_their_own_language_and_claim_no_pdf_x() {
+    let mut books = books_on(TODAY);
+    customer(&mut books, "F1", DocLanguage::Zh, None);
+    customer(&mut books, "F2", DocLanguage::En, None);
+    let mut papers = Vec::new();
+    for code in ["F1", "F2"] {
+        deliver(&mut books, code, "2026-09-01", 5000);
+        papers.push((code, letter_pdf(&mut books, code, 1).1));
+        let number = books.issue_statement(code, Period::month("2026-09").unwrap(), false).unwrap().summary.number;
+        papers.push((code, books.paper_pdf(&number, false).unwrap()));
+    }
+    for (code, pdf) in papers {
+        // Spaces aside: pdftotext reads the narrow ones beside CJK as none.
+        let text: String = pdf_text(&pdf).split_whitespace().collect();
+        let count = pdf_pages(&pdf);
+        let (own, other) = if code == "F1" {
+            (format!("第1页/共{count}页"), "Page")
+        } else {
+            (format!("Page1of{count}"), "页/共")
+        };
+        assert!(text.contains(&own) && !text.contains(other), "{code}: footer {own:?} alone:\n{text}");
+        assert!(!pdf.windows(8).any(|w| w == b"GTS_PDFX"), "{code}: a PDF/X key in the info");
+    }
+}
+
+#[test]
+fn a_later_letter_names_the_earlier_one_without_a_space_before_its_closing_bracket() {
+    let mut books = books_on("2026-10-20");
+    customer(&mut books, "W1", DocLanguage::Zh, None);
+    deliver(&mut books, "W1", "2026-08-01", 4000);
+    let (first, _) = letter_pdf(&mut books, "W1", 1);
+    books.set_clock(Box::new(huikuan_app::FixedClock::on(date(TODAY))));
+    let text = pdf_text(&letter_pdf(&mut books, "W1", 2).1);
+    let said = text.lines().map(str::trim).collect::<String>();
+    assert!(said.contains(&format!("（{first}，提醒函）就上述欠款")), "{said}");
 }

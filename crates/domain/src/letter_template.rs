@@ -183,9 +183,15 @@ impl LetterTemplates {
     /// lawyer's fees whatever the contract says). Both are read as the current defaults, so
     /// no letter says what the books or the contract do not hold. The owner's own wording stays.
     pub fn without_old_claims(mut self) -> LetterTemplates {
-        const MENDED: [(&str, &str); 2] = [
+        const MENDED: [(&str, &str); 4] = [
             ("我司多次催告，贵司至今仍未支付。", "上述款项至今仍未支付。"),
             ("Despite our repeated demands, this remains unpaid.", "This amount remains unpaid."),
+            // The reminder asked for payment by the date twice, in consecutive paragraphs.
+            ("如贵司已付款，请将付款凭证发送我司核对；如尚未付款，请于 {pay_by} 前支付。", "如贵司已付款，请将付款凭证发送我司核对。"),
+            (
+                "If you have already paid, please send us proof of payment so that we can match it; if not, please pay by {pay_by}.",
+                "If you have already paid, please send us proof of payment so that we can match it.",
+            ),
         ];
         for wording in self.zh.iter_mut().chain(self.en.iter_mut()) {
             for (old, new) in MENDED {
@@ -229,7 +235,7 @@ impl Default for LetterTemplates {
             zh: [
                 w(
                     "提 醒 函",
-                    "{salutation}\n\n感谢贵司一直以来对我司的支持与信任。经核对，截至 {date}，贵司以下货款已超过约定付款期限，尚未支付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。特此提醒，请于 {pay_by} 前将上述款项支付至我司账户（{bank_account}）。\n\n如贵司已付款，请将付款凭证发送我司核对；如尚未付款，请于 {pay_by} 前支付。如对上述款项有异议，请于收到本函之日起七日内书面告知我司并说明理由。\n\n请在下方回执上签字盖章后寄回或拍照发回我司。",
+                    "{salutation}\n\n感谢贵司一直以来对我司的支持与信任。经核对，截至 {date}，贵司以下货款已超过约定付款期限，尚未支付：\n\n{overdue_items}\n\n合计 {total}（{total_capitals}）。特此提醒，请于 {pay_by} 前将上述款项支付至我司账户（{bank_account}）。\n\n如贵司已付款，请将付款凭证发送我司核对。如对上述款项有异议，请于收到本函之日起七日内书面告知我司并说明理由。\n\n请在下方回执上签字盖章后寄回或拍照发回我司。",
                 ),
                 w(
                     "催 款 函",
@@ -243,7 +249,7 @@ impl Default for LetterTemplates {
             en: [
                 w(
                     "REMINDER",
-                    "{salutation}\n\nThank you for your continued business. According to our records, as of {date} the following amounts are past their agreed payment date and remain unpaid:\n\n{overdue_items}\n\nTotal {total}. Please pay this amount into our account ({bank_account}) by {pay_by}.\n\nIf you have already paid, please send us proof of payment so that we can match it; if not, please pay by {pay_by}. If you dispute any of these amounts, please tell us so in writing, with your reasons, within seven days of receiving this letter.\n\nPlease sign and return the acknowledgement below (a photo is fine).",
+                    "{salutation}\n\nThank you for your continued business. According to our records, as of {date} the following amounts are past their agreed payment date and remain unpaid:\n\n{overdue_items}\n\nTotal {total}. Please pay this amount into our account ({bank_account}) by {pay_by}.\n\nIf you have already paid, please send us proof of payment so that we can match it. If you dispute any of these amounts, please tell us so in writing, with your reasons, within seven days of receiving this letter.\n\nPlease sign and return the acknowledgement below (a photo is fine).",
                 ),
                 w(
                     "DEMAND FOR PAYMENT",
@@ -337,7 +343,12 @@ mod tests {
         for bad in ["疏忽", "忽略本函"] {
             assert!(!reminder.contains(bad), "{bad:?} in the reminder");
         }
-        assert!(reminder.contains("如贵司已付款，请将付款凭证发送我司核对；如尚未付款，请于 {pay_by} 前支付"));
+        assert!(reminder.contains("如贵司已付款，请将付款凭证发送我司核对。"));
+        for levels in [&t.zh, &t.en] {
+            let asks =
+                parse(&levels[0].body).unwrap().iter().filter(|s| **s == Segment::Field(Placeholder::PayBy)).count();
+            assert_eq!(asks, 1, "the reminder gives its date to pay once: {:?}", levels[0].body);
+        }
         assert!(!t.en[0].body.contains("disregard") && !t.en[0].body.contains("overlooked"));
         assert!(t.zh[1].body.contains("暂停向贵司供货及发货") && t.zh[1].body.contains("保留依法追究"));
         assert!(t.en[1].body.contains("suspend supplies") && t.en[1].body.contains("reserve the right"));

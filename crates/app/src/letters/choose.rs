@@ -50,9 +50,10 @@ pub(crate) fn back_date(choice: &LetterChoice, date: NaiveDate, today: NaiveDate
             field: Some("back_date_reason".into()),
             en: format!(
                 "a letter is dated the day it is issued: {date} is before today ({today}); give the reason for the \
-                 back date (back date reason) to date it so"
+                 earlier date (\"Reason for the earlier date\" on the letters screen, --back-date-reason on \
+                 the command line) to date it so"
             ),
-            zh: format!("催款函应以发出当日为日期：{date} 早于今天（{today}）；如需倒签，请填写倒签理由"),
+            zh: format!("催款函应以发出当日为日期：{date} 早于今天（{today}）；如需倒签，请填写“倒签理由”（命令行 --back-date-reason）"),
         }));
     }
     Ok(Some(reason.to_string()))

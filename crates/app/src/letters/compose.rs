@@ -131,7 +131,7 @@ fn previous_letters(
     Ok(match language {
         DocLanguage::Zh => {
             let each: Vec<String> =
-                groups.iter().map(|(what, dates)| format!("于 {} 就{what}", dates.join("、"))).collect();
+                groups.iter().map(|(what, dates)| format!("于 {}就{what}", dates.join("、"))).collect();
             format!("我司已{}向贵司发函催告。", each.join("，"))
         }
         DocLanguage::En => {
@@ -171,13 +171,14 @@ fn interest_sentence(claim: Option<&Claim>, language: DocLanguage) -> String {
     }
 }
 
-/// How an English letter opens: the person it is for, or "Sir or Madam" when the customer
-/// has no contact (never the company's name). A Chinese letter opens with the customer.
+/// How an English letter opens: the person it is for by name (no "Mr/Ms": the books do
+/// not know which), or "Sir or Madam" when the customer has no contact (never the
+/// company's name). A Chinese letter opens with the customer.
 fn salutation(customer: &Customer, contact: &str, language: DocLanguage) -> String {
     match language {
         DocLanguage::Zh => format!("{}：", customer.fields.name),
         DocLanguage::En if contact.is_empty() => "Dear Sir or Madam,".to_string(),
-        DocLanguage::En => format!("Dear Mr/Ms {contact},"),
+        DocLanguage::En => format!("Dear {contact},"),
     }
 }
 
