@@ -81,6 +81,16 @@ fn the_plans_interest_clause_follows_the_customers_own_terms() {
         assert!(text.contains(expected), "{code}: {expected:?} missing:\n{text}");
         assert!(!text.contains("1.5倍"), "{code}: no hard-coded LPR × 1.5:\n{text}");
         assert_eq!(text.contains("LPR"), code == "L1", "{code}: LPR named only on LPR terms:\n{text}");
+        let pages: Vec<String> = pdf_text(&books.paper_pdf(&number, false).unwrap())
+            .split('\x0c')
+            .map(squeeze)
+            .filter(|p| !p.is_empty())
+            .collect();
+        let last = pages.last().unwrap();
+        assert!(
+            last.contains("六、本确认书一式两份") && last.contains("乙方（签字/盖章）"),
+            "{code}: the boxes alone:\n{last}"
+        );
         if code == "L1" {
             assert!(text.contains("违约行为发生时") && text.contains("第十八条第四款"), "{text}");
         }
@@ -121,6 +131,10 @@ fn the_english_plan_carries_the_chinese_text_that_prevails_with_signature_blocks
         assert!(zh.contains(expected), "Chinese: {expected:?} missing:\n{text}");
     }
     assert!(!zh.contains("REPAYMENTPLANAGREEMENT"), "the Chinese pages hold no English clauses");
+    // Each text's signature boxes share a page with its last clause.
+    let page_of = |needle: &str| pages.iter().rposition(|p| squeeze(p).contains(needle)).unwrap();
+    assert_eq!(page_of("PartyB(signature/seal)"), page_of("6.Thisagreementismade"));
+    assert_eq!(page_of("乙方（签字/盖章）"), page_of("六、本确认书一式两份"));
     // The same agreement renders to the same bytes: it was frozen, and is served as frozen.
     assert_eq!(books.paper_pdf(&number, false).unwrap(), pdf);
 }

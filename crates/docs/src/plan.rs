@@ -14,6 +14,10 @@ use crate::fonts::fonts;
 use crate::pdf::{Letterhead, PdfBuilder};
 use crate::slot::{Area, Rendered, SignatureSlot, Spot};
 use crate::table::{Column, Table};
+use crate::wrap::wrap;
+
+/// Height of the signature boxes with the space above them, in mm.
+const SIGNATURE_ROOM: f32 = 52.0;
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct PlanDoc {
@@ -204,13 +208,19 @@ fn draw(pdf: &mut PdfBuilder, plan: &PlanDoc, text: Text) -> Result<SignatureSlo
             "6. This agreement is made in two copies, one for each party, and takes effect when both have signed or sealed it. This agreement is made in Chinese and English; the Chinese text (attached) prevails.".to_string(),
         ]
     };
-    for clause in clauses.iter().chain((!plan.note.is_empty()).then_some(&plan.note)) {
+    let paragraphs: Vec<&String> = clauses.iter().chain((!plan.note.is_empty()).then_some(&plan.note)).collect();
+    for (i, clause) in paragraphs.iter().enumerate() {
+        if i + 1 == paragraphs.len() {
+            // The last paragraph goes with the signature boxes, so they never stand alone.
+            let lines = wrap(pdf.fonts, clause, pdf.width() / MM_PER_PT, 10.0, false).len() as f32;
+            pdf.ensure(lines * 10.0 * MM_PER_PT * 1.45 + 1.5 + SIGNATURE_ROOM);
+        }
         pdf.paragraph(left, pdf.width(), 10.0, false, clause)?;
         pdf.y += 1.5;
     }
 
     // Both parties' signature boxes; the customer's is where the signature is printed.
-    pdf.ensure(52.0);
+    pdf.ensure(SIGNATURE_ROOM);
     pdf.y += 6.0;
     let (top, box_w, box_h) = (pdf.y, (pdf.width() - 8.0) / 2.0, 40.0);
     let mut slot = None;
@@ -281,4 +291,43 @@ fn notes(pdf: &mut PdfBuilder, plan: &PlanDoc, say: &dyn Fn(&str, &str) -> Strin
     let open: Money = plan.notes.iter().map(|n| n.open).sum();
     rows.push(vec![String::new(), say("合计", "Total"), String::new(), String::new(), open.yuan()]);
     table.draw(pdf, &rows)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc(language: DocLanguage) -> PlanDoc {
+        let day = |s: &str| s.parse::<NaiveDate>().unwrap();
+        PlanDoc {
+            letterhead: Letterhead { name: "杭州示例建材有限公司".into(), ..Letterhead::default() },
+            language,
+            paper: Paper::A4,
+            number: "RP-2026-000009".into(),
+            agreed_on: day("2026-12-01"),
+            customer_name: "Nordic Home Design (Suzhou) Co., Ltd.".into(),
+            customer_code: "N1".into(),
+            total: Money::from_cents(600_000),
+            instalments: vec![(day("2026-12-20"), Money::from_cents(600_000))],
+            bank_name: "招商银行杭州分行".into(),
+            bank_account: "5719 0000 0000 001".into(),
+            signatory: String::new(),
+            stamp_png: None,
+            note: String::new(),
+            customer_id_number: String::new(),
+            customer_address: String::new(),
+            notes: Vec::new(),
+            interest: InterestTerms::Lpr { uplift: "1.5".parse().unwrap() },
+        }
+    }
+
+    #[test]
+    fn the_bilingual_agreement_renders_to_the_same_bytes_every_time_and_is_signed_in_the_chinese_text() {
+        let en = doc(DocLanguage::En);
+        let (first, second) = (plan_pdf(&en).unwrap(), plan_pdf(&en).unwrap());
+        assert_eq!(first.pdf, second.pdf);
+        let zh = plan_pdf(&doc(DocLanguage::Zh)).unwrap();
+        assert!(first.pdf.len() > zh.pdf.len(), "the English agreement carries the Chinese text too");
+        assert!(first.slot.page > zh.slot.page, "Party B signs in the Chinese text, after the English pages");
+    }
 }
