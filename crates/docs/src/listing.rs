@@ -2,6 +2,7 @@
 //! collection performance, write-offs, a contact log, an evidence pack's manifest).
 
 use chrono::NaiveDate;
+use huikuan_domain::DocLanguage;
 
 use crate::canvas::MM_PER_PT;
 use crate::canvas::{Align, Paper};
@@ -21,6 +22,8 @@ pub struct ListingColumn {
 #[derive(Debug, Clone, PartialEq)]
 pub struct ListingDoc {
     pub letterhead: Letterhead,
+    /// The paper's language: its page numbers are said in it.
+    pub language: DocLanguage,
     pub title: String,
     /// Lines under the title: what the listing covers, as of when, in which basis.
     pub subtitle: Vec<String>,
@@ -205,6 +208,7 @@ pub fn listing_pdf(doc: &ListingDoc) -> Result<Vec<u8>, DocError> {
     if needs_landscape(fonts, doc, pdf.width()) {
         pdf = pdf.landscape();
     }
+    pdf.set_language(doc.language);
     pdf.set_running_head(&format!("{} · {}", doc.title, doc.subtitle.join(" · ")));
     pdf.letterhead(&doc.letterhead)?;
     let (left, right) = (pdf.margin, pdf.margin + pdf.width());
@@ -257,6 +261,7 @@ mod tests {
     fn doc(rows: usize) -> ListingDoc {
         ListingDoc {
             letterhead: Letterhead { name: "测试公司".into(), ..Letterhead::default() },
+            language: DocLanguage::Zh,
             title: "账龄分析 Aging".into(),
             subtitle: vec!["截至 2026-11-30".into()],
             id: "aging-2026-11-30".into(),

@@ -74,6 +74,7 @@ pub fn plan_pdf(plan: &PlanDoc) -> Result<Rendered, DocError> {
         PdfBuilder::new(fonts()?, plan.paper, &format!("{title} {}", plan.number), &plan.number, plan.agreed_on);
     pdf.letterhead(&plan.letterhead)?;
     let slot = if plan.language == DocLanguage::Zh {
+        pdf.set_language(DocLanguage::Zh);
         draw(&mut pdf, plan, Text::Chinese)?
     } else {
         draw(&mut pdf, plan, Text::English)?;

@@ -181,6 +181,7 @@ fn aging(rows: usize) -> ListingDoc {
     total.extend(std::iter::repeat_n("4,210,321.19".to_string(), 9));
     ListingDoc {
         letterhead: Letterhead { name: "测试公司".into(), ..Letterhead::default() },
+        language: DocLanguage::Zh,
         title: "应收账款账龄分析表".into(),
         subtitle: vec!["截至 2026-11-30".into()],
         id: "aging-2026-11-30".into(),

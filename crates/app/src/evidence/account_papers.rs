@@ -87,6 +87,7 @@ fn account_listing(
     let (customer, as_of) = (account.customer, account.as_of);
     let doc = ListingDoc {
         letterhead: account.head.clone(),
+        language: account.say.0,
         title,
         subtitle: vec![format!("{} ({}) · {}", customer.fields.name, customer.fields.code, as_of)],
         id: format!("{name}-{}-{as_of}", customer.fields.code),

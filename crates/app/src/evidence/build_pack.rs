@@ -436,6 +436,7 @@ fn manifest_pdf(m: &Manifest, head: huikuan_docs::Letterhead, say: &Say) -> Resu
     }
     let doc = ListingDoc {
         letterhead: head,
+        language: say.0,
         title: say.t("证据包清单", "Evidence pack manifest"),
         subtitle,
         id: format!("evidence-{}-{}", m.customer_code, m.as_of),

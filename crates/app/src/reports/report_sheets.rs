@@ -450,7 +450,7 @@ impl Books {
             SheetFormat::Csv => sheet_csv(&sheet),
             SheetFormat::Pdf => {
                 let head = self.store.read(crate::documents::letterhead::letterhead)?;
-                sheet_pdf(&sheet, head, self.clock.today())?
+                sheet_pdf(&sheet, head, self.clock.today(), language)?
             }
         };
         Ok((sheet, bytes))

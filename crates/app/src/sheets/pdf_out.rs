@@ -1,12 +1,18 @@
 use chrono::NaiveDate;
 use huikuan_docs::{listing_pdf, Align, Letterhead, ListingColumn, ListingDoc};
+use huikuan_domain::DocLanguage;
 
 use super::sheet::{Cell, Sheet};
 use crate::error::AppError;
 
 /// The sheet printed under the letterhead; columns of numbers right-aligned, text columns
 /// given more of the width.
-pub fn sheet_pdf(sheet: &Sheet, letterhead: Letterhead, date: NaiveDate) -> Result<Vec<u8>, AppError> {
+pub fn sheet_pdf(
+    sheet: &Sheet,
+    letterhead: Letterhead,
+    date: NaiveDate,
+    language: DocLanguage,
+) -> Result<Vec<u8>, AppError> {
     let numeric: Vec<bool> = (0..sheet.columns.len())
         .map(|i| sheet.rows.iter().chain(&sheet.totals).filter_map(|r| r.get(i)).any(Cell::is_number))
         .collect();
@@ -34,6 +40,7 @@ pub fn sheet_pdf(sheet: &Sheet, letterhead: Letterhead, date: NaiveDate) -> Resu
     };
     let doc = ListingDoc {
         letterhead,
+        language,
         title: sheet.title.clone(),
         subtitle: sheet.subtitle.clone(),
         id: sheet.name.clone(),
