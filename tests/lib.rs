@@ -4,7 +4,10 @@
 pub mod scenario;
 
 use chrono::NaiveDate;
+use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
 use huikuan_app::{Books, FixedClock};
+use huikuan_domain::{Money, PaymentMethod};
+use rust_decimal::Decimal;
 
 pub fn date(text: &str) -> NaiveDate {
     huikuan_domain::calendar::parse_date(text).expect("test dates are valid")
@@ -73,4 +76,42 @@ pub fn drawn_signature(seed: u32) -> (String, String) {
     }]);
     let png = huikuan_docs::sample::signature_png(seed);
     (strokes.to_string(), format!("data:image/png;base64,{}", base64::engine::general_purpose::STANDARD.encode(png)))
+}
+
+/// A delivery of one line of `yuan` to `code` on `day` (past the credit check), its number.
+pub fn deliver(books: &mut Books, code: &str, day: &str, yuan: i64) -> String {
+    let line = NewDeliveryLine {
+        item: "瓷砖".into(),
+        spec: String::new(),
+        unit: "箱".into(),
+        quantity: Decimal::ONE,
+        unit_price: Decimal::from(yuan),
+    };
+    let input = NewDelivery {
+        customer_code: code.into(),
+        date: date(day),
+        due_date: None,
+        number: None,
+        contact_name: String::new(),
+        address: String::new(),
+        memo: String::new(),
+        lines: vec![line],
+        override_reason: Some("测试".into()),
+    };
+    books.create_delivery(input).unwrap().number.unwrap()
+}
+
+/// A bank payment of `yuan` from `code` on `day`, settling the oldest first.
+pub fn pay(books: &mut Books, code: &str, day: &str, yuan: i64) {
+    let payment = NewPayment {
+        customer_code: code.into(),
+        date: date(day),
+        amount: Money::from_cents(yuan * 100),
+        method: PaymentMethod::Bank,
+        reference: String::new(),
+        memo: String::new(),
+        number: None,
+        allocations: Vec::new(),
+    };
+    books.record_payment(payment).unwrap();
 }

@@ -3,12 +3,12 @@
 //! contact log with its playbook, and what promises do to behaviour and the limitation.
 
 use huikuan_app::collections::{ContactLogForm, InstalmentForm, PlanForm, PromiseForm, WorkReason};
-use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
+use huikuan_app::ledger::{NewDelivery, NewDeliveryLine};
 use huikuan_app::{Books, CustomerFields, FixedClock};
 use huikuan_domain::collection::Keeping;
 use huikuan_domain::limitation::RestartKind;
-use huikuan_domain::{CollectionDays, Importance, Money, PaymentMethod, PaymentTerms};
-use huikuan_tests::{books_on, date, dump, pdf_text};
+use huikuan_domain::{CollectionDays, Importance, Money, PaymentTerms};
+use huikuan_tests::{books_on, date, dump, pay, pdf_text};
 use rust_decimal::Decimal;
 
 fn customer(books: &mut Books, code: &str, key: bool) {
@@ -41,20 +41,6 @@ fn deliver(books: &mut Books, code: &str, day: &str, yuan: i64) {
         override_reason: Some("测试".into()),
     };
     books.create_delivery(input).unwrap();
-}
-
-fn pay(books: &mut Books, code: &str, day: &str, yuan: i64) {
-    let p = NewPayment {
-        customer_code: code.into(),
-        date: date(day),
-        amount: Money::from_cents(yuan * 100),
-        method: PaymentMethod::Bank,
-        reference: String::new(),
-        memo: String::new(),
-        number: None,
-        allocations: Vec::new(),
-    };
-    books.record_payment(p).unwrap();
 }
 
 fn on(books: Books, day: &str) -> Books {

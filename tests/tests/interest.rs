@@ -2,34 +2,10 @@
 //! to a date worked out item by item, and the final notice printing it with its basis.
 
 use huikuan_app::interest::{ClaimRequest, InterestTerms};
-use huikuan_app::ledger::{NewDelivery, NewDeliveryLine};
 use huikuan_app::letters::LetterChoice;
 use huikuan_app::{Books, CustomerFields};
 use huikuan_domain::{Money, PaymentTerms};
-use huikuan_tests::{books_on, date, pdf_text};
-use rust_decimal::Decimal;
-
-fn deliver(books: &mut Books, code: &str, day: &str, yuan: i64) -> String {
-    let line = NewDeliveryLine {
-        item: "瓷砖".into(),
-        spec: String::new(),
-        unit: "箱".into(),
-        quantity: Decimal::ONE,
-        unit_price: Decimal::from(yuan),
-    };
-    let input = NewDelivery {
-        customer_code: code.into(),
-        date: date(day),
-        due_date: None,
-        number: None,
-        contact_name: String::new(),
-        address: String::new(),
-        memo: String::new(),
-        lines: vec![line],
-        override_reason: Some("测试".into()),
-    };
-    books.create_delivery(input).unwrap().number.unwrap()
-}
+use huikuan_tests::{books_on, deliver, pdf_text};
 
 /// I1 (net 30) owes 4,000 due 2026-07-03 and 3,000 due 2026-10-20; its contract agrees
 /// 万分之五 a day.

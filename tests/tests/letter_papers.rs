@@ -6,13 +6,11 @@
 
 use huikuan_app::collections::PlanForm;
 use huikuan_app::documents::SignForm;
-use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
 use huikuan_app::letters::{LetterAnswerForm, LetterChoice};
 use huikuan_app::{Books, ContactFields, CustomerFields};
 use huikuan_domain::limitation::RestartKind;
-use huikuan_domain::{ContactRole, DocLanguage, Money, PaperKind, PaymentMethod, PaymentTerms, Period};
-use huikuan_tests::{books_on, date, drawn_signature, pdf_pages, pdf_text};
-use rust_decimal::Decimal;
+use huikuan_domain::{ContactRole, DocLanguage, Money, PaperKind, PaymentTerms, Period};
+use huikuan_tests::{books_on, date, deliver, drawn_signature, pay, pdf_pages, pdf_text};
 
 const TODAY: &str = "2026-12-01";
 
@@ -40,42 +38,6 @@ fn customer(books: &mut Books, code: &str, language: DocLanguage, contact: Optio
         .collect();
     books.create_customer(fields, contacts).unwrap();
     name
-}
-
-fn deliver(books: &mut Books, code: &str, day: &str, yuan: i64) -> String {
-    let line = NewDeliveryLine {
-        item: "瓷砖".into(),
-        spec: String::new(),
-        unit: "箱".into(),
-        quantity: Decimal::ONE,
-        unit_price: Decimal::from(yuan),
-    };
-    let input = NewDelivery {
-        customer_code: code.into(),
-        date: date(day),
-        due_date: None,
-        number: None,
-        contact_name: String::new(),
-        address: String::new(),
-        memo: String::new(),
-        lines: vec![line],
-        override_reason: Some("测试".into()),
-    };
-    books.create_delivery(input).unwrap().number.unwrap()
-}
-
-fn pay(books: &mut Books, code: &str, day: &str, yuan: i64) {
-    let payment = NewPayment {
-        customer_code: code.into(),
-        date: date(day),
-        amount: Money::from_cents(yuan * 100),
-        method: PaymentMethod::Bank,
-        reference: String::new(),
-        memo: String::new(),
-        number: None,
-        allocations: Vec::new(),
-    };
-    books.record_payment(payment).unwrap();
 }
 
 fn letter_pdf(books: &mut Books, code: &str, level: u8) -> (String, Vec<u8>) {

@@ -3,14 +3,14 @@
 //! events restart the limitation period (a letter only with proof it arrived).
 
 use huikuan_app::documents::{SendForm, SignForm};
-use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
+use huikuan_app::ledger::{NewDelivery, NewDeliveryLine};
 use huikuan_app::letters::{LetterChoice, LetterView};
 use huikuan_app::{AppError, Books, CustomerFields};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::dunning::Suggestion;
 use huikuan_domain::limitation::RestartKind;
-use huikuan_domain::{DocLanguage, Money, PaymentMethod, PaymentTerms, Period};
-use huikuan_tests::{books_on, date, drawn_signature, pdf_text};
+use huikuan_domain::{DocLanguage, Money, PaymentTerms, Period};
+use huikuan_tests::{books_on, date, deliver, drawn_signature, pay, pdf_text};
 use rust_decimal::Decimal;
 
 fn customer(books: &mut Books, code: &str) {
@@ -23,42 +23,6 @@ fn customer_in(books: &mut Books, code: &str, language: DocLanguage) {
     fields.payment_terms = PaymentTerms::Net(30);
     fields.credit_limit = Money::from_cents(100_000_000);
     books.create_customer(fields, Vec::new()).unwrap();
-}
-
-fn deliver(books: &mut Books, code: &str, day: &str, yuan: i64) -> String {
-    let line = NewDeliveryLine {
-        item: "瓷砖".into(),
-        spec: String::new(),
-        unit: "箱".into(),
-        quantity: Decimal::ONE,
-        unit_price: Decimal::from(yuan),
-    };
-    let input = NewDelivery {
-        customer_code: code.into(),
-        date: date(day),
-        due_date: None,
-        number: None,
-        contact_name: String::new(),
-        address: String::new(),
-        memo: String::new(),
-        lines: vec![line],
-        override_reason: Some("测试".into()),
-    };
-    books.create_delivery(input).unwrap().number.unwrap()
-}
-
-fn pay(books: &mut Books, code: &str, day: &str, yuan: i64) {
-    let payment = NewPayment {
-        customer_code: code.into(),
-        date: date(day),
-        amount: Money::from_cents(yuan * 100),
-        method: PaymentMethod::Bank,
-        reference: String::new(),
-        memo: String::new(),
-        number: None,
-        allocations: Vec::new(),
-    };
-    books.record_payment(payment).unwrap();
 }
 
 /// W1 owes three deliveries, the first partly paid; as of 2026-12-01 two are overdue.
