@@ -5,25 +5,19 @@
 //! and the app refuses that file as damaged.
 #![no_main]
 
+#[path = "common/book.rs"]
+mod common_book;
+use common_book::book;
+
 use std::cell::RefCell;
 
 use base64::Engine;
 use huikuan_app::sheets::{read_table, ImportForm, ImportKind};
-use huikuan_app::{AppError, Books, FixedClock};
+use huikuan_app::{AppError, Books};
 use libfuzzer_sys::fuzz_target;
 
 thread_local! {
     static BOOKS: RefCell<Books> = RefCell::new(book());
-}
-
-/// One book for the whole run, with customers the rows can name.
-fn book() -> Books {
-    let today = chrono::NaiveDate::from_ymd_opt(2026, 12, 1).unwrap();
-    let mut books = Books::open_in_memory(Box::new(FixedClock::on(today)), "fuzz").unwrap();
-    let customers = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\n\
-                     C001,华联超市,chain,,,net:30,50000,\nC002,安心药房,clinic,,,eom:30,,\n";
-    books.import_customers_csv(customers.as_bytes()).unwrap();
-    books
 }
 
 const KINDS: [ImportKind; 4] =
