@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{cli, json, story_book};
+use common::{cli, json, refusal, story_book};
 
 #[test]
 fn a_final_notice_as_the_first_letter_is_refused_without_a_skip_reason_and_issued_with_one() {
@@ -37,9 +37,7 @@ fn a_final_notice_as_the_first_letter_is_refused_without_a_skip_reason_and_issue
             "json",
         ],
     );
-    let error: serde_json::Value =
-        serde_json::from_slice(&refused_json.stdout).or_else(|_| serde_json::from_slice(&refused_json.stderr)).unwrap();
-    assert_eq!(error["error"]["code"], "letter_level_skipped");
+    assert_eq!(refusal(&refused_json)["error"]["code"], "letter_level_skipped");
 
     let issued = json(
         &db,
@@ -115,9 +113,7 @@ fn a_letter_inside_the_least_gap_after_the_last_is_refused_without_a_skip_reason
             "json",
         ],
     );
-    let error: serde_json::Value =
-        serde_json::from_slice(&refused_json.stdout).or_else(|_| serde_json::from_slice(&refused_json.stderr)).unwrap();
-    assert_eq!(error["error"]["code"], "letter_too_soon");
+    assert_eq!(refusal(&refused_json)["error"]["code"], "letter_too_soon");
 
     let issued = json(
         &db,
@@ -150,8 +146,7 @@ fn a_back_dated_letter_is_refused_without_a_reason_and_issued_with_one_written_t
     let args = ["letter", "C001", "--level", "1", "--date", "2026-04-15", "--today", "2026-05-10", "--out", path];
     let refused = cli(&db, &[&args[..], &["--format", "json"]].concat());
     assert!(!refused.status.success());
-    let error: serde_json::Value =
-        serde_json::from_slice(&refused.stdout).or_else(|_| serde_json::from_slice(&refused.stderr)).unwrap();
+    let error = refusal(&refused);
     assert_eq!(error["error"]["code"], "letter_back_dated");
     assert!(error["error"]["message"].as_str().unwrap().contains("2026-04-15 is before today (2026-05-10)"), "{error}");
     assert!(!out.exists(), "nothing written");

@@ -32,6 +32,11 @@ pub fn json(db: &Path, args: &[&str]) -> Value {
     serde_json::from_str(&ok(db, args)).unwrap()
 }
 
+/// A refusal given with `--format json` (said on stdout, or stderr).
+pub fn refusal(out: &Output) -> Value {
+    serde_json::from_slice(&out.stdout).or_else(|_| serde_json::from_slice(&out.stderr)).expect("a JSON refusal")
+}
+
 /// A fresh book with the story's customers, opening balances, deliveries and payments.
 pub fn story_book(dir: &Path) -> PathBuf {
     let db = dir.join("books.db");
