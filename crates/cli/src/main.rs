@@ -1,4 +1,5 @@
 mod args;
+mod documents;
 mod import;
 mod interest;
 mod render;
