@@ -33,6 +33,13 @@ ensure_build_tools() {
     command -v cc >/dev/null 2>&1 || apt_install build-essential
 }
 
+# PostgreSQL's server programs (initdb, pg_ctl) for the throwaway test server (scripts/pg.sh);
+# Debian 12's package is version 15. Installing it may also create and start Debian's own
+# cluster on port 5432: that one is left alone, and nothing here connects to it.
+ensure_postgres() {
+    compgen -G '/usr/lib/postgresql/*/bin/initdb' >/dev/null || apt_install postgresql postgresql-client
+}
+
 # What the desktop app needs to build (Tauri 2 on WebKitGTK) and to be driven in tests.
 DESKTOP_PACKAGES=(build-essential curl wget file pkg-config libwebkit2gtk-4.1-dev libssl-dev
     libayatana-appindicator3-dev librsvg2-dev libxdo-dev libgtk-3-dev fonts-noto-cjk)
