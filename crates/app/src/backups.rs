@@ -98,7 +98,7 @@ pub fn restore_book(db_path: &Path, from: &Path, backups: &Path, now: DateTime<U
     let kept = backups.join(format!("{stem}-before-restore-{}.db", now.format(MOMENT)));
     if db_path.exists() {
         match Store::open(db_path) {
-            Ok(current) => current.backup_to(&kept)?,
+            Ok(mut current) => current.backup_to(&kept)?,
             Err(_) => {
                 std::fs::copy(db_path, &kept).map_err(|e| file_error(&kept, e))?;
             }

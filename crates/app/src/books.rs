@@ -1,7 +1,7 @@
 use std::path::{Path, PathBuf};
 
 use huikuan_store::tables::{audit, customers, Stamp};
-use huikuan_store::{Store, Transaction};
+use huikuan_store::{Locator, Store, Transaction};
 use serde::Serialize;
 
 use crate::clock::Clock;
@@ -28,6 +28,27 @@ impl Books {
         let mut store = Store::open(path)?;
         let demo = store.read(|tx| huikuan_store::tables::settings::get::<bool>(tx, DEMO_KEY))?.unwrap_or(false);
         Ok(Books { store, clock, operator: operator.to_string(), files, demo })
+    }
+
+    /// Opens the books a locator names: a file, or shared books on a PostgreSQL server
+    /// (whose attachments live in the database, so every seat sees them).
+    pub fn open_at(locator: &Locator, clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
+        let Locator::Server(server) = locator else {
+            let Locator::File(path) = locator else { unreachable!("two kinds of locator") };
+            return Books::open(path, clock, operator);
+        };
+        let mut store = Store::open_server(server)?;
+        let demo = store.read(|tx| huikuan_store::tables::settings::get::<bool>(tx, DEMO_KEY))?.unwrap_or(false);
+        Ok(Books { store, clock, operator: operator.to_string(), files: None, demo })
+    }
+
+    /// A fresh book for a test: in memory, or with `HUIKUAN_TEST_ENGINE=postgres` in a new
+    /// database on the test server, so the same test runs on both engines.
+    pub fn open_for_test(clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
+        if huikuan_store::testing::on_postgres() {
+            return Books::open_at(&Locator::Server(huikuan_store::testing::fresh_server()?), clock, operator);
+        }
+        Books::open_in_memory(clock, operator)
     }
 
     pub fn open_in_memory(clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
@@ -57,7 +78,7 @@ impl Books {
     }
 
     /// A consistent copy of the whole book at `destination`.
-    pub fn backup_to(&self, destination: &Path) -> Result<(), AppError> {
+    pub fn backup_to(&mut self, destination: &Path) -> Result<(), AppError> {
         Ok(self.store.backup_to(destination)?)
     }
 

@@ -308,7 +308,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         }
         Command::Statement(a) => statement(&mut books, format, a),
         Command::Statements(a) => month_end(&mut books, format, a),
-        Command::Backup { to } => backup(&books, format, &to),
+        Command::Backup { to } => backup(&mut books, format, &to),
         Command::Restore { .. } => unreachable!("handled before the book is opened"),
         Command::Audit { limit } => Ok(render::audit(format, &books.audit_log(limit)?)),
         Command::Lpr(a) => crate::interest::lpr(&mut books, format, today, a),
@@ -472,7 +472,7 @@ fn company_with(mut p: Company, a: Box<CompanySetArgs>) -> Result<Company, AppEr
     Ok(p)
 }
 
-fn backup(books: &Books, format: Format, to: &Path) -> Result<String, AppError> {
+fn backup(books: &mut Books, format: Format, to: &Path) -> Result<String, AppError> {
     if to.exists() {
         return Err(AppError::File {
             path: to.display().to_string(),

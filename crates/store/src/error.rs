@@ -22,10 +22,27 @@ pub enum StoreError {
     Backup {
         path: String,
         #[source]
-        source: rusqlite::Error,
+        source: Box<StoreError>,
     },
     #[error("database error: {0}")]
-    Sqlite(#[from] rusqlite::Error),
+    Sqlite(rusqlite::Error),
+    #[error("database server error: {0}")]
+    Postgres(postgres::Error),
+    /// The server cannot be reached (down, restarting, no network): said plainly, and the
+    /// app can try again when it is back.
+    #[error("the database server at {server} cannot be reached: {why}")]
+    ServerGone { server: String, why: String },
+    #[error("the address of the shared books is not right: {0}")]
+    BadLocator(String),
+    #[error("the database {database} holds tables of another program; Huikuan uses an empty database of its own")]
+    ForeignServerDatabase { database: String },
+    #[error("the books copied into must be empty: this one already holds customers or entries")]
+    NotEmpty,
+    #[error("the books are busy: another seat has held them for too long; try again")]
+    Busy,
+    /// A query that must find a row found none (`optional()` turns this into `None`).
+    #[error("no row was found")]
+    NoRow,
     #[error("file error: {0}")]
     Io(#[from] std::io::Error),
 }
@@ -42,14 +59,23 @@ impl StoreError {
             Self::NewerSchema { .. } => "newer_schema",
             Self::Corrupt(_) => "corrupt",
             Self::Backup { .. } => "backup_failed",
-            Self::Sqlite(_) => "database",
+            Self::Sqlite(_) | Self::Postgres(_) => "database",
+            Self::ServerGone { .. } => "server_gone",
+            Self::BadLocator(_) => "bad_locator",
+            Self::ForeignServerDatabase { .. } => "foreign_database",
+            Self::Busy => "busy",
+            Self::NotEmpty => "not_empty",
+            Self::NoRow => "not_found",
             Self::Io(_) => "io",
         }
     }
 
     /// Maps SQLite's refusals to what they mean in the books: a trigger's append-only
     /// refusal, or a UNIQUE violation when the caller knows which key it was.
-    pub(crate) fn from_sqlite(error: rusqlite::Error) -> StoreError {
+    fn from_sqlite(error: rusqlite::Error) -> StoreError {
+        if let rusqlite::Error::QueryReturnedNoRows = error {
+            return StoreError::NoRow;
+        }
         if let rusqlite::Error::SqliteFailure(_, Some(message)) = &error {
             if let Some(rest) = message.strip_prefix("append_only: ") {
                 return StoreError::AppendOnly(rest.to_string());
@@ -57,13 +83,62 @@ impl StoreError {
         }
         StoreError::Sqlite(error)
     }
+
+    /// The same for PostgreSQL: a trigger's append-only refusal by its message; a lost
+    /// connection as the server gone.
+    fn from_postgres(error: postgres::Error) -> StoreError {
+        if let Some(db) = error.as_db_error() {
+            if let Some(rest) = db.message().strip_prefix("append_only: ") {
+                return StoreError::AppendOnly(rest.to_string());
+            }
+            if db.code() == &postgres::error::SqlState::LOCK_NOT_AVAILABLE {
+                return StoreError::Busy;
+            }
+        }
+        // A statement the server refused is not a lost server; an I/O failure or a closed
+        // connection is.
+        if error.as_db_error().is_none() && is_connection_error(&error) {
+            return StoreError::ServerGone { server: String::new(), why: error.to_string() };
+        }
+        StoreError::Postgres(error)
+    }
 }
 
-pub(crate) fn is_unique_violation(error: &rusqlite::Error) -> bool {
-    matches!(error, rusqlite::Error::SqliteFailure(e, _)
-        if e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE)
+fn is_connection_error(error: &postgres::Error) -> bool {
+    use std::error::Error;
+    let mut source = error.source();
+    while let Some(e) = source {
+        if e.downcast_ref::<std::io::Error>().is_some() {
+            return true;
+        }
+        source = e.source();
+    }
+    error.is_closed()
+}
+
+/// A UNIQUE violation, on either engine.
+pub(crate) fn is_unique_violation(error: &StoreError) -> bool {
+    match error {
+        StoreError::Sqlite(rusqlite::Error::SqliteFailure(e, _)) => {
+            e.extended_code == rusqlite::ffi::SQLITE_CONSTRAINT_UNIQUE
+        }
+        StoreError::Postgres(e) => e.code() == Some(&postgres::error::SqlState::UNIQUE_VIOLATION),
+        _ => false,
+    }
 }
 
 pub(crate) fn not_found(what: impl Into<String>) -> StoreError {
     StoreError::NotFound { what: what.into() }
+}
+
+impl From<rusqlite::Error> for StoreError {
+    fn from(error: rusqlite::Error) -> StoreError {
+        StoreError::from_sqlite(error)
+    }
+}
+
+impl From<postgres::Error> for StoreError {
+    fn from(error: postgres::Error) -> StoreError {
+        StoreError::from_postgres(error)
+    }
 }

@@ -19,6 +19,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0009_letter_answers", include_str!("../migrations/0009_letter_answers.sql")),
     ("0010_interest", include_str!("../migrations/0010_interest.sql")),
     ("0011_paper_sizes", include_str!("../migrations/0011_paper_sizes.sql")),
+    ("0012_code_lookup", include_str!("../migrations/0012_code_lookup.sql")),
 ];
 
 pub fn latest_version() -> i64 {
@@ -74,9 +75,12 @@ fn run_migrations(
         return Err(StoreError::Corrupt(format!("{broken} row(s) refer to rows a migration left out")));
     }
     // Derived tables a migration asked to be filled (it marks the accounts dirty).
-    if has_table(&tx, "dirty_accounts")? {
+    let fill = has_table(&tx, "dirty_accounts")?;
+    let tx = crate::engine::Transaction { inner: crate::engine::Inner::Sqlite(tx) };
+    if fill {
         crate::tables::maintained::settle_dirty(&tx)?;
     }
+    let crate::engine::Inner::Sqlite(tx) = tx.inner else { unreachable!("a SQLite book") };
     tx.pragma_update(None, "user_version", latest)?;
     tx.commit()?;
     Ok(())
@@ -110,5 +114,7 @@ fn backup_path(path: &Path, from: i64, to: i64) -> PathBuf {
 
 pub(crate) fn copy_database(conn: &Connection, destination: &Path) -> Result<(), StoreError> {
     let target = destination.display().to_string();
-    conn.execute("VACUUM INTO ?1", [&target]).map(|_| ()).map_err(|source| StoreError::Backup { path: target, source })
+    conn.execute("VACUUM INTO ?1", [&target])
+        .map(|_| ())
+        .map_err(|source| StoreError::Backup { path: target, source: Box::new(source.into()) })
 }

@@ -1,5 +1,6 @@
--- The books on PostgreSQL: schema version 11, the same books as SQLite migrations 0001..0011
--- (crates/store/migrations, where the comments on each table's meaning live). Run once, in one
+-- The books on PostgreSQL: schema version 12, the same books as SQLite migrations 0001..0012
+-- (crates/store/migrations, where the comments on each table's meaning live; 0012's index on
+-- lower(code) is customers_code_nocase here). Run once, in one
 -- transaction, on an empty database; later versions will be numbered migrations of their own.
 --
 -- Translated so that the same queries give the same bytes on both engines:
@@ -720,4 +721,4 @@ CREATE TRIGGER interest_terms_refuse_truncate BEFORE TRUNCATE ON interest_terms 
 
 -- The schema's version (SQLite keeps it in PRAGMA user_version).
 CREATE TABLE huikuan_schema (version BIGINT NOT NULL);
-INSERT INTO huikuan_schema VALUES (11);
+INSERT INTO huikuan_schema (version) VALUES (12);

@@ -1,13 +1,13 @@
+use crate::{params, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::{ExplicitAllocation, Money};
-use rusqlite::{params, Connection, Row};
 
 use super::columns::money;
 use super::Stamp;
 use crate::error::StoreError;
 
 pub fn insert(
-    conn: &Connection,
+    conn: &Transaction,
     credit_entry_id: i64,
     receivable_entry_id: i64,
     date: NaiveDate,
@@ -19,11 +19,10 @@ pub fn insert(
         "INSERT INTO allocations (credit_entry_id, receivable_entry_id, alloc_date, amount_cents, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
     )?
-    .execute(params![credit_entry_id, receivable_entry_id, date, amount.cents(), stamp.at, stamp.operator])?;
-    Ok(conn.last_insert_rowid())
+    .insert(params![credit_entry_id, receivable_entry_id, date, amount.cents(), stamp.at, stamp.operator])
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<ExplicitAllocation> {
+fn from_row(row: &Row) -> Result<ExplicitAllocation, StoreError> {
     Ok(ExplicitAllocation {
         credit_id: row.get(0)?,
         receivable_id: row.get(1)?,
@@ -32,7 +31,7 @@ fn from_row(row: &Row) -> rusqlite::Result<ExplicitAllocation> {
     })
 }
 
-pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
+pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.credit_entry_id, a.receivable_entry_id, a.alloc_date, a.amount_cents
          FROM allocations a JOIN entries e ON e.id = a.credit_entry_id
@@ -42,7 +41,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<ExplicitA
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn for_credit(conn: &Connection, credit_entry_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
+pub fn for_credit(conn: &Transaction, credit_entry_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT credit_entry_id, receivable_entry_id, alloc_date, amount_cents FROM allocations
          WHERE credit_entry_id = ?1 ORDER BY id",
@@ -52,11 +51,11 @@ pub fn for_credit(conn: &Connection, credit_entry_id: i64) -> Result<Vec<Explici
 }
 
 /// Every allocation with the customer it belongs to.
-pub fn all(conn: &Connection) -> Result<Vec<(i64, ExplicitAllocation)>, StoreError> {
+pub fn all(conn: &Transaction) -> Result<Vec<(i64, ExplicitAllocation)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.credit_entry_id, a.receivable_entry_id, a.alloc_date, a.amount_cents, e.customer_id
          FROM allocations a JOIN entries e ON e.id = a.credit_entry_id ORDER BY a.id",
     )?;
-    let rows = stmt.query_map([], |row| Ok((row.get(4)?, from_row(row)?)))?;
+    let rows = stmt.query_map((), |row| Ok((row.get(4)?, from_row(row)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

@@ -1,6 +1,6 @@
 //! Files about a customer, stored by content hash beside the book.
 
-use rusqlite::{params, Connection, Row};
+use crate::{params, Row, Transaction};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
 
@@ -28,12 +28,12 @@ pub struct Attachment {
     pub operator: String,
 }
 
-pub fn insert(conn: &Connection, a: &NewAttachment, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert(conn: &Transaction, a: &NewAttachment, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO attachments (customer_id, kind, title, file_name, sha256, size_bytes, notes, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![
+    .insert(params![
         a.customer_id,
         a.kind,
         a.title,
@@ -43,11 +43,10 @@ pub fn insert(conn: &Connection, a: &NewAttachment, stamp: &Stamp) -> Result<i64
         a.notes,
         stamp.at,
         stamp.operator
-    ])?;
-    Ok(conn.last_insert_rowid())
+    ])
 }
 
-fn from_row(row: &Row) -> rusqlite::Result<Attachment> {
+fn from_row(row: &Row) -> Result<Attachment, StoreError> {
     Ok(Attachment {
         id: row.get(0)?,
         fields: NewAttachment {
@@ -68,13 +67,13 @@ const SELECT: &str =
     "SELECT id, customer_id, kind, title, file_name, sha256, size_bytes, notes, created_at, operator FROM attachments";
 
 /// A customer's attachments, newest first.
-pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Attachment>, StoreError> {
+pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Attachment>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE customer_id = ?1 ORDER BY id DESC"))?;
     let rows = stmt.query_map([customer_id], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Option<Attachment>, StoreError> {
-    use rusqlite::OptionalExtension;
+pub fn get(conn: &Transaction, id: i64) -> Result<Option<Attachment>, StoreError> {
+    use crate::OptionalExtension;
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?.query_row([id], from_row).optional()?)
 }

@@ -1,6 +1,6 @@
 //! The audit log: every change, who made it, and the row before and after.
 
-use rusqlite::{params, Connection};
+use crate::{params, Transaction};
 use serde::Serialize;
 use serde_json::Value;
 
@@ -20,7 +20,7 @@ pub struct AuditRecord {
 }
 
 pub fn record(
-    conn: &Connection,
+    conn: &Transaction,
     stamp: &Stamp,
     action: &str,
     entity: &str,
@@ -45,7 +45,7 @@ pub fn record(
 }
 
 /// The newest `limit` records, newest first.
-pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<AuditRecord>, StoreError> {
+pub fn recent(conn: &Transaction, limit: u32) -> Result<Vec<AuditRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, at, operator, action, entity, entity_id, before, after FROM audit_log ORDER BY id DESC LIMIT ?1",
     )?;
@@ -65,6 +65,6 @@ pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<AuditRecord>, StoreEr
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn count(conn: &Connection) -> Result<i64, StoreError> {
-    Ok(conn.prepare_cached("SELECT count(*) FROM audit_log")?.query_row([], |row| row.get(0))?)
+pub fn count(conn: &Transaction) -> Result<i64, StoreError> {
+    Ok(conn.prepare_cached("SELECT count(*) FROM audit_log")?.query_row((), |row| row.get(0))?)
 }

@@ -1,9 +1,9 @@
 //! The collecting records: the contact log, payment stages, promises and repayment plans.
 
+use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::collection::Paid;
 use huikuan_domain::Money;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -31,7 +31,7 @@ pub struct ContactLog {
 const LOG_COLUMNS: &str =
     "id, customer_id, at, channel, contact_id, contact_name, outcome, reason, next_action, next_date, note, operator";
 
-fn log(row: &Row) -> rusqlite::Result<ContactLog> {
+fn log(row: &Row) -> Result<ContactLog, StoreError> {
     Ok(ContactLog {
         id: row.get(0)?,
         customer_id: row.get(1)?,
@@ -48,12 +48,12 @@ fn log(row: &Row) -> rusqlite::Result<ContactLog> {
     })
 }
 
-pub fn insert_log(conn: &Connection, l: &ContactLog, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert_log(conn: &Transaction, l: &ContactLog, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO contact_logs (customer_id, at, channel, contact_id, contact_name, outcome, reason, next_action,
              next_date, note, created_at, operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
-    .execute(params![
+    .insert(params![
         l.customer_id,
         l.at,
         l.channel,
@@ -67,11 +67,9 @@ pub fn insert_log(conn: &Connection, l: &ContactLog, stamp: &Stamp) -> Result<i6
         stamp.at,
         stamp.operator
     ])
-    .map_err(StoreError::from_sqlite)?;
-    Ok(conn.last_insert_rowid())
 }
 
-pub fn log_get(conn: &Connection, id: i64) -> Result<ContactLog, StoreError> {
+pub fn log_get(conn: &Transaction, id: i64) -> Result<ContactLog, StoreError> {
     conn.prepare_cached(&format!("SELECT {LOG_COLUMNS} FROM contact_logs WHERE id = ?1"))?
         .query_row([id], log)
         .optional()?
@@ -79,7 +77,7 @@ pub fn log_get(conn: &Connection, id: i64) -> Result<ContactLog, StoreError> {
 }
 
 /// A customer's contact log, newest first.
-pub fn logs_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<Vec<ContactLog>, StoreError> {
+pub fn logs_of(conn: &Transaction, customer_id: i64, limit: u32) -> Result<Vec<ContactLog>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOG_COLUMNS} FROM contact_logs WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2"
     ))?;
@@ -88,12 +86,12 @@ pub fn logs_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<Vec<Co
 }
 
 /// Every customer's latest contact: (customer id, its log).
-pub fn last_logs(conn: &Connection) -> Result<Vec<ContactLog>, StoreError> {
+pub fn last_logs(conn: &Transaction) -> Result<Vec<ContactLog>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {LOG_COLUMNS} FROM contact_logs l WHERE id = (SELECT id FROM contact_logs m
              WHERE m.customer_id = l.customer_id ORDER BY at DESC, id DESC LIMIT 1)"
     ))?;
-    let rows = stmt.query_map([], log)?;
+    let rows = stmt.query_map((), log)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -105,18 +103,16 @@ pub struct StageRecord {
     pub set_on: NaiveDate,
 }
 
-pub fn insert_stage(conn: &Connection, customer_id: i64, s: &StageRecord, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert_stage(conn: &Transaction, customer_id: i64, s: &StageRecord, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO payment_stages (customer_id, stage, person, note, set_on, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![customer_id, s.stage, s.person, s.note, s.set_on, stamp.at, stamp.operator])
-    .map_err(StoreError::from_sqlite)?;
-    Ok(conn.last_insert_rowid())
+    .insert(params![customer_id, s.stage, s.person, s.note, s.set_on, stamp.at, stamp.operator])
 }
 
 /// The customer's newest payment stage.
-pub fn stage_of(conn: &Connection, customer_id: i64) -> Result<Option<StageRecord>, StoreError> {
+pub fn stage_of(conn: &Transaction, customer_id: i64) -> Result<Option<StageRecord>, StoreError> {
     Ok(conn
         .prepare_cached(
             "SELECT stage, person, note, set_on FROM payment_stages WHERE customer_id = ?1 ORDER BY id DESC LIMIT 1",
@@ -139,7 +135,7 @@ pub struct PromiseRecord {
     pub note: String,
 }
 
-fn promise(row: &Row) -> rusqlite::Result<PromiseRecord> {
+fn promise(row: &Row) -> Result<PromiseRecord, StoreError> {
     Ok(PromiseRecord {
         id: row.get(0)?,
         customer_id: row.get(1)?,
@@ -155,12 +151,12 @@ fn promise(row: &Row) -> rusqlite::Result<PromiseRecord> {
 const PROMISE_COLUMNS: &str =
     "id, customer_id, amount_cents, promised_date, made_on, promised_by, contact_log_id, note";
 
-pub fn insert_promise(conn: &Connection, p: &PromiseRecord, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert_promise(conn: &Transaction, p: &PromiseRecord, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO promises (customer_id, amount_cents, promised_date, made_on, promised_by, contact_log_id, note,
              created_at, operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![
+    .insert(params![
         p.customer_id,
         p.amount.cents(),
         p.promised_date,
@@ -171,11 +167,9 @@ pub fn insert_promise(conn: &Connection, p: &PromiseRecord, stamp: &Stamp) -> Re
         stamp.at,
         stamp.operator
     ])
-    .map_err(StoreError::from_sqlite)?;
-    Ok(conn.last_insert_rowid())
 }
 
-pub fn promises_of(conn: &Connection, customer_id: i64) -> Result<Vec<PromiseRecord>, StoreError> {
+pub fn promises_of(conn: &Transaction, customer_id: i64) -> Result<Vec<PromiseRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {PROMISE_COLUMNS} FROM promises WHERE customer_id = ?1 ORDER BY promised_date, id"
     ))?;
@@ -183,10 +177,10 @@ pub fn promises_of(conn: &Connection, customer_id: i64) -> Result<Vec<PromiseRec
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn all_promises(conn: &Connection) -> Result<Vec<PromiseRecord>, StoreError> {
+pub fn all_promises(conn: &Transaction) -> Result<Vec<PromiseRecord>, StoreError> {
     let mut stmt = conn
         .prepare_cached(&format!("SELECT {PROMISE_COLUMNS} FROM promises ORDER BY customer_id, promised_date, id"))?;
-    let rows = stmt.query_map([], promise)?;
+    let rows = stmt.query_map((), promise)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -203,33 +197,32 @@ pub struct PlanRecord {
     pub instalments: Vec<(NaiveDate, Money)>,
 }
 
-pub fn insert_plan(conn: &Connection, p: &PlanRecord, stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.prepare_cached(
-        "INSERT INTO plans (number, customer_id, total_cents, agreed_on, note, document_id, created_at, operator)
+pub fn insert_plan(conn: &Transaction, p: &PlanRecord, stamp: &Stamp) -> Result<i64, StoreError> {
+    let id = conn
+        .prepare_cached(
+            "INSERT INTO plans (number, customer_id, total_cents, agreed_on, note, document_id, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-    )?
-    .execute(params![
-        p.number,
-        p.customer_id,
-        p.total.cents(),
-        p.agreed_on,
-        p.note,
-        p.document_id,
-        stamp.at,
-        stamp.operator
-    ])
-    .map_err(StoreError::from_sqlite)?;
-    let id = conn.last_insert_rowid();
+        )?
+        .insert(params![
+            p.number,
+            p.customer_id,
+            p.total.cents(),
+            p.agreed_on,
+            p.note,
+            p.document_id,
+            stamp.at,
+            stamp.operator
+        ])?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO plan_instalments (plan_id, position, due_date, amount_cents) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for (i, (due, amount)) in p.instalments.iter().enumerate() {
-        stmt.execute(params![id, i as i64 + 1, due, amount.cents()]).map_err(StoreError::from_sqlite)?;
+        stmt.execute(params![id, i as i64 + 1, due, amount.cents()])?;
     }
     Ok(id)
 }
 
-fn plan_rows(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<Vec<PlanRecord>, StoreError> {
+fn plan_rows(conn: &Transaction, sql: &str, key: &dyn crate::ToValue) -> Result<Vec<PlanRecord>, StoreError> {
     let mut stmt = conn.prepare_cached(sql)?;
     let mut plans: Vec<PlanRecord> = stmt
         .query_map([key], |row| {
@@ -256,7 +249,7 @@ fn plan_rows(conn: &Connection, sql: &str, key: &dyn rusqlite::ToSql) -> Result<
 
 const PLAN_COLUMNS: &str = "id, number, customer_id, total_cents, agreed_on, note, document_id";
 
-pub fn plans_of(conn: &Connection, customer_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
+pub fn plans_of(conn: &Transaction, customer_id: i64) -> Result<Vec<PlanRecord>, StoreError> {
     plan_rows(
         conn,
         &format!("SELECT {PLAN_COLUMNS} FROM plans WHERE customer_id = ?1 ORDER BY agreed_on, id"),
@@ -264,16 +257,16 @@ pub fn plans_of(conn: &Connection, customer_id: i64) -> Result<Vec<PlanRecord>, 
     )
 }
 
-pub fn plan_by_number(conn: &Connection, number: &str) -> Result<Option<PlanRecord>, StoreError> {
+pub fn plan_by_number(conn: &Transaction, number: &str) -> Result<Option<PlanRecord>, StoreError> {
     Ok(plan_rows(conn, &format!("SELECT {PLAN_COLUMNS} FROM plans WHERE number = ?1"), &number.trim())?.pop())
 }
 
-pub fn all_plans(conn: &Connection) -> Result<Vec<PlanRecord>, StoreError> {
+pub fn all_plans(conn: &Transaction) -> Result<Vec<PlanRecord>, StoreError> {
     plan_rows(conn, &format!("SELECT {PLAN_COLUMNS} FROM plans WHERE ?1 = ?1 ORDER BY customer_id, agreed_on, id"), &1)
 }
 
 /// A customer's payments (date and amount), in date order: what promises are judged by.
-pub fn payments_of(conn: &Connection, customer_id: i64) -> Result<Vec<Paid>, StoreError> {
+pub fn payments_of(conn: &Transaction, customer_id: i64) -> Result<Vec<Paid>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT doc_date, amount_cents FROM entries WHERE customer_id = ?1 AND kind = 'payment' ORDER BY doc_date, id",
     )?;
@@ -283,7 +276,7 @@ pub fn payments_of(conn: &Connection, customer_id: i64) -> Result<Vec<Paid>, Sto
 
 /// Every customer's payments from `from` to `to` (both included), added up by day: what
 /// the forecast is checked against.
-pub fn payments_by_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<Paid>, StoreError> {
+pub fn payments_by_day(conn: &Transaction, from: NaiveDate, to: NaiveDate) -> Result<Vec<Paid>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT doc_date, SUM(amount_cents) FROM entries WHERE kind = 'payment' AND doc_date BETWEEN ?1 AND ?2 \
          GROUP BY doc_date ORDER BY doc_date",
@@ -293,9 +286,9 @@ pub fn payments_by_day(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Res
 }
 
 /// Customers who ever promised to pay or agreed a repayment plan.
-pub fn customers_with_promises_or_plans(conn: &Connection) -> Result<Vec<i64>, StoreError> {
+pub fn customers_with_promises_or_plans(conn: &Transaction) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn
         .prepare_cached("SELECT customer_id FROM promises UNION SELECT customer_id FROM plans ORDER BY customer_id")?;
-    let rows = stmt.query_map([], |row| row.get(0))?;
+    let rows = stmt.query_map((), |row| row.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

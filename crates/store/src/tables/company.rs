@@ -1,5 +1,5 @@
+use crate::{params, Transaction};
 use huikuan_domain::DocLanguage;
-use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use super::columns::parsed;
@@ -40,13 +40,13 @@ impl Default for PaperChoices {
 
 const PAPERS_KEY: &str = "papers";
 
-pub fn get(conn: &Connection) -> Result<Company, StoreError> {
+pub fn get(conn: &Transaction) -> Result<Company, StoreError> {
     let mut company = conn
         .prepare_cached(
             "SELECT legal_name, address, tax_id, bank_name, bank_account, phone, signatory, currency, doc_language
          FROM company WHERE id = 1",
         )?
-        .query_row([], |row| {
+        .query_row((), |row| {
             Ok(Company {
                 legal_name: row.get(0)?,
                 address: row.get(1)?,
@@ -64,7 +64,7 @@ pub fn get(conn: &Connection) -> Result<Company, StoreError> {
     Ok(company)
 }
 
-pub fn update(conn: &Connection, company: &Company) -> Result<(), StoreError> {
+pub fn update(conn: &Transaction, company: &Company) -> Result<(), StoreError> {
     conn.prepare_cached(
         "UPDATE company SET legal_name = ?1, address = ?2, tax_id = ?3, bank_name = ?4, bank_account = ?5,
              phone = ?6, signatory = ?7, currency = ?8, doc_language = ?9 WHERE id = 1",
@@ -100,13 +100,13 @@ impl CompanyImage {
     }
 }
 
-pub fn image(conn: &Connection, which: CompanyImage) -> Result<Option<Vec<u8>>, StoreError> {
+pub fn image(conn: &Transaction, which: CompanyImage) -> Result<Option<Vec<u8>>, StoreError> {
     let sql = format!("SELECT {} FROM company WHERE id = 1", which.column());
-    Ok(conn.prepare_cached(&sql)?.query_row([], |row| row.get(0))?)
+    Ok(conn.prepare_cached(&sql)?.query_row((), |row| row.get(0))?)
 }
 
 /// None removes the picture.
-pub fn set_image(conn: &Connection, which: CompanyImage, png: Option<&[u8]>) -> Result<(), StoreError> {
+pub fn set_image(conn: &Transaction, which: CompanyImage, png: Option<&[u8]>) -> Result<(), StoreError> {
     let sql = format!("UPDATE company SET {} = ?1 WHERE id = 1", which.column());
     conn.prepare_cached(&sql)?.execute([png])?;
     Ok(())

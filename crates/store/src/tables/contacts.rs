@@ -1,5 +1,5 @@
+use crate::{params, Transaction};
 use huikuan_domain::ContactRole;
-use rusqlite::{params, Connection};
 use serde::{Deserialize, Serialize};
 
 use super::columns::parsed;
@@ -24,13 +24,12 @@ pub struct Contact {
     pub fields: ContactFields,
 }
 
-pub fn insert(conn: &Connection, customer_id: i64, c: &ContactFields) -> Result<i64, StoreError> {
-    conn.prepare_cached("INSERT INTO contacts (customer_id, name, role, phone, wechat, email, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.execute(params![customer_id, c.name, c.role.as_str(), c.phone, c.wechat, c.email, c.notes],
-    )?;
-    Ok(conn.last_insert_rowid())
+pub fn insert(conn: &Transaction, customer_id: i64, c: &ContactFields) -> Result<i64, StoreError> {
+    conn.prepare_cached("INSERT INTO contacts (customer_id, name, role, phone, wechat, email, notes) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)")?.insert(params![customer_id, c.name, c.role.as_str(), c.phone, c.wechat, c.email, c.notes],
+    )
 }
 
-pub fn update(conn: &Connection, id: i64, c: &ContactFields) -> Result<(), StoreError> {
+pub fn update(conn: &Transaction, id: i64, c: &ContactFields) -> Result<(), StoreError> {
     let changed = conn
         .prepare_cached(
             "UPDATE contacts SET name = ?2, role = ?3, phone = ?4, wechat = ?5, email = ?6, notes = ?7 WHERE id = ?1",
@@ -42,22 +41,22 @@ pub fn update(conn: &Connection, id: i64, c: &ContactFields) -> Result<(), Store
     Ok(())
 }
 
-pub fn delete(conn: &Connection, id: i64) -> Result<(), StoreError> {
+pub fn delete(conn: &Transaction, id: i64) -> Result<(), StoreError> {
     if conn.prepare_cached("DELETE FROM contacts WHERE id = ?1")?.execute([id])? == 0 {
         return Err(not_found(format!("contact #{id}")));
     }
     Ok(())
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Contact, StoreError> {
+pub fn get(conn: &Transaction, id: i64) -> Result<Contact, StoreError> {
     for_query(conn, "WHERE id = ?1", id)?.pop().ok_or_else(|| not_found(format!("contact #{id}")))
 }
 
-pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Contact>, StoreError> {
+pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Contact>, StoreError> {
     for_query(conn, "WHERE customer_id = ?1 ORDER BY id", customer_id)
 }
 
-fn for_query(conn: &Connection, filter: &str, key: i64) -> Result<Vec<Contact>, StoreError> {
+fn for_query(conn: &Transaction, filter: &str, key: i64) -> Result<Vec<Contact>, StoreError> {
     let sql = format!("SELECT id, customer_id, name, role, phone, wechat, email, notes FROM contacts {filter}");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([key], |row| {

@@ -1,9 +1,9 @@
 //! Approved credit assessments and the deliveries issued over a credit block.
 
+use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::credit::{Assessment, Grade, Reason};
 use huikuan_domain::{Money, PaymentTerms};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -31,7 +31,7 @@ fn json_error(what: &str, e: serde_json::Error) -> StoreError {
 }
 
 pub fn insert_assessment(
-    conn: &Connection,
+    conn: &Transaction,
     customer_id: i64,
     assessed_on: NaiveDate,
     assessment: &Assessment,
@@ -43,7 +43,7 @@ pub fn insert_assessment(
     let card = serde_json::to_string(assessment).map_err(|e| json_error("assessment", e))?;
     conn.prepare_cached("INSERT INTO credit_assessments (customer_id, assessed_on, scorecard, score, grade, recommended_limit_cents,
              recommended_terms, approved_limit_cents, approved_terms, deviation_reason, next_review, approved_at, approved_by)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")?.execute(params![
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)")?.insert(params![
             customer_id,
             assessed_on.to_string(),
             card,
@@ -58,14 +58,13 @@ pub fn insert_assessment(
             stamp.at,
             stamp.operator
         ],
-    )?;
-    Ok(conn.last_insert_rowid())
+    )
 }
 
 const ASSESSMENT_COLUMNS: &str = "id, customer_id, assessed_on, scorecard, approved_limit_cents, approved_terms,
     deviation_reason, next_review, approved_at, approved_by";
 
-fn assessment_row(row: &Row) -> rusqlite::Result<ApprovedAssessment> {
+fn assessment_row(row: &Row) -> Result<ApprovedAssessment, StoreError> {
     let card: String = row.get(3)?;
     let assessment = serde_json::from_str(&card)
         .map_err(|e| rusqlite::Error::FromSqlConversionFailure(3, rusqlite::types::Type::Text, Box::new(e)))?;
@@ -84,7 +83,7 @@ fn assessment_row(row: &Row) -> rusqlite::Result<ApprovedAssessment> {
 }
 
 /// A customer's assessments, newest first.
-pub fn assessments(conn: &Connection, customer_id: i64) -> Result<Vec<ApprovedAssessment>, StoreError> {
+pub fn assessments(conn: &Transaction, customer_id: i64) -> Result<Vec<ApprovedAssessment>, StoreError> {
     let sql = format!(
         "SELECT {ASSESSMENT_COLUMNS} FROM credit_assessments WHERE customer_id = ?1 ORDER BY assessed_on DESC, id DESC"
     );
@@ -93,7 +92,7 @@ pub fn assessments(conn: &Connection, customer_id: i64) -> Result<Vec<ApprovedAs
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn latest_assessment(conn: &Connection, customer_id: i64) -> Result<Option<ApprovedAssessment>, StoreError> {
+pub fn latest_assessment(conn: &Transaction, customer_id: i64) -> Result<Option<ApprovedAssessment>, StoreError> {
     let sql = format!(
         "SELECT {ASSESSMENT_COLUMNS} FROM credit_assessments WHERE customer_id = ?1
          ORDER BY assessed_on DESC, id DESC LIMIT 1"
@@ -102,13 +101,13 @@ pub fn latest_assessment(conn: &Connection, customer_id: i64) -> Result<Option<A
 }
 
 /// Each customer's latest grade and review date: (customer id, grade, next review).
-pub fn latest_per_customer(conn: &Connection) -> Result<Vec<(i64, Grade, NaiveDate)>, StoreError> {
+pub fn latest_per_customer(conn: &Transaction) -> Result<Vec<(i64, Grade, NaiveDate)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT a.customer_id, a.grade, a.next_review FROM credit_assessments a
          WHERE a.id = (SELECT b.id FROM credit_assessments b WHERE b.customer_id = a.customer_id
                        ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1)",
     )?;
-    let rows = stmt.query_map([], |row| Ok((row.get(0)?, parsed(row, 1)?, parsed(row, 2)?)))?;
+    let rows = stmt.query_map((), |row| Ok((row.get(0)?, parsed(row, 1)?, parsed(row, 2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -129,14 +128,14 @@ pub struct CreditOverride {
     pub operator: String,
 }
 
-pub fn insert_override(conn: &Connection, o: &CreditOverride) -> Result<i64, StoreError> {
+pub fn insert_override(conn: &Transaction, o: &CreditOverride) -> Result<i64, StoreError> {
     let blocks = serde_json::to_string(&o.blocks).map_err(|e| json_error("override", e))?;
     conn.prepare_cached(
         "INSERT INTO credit_overrides (customer_id, delivery_note_id, number, doc_date, amount_cents, exposure_cents,
              limit_cents, blocks, reason, at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute(params![
+    .insert(params![
         o.customer_id,
         o.delivery_note_id,
         o.number,
@@ -148,12 +147,11 @@ pub fn insert_override(conn: &Connection, o: &CreditOverride) -> Result<i64, Sto
         o.reason,
         o.at,
         o.operator
-    ])?;
-    Ok(conn.last_insert_rowid())
+    ])
 }
 
 /// A customer's overrides, newest first.
-pub fn overrides(conn: &Connection, customer_id: i64) -> Result<Vec<CreditOverride>, StoreError> {
+pub fn overrides(conn: &Transaction, customer_id: i64) -> Result<Vec<CreditOverride>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, customer_id, delivery_note_id, number, doc_date, amount_cents, exposure_cents, limit_cents, blocks,
              reason, at, operator

@@ -1,7 +1,7 @@
+use crate::{params, OptionalExtension, Row, ToValue, Transaction, Value};
 use huikuan_domain::{
     BusinessScale, CollectionDays, CustomerKind, CustomerStatus, DocLanguage, Importance, Money, PaymentTerms, Premises,
 };
-use rusqlite::{Connection, OptionalExtension, Row, ToSql};
 use serde::{Deserialize, Serialize};
 
 use super::columns::{money, parsed};
@@ -79,7 +79,7 @@ const COLUMNS: &str = "id, code, name, kind, phone, address, tax_id, salesperson
     credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at,
     business_scale, founded_year, main_business, registered_capital_cents, premises, collection_days";
 
-fn from_row(row: &Row) -> rusqlite::Result<Customer> {
+fn from_row(row: &Row) -> Result<Customer, StoreError> {
     Ok(Customer {
         id: row.get(0)?,
         fields: CustomerFields {
@@ -102,7 +102,7 @@ fn from_row(row: &Row) -> rusqlite::Result<Customer> {
                 business_scale: parsed(row, 18)?,
                 founded_year: row.get(19)?,
                 main_business: row.get(20)?,
-                registered_capital: row.get::<_, Option<i64>>(21)?.map(Money::from_cents),
+                registered_capital: row.get::<Option<i64>>(21)?.map(Money::from_cents),
                 premises: parsed(row, 22)?,
                 collection_days: parsed(row, 23)?,
             },
@@ -113,47 +113,56 @@ fn from_row(row: &Row) -> rusqlite::Result<Customer> {
 }
 
 /// The editable fields as named parameters, shared by INSERT and UPDATE.
-fn field_params(c: &CustomerFields) -> Vec<(&'static str, Box<dyn ToSql + '_>)> {
+fn field_params(c: &CustomerFields) -> Vec<(&'static str, Value)> {
     vec![
-        (":code", Box::new(&c.code)),
-        (":name", Box::new(&c.name)),
-        (":kind", Box::new(c.kind.as_str())),
-        (":phone", Box::new(&c.phone)),
-        (":address", Box::new(&c.address)),
-        (":tax_id", Box::new(&c.tax_id)),
-        (":salesperson", Box::new(&c.salesperson)),
-        (":payment_terms", Box::new(c.payment_terms.to_string())),
-        (":statement_day", Box::new(c.statement_day)),
-        (":credit_limit_cents", Box::new(c.credit_limit.cents())),
-        (":status", Box::new(c.status.as_str())),
-        (":importance", Box::new(c.importance.as_str())),
-        (":tags", Box::new(&c.tags)),
-        (":notes", Box::new(&c.notes)),
-        (":doc_language", Box::new(c.doc_language.as_str())),
-        (":business_scale", Box::new(c.business.business_scale.as_str())),
-        (":founded_year", Box::new(c.business.founded_year)),
-        (":main_business", Box::new(&c.business.main_business)),
-        (":registered_capital_cents", Box::new(c.business.registered_capital.map(Money::cents))),
-        (":premises", Box::new(c.business.premises.as_str())),
-        (":collection_days", Box::new(c.business.collection_days.to_string())),
+        (":code", c.code.to_value()),
+        (":name", c.name.to_value()),
+        (":kind", c.kind.as_str().to_value()),
+        (":phone", c.phone.to_value()),
+        (":address", c.address.to_value()),
+        (":tax_id", c.tax_id.to_value()),
+        (":salesperson", c.salesperson.to_value()),
+        (":payment_terms", c.payment_terms.to_string().to_value()),
+        (":statement_day", c.statement_day.to_value()),
+        (":credit_limit_cents", c.credit_limit.cents().to_value()),
+        (":status", c.status.as_str().to_value()),
+        (":importance", c.importance.as_str().to_value()),
+        (":tags", c.tags.to_value()),
+        (":notes", c.notes.to_value()),
+        (":doc_language", c.doc_language.as_str().to_value()),
+        (":business_scale", c.business.business_scale.as_str().to_value()),
+        (":founded_year", c.business.founded_year.to_value()),
+        (":main_business", c.business.main_business.to_value()),
+        (":registered_capital_cents", c.business.registered_capital.map(Money::cents).to_value()),
+        (":premises", c.business.premises.as_str().to_value()),
+        (":collection_days", c.business.collection_days.to_string().to_value()),
     ]
 }
 
-fn execute_with_fields(
-    conn: &Connection,
-    sql: &str,
-    c: &CustomerFields,
-    extra: &[(&'static str, &dyn ToSql)],
-) -> Result<usize, StoreError> {
-    let owned = field_params(c);
-    let mut params: Vec<(&str, &dyn ToSql)> = owned.iter().map(|(name, value)| (*name, value.as_ref())).collect();
-    params.extend_from_slice(extra);
-    conn.prepare_cached(sql)?.execute(params.as_slice()).map_err(|e| code_taken_or(e, &c.code))
+/// `sql` with its `:name` parameters numbered, and their values in that order.
+fn numbered(sql: &str, named: &[(&'static str, Value)]) -> (String, Vec<Value>) {
+    let mut names: Vec<&(&str, Value)> = named.iter().collect();
+    // Longest first, so that ":at" never eats the start of another name.
+    names.sort_by_key(|(name, _)| std::cmp::Reverse(name.len()));
+    let mut sql = sql.to_string();
+    let mut values = Vec::new();
+    for (name, value) in names {
+        if sql.contains(name) {
+            values.push(value.clone());
+            sql = sql.replace(name, &format!("?{}", values.len()));
+        }
+    }
+    (sql, values)
 }
 
-pub fn insert(conn: &Connection, c: &CustomerFields, stamp: &Stamp) -> Result<i64, StoreError> {
-    execute_with_fields(
-        conn,
+fn with_fields(sql: &str, c: &CustomerFields, extra: &[(&'static str, Value)]) -> (String, Vec<Value>) {
+    let mut named = field_params(c);
+    named.extend_from_slice(extra);
+    numbered(sql, &named)
+}
+
+pub fn insert(conn: &Transaction, c: &CustomerFields, stamp: &Stamp) -> Result<i64, StoreError> {
+    let (sql, values) = with_fields(
         "INSERT INTO customers (code, name, kind, phone, address, tax_id, salesperson, payment_terms, statement_day,
              credit_limit_cents, status, importance, tags, notes, doc_language, created_at, updated_at,
              business_scale, founded_year, main_business, registered_capital_cents, premises, collection_days)
@@ -161,14 +170,13 @@ pub fn insert(conn: &Connection, c: &CustomerFields, stamp: &Stamp) -> Result<i6
              :credit_limit_cents, :status, :importance, :tags, :notes, :doc_language, :at, :at,
              :business_scale, :founded_year, :main_business, :registered_capital_cents, :premises, :collection_days)",
         c,
-        &[(":at", &stamp.at)],
-    )?;
-    Ok(conn.last_insert_rowid())
+        &[(":at", stamp.at.to_value())],
+    );
+    conn.prepare_cached(&sql)?.insert(values).map_err(|e| code_taken_or(e, &c.code))
 }
 
-pub fn update(conn: &Connection, id: i64, c: &CustomerFields, stamp: &Stamp) -> Result<(), StoreError> {
-    let changed = execute_with_fields(
-        conn,
+pub fn update(conn: &Transaction, id: i64, c: &CustomerFields, stamp: &Stamp) -> Result<(), StoreError> {
+    let (sql, values) = with_fields(
         "UPDATE customers SET code = :code, name = :name, kind = :kind, phone = :phone, address = :address,
              tax_id = :tax_id, salesperson = :salesperson, payment_terms = :payment_terms,
              statement_day = :statement_day, credit_limit_cents = :credit_limit_cents, status = :status,
@@ -178,58 +186,60 @@ pub fn update(conn: &Connection, id: i64, c: &CustomerFields, stamp: &Stamp) -> 
              collection_days = :collection_days
          WHERE id = :id",
         c,
-        &[(":at", &stamp.at), (":id", &id)],
-    )?;
+        &[(":at", stamp.at.to_value()), (":id", id.to_value())],
+    );
+    let changed = conn.prepare_cached(&sql)?.execute(values).map_err(|e| code_taken_or(e, &c.code))?;
     if changed == 0 {
         return Err(not_found(format!("customer #{id}")));
     }
     Ok(())
 }
 
-fn code_taken_or(error: rusqlite::Error, code: &str) -> StoreError {
+fn code_taken_or(error: StoreError, code: &str) -> StoreError {
     if is_unique_violation(&error) {
         StoreError::CustomerCodeTaken(code.to_string())
     } else {
-        StoreError::Sqlite(error)
+        error
     }
 }
 
-pub fn by_code(conn: &Connection, code: &str) -> Result<Option<Customer>, StoreError> {
-    let sql = format!("SELECT {COLUMNS} FROM customers WHERE code = ?1");
+pub fn by_code(conn: &Transaction, code: &str) -> Result<Option<Customer>, StoreError> {
+    let sql = format!("SELECT {COLUMNS} FROM customers WHERE lower(code) = lower(?1)");
     Ok(conn.prepare_cached(&sql)?.query_row([code.trim()], from_row).optional()?)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Customer, StoreError> {
+pub fn get(conn: &Transaction, id: i64) -> Result<Customer, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers WHERE id = ?1");
     conn.prepare_cached(&sql)?.query_row([id], from_row).optional()?.ok_or_else(|| not_found(format!("customer #{id}")))
 }
 
 /// All customers ordered by code, byte for byte (uniqueness ignores ASCII case; order does not).
-pub fn list(conn: &Connection) -> Result<Vec<Customer>, StoreError> {
+pub fn list(conn: &Transaction) -> Result<Vec<Customer>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers ORDER BY code COLLATE BINARY");
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([], from_row)?;
+    let rows = stmt.query_map((), from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Up to `limit` customers whose code, name, phone or salesperson contains `needle`
 /// (ASCII case folded), those whose code or name starts with it first, then by code.
-pub fn search(conn: &Connection, needle: &str, limit: usize) -> Result<Vec<Customer>, StoreError> {
+pub fn search(conn: &Transaction, needle: &str, limit: usize) -> Result<Vec<Customer>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM customers
-         WHERE instr(lower(code), ?1) OR instr(lower(name), ?1) OR instr(phone, ?1) OR instr(lower(salesperson), ?1)
-         ORDER BY NOT (instr(lower(code), ?1) = 1 OR instr(lower(name), ?1) = 1), code COLLATE BINARY
+         WHERE instr(lower(code), ?1) > 0 OR instr(lower(name), ?1) > 0 OR instr(phone, ?1) > 0
+             OR instr(lower(salesperson), ?1) > 0
+         ORDER BY CASE WHEN instr(lower(code), ?1) = 1 OR instr(lower(name), ?1) = 1 THEN 0 ELSE 1 END, code COLLATE BINARY
          LIMIT ?2"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(rusqlite::params![needle.to_ascii_lowercase(), limit as i64], from_row)?;
+    let rows = stmt.query_map(params![needle.to_ascii_lowercase(), limit as i64], from_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Every customer's id, code and name, by code: for reports over all customers, which need
 /// no more of the profile.
-pub fn names(conn: &Connection) -> Result<Vec<(i64, String, String)>, StoreError> {
+pub fn names(conn: &Transaction) -> Result<Vec<(i64, String, String)>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id, code, name FROM customers ORDER BY code COLLATE BINARY")?;
-    let rows = stmt.query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
+    let rows = stmt.query_map((), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }

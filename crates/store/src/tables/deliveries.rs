@@ -1,8 +1,8 @@
 //! Delivery notes (送货单) and their lines. Drafts are editable; issued notes are frozen.
 
+use crate::{params, OptionalExtension, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::Money;
-use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -50,18 +50,18 @@ pub struct DraftHeader {
 }
 
 pub fn insert_draft(
-    conn: &Connection,
+    conn: &Transaction,
     header: &DraftHeader,
     lines: &[DeliveryLine],
     stamp: &Stamp,
 ) -> Result<i64, StoreError> {
     let total: Money = lines.iter().map(|l| l.amount).sum();
-    conn.prepare_cached(
+    let id = conn.prepare_cached(
         "INSERT INTO delivery_notes (customer_id, status, doc_date, due_date, total_cents, contact_name, address, memo,
              created_at, operator)
          VALUES (?1, 'draft', ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![
+    .insert(params![
         header.customer_id,
         header.doc_date,
         header.due_date,
@@ -72,7 +72,6 @@ pub fn insert_draft(
         stamp.at,
         stamp.operator
     ])?;
-    let id = conn.last_insert_rowid();
     insert_lines(conn, id, lines)?;
     Ok(id)
 }
@@ -105,7 +104,7 @@ pub fn issued_from(draft: &DeliveryNote, number: &str, entry_id: i64) -> Deliver
     }
 }
 
-fn insert_lines(conn: &Connection, delivery_id: i64, lines: &[DeliveryLine]) -> Result<(), StoreError> {
+fn insert_lines(conn: &Transaction, delivery_id: i64, lines: &[DeliveryLine]) -> Result<(), StoreError> {
     let mut stmt = conn.prepare_cached(
         "INSERT INTO delivery_lines (delivery_id, position, item, spec, unit, quantity, unit_price, amount_cents)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -120,14 +119,13 @@ fn insert_lines(conn: &Connection, delivery_id: i64, lines: &[DeliveryLine]) -> 
             line.quantity.to_string(),
             line.unit_price.to_string(),
             line.amount.cents()
-        ])
-        .map_err(StoreError::from_sqlite)?;
+        ])?;
     }
     Ok(())
 }
 
 /// Freezes a draft: it takes its number and its ledger entry.
-pub fn mark_issued(conn: &Connection, id: i64, number: &str, entry_id: i64) -> Result<(), StoreError> {
+pub fn mark_issued(conn: &Transaction, id: i64, number: &str, entry_id: i64) -> Result<(), StoreError> {
     let changed = conn
         .prepare_cached("UPDATE delivery_notes SET status = 'issued', number = ?2, entry_id = ?3 WHERE id = ?1")?
         .execute(params![id, number, entry_id])
@@ -135,7 +133,7 @@ pub fn mark_issued(conn: &Connection, id: i64, number: &str, entry_id: i64) -> R
             if is_unique_violation(&e) {
                 StoreError::NumberTaken { kind: "delivery".into(), number: number.to_string() }
             } else {
-                StoreError::from_sqlite(e)
+                e
             }
         })?;
     if changed == 0 {
@@ -145,21 +143,16 @@ pub fn mark_issued(conn: &Connection, id: i64, number: &str, entry_id: i64) -> R
 }
 
 /// Discards a draft. Issued notes are refused by the trigger.
-pub fn delete_draft(conn: &Connection, id: i64) -> Result<(), StoreError> {
-    conn.prepare_cached("DELETE FROM delivery_lines WHERE delivery_id = ?1")?
-        .execute([id])
-        .map_err(StoreError::from_sqlite)?;
-    let deleted = conn
-        .prepare_cached("DELETE FROM delivery_notes WHERE id = ?1")?
-        .execute([id])
-        .map_err(StoreError::from_sqlite)?;
+pub fn delete_draft(conn: &Transaction, id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("DELETE FROM delivery_lines WHERE delivery_id = ?1")?.execute([id])?;
+    let deleted = conn.prepare_cached("DELETE FROM delivery_notes WHERE id = ?1")?.execute([id])?;
     if deleted == 0 {
         return Err(not_found(format!("delivery note #{id}")));
     }
     Ok(())
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<DeliveryNote, StoreError> {
+pub fn get(conn: &Transaction, id: i64) -> Result<DeliveryNote, StoreError> {
     let mut note = conn
         .prepare_cached(
             "SELECT id, customer_id, status, number, doc_date, due_date, total_cents, contact_name, address, memo,
@@ -188,14 +181,14 @@ pub fn get(conn: &Connection, id: i64) -> Result<DeliveryNote, StoreError> {
     Ok(note)
 }
 
-pub fn id_by_entry(conn: &Connection, entry_id: i64) -> Result<Option<i64>, StoreError> {
+pub fn id_by_entry(conn: &Transaction, entry_id: i64) -> Result<Option<i64>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT id FROM delivery_notes WHERE entry_id = ?1")?
         .query_row([entry_id], |row| row.get(0))
         .optional()?)
 }
 
-fn lines(conn: &Connection, delivery_id: i64) -> Result<Vec<DeliveryLine>, StoreError> {
+fn lines(conn: &Transaction, delivery_id: i64) -> Result<Vec<DeliveryLine>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT item, spec, unit, quantity, unit_price, amount_cents FROM delivery_lines
          WHERE delivery_id = ?1 ORDER BY position",
@@ -214,8 +207,8 @@ fn lines(conn: &Connection, delivery_id: i64) -> Result<Vec<DeliveryLine>, Store
 }
 
 /// The issued note with this number, if there is one.
-pub fn by_number(conn: &Connection, number: &str) -> Result<Option<DeliveryNote>, StoreError> {
-    use rusqlite::OptionalExtension;
+pub fn by_number(conn: &Transaction, number: &str) -> Result<Option<DeliveryNote>, StoreError> {
+    use crate::OptionalExtension;
     let id: Option<i64> = conn
         .prepare_cached("SELECT id FROM delivery_notes WHERE number = ?1")?
         .query_row([number.trim()], |r| r.get(0))

@@ -1,9 +1,9 @@
 //! Issued documents (the exact PDF bytes and their SHA-256) and the signatures on them.
 //! Both are append-only: a document is frozen when issued, a signature when given.
 
+use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::{DocLanguage, Money};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -46,7 +46,7 @@ pub struct NewDocument<'a> {
 const DOC_COLUMNS: &str =
     "id, kind, number, customer_id, doc_date, language, paper, signature_slot, sha256, size_bytes, created_at, operator";
 
-fn document(row: &Row) -> rusqlite::Result<StoredDocument> {
+fn document(row: &Row) -> Result<StoredDocument, StoreError> {
     Ok(StoredDocument {
         id: row.get(0)?,
         kind: row.get(1)?,
@@ -63,13 +63,13 @@ fn document(row: &Row) -> rusqlite::Result<StoredDocument> {
     })
 }
 
-pub fn insert(conn: &Connection, doc: &NewDocument, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert(conn: &Transaction, doc: &NewDocument, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO documents (kind, number, customer_id, doc_date, language, paper, signature_slot, pdf, sha256,
              size_bytes, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
     )?
-    .execute(params![
+    .insert(params![
         doc.kind,
         doc.number,
         doc.customer_id,
@@ -87,13 +87,12 @@ pub fn insert(conn: &Connection, doc: &NewDocument, stamp: &Stamp) -> Result<i64
         if is_unique_violation(&e) {
             StoreError::NumberTaken { kind: doc.kind.to_string(), number: doc.number.to_string() }
         } else {
-            StoreError::from_sqlite(e)
+            e
         }
-    })?;
-    Ok(conn.last_insert_rowid())
+    })
 }
 
-pub fn find(conn: &Connection, kind: &str, number: &str) -> Result<Option<StoredDocument>, StoreError> {
+pub fn find(conn: &Transaction, kind: &str, number: &str) -> Result<Option<StoredDocument>, StoreError> {
     let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE kind = ?1 AND number = ?2");
     Ok(conn.prepare_cached(&sql)?.query_row(params![kind, number.trim()], document).optional()?)
 }
@@ -101,7 +100,7 @@ pub fn find(conn: &Connection, kind: &str, number: &str) -> Result<Option<Stored
 /// Every kind of paper that carries this number: a document kept, an issued delivery note
 /// (notes from history or imported are not printed yet), a statement, letter or plan. Our
 /// own numbers never meet, but an imported note keeps whatever number it came with.
-pub fn kinds_of_number(conn: &Connection, number: &str) -> Result<Vec<String>, StoreError> {
+pub fn kinds_of_number(conn: &Transaction, number: &str) -> Result<Vec<String>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT kind FROM documents WHERE number = ?1
          UNION SELECT 'delivery_note' FROM delivery_notes WHERE number = ?1 AND status = 'issued'
@@ -114,13 +113,13 @@ pub fn kinds_of_number(conn: &Connection, number: &str) -> Result<Vec<String>, S
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<StoredDocument, StoreError> {
+pub fn get(conn: &Transaction, id: i64) -> Result<StoredDocument, StoreError> {
     let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE id = ?1");
     conn.prepare_cached(&sql)?.query_row([id], document).optional()?.ok_or_else(|| not_found(format!("document #{id}")))
 }
 
 /// The issued PDF's bytes.
-pub fn pdf(conn: &Connection, id: i64) -> Result<Vec<u8>, StoreError> {
+pub fn pdf(conn: &Transaction, id: i64) -> Result<Vec<u8>, StoreError> {
     conn.prepare_cached("SELECT pdf FROM documents WHERE id = ?1")?
         .query_row([id], |row| row.get(0))
         .optional()?
@@ -128,7 +127,7 @@ pub fn pdf(conn: &Connection, id: i64) -> Result<Vec<u8>, StoreError> {
 }
 
 /// A customer's documents of one kind, newest first.
-pub fn for_customer(conn: &Connection, customer_id: i64, kind: &str) -> Result<Vec<StoredDocument>, StoreError> {
+pub fn for_customer(conn: &Transaction, customer_id: i64, kind: &str) -> Result<Vec<StoredDocument>, StoreError> {
     let sql = format!(
         "SELECT {DOC_COLUMNS} FROM documents WHERE customer_id = ?1 AND kind = ?2 ORDER BY doc_date DESC, number DESC"
     );
@@ -138,9 +137,9 @@ pub fn for_customer(conn: &Connection, customer_id: i64, kind: &str) -> Result<V
 }
 
 /// Every stored document, for verification.
-pub fn all_ids(conn: &Connection) -> Result<Vec<i64>, StoreError> {
+pub fn all_ids(conn: &Transaction) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id FROM documents ORDER BY id")?;
-    let rows = stmt.query_map([], |row| row.get(0))?;
+    let rows = stmt.query_map((), |row| row.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -182,7 +181,7 @@ pub struct NewSignature<'a> {
 const SIG_COLUMNS: &str = "id, document_id, method, signer, signer_role, signed_at, signs_sha256, scan_attachment_id,
     sha256, size_bytes, created_at, operator";
 
-fn signature(row: &Row) -> rusqlite::Result<StoredSignature> {
+fn signature(row: &Row) -> Result<StoredSignature, StoreError> {
     Ok(StoredSignature {
         id: row.get(0)?,
         document_id: row.get(1)?,
@@ -199,13 +198,13 @@ fn signature(row: &Row) -> rusqlite::Result<StoredSignature> {
     })
 }
 
-pub fn insert_signature(conn: &Connection, s: &NewSignature, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert_signature(conn: &Transaction, s: &NewSignature, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO signatures (document_id, method, signer, signer_role, signed_at, signs_sha256, strokes, image_png,
              scan_attachment_id, pdf, sha256, size_bytes, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
     )?
-    .execute(params![
+    .insert(params![
         s.document_id,
         s.method,
         s.signer,
@@ -221,17 +220,15 @@ pub fn insert_signature(conn: &Connection, s: &NewSignature, stamp: &Stamp) -> R
         stamp.at,
         stamp.operator
     ])
-    .map_err(StoreError::from_sqlite)?;
-    Ok(conn.last_insert_rowid())
 }
 
-pub fn signature_of(conn: &Connection, document_id: i64) -> Result<Option<StoredSignature>, StoreError> {
+pub fn signature_of(conn: &Transaction, document_id: i64) -> Result<Option<StoredSignature>, StoreError> {
     let sql = format!("SELECT {SIG_COLUMNS} FROM signatures WHERE document_id = ?1");
     Ok(conn.prepare_cached(&sql)?.query_row([document_id], signature).optional()?)
 }
 
 /// The signed PDF's bytes.
-pub fn signed_pdf(conn: &Connection, signature_id: i64) -> Result<Vec<u8>, StoreError> {
+pub fn signed_pdf(conn: &Transaction, signature_id: i64) -> Result<Vec<u8>, StoreError> {
     conn.prepare_cached("SELECT pdf FROM signatures WHERE id = ?1")?
         .query_row([signature_id], |row| row.get(0))
         .optional()?
@@ -239,7 +236,7 @@ pub fn signed_pdf(conn: &Connection, signature_id: i64) -> Result<Vec<u8>, Store
 }
 
 /// The drawn signature (pad only).
-pub fn signature_image(conn: &Connection, signature_id: i64) -> Result<Option<Vec<u8>>, StoreError> {
+pub fn signature_image(conn: &Transaction, signature_id: i64) -> Result<Option<Vec<u8>>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT image_png FROM signatures WHERE id = ?1")?
         .query_row([signature_id], |row| row.get(0))
@@ -262,7 +259,7 @@ pub struct PaperRow {
     pub signed_at: Option<String>,
 }
 
-fn paper_row(row: &Row) -> rusqlite::Result<PaperRow> {
+fn paper_row(row: &Row) -> Result<PaperRow, StoreError> {
     Ok(PaperRow {
         kind: row.get(0)?,
         number: row.get(1)?,
@@ -279,7 +276,7 @@ fn paper_row(row: &Row) -> rusqlite::Result<PaperRow> {
 /// The customer's papers, newest first, at most `limit`; and how many there are. Delivery
 /// notes are listed from the notes (those from history are not printed yet); the others
 /// from the documents kept. A statement's amount is its closing balance.
-pub fn papers_of(conn: &Connection, customer_id: i64, limit: u32) -> Result<(Vec<PaperRow>, u64), StoreError> {
+pub fn papers_of(conn: &Transaction, customer_id: i64, limit: u32) -> Result<(Vec<PaperRow>, u64), StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT 'delivery_note', n.number, n.doc_date, n.total_cents, d.id, d.sha256, s.method, s.signer, s.signed_at
          FROM delivery_notes n

@@ -2,9 +2,9 @@
 
 use std::collections::HashMap;
 
+use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::{Account, Credit, EntryKind, ExplicitAllocation, Money, PaymentMethod, Receivable, Side};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 
 use super::columns::{money, parsed, parsed_opt};
@@ -82,7 +82,7 @@ impl Entry {
 const COLUMNS: &str = "id, customer_id, kind, side, number, doc_date, due_date, amount_cents, method, reference, memo,
     corrects_entry_id, created_at, operator";
 
-fn from_row(row: &Row) -> rusqlite::Result<Entry> {
+fn from_row(row: &Row) -> Result<Entry, StoreError> {
     Ok(Entry {
         id: row.get(0)?,
         customer_id: row.get(1)?,
@@ -101,14 +101,14 @@ fn from_row(row: &Row) -> rusqlite::Result<Entry> {
     })
 }
 
-pub fn insert(conn: &Connection, e: &NewEntry, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert(conn: &Transaction, e: &NewEntry, stamp: &Stamp) -> Result<i64, StoreError> {
     assert!(e.amount.is_positive(), "ledger amounts are positive; the side gives the sign");
     conn.prepare_cached(
         "INSERT INTO entries (customer_id, kind, side, number, doc_date, due_date, amount_cents, method, reference,
              memo, corrects_entry_id, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
-    .execute(params![
+    .insert(params![
         e.customer_id,
         e.kind.as_str(),
         e.side.as_str(),
@@ -127,13 +127,12 @@ pub fn insert(conn: &Connection, e: &NewEntry, stamp: &Stamp) -> Result<i64, Sto
         if is_unique_violation(&error) {
             StoreError::NumberTaken { kind: e.kind.as_str().to_string(), number: e.number.clone() }
         } else {
-            StoreError::from_sqlite(error)
+            error
         }
-    })?;
-    Ok(conn.last_insert_rowid())
+    })
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Entry, StoreError> {
+pub fn get(conn: &Transaction, id: i64) -> Result<Entry, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE id = ?1");
     conn.prepare_cached(&sql)?
         .query_row([id], from_row)
@@ -141,13 +140,13 @@ pub fn get(conn: &Connection, id: i64) -> Result<Entry, StoreError> {
         .ok_or_else(|| not_found(format!("ledger entry #{id}")))
 }
 
-pub fn by_number(conn: &Connection, kind: EntryKind, number: &str) -> Result<Option<Entry>, StoreError> {
+pub fn by_number(conn: &Transaction, kind: EntryKind, number: &str) -> Result<Option<Entry>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE kind = ?1 AND number = ?2");
     Ok(conn.prepare_cached(&sql)?.query_row(params![kind.as_str(), number], from_row).optional()?)
 }
 
 /// A customer's entries in ledger order: date, then debits before credits, then id.
-pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Entry>, StoreError> {
+pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Entry>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM entries WHERE customer_id = ?1
          ORDER BY doc_date, CASE side WHEN 'debit' THEN 0 ELSE 1 END, id"
@@ -159,16 +158,13 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Entry>, S
 
 /// One customer's account for settlement, in the order of `for_customer`. Only the columns
 /// settling needs are read: the forecast reads thousands of accounts.
-pub fn account(conn: &Connection, customer_id: i64) -> Result<Account, StoreError> {
+pub fn account(conn: &Transaction, customer_id: i64) -> Result<Account, StoreError> {
     let mut account = Account { allocations: allocations::for_customer(conn, customer_id)?, ..Account::default() };
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, side, number, doc_date, due_date, amount_cents FROM entries WHERE customer_id = ?1
          ORDER BY doc_date, CASE side WHEN 'debit' THEN 0 ELSE 1 END, id",
     )?;
-    let mut rows = stmt.query([customer_id])?;
-    while let Some(row) = rows.next()? {
-        push_settled(&mut account, row, 0)?;
-    }
+    stmt.for_each([customer_id], |row| push_settled(&mut account, row, 0))?;
     Ok(account)
 }
 
@@ -183,7 +179,7 @@ fn push_settled(account: &mut Account, row: &Row, first: usize) -> Result<(), St
             kind,
             number,
             doc_date,
-            due_date: row.get::<_, Option<NaiveDate>>(first + 5)?.unwrap_or(doc_date),
+            due_date: row.get::<Option<NaiveDate>>(first + 5)?.unwrap_or(doc_date),
             amount,
         }),
         Side::Credit => account.credits.push(Credit { id, kind, number, date: doc_date, amount }),
@@ -201,14 +197,11 @@ pub fn account_of(entries: &[Entry], allocations: Vec<ExplicitAllocation>) -> Ac
 }
 
 /// Every customer's account, keyed by customer id, read in one pass over the ledger.
-pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreError> {
+pub fn all_accounts(conn: &Transaction) -> Result<HashMap<i64, Account>, StoreError> {
     let mut accounts: HashMap<i64, Account> = HashMap::new();
     let mut stmt = conn
         .prepare_cached("SELECT customer_id, id, kind, side, number, doc_date, due_date, amount_cents FROM entries")?;
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        push_settled(accounts.entry(row.get(0)?).or_default(), row, 1)?;
-    }
+    stmt.for_each((), |row| push_settled(accounts.entry(row.get(0)?).or_default(), row, 1))?;
     for (customer_id, allocation) in allocations::all(conn)? {
         accounts.entry(customer_id).or_default().allocations.push(allocation);
     }
@@ -216,7 +209,7 @@ pub fn all_accounts(conn: &Connection) -> Result<HashMap<i64, Account>, StoreErr
 }
 
 /// The sales (deliveries and charges) dated from `from` to `to`, every customer's.
-pub fn sales_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Money, StoreError> {
+pub fn sales_between(conn: &Transaction, from: NaiveDate, to: NaiveDate) -> Result<Money, StoreError> {
     let cents: i64 = conn
         .prepare_cached(
             "SELECT COALESCE(SUM(amount_cents), 0) FROM entries
@@ -228,7 +221,7 @@ pub fn sales_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Resul
 
 /// One page of a customer's ledger, newest first: `limit` entries after skipping the
 /// `offset` newest.
-pub fn page_of(conn: &Connection, customer_id: i64, limit: u32, offset: u32) -> Result<Vec<Entry>, StoreError> {
+pub fn page_of(conn: &Transaction, customer_id: i64, limit: u32, offset: u32) -> Result<Vec<Entry>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM entries WHERE customer_id = ?1
          ORDER BY doc_date DESC, CASE side WHEN 'debit' THEN 0 ELSE 1 END DESC, id DESC LIMIT ?2 OFFSET ?3"
@@ -239,7 +232,7 @@ pub fn page_of(conn: &Connection, customer_id: i64, limit: u32, offset: u32) -> 
 }
 
 /// What the `count` newest entries of a customer add to its balance (debits less credits).
-pub fn newest_sum(conn: &Connection, customer_id: i64, count: u32) -> Result<Money, StoreError> {
+pub fn newest_sum(conn: &Transaction, customer_id: i64, count: u32) -> Result<Money, StoreError> {
     let cents: i64 = conn
         .prepare_cached(
             "SELECT COALESCE(SUM(CASE side WHEN 'debit' THEN amount_cents ELSE -amount_cents END), 0) FROM (
@@ -250,18 +243,18 @@ pub fn newest_sum(conn: &Connection, customer_id: i64, count: u32) -> Result<Mon
     Ok(Money::from_cents(cents))
 }
 
-pub fn count_of(conn: &Connection, customer_id: i64) -> Result<u32, StoreError> {
+pub fn count_of(conn: &Transaction, customer_id: i64) -> Result<u32, StoreError> {
     Ok(conn
         .prepare_cached("SELECT count(*) FROM entries WHERE customer_id = ?1")?
         .query_row([customer_id], |row| row.get(0))?)
 }
 
 /// The numbers of the given entries, by id.
-pub fn numbers(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
+pub fn numbers(conn: &Transaction, ids: &[i64]) -> Result<HashMap<i64, String>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT number FROM entries WHERE id = ?1")?;
     let mut out = HashMap::new();
     for &id in ids {
-        if let Some(number) = stmt.query_row([id], |row| row.get::<_, String>(0)).optional()? {
+        if let Some(number) = stmt.query_row([id], |row| row.get::<String>(0)).optional()? {
             out.insert(id, number);
         }
     }
@@ -271,7 +264,7 @@ pub fn numbers(conn: &Connection, ids: &[i64]) -> Result<HashMap<i64, String>, S
 /// Entries of one kind dated from `from` to `to`, oldest first, each with its customer's
 /// code and name.
 pub fn of_kind_between(
-    conn: &Connection,
+    conn: &Transaction,
     kind: EntryKind,
     from: NaiveDate,
     to: NaiveDate,

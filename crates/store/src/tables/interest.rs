@@ -1,7 +1,7 @@
 //! Each customer's late-payment interest terms, newest in force (append-only history).
 
+use crate::{params, OptionalExtension, Transaction};
 use huikuan_domain::interest::InterestTerms;
-use rusqlite::{params, Connection, OptionalExtension};
 use rust_decimal::Decimal;
 
 use super::Stamp;
@@ -22,7 +22,7 @@ fn terms_of(basis: &str, value: Option<String>) -> Result<InterestTerms, StoreEr
 }
 
 /// The terms in force for a customer; none set: no interest.
-pub fn of_customer(conn: &Connection, customer_id: i64) -> Result<InterestTerms, StoreError> {
+pub fn of_customer(conn: &Transaction, customer_id: i64) -> Result<InterestTerms, StoreError> {
     let row: Option<(String, Option<String>)> = conn
         .prepare_cached("SELECT basis, value FROM interest_terms WHERE customer_id = ?1 ORDER BY id DESC LIMIT 1")?
         .query_row([customer_id], |row| Ok((row.get(0)?, row.get(1)?)))
@@ -34,7 +34,7 @@ pub fn of_customer(conn: &Connection, customer_id: i64) -> Result<InterestTerms,
 }
 
 /// Puts new terms in force for a customer.
-pub fn set(conn: &Connection, customer_id: i64, terms: &InterestTerms, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn set(conn: &Transaction, customer_id: i64, terms: &InterestTerms, stamp: &Stamp) -> Result<i64, StoreError> {
     let (basis, value) = match terms {
         InterestTerms::None => ("none", None),
         InterestTerms::DailyRate { rate } => ("daily_rate", Some(rate.normalize().to_string())),
@@ -44,6 +44,5 @@ pub fn set(conn: &Connection, customer_id: i64, terms: &InterestTerms, stamp: &S
     conn.prepare_cached(
         "INSERT INTO interest_terms (customer_id, basis, value, set_at, operator) VALUES (?1, ?2, ?3, ?4, ?5)",
     )?
-    .execute(params![customer_id, basis, value, stamp.at, stamp.operator])?;
-    Ok(conn.last_insert_rowid())
+    .insert(params![customer_id, basis, value, stamp.at, stamp.operator])
 }

@@ -1,8 +1,8 @@
 //! Dunning letters and the receivables each one demanded.
 
+use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::Money;
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -31,7 +31,7 @@ pub struct NewLetterItem {
 
 const COLUMNS: &str = "id, number, customer_id, level, letter_date, pay_by, total_cents, document_id";
 
-fn letter(row: &Row) -> rusqlite::Result<Letter> {
+fn letter(row: &Row) -> Result<Letter, StoreError> {
     Ok(Letter {
         id: row.get(0)?,
         number: row.get(1)?,
@@ -44,12 +44,12 @@ fn letter(row: &Row) -> rusqlite::Result<Letter> {
     })
 }
 
-pub fn insert(conn: &Connection, l: &Letter, items: &[NewLetterItem], stamp: &Stamp) -> Result<i64, StoreError> {
-    conn.prepare_cached(
+pub fn insert(conn: &Transaction, l: &Letter, items: &[NewLetterItem], stamp: &Stamp) -> Result<i64, StoreError> {
+    let id = conn.prepare_cached(
         "INSERT INTO letters (number, customer_id, level, letter_date, pay_by, total_cents, document_id, created_at,
              operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)",
     )?
-    .execute(params![
+    .insert(params![
         l.number,
         l.customer_id,
         l.level,
@@ -59,27 +59,24 @@ pub fn insert(conn: &Connection, l: &Letter, items: &[NewLetterItem], stamp: &St
         l.document_id,
         stamp.at,
         stamp.operator
-    ])
-    .map_err(StoreError::from_sqlite)?;
-    let id = conn.last_insert_rowid();
+    ])?;
     let mut stmt = conn.prepare_cached(
         "INSERT INTO letter_items (letter_id, entry_id, open_cents, days_overdue) VALUES (?1, ?2, ?3, ?4)",
     )?;
     for item in items {
-        stmt.execute(params![id, item.entry_id, item.open.cents(), item.days_overdue])
-            .map_err(StoreError::from_sqlite)?;
+        stmt.execute(params![id, item.entry_id, item.open.cents(), item.days_overdue])?;
     }
     Ok(id)
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Letter, StoreError> {
+pub fn get(conn: &Transaction, id: i64) -> Result<Letter, StoreError> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE id = ?1"))?
         .query_row([id], letter)
         .optional()?
         .ok_or_else(|| not_found(format!("letter #{id}")))
 }
 
-pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Letter>, StoreError> {
+pub fn by_number(conn: &Transaction, number: &str) -> Result<Option<Letter>, StoreError> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE number = ?1"))?
         .query_row([number.trim()], letter)
@@ -87,7 +84,7 @@ pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Letter>, Stor
 }
 
 /// A customer's letters, oldest first.
-pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Letter>, StoreError> {
+pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Letter>, StoreError> {
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE customer_id = ?1 ORDER BY letter_date, id"))?;
     let rows = stmt.query_map([customer_id], letter)?;
@@ -95,7 +92,7 @@ pub fn for_customer(conn: &Connection, customer_id: i64) -> Result<Vec<Letter>, 
 }
 
 /// The newest letters of the book, newest first.
-pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Letter>, StoreError> {
+pub fn recent(conn: &Transaction, limit: u32) -> Result<Vec<Letter>, StoreError> {
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters ORDER BY letter_date DESC, id DESC LIMIT ?1"))?;
     let rows = stmt.query_map([limit], letter)?;
@@ -103,7 +100,7 @@ pub fn recent(conn: &Connection, limit: u32) -> Result<Vec<Letter>, StoreError> 
 }
 
 /// The entries a letter demanded, with what was open and how late: (entry id, open, days).
-pub fn items(conn: &Connection, letter_id: i64) -> Result<Vec<(i64, Money, i64)>, StoreError> {
+pub fn items(conn: &Transaction, letter_id: i64) -> Result<Vec<(i64, Money, i64)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT entry_id, open_cents, days_overdue FROM letter_items WHERE letter_id = ?1 ORDER BY rowid",
     )?;
@@ -112,10 +109,9 @@ pub fn items(conn: &Connection, letter_id: i64) -> Result<Vec<(i64, Money, i64)>
 }
 
 /// Records that letter `letter_id` went out above the level due (`due_level`), and why.
-pub fn insert_skip(conn: &Connection, letter_id: i64, due_level: u8, reason: &str) -> Result<(), StoreError> {
+pub fn insert_skip(conn: &Transaction, letter_id: i64, due_level: u8, reason: &str) -> Result<(), StoreError> {
     conn.prepare_cached("INSERT INTO letter_skips (letter_id, due_level, reason) VALUES (?1, ?2, ?3)")?
-        .execute(params![letter_id, due_level, reason])
-        .map_err(StoreError::from_sqlite)?;
+        .execute(params![letter_id, due_level, reason])?;
     Ok(())
 }
 
@@ -129,17 +125,24 @@ pub struct LetterAnswer {
     pub signature_id: i64,
 }
 
-pub fn insert_answer(conn: &Connection, letter_id: i64, a: &LetterAnswer, stamp: &Stamp) -> Result<(), StoreError> {
+pub fn insert_answer(conn: &Transaction, letter_id: i64, a: &LetterAnswer, stamp: &Stamp) -> Result<(), StoreError> {
     conn.prepare_cached(
         "INSERT INTO letter_answers (letter_id, no_objection, objection, answered_on, signature_id, created_at,
              operator) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![letter_id, a.no_objection, a.objection, a.answered_on, a.signature_id, stamp.at, stamp.operator])
-    .map_err(StoreError::from_sqlite)?;
+    .execute(params![
+        letter_id,
+        a.no_objection,
+        a.objection,
+        a.answered_on,
+        a.signature_id,
+        stamp.at,
+        stamp.operator
+    ])?;
     Ok(())
 }
 
-pub fn answer_of(conn: &Connection, letter_id: i64) -> Result<Option<LetterAnswer>, StoreError> {
+pub fn answer_of(conn: &Transaction, letter_id: i64) -> Result<Option<LetterAnswer>, StoreError> {
     Ok(conn
         .prepare_cached(
             "SELECT no_objection, objection, answered_on, signature_id FROM letter_answers WHERE letter_id = ?1",
@@ -156,7 +159,7 @@ pub fn answer_of(conn: &Connection, letter_id: i64) -> Result<Option<LetterAnswe
 }
 
 /// The level due and the owner's reason, when the letter skipped a level.
-pub fn skip_of(conn: &Connection, letter_id: i64) -> Result<Option<(u8, String)>, StoreError> {
+pub fn skip_of(conn: &Transaction, letter_id: i64) -> Result<Option<(u8, String)>, StoreError> {
     Ok(conn
         .prepare_cached("SELECT due_level, reason FROM letter_skips WHERE letter_id = ?1")?
         .query_row([letter_id], |row| Ok((row.get(0)?, row.get(1)?)))

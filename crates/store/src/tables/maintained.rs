@@ -6,10 +6,10 @@
 
 use std::collections::{BTreeMap, HashMap};
 
+use crate::{params, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::ledger::Account;
 use huikuan_domain::{Money, Receivable, Settlement};
-use rusqlite::{params, Connection};
 
 use super::columns::{money, parsed};
 use super::entries;
@@ -57,17 +57,27 @@ fn derive(account: &Account) -> Option<(Totals, Vec<(usize, Money)>)> {
     Some((totals, open))
 }
 
-fn write(conn: &Connection, customer_id: i64, account: &Account) -> Result<(), StoreError> {
+fn write(conn: &Transaction, customer_id: i64, account: &Account) -> Result<(), StoreError> {
     let Some((totals, open)) = derive(account) else {
         conn.prepare_cached("DELETE FROM open_items WHERE customer_id = ?1")?.execute([customer_id])?;
         conn.prepare_cached("DELETE FROM account_totals WHERE customer_id = ?1")?.execute([customer_id])?;
         return Ok(());
     };
     conn.prepare_cached(
-        "INSERT OR REPLACE INTO account_totals (customer_id, balance_cents, credit_cents, first_date, last_date, entries)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)",
+        "INSERT INTO account_totals (customer_id, balance_cents, credit_cents, first_date, last_date, entries)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+         ON CONFLICT (customer_id) DO UPDATE SET balance_cents = excluded.balance_cents,
+             credit_cents = excluded.credit_cents, first_date = excluded.first_date,
+             last_date = excluded.last_date, entries = excluded.entries",
     )?
-    .execute(params![customer_id, totals.balance.cents(), totals.credit.cents(), totals.first_date, totals.last_date, totals.entries])?;
+    .execute(params![
+        customer_id,
+        totals.balance.cents(),
+        totals.credit.cents(),
+        totals.first_date,
+        totals.last_date,
+        totals.entries
+    ])?;
     // Only what changed is written: a new delivery adds one row, not the customer's every
     // open item again.
     let mut kept: HashMap<i64, i64> = conn
@@ -109,10 +119,10 @@ fn write(conn: &Connection, customer_id: i64, account: &Account) -> Result<(), S
 
 /// Brings every customer marked by this transaction up to date. The store calls it before
 /// each commit; a read inside a writing transaction may call it first to see the present.
-pub fn settle_dirty(conn: &Connection) -> Result<usize, StoreError> {
+pub fn settle_dirty(conn: &Transaction) -> Result<usize, StoreError> {
     let dirty: Vec<i64> = conn
         .prepare_cached("SELECT customer_id FROM dirty_accounts ORDER BY customer_id")?
-        .query_map([], |row| row.get(0))?
+        .query_map((), |row| row.get(0))?
         .collect::<Result<_, _>>()?;
     if dirty.is_empty() {
         return Ok(0);
@@ -128,20 +138,20 @@ pub fn settle_dirty(conn: &Connection) -> Result<usize, StoreError> {
             write(conn, *id, &entries::account(conn, *id)?)?;
         }
     }
-    conn.prepare_cached("DELETE FROM dirty_accounts")?.execute([])?;
+    conn.prepare_cached("DELETE FROM dirty_accounts")?.execute(())?;
     Ok(dirty.len())
 }
 
 /// True when this transaction has written an entry or allocation of the customer's that
 /// is not yet reflected in what is kept.
-pub fn is_dirty(conn: &Connection, customer_id: i64) -> Result<bool, StoreError> {
+pub fn is_dirty(conn: &Transaction, customer_id: i64) -> Result<bool, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT 1 FROM dirty_accounts WHERE customer_id = ?1")?;
     Ok(stmt.exists([customer_id])?)
 }
 
 const TOTALS_COLUMNS: &str = "customer_id, balance_cents, credit_cents, first_date, last_date, entries";
 
-fn totals_row(row: &rusqlite::Row) -> rusqlite::Result<(i64, Totals)> {
+fn totals_row(row: &Row) -> Result<(i64, Totals), StoreError> {
     Ok((
         row.get(0)?,
         Totals {
@@ -154,21 +164,21 @@ fn totals_row(row: &rusqlite::Row) -> rusqlite::Result<(i64, Totals)> {
     ))
 }
 
-pub fn totals(conn: &Connection, customer_id: i64) -> Result<Option<Totals>, StoreError> {
-    use rusqlite::OptionalExtension;
+pub fn totals(conn: &Transaction, customer_id: i64) -> Result<Option<Totals>, StoreError> {
+    use crate::OptionalExtension;
     let sql = format!("SELECT {TOTALS_COLUMNS} FROM account_totals WHERE customer_id = ?1");
     Ok(conn.prepare_cached(&sql)?.query_row([customer_id], totals_row).optional()?.map(|(_, totals)| totals))
 }
 
-pub fn all_totals(conn: &Connection) -> Result<HashMap<i64, Totals>, StoreError> {
+pub fn all_totals(conn: &Transaction) -> Result<HashMap<i64, Totals>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {TOTALS_COLUMNS} FROM account_totals"))?;
-    let rows = stmt.query_map([], totals_row)?;
+    let rows = stmt.query_map((), totals_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 const OPEN_COLUMNS: &str = "customer_id, entry_id, kind, number, doc_date, due_date, amount_cents, open_cents";
 
-fn open_item(row: &rusqlite::Row) -> rusqlite::Result<OpenItem> {
+fn open_item(row: &Row) -> Result<OpenItem, StoreError> {
     Ok(OpenItem {
         customer_id: row.get(0)?,
         receivable: Receivable {
@@ -184,7 +194,7 @@ fn open_item(row: &rusqlite::Row) -> rusqlite::Result<OpenItem> {
 }
 
 /// A customer's open receivables, by due date.
-pub fn open_of(conn: &Connection, customer_id: i64) -> Result<Vec<OpenItem>, StoreError> {
+pub fn open_of(conn: &Transaction, customer_id: i64) -> Result<Vec<OpenItem>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {OPEN_COLUMNS} FROM open_items WHERE customer_id = ?1 ORDER BY due_date, doc_date, number"
     ))?;
@@ -193,10 +203,10 @@ pub fn open_of(conn: &Connection, customer_id: i64) -> Result<Vec<OpenItem>, Sto
 }
 
 /// Every open receivable, grouped by customer.
-pub fn all_open(conn: &Connection) -> Result<HashMap<i64, Vec<OpenItem>>, StoreError> {
+pub fn all_open(conn: &Transaction) -> Result<HashMap<i64, Vec<OpenItem>>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {OPEN_COLUMNS} FROM open_items ORDER BY customer_id"))?;
     let mut out: HashMap<i64, Vec<OpenItem>> = HashMap::new();
-    for item in stmt.query_map([], open_item)? {
+    for item in stmt.query_map((), open_item)? {
         let item = item?;
         out.entry(item.customer_id).or_default().push(item);
     }
@@ -205,7 +215,7 @@ pub fn all_open(conn: &Connection) -> Result<HashMap<i64, Vec<OpenItem>>, StoreE
 
 /// Recomputes every customer's totals and open receivables from the ledger and compares
 /// them with what is kept; returns a line per difference (none: all agree).
-pub fn check(conn: &Connection) -> Result<Vec<String>, StoreError> {
+pub fn check(conn: &Transaction) -> Result<Vec<String>, StoreError> {
     let accounts = entries::all_accounts(conn)?;
     let kept = all_totals(conn)?;
     let open = all_open(conn)?;
@@ -238,7 +248,7 @@ pub fn check(conn: &Connection) -> Result<Vec<String>, StoreError> {
 }
 
 /// Customers with a receivable open and due on or before `day`.
-pub fn customers_due_by(conn: &Connection, day: NaiveDate) -> Result<Vec<i64>, StoreError> {
+pub fn customers_due_by(conn: &Transaction, day: NaiveDate) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT DISTINCT customer_id FROM open_items WHERE due_date <= ?1")?;
     let rows = stmt.query_map([day], |row| row.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
@@ -246,14 +256,14 @@ pub fn customers_due_by(conn: &Connection, day: NaiveDate) -> Result<Vec<i64>, S
 
 /// Customers with an entry or allocation after `day`: for them what is kept is not what
 /// was open on `day`.
-pub fn customers_active_after(conn: &Connection, day: NaiveDate) -> Result<Vec<i64>, StoreError> {
+pub fn customers_active_after(conn: &Transaction, day: NaiveDate) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT customer_id FROM account_totals WHERE last_date > ?1")?;
     let rows = stmt.query_map([day], |row| row.get(0))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Customers with a receivable open and due from `from` to `to` (both included).
-pub fn customers_due_between(conn: &Connection, from: NaiveDate, to: NaiveDate) -> Result<Vec<i64>, StoreError> {
+pub fn customers_due_between(conn: &Transaction, from: NaiveDate, to: NaiveDate) -> Result<Vec<i64>, StoreError> {
     let mut stmt =
         conn.prepare_cached("SELECT DISTINCT customer_id FROM open_items WHERE due_date BETWEEN ?1 AND ?2")?;
     let rows = stmt.query_map([from, to], |row| row.get(0))?;

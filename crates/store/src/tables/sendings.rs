@@ -1,8 +1,8 @@
 //! How a paper went out to the customer: by hand, post, express (with its tracking
 //! number), email, WeChat.
 
+use crate::{params, Transaction};
 use chrono::NaiveDate;
-use rusqlite::{params, Connection};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -22,7 +22,7 @@ pub struct Sending {
 }
 
 pub fn insert(
-    conn: &Connection,
+    conn: &Transaction,
     document_id: i64,
     channel: &str,
     sent_on: NaiveDate,
@@ -34,13 +34,11 @@ pub fn insert(
         "INSERT INTO sendings (document_id, channel, sent_on, tracking, note, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
     )?
-    .execute(params![document_id, channel, sent_on, tracking, note, stamp.at, stamp.operator])
-    .map_err(StoreError::from_sqlite)?;
-    Ok(conn.last_insert_rowid())
+    .insert(params![document_id, channel, sent_on, tracking, note, stamp.at, stamp.operator])
 }
 
 /// A paper's sendings, first first.
-pub fn of_document(conn: &Connection, document_id: i64) -> Result<Vec<Sending>, StoreError> {
+pub fn of_document(conn: &Transaction, document_id: i64) -> Result<Vec<Sending>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT id, document_id, channel, sent_on, tracking, note, created_at, operator FROM sendings
          WHERE document_id = ?1 ORDER BY sent_on, id",

@@ -1,8 +1,8 @@
 //! Statements of account and the customer's answer to each.
 
+use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::{Money, Period};
-use rusqlite::{params, Connection, OptionalExtension, Row};
 use serde::Serialize;
 use ts_rs::TS;
 
@@ -41,7 +41,7 @@ pub struct NewStatement<'a> {
 const COLUMNS: &str = "id, number, customer_id, period_from, period_to, issued_on, opening_cents, debits_cents,
     credits_cents, closing_cents, supersedes_id, document_id";
 
-fn statement(row: &Row) -> rusqlite::Result<Statement> {
+fn statement(row: &Row) -> Result<Statement, StoreError> {
     Ok(Statement {
         id: row.get(0)?,
         number: row.get(1)?,
@@ -57,13 +57,13 @@ fn statement(row: &Row) -> rusqlite::Result<Statement> {
     })
 }
 
-pub fn insert(conn: &Connection, s: &NewStatement, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert(conn: &Transaction, s: &NewStatement, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO statements (number, customer_id, period_from, period_to, issued_on, opening_cents, debits_cents,
              credits_cents, closing_cents, supersedes_id, document_id, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
     )?
-    .execute(params![
+    .insert(params![
         s.number,
         s.customer_id,
         s.period.from,
@@ -78,18 +78,16 @@ pub fn insert(conn: &Connection, s: &NewStatement, stamp: &Stamp) -> Result<i64,
         stamp.at,
         stamp.operator
     ])
-    .map_err(StoreError::from_sqlite)?;
-    Ok(conn.last_insert_rowid())
 }
 
-pub fn get(conn: &Connection, id: i64) -> Result<Statement, StoreError> {
+pub fn get(conn: &Transaction, id: i64) -> Result<Statement, StoreError> {
     conn.prepare_cached(&format!("SELECT {COLUMNS} FROM statements WHERE id = ?1"))?
         .query_row([id], statement)
         .optional()?
         .ok_or_else(|| not_found(format!("statement #{id}")))
 }
 
-pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Statement>, StoreError> {
+pub fn by_number(conn: &Transaction, number: &str) -> Result<Option<Statement>, StoreError> {
     Ok(conn
         .prepare_cached(&format!("SELECT {COLUMNS} FROM statements WHERE number = ?1"))?
         .query_row([number.trim()], statement)
@@ -97,7 +95,7 @@ pub fn by_number(conn: &Connection, number: &str) -> Result<Option<Statement>, S
 }
 
 /// The customer's statement for exactly this period that no corrected one replaces.
-pub fn current(conn: &Connection, customer_id: i64, period: Period) -> Result<Option<Statement>, StoreError> {
+pub fn current(conn: &Transaction, customer_id: i64, period: Period) -> Result<Option<Statement>, StoreError> {
     let sql = format!(
         "SELECT {COLUMNS} FROM statements s WHERE customer_id = ?1 AND period_from = ?2 AND period_to = ?3
            AND NOT EXISTS (SELECT 1 FROM statements c WHERE c.supersedes_id = s.id)"
@@ -126,7 +124,7 @@ const ROW_SELECT: &str =
         EXISTS (SELECT 1 FROM signatures g WHERE g.document_id = s.document_id)
     FROM statements s JOIN customers c ON c.id = s.customer_id";
 
-fn statement_row(row: &Row) -> rusqlite::Result<StatementRow> {
+fn statement_row(row: &Row) -> Result<StatementRow, StoreError> {
     Ok(StatementRow {
         statement: statement(row)?,
         customer_code: row.get(12)?,
@@ -139,26 +137,26 @@ fn statement_row(row: &Row) -> rusqlite::Result<StatementRow> {
 }
 
 /// Every statement of a period (corrected ones included), by customer code then number.
-pub fn for_period(conn: &Connection, period: Period) -> Result<Vec<StatementRow>, StoreError> {
-    let sql = format!("{ROW_SELECT} WHERE s.period_from = ?1 AND s.period_to = ?2 ORDER BY c.code, s.number");
+pub fn for_period(conn: &Transaction, period: Period) -> Result<Vec<StatementRow>, StoreError> {
+    let sql = format!("{ROW_SELECT} WHERE s.period_from = ?1 AND s.period_to = ?2 ORDER BY lower(c.code), s.number");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![period.from, period.to], statement_row)?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
 /// Statements that are current and still await the customer's answer, oldest first.
-pub fn pending(conn: &Connection, limit: u32) -> Result<(Vec<StatementRow>, u64), StoreError> {
+pub fn pending(conn: &Transaction, limit: u32) -> Result<(Vec<StatementRow>, u64), StoreError> {
     let open = "NOT EXISTS (SELECT 1 FROM statement_outcomes o WHERE o.statement_id = s.id)
         AND NOT EXISTS (SELECT 1 FROM statements n WHERE n.supersedes_id = s.id)";
     let sql = format!("{ROW_SELECT} WHERE {open} ORDER BY s.issued_on, s.number LIMIT ?1");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([limit], statement_row)?.collect::<Result<Vec<_>, _>>()?;
     let total =
-        conn.prepare_cached(&format!("SELECT count(*) FROM statements s WHERE {open}"))?.query_row([], |r| r.get(0))?;
+        conn.prepare_cached(&format!("SELECT count(*) FROM statements s WHERE {open}"))?.query_row((), |r| r.get(0))?;
     Ok((rows, total))
 }
 
-pub fn row_of(conn: &Connection, id: i64) -> Result<StatementRow, StoreError> {
+pub fn row_of(conn: &Transaction, id: i64) -> Result<StatementRow, StoreError> {
     conn.prepare_cached(&format!("{ROW_SELECT} WHERE s.id = ?1"))?
         .query_row([id], statement_row)
         .optional()?
@@ -166,10 +164,10 @@ pub fn row_of(conn: &Connection, id: i64) -> Result<StatementRow, StoreError> {
 }
 
 /// The periods that have statements, newest first.
-pub fn periods(conn: &Connection) -> Result<Vec<Period>, StoreError> {
+pub fn periods(conn: &Transaction) -> Result<Vec<Period>, StoreError> {
     let mut stmt = conn
         .prepare("SELECT DISTINCT period_from, period_to FROM statements ORDER BY period_from DESC, period_to DESC")?;
-    let rows = stmt.query_map([], |row| Ok(Period { from: row.get(0)?, to: row.get(1)? }))?;
+    let rows = stmt.query_map((), |row| Ok(Period { from: row.get(0)?, to: row.get(1)? }))?;
     Ok(rows.collect::<Result<_, _>>()?)
 }
 
@@ -190,13 +188,13 @@ pub struct Outcome {
     pub operator: String,
 }
 
-pub fn insert_outcome(conn: &Connection, statement_id: i64, o: &Outcome, stamp: &Stamp) -> Result<i64, StoreError> {
+pub fn insert_outcome(conn: &Transaction, statement_id: i64, o: &Outcome, stamp: &Stamp) -> Result<i64, StoreError> {
     conn.prepare_cached(
         "INSERT INTO statement_outcomes (statement_id, outcome, decided_on, signature_id, claimed_cents,
              difference_cents, reason, items, contact, created_at, operator)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
     )?
-    .execute(params![
+    .insert(params![
         statement_id,
         o.outcome,
         o.decided_on,
@@ -209,11 +207,9 @@ pub fn insert_outcome(conn: &Connection, statement_id: i64, o: &Outcome, stamp: 
         stamp.at,
         stamp.operator
     ])
-    .map_err(StoreError::from_sqlite)?;
-    Ok(conn.last_insert_rowid())
 }
 
-pub fn outcome_of(conn: &Connection, statement_id: i64) -> Result<Option<Outcome>, StoreError> {
+pub fn outcome_of(conn: &Transaction, statement_id: i64) -> Result<Option<Outcome>, StoreError> {
     conn.prepare_cached(
         "SELECT outcome, decided_on, signature_id, claimed_cents, difference_cents, reason, items, contact, created_at,
              operator FROM statement_outcomes WHERE statement_id = ?1",
@@ -224,8 +220,8 @@ pub fn outcome_of(conn: &Connection, statement_id: i64) -> Result<Option<Outcome
             outcome: row.get(0)?,
             decided_on: row.get(1)?,
             signature_id: row.get(2)?,
-            claimed: row.get::<_, Option<i64>>(3)?.map(Money::from_cents),
-            difference: row.get::<_, Option<i64>>(4)?.map(Money::from_cents),
+            claimed: row.get::<Option<i64>>(3)?.map(Money::from_cents),
+            difference: row.get::<Option<i64>>(4)?.map(Money::from_cents),
             reason: row.get(5)?,
             items: serde_json::from_str(&items).unwrap_or_default(),
             contact: row.get(7)?,
@@ -248,7 +244,7 @@ pub struct Candidate {
     pub movements: i64,
 }
 
-pub fn candidates(conn: &Connection, period: Period) -> Result<Vec<Candidate>, StoreError> {
+pub fn candidates(conn: &Transaction, period: Period) -> Result<Vec<Candidate>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT c.id, c.code, c.name,
              COALESCE(SUM(CASE WHEN e.doc_date <= ?2
@@ -256,7 +252,7 @@ pub fn candidates(conn: &Connection, period: Period) -> Result<Vec<Candidate>, S
              COALESCE(SUM(CASE WHEN e.doc_date BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END), 0) AS moves
          FROM customers c JOIN entries e ON e.customer_id = c.id
          GROUP BY c.id HAVING closing <> 0 OR moves > 0
-         ORDER BY c.code",
+         ORDER BY lower(c.code)",
     )?;
     let rows = stmt.query_map(params![period.from, period.to], |row| {
         Ok(Candidate {
@@ -271,7 +267,7 @@ pub fn candidates(conn: &Connection, period: Period) -> Result<Vec<Candidate>, S
 }
 
 /// A customer's confirmed statements: (number, period end, the day it was confirmed).
-pub fn confirmed_for(conn: &Connection, customer_id: i64) -> Result<Vec<(String, NaiveDate, NaiveDate)>, StoreError> {
+pub fn confirmed_for(conn: &Transaction, customer_id: i64) -> Result<Vec<(String, NaiveDate, NaiveDate)>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.number, s.period_to, o.decided_on FROM statements s
          JOIN statement_outcomes o ON o.statement_id = s.id

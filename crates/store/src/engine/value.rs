@@ -1,0 +1,219 @@
+//! The values that cross the store's boundary, the same on both engines: integers (money in
+//! cents, ids, counts), text (dates as 'YYYY-MM-DD', words, JSON), bytes, and NULL. There is
+//! no float: neither engine is ever asked to hold one.
+
+use chrono::NaiveDate;
+
+use crate::error::StoreError;
+
+/// One cell or one parameter.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Value {
+    Null,
+    Integer(i64),
+    Text(String),
+    Blob(Vec<u8>),
+}
+
+/// A Rust value that can be bound to a statement.
+pub trait ToValue {
+    fn to_value(&self) -> Value;
+}
+
+/// A Rust value that can be read out of a cell.
+pub trait FromValue: Sized {
+    fn from_value(value: Value) -> Result<Self, String>;
+}
+
+impl<T: ToValue + ?Sized> ToValue for &T {
+    fn to_value(&self) -> Value {
+        (**self).to_value()
+    }
+}
+
+impl<T: ToValue> ToValue for Option<T> {
+    fn to_value(&self) -> Value {
+        self.as_ref().map_or(Value::Null, ToValue::to_value)
+    }
+}
+
+macro_rules! integers {
+    ($($t:ty),*) => {$(
+        impl ToValue for $t {
+            fn to_value(&self) -> Value {
+                Value::Integer(i64::from(*self))
+            }
+        }
+        impl FromValue for $t {
+            fn from_value(value: Value) -> Result<Self, String> {
+                match value {
+                    Value::Integer(i) => <$t>::try_from(i).map_err(|_| format!("{i} is out of range")),
+                    other => Err(format!("expected an integer, found {other:?}")),
+                }
+            }
+        }
+    )*};
+}
+integers!(i64, i32, u32, u16, u8, i16);
+
+impl ToValue for u64 {
+    fn to_value(&self) -> Value {
+        Value::Integer(i64::try_from(*self).expect("a count fits in i64"))
+    }
+}
+
+impl FromValue for u64 {
+    fn from_value(value: Value) -> Result<Self, String> {
+        let i = i64::from_value(value)?;
+        u64::try_from(i).map_err(|_| format!("{i} is out of range"))
+    }
+}
+
+impl ToValue for usize {
+    fn to_value(&self) -> Value {
+        Value::Integer(i64::try_from(*self).expect("a count fits in i64"))
+    }
+}
+
+impl FromValue for usize {
+    fn from_value(value: Value) -> Result<Self, String> {
+        let i = i64::from_value(value)?;
+        usize::try_from(i).map_err(|_| format!("{i} is out of range"))
+    }
+}
+
+impl ToValue for bool {
+    fn to_value(&self) -> Value {
+        Value::Integer(i64::from(*self))
+    }
+}
+
+impl FromValue for bool {
+    fn from_value(value: Value) -> Result<Self, String> {
+        Ok(i64::from_value(value)? != 0)
+    }
+}
+
+impl ToValue for str {
+    fn to_value(&self) -> Value {
+        Value::Text(self.to_string())
+    }
+}
+
+impl ToValue for String {
+    fn to_value(&self) -> Value {
+        Value::Text(self.clone())
+    }
+}
+
+impl FromValue for String {
+    fn from_value(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Text(t) => Ok(t),
+            other => Err(format!("expected text, found {other:?}")),
+        }
+    }
+}
+
+impl ToValue for [u8] {
+    fn to_value(&self) -> Value {
+        Value::Blob(self.to_vec())
+    }
+}
+
+impl ToValue for Vec<u8> {
+    fn to_value(&self) -> Value {
+        Value::Blob(self.clone())
+    }
+}
+
+impl FromValue for Vec<u8> {
+    fn from_value(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Blob(b) => Ok(b),
+            Value::Text(t) => Ok(t.into_bytes()),
+            other => Err(format!("expected bytes, found {other:?}")),
+        }
+    }
+}
+
+/// Dates are stored as 'YYYY-MM-DD' text on both engines: exact, and ordered as text.
+impl ToValue for NaiveDate {
+    fn to_value(&self) -> Value {
+        Value::Text(self.format("%Y-%m-%d").to_string())
+    }
+}
+
+impl FromValue for NaiveDate {
+    fn from_value(value: Value) -> Result<Self, String> {
+        let text = String::from_value(value)?;
+        NaiveDate::parse_from_str(&text, "%Y-%m-%d").map_err(|e| format!("date '{text}': {e}"))
+    }
+}
+
+impl<T: FromValue> FromValue for Option<T> {
+    fn from_value(value: Value) -> Result<Self, String> {
+        match value {
+            Value::Null => Ok(None),
+            other => T::from_value(other).map(Some),
+        }
+    }
+}
+
+impl ToValue for Value {
+    fn to_value(&self) -> Value {
+        self.clone()
+    }
+}
+
+impl FromValue for Value {
+    fn from_value(value: Value) -> Result<Self, String> {
+        Ok(value)
+    }
+}
+
+/// What a statement is given: `params![a, b]`, an array of one type (`[id]`), or `()`.
+pub trait Params {
+    fn values(&self) -> Vec<Value>;
+}
+
+impl Params for () {
+    fn values(&self) -> Vec<Value> {
+        Vec::new()
+    }
+}
+
+impl Params for &[&dyn ToValue] {
+    fn values(&self) -> Vec<Value> {
+        self.iter().map(|v| v.to_value()).collect()
+    }
+}
+
+impl<T: ToValue, const N: usize> Params for [T; N] {
+    fn values(&self) -> Vec<Value> {
+        self.iter().map(ToValue::to_value).collect()
+    }
+}
+
+impl<T: ToValue, const N: usize> Params for &[T; N] {
+    fn values(&self) -> Vec<Value> {
+        self.iter().map(ToValue::to_value).collect()
+    }
+}
+
+impl Params for Vec<Value> {
+    fn values(&self) -> Vec<Value> {
+        self.clone()
+    }
+}
+
+/// `params![a, b, c]`: values of different types for one statement.
+#[macro_export]
+macro_rules! params {
+    () => { &[] as &[&dyn $crate::ToValue] };
+    ($($p:expr),+ $(,)?) => { &[$(&$p as &dyn $crate::ToValue),+] as &[&dyn $crate::ToValue] };
+}
+
+pub(crate) fn conversion(index: usize, why: String) -> StoreError {
+    StoreError::Corrupt(format!("column {index}: {why}"))
+}
