@@ -1,4 +1,4 @@
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use huikuan_store::tables::{audit, customers, Stamp};
 use huikuan_store::{Locator, Store, Transaction};
@@ -6,6 +6,7 @@ use serde::Serialize;
 
 use crate::clock::Clock;
 use crate::error::AppError;
+use crate::files::Files;
 use crate::Customer;
 
 /// An open set of books with the clock and the operator that every change is stamped with.
@@ -13,8 +14,8 @@ pub struct Books {
     pub(crate) store: Store,
     pub(crate) clock: Box<dyn Clock>,
     pub(crate) operator: String,
-    /// Where attachments are kept, beside the book; None for a book in memory.
-    pub(crate) files: Option<PathBuf>,
+    /// Where attached files are kept: beside a SQLite book, in the database of shared books.
+    pub(crate) files: Files,
     /// The generated demo company rather than the owner's own books (read when opened).
     pub(crate) demo: bool,
 }
@@ -24,7 +25,7 @@ pub(crate) const DEMO_KEY: &str = "demo_book";
 
 impl Books {
     pub fn open(path: &Path, clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
-        let files = path.parent().map(|dir| dir.join("attachments"));
+        let files = path.parent().map_or(Files::Nowhere, |dir| Files::Folder(dir.join("attachments")));
         let mut store = Store::open(path)?;
         let demo = store.read(|tx| huikuan_store::tables::settings::get::<bool>(tx, DEMO_KEY))?.unwrap_or(false);
         Ok(Books { store, clock, operator: operator.to_string(), files, demo })
@@ -39,7 +40,7 @@ impl Books {
         };
         let mut store = Store::open_server(server)?;
         let demo = store.read(|tx| huikuan_store::tables::settings::get::<bool>(tx, DEMO_KEY))?.unwrap_or(false);
-        Ok(Books { store, clock, operator: operator.to_string(), files: None, demo })
+        Ok(Books { store, clock, operator: operator.to_string(), files: Files::Database, demo })
     }
 
     /// A fresh book for a test: in memory, or with `HUIKUAN_TEST_ENGINE=postgres` in a new
@@ -52,7 +53,13 @@ impl Books {
     }
 
     pub fn open_in_memory(clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
-        Ok(Books { store: Store::open_in_memory()?, clock, operator: operator.to_string(), files: None, demo: false })
+        Ok(Books {
+            store: Store::open_in_memory()?,
+            clock,
+            operator: operator.to_string(),
+            files: Files::Nowhere,
+            demo: false,
+        })
     }
 
     pub fn store(&mut self) -> &mut Store {

@@ -5,7 +5,9 @@
 pub mod bindings;
 mod books;
 mod clock;
+pub mod copy_books;
 mod error;
+mod files;
 mod messages;
 mod owed;
 mod read_typed;

@@ -77,9 +77,7 @@ impl Books {
     /// Keeps `bytes` in the data folder and records the attachment; `customer_id`,
     /// `sha256` and `size_bytes` of `about` are filled in here.
     pub fn attach(&mut self, code: &str, mut about: NewAttachment, bytes: &[u8]) -> Result<Attachment, AppError> {
-        let Some(dir) = self.files.clone() else {
-            return Err(AppError::rule(None, "a book in memory keeps no files", "内存中的账簿不能保存附件"));
-        };
+        let files = self.files.clone();
         if bytes.is_empty() || bytes.len() > MAX_ATTACHMENT_BYTES {
             return Err(AppError::rule(
                 Some("file".into()),
@@ -114,7 +112,7 @@ impl Books {
             about.customer_id = customer_by_code(tx, code)?.id;
             // The file first: a row never points at nothing. A file without a row (the
             // transaction failed) is harmless and is reused if attached again.
-            keep_file(&dir, &about.sha256, bytes)?;
+            files.keep(tx, &about.sha256, bytes)?;
             let id = attachments::insert(tx, &about, &stamp)?;
             let stored = attachments::get(tx, id)?.expect("just written");
             audit(tx, &stamp, "attach", "attachment", id, None::<&()>, Some(&stored))?;

@@ -11,15 +11,15 @@ use huikuan_store::tables::documents::{self, NewSignature, StoredDocument, Store
 use huikuan_store::tables::Stamp;
 use huikuan_store::Transaction;
 use serde::{Deserialize, Serialize};
-use std::path::Path;
 use ts_rs::TS;
 
 use super::paper_of;
 use super::papers::{frozen, view, PaperView};
 use super::signature_image::{decode, drawn_png, scan, strokes, MAX_DRAWN_BYTES, MAX_SCAN_BYTES};
 use crate::books::audit;
-use crate::customers::{keep_file, sha256_hex};
+use crate::customers::sha256_hex;
 use crate::error::AppError;
+use crate::files::Files;
 use crate::Books;
 
 /// What the signing dialog sends.
@@ -111,7 +111,7 @@ impl Books {
         let offset = self.clock.utc_offset();
         self.store.write(|tx| {
             let doc = frozen(tx, &stamp, &form.number, form.kind)?;
-            sign_in_tx(tx, &stamp, files.as_deref(), &doc, &given, &moment, offset, false)?;
+            sign_in_tx(tx, &stamp, &files, &doc, &given, &moment, offset, false)?;
             view(tx, doc)
         })
     }
@@ -123,7 +123,7 @@ impl Books {
 pub(crate) fn sign_in_tx(
     tx: &Transaction,
     stamp: &Stamp,
-    files: Option<&Path>,
+    files: &Files,
     doc: &StoredDocument,
     given: &Given,
     moment: &Moment,
@@ -144,11 +144,8 @@ pub(crate) fn sign_in_tx(
         .map_err(|e| AppError::rule(None, format!("the signature box is unreadable: {e}"), "签字位置无法读取"))?;
     let scan_attachment = match &given.scan {
         Some((bytes, name)) => {
-            let Some(dir) = files else {
-                return Err(AppError::rule(None, "a book in memory keeps no files", "内存中的账簿不能保存附件"));
-            };
             let sha256 = sha256_hex(bytes);
-            keep_file(dir, &sha256, bytes)?;
+            files.keep(tx, &sha256, bytes)?;
             let about = NewAttachment {
                 customer_id: doc.customer_id,
                 kind: "other".into(),

@@ -9,8 +9,9 @@ use serde::Serialize;
 use ts_rs::TS;
 
 use super::find_paper::kind_of_paper;
-use crate::customers::{sha256_hex, stored_at};
+use crate::customers::sha256_hex;
 use crate::error::AppError;
+use crate::files::Files;
 use crate::Books;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -34,7 +35,7 @@ fn check(what: &str, recorded: &str, actual: String) -> Check {
     Check { what: what.into(), ok: recorded == actual, recorded: recorded.into(), actual }
 }
 
-fn verify(tx: &Transaction, doc: &StoredDocument, files: Option<&std::path::Path>) -> Result<Verification, AppError> {
+fn verify(tx: &Transaction, doc: &StoredDocument, files: &Files) -> Result<Verification, AppError> {
     let mut checks = vec![check("issued_pdf", &doc.sha256, sha256_hex(&documents::pdf(tx, doc.id)?))];
     if let Some(signature) = documents::signature_of(tx, doc.id)? {
         checks.push(check("signed_pdf", &signature.sha256, sha256_hex(&documents::signed_pdf(tx, signature.id)?)));
@@ -42,10 +43,8 @@ fn verify(tx: &Transaction, doc: &StoredDocument, files: Option<&std::path::Path
         checks.push(check("signed_original", &signature.signs_sha256, doc.sha256.clone()));
         if let Some(id) = signature.scan_attachment_id {
             let recorded = attachments::get(tx, id)?.map(|a| a.fields.sha256).unwrap_or_default();
-            let actual = match files {
-                Some(dir) if recorded.len() == 64 => std::fs::read(stored_at(dir, &recorded))
-                    .map(|bytes| sha256_hex(&bytes))
-                    .unwrap_or_else(|e| format!("unreadable: {e}")),
+            let actual = match recorded.len() {
+                64 => files.read(tx, &recorded).map(|bytes| sha256_hex(&bytes)).unwrap_or_else(|why| why),
                 _ => "no file".to_string(),
             };
             checks.push(check("scan", &recorded, actual));
@@ -79,7 +78,7 @@ impl Books {
                     format!("{}{}尚未打印，还没有可核验的已开具 PDF", kind.zh(), number.trim()),
                 ));
             };
-            verify(tx, &doc, files.as_deref())
+            verify(tx, &doc, &files)
         })
     }
 
@@ -87,10 +86,7 @@ impl Books {
     pub fn verify_all_papers(&mut self) -> Result<Vec<Verification>, AppError> {
         let files = self.files.clone();
         self.store.read(|tx| {
-            documents::all_ids(tx)?
-                .into_iter()
-                .map(|id| verify(tx, &documents::get(tx, id)?, files.as_deref()))
-                .collect()
+            documents::all_ids(tx)?.into_iter().map(|id| verify(tx, &documents::get(tx, id)?, &files)).collect()
         })
     }
 }

@@ -48,7 +48,7 @@ impl Books {
                 crate::documents::unknown_paper(Some(huikuan_domain::PaperKind::Letter), &form.sign.number)
             })?;
             let doc = documents::get(tx, letter.document_id)?;
-            let signature = sign_in_tx(tx, &stamp, files.as_deref(), &doc, &given, &moment, offset, form.no_objection)?;
+            let signature = sign_in_tx(tx, &stamp, &files, &doc, &given, &moment, offset, form.no_objection)?;
             let answer = LetterAnswer {
                 no_objection: form.no_objection,
                 objection: if form.no_objection { String::new() } else { objection.clone() },

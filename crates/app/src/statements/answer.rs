@@ -62,7 +62,7 @@ impl Books {
         self.store.write(|tx| {
             let statement = answerable(tx, &form.number)?;
             let doc = documents::get(tx, statement.document_id)?;
-            let signature = sign_in_tx(tx, &stamp, files.as_deref(), &doc, &given, &moment, offset, true)?;
+            let signature = sign_in_tx(tx, &stamp, &files, &doc, &given, &moment, offset, true)?;
             let outcome = Outcome {
                 outcome: "confirmed".into(),
                 decided_on: today,

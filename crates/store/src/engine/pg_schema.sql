@@ -720,5 +720,16 @@ CREATE TRIGGER interest_terms_refuse_truncate BEFORE TRUNCATE ON interest_terms 
     EXECUTE FUNCTION append_only_refuse('append_only: interest terms are never deleted');
 
 -- The schema's version (SQLite keeps it in PRAGMA user_version).
+-- Shared books only: the content of attached files (scans, contracts), by content hash, so
+-- every seat sees them. A SQLite book keeps these files in the folder beside it.
+CREATE TABLE attachment_files (
+    sha256 TEXT COLLATE "C" PRIMARY KEY CHECK (length(sha256) = 64),
+    bytes  BYTEA NOT NULL
+);
+CREATE TRIGGER attachment_files_refuse_update BEFORE UPDATE ON attachment_files FOR EACH ROW
+    EXECUTE FUNCTION append_only_refuse('append_only: an attached file is never changed');
+CREATE TRIGGER attachment_files_refuse_delete BEFORE DELETE ON attachment_files FOR EACH ROW
+    EXECUTE FUNCTION append_only_refuse('append_only: an attached file is never deleted');
+
 CREATE TABLE huikuan_schema (version BIGINT NOT NULL);
 INSERT INTO huikuan_schema (version) VALUES (12);

@@ -77,3 +77,10 @@ pub fn get(conn: &Transaction, id: i64) -> Result<Option<Attachment>, StoreError
     use crate::OptionalExtension;
     Ok(conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?.query_row([id], from_row).optional()?)
 }
+
+/// The content hash of every attached file and scan, each once.
+pub fn all_hashes(conn: &Transaction) -> Result<Vec<String>, StoreError> {
+    conn.prepare_cached("SELECT DISTINCT sha256 FROM attachments ORDER BY sha256")?
+        .query_map((), |r| r.get(0))?
+        .collect()
+}

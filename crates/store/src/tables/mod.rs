@@ -2,6 +2,7 @@
 //! transaction the caller opened (a `Transaction` derefs to one).
 
 pub mod allocations;
+pub mod attachment_files;
 pub mod attachments;
 pub mod audit;
 pub mod collection;
