@@ -3,15 +3,17 @@
 use huikuan_domain::{DocType, Money};
 use huikuan_store::tables::deliveries::{self, DeliveryLine, DraftHeader};
 use huikuan_store::tables::{audit, entries, sequences};
+use huikuan_store::testing::on_postgres;
 use huikuan_store::{Store, StoreError};
 use rust_decimal::Decimal;
 
-use super::helpers::{add_customer, date, debit, small_book, stamp};
+use super::helpers::{add_customer, date, debit, open_store, small_book, stamp};
 
+/// The statement is refused by a trigger, which both engines word 'append_only: ...' and
+/// the store turns into its own error.
 fn refused(store: &mut Store, sql: &str) {
-    let result = store.write(|tx| tx.execute(sql, []).map_err(StoreError::from));
-    let err = result.expect_err(sql);
-    assert!(err.to_string().contains("append_only"), "{sql}: {err}");
+    let err = store.execute_raw(sql).expect_err(sql);
+    assert!(matches!(err, StoreError::AppendOnly(_)), "{sql}: {err}");
 }
 
 fn issued_delivery(store: &mut Store, customer: i64) -> i64 {
@@ -47,7 +49,7 @@ fn issued_delivery(store: &mut Store, customer: i64) -> i64 {
 
 #[test]
 fn ledger_entries_refuse_update_and_delete() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     small_book(&mut store);
     refused(&mut store, "UPDATE entries SET amount_cents = 1");
     refused(&mut store, "UPDATE entries SET memo = 'x'");
@@ -56,7 +58,7 @@ fn ledger_entries_refuse_update_and_delete() {
 
 #[test]
 fn allocations_refuse_update_and_delete() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     small_book(&mut store);
     refused(&mut store, "UPDATE allocations SET amount_cents = 1");
     refused(&mut store, "DELETE FROM allocations");
@@ -64,7 +66,7 @@ fn allocations_refuse_update_and_delete() {
 
 #[test]
 fn issued_delivery_notes_and_their_lines_refuse_change() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let (customer, _, _) = small_book(&mut store);
     let id = issued_delivery(&mut store, customer);
     refused(&mut store, "UPDATE delivery_notes SET memo = 'changed'");
@@ -81,7 +83,7 @@ fn issued_delivery_notes_and_their_lines_refuse_change() {
 
 #[test]
 fn a_draft_may_be_edited_and_discarded() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let (customer, _, _) = small_book(&mut store);
     let header = DraftHeader {
         customer_id: customer,
@@ -92,13 +94,13 @@ fn a_draft_may_be_edited_and_discarded() {
         memo: String::new(),
     };
     let id = store.write(|tx| deliveries::insert_draft(tx, &header, &[], &stamp())).unwrap();
-    store.write(|tx| tx.execute("UPDATE delivery_notes SET memo = 'ok'", []).map_err(StoreError::from)).unwrap();
+    store.execute_raw("UPDATE delivery_notes SET memo = 'ok'").unwrap();
     store.write(|tx| deliveries::delete_draft(tx, id)).unwrap();
 }
 
 #[test]
 fn the_audit_log_refuses_update_and_delete() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     store
         .write(|tx| {
             audit::record(tx, &stamp(), "create", "customer", Some(1), None, Some(&serde_json::json!({"a": 1})))
@@ -110,7 +112,7 @@ fn the_audit_log_refuses_update_and_delete() {
 
 #[test]
 fn sequences_never_go_back_and_are_never_deleted() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     store.write(|tx| sequences::next_number(tx, DocType::Delivery, 2026)).unwrap();
     refused(&mut store, "UPDATE sequences SET last = 0");
     refused(&mut store, "DELETE FROM sequences");
@@ -118,7 +120,7 @@ fn sequences_never_go_back_and_are_never_deleted() {
 
 #[test]
 fn numbers_are_gapless_per_type_and_year_and_a_rollback_gives_the_number_back() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let take = |store: &mut Store, t, y| store.write(|tx| sequences::next_number(tx, t, y)).unwrap();
     assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000001");
     assert_eq!(take(&mut store, DocType::Delivery, 2026), "SD-2026-000002");
@@ -136,7 +138,13 @@ fn numbers_are_gapless_per_type_and_year_and_a_rollback_gives_the_number_back() 
 
 #[test]
 fn insert_or_replace_cannot_overwrite_history() {
-    let mut store = Store::open_in_memory().unwrap();
+    if on_postgres() {
+        // INSERT OR REPLACE is SQLite's: it deletes the clashing row, which must fire the
+        // DELETE triggers (recursive_triggers). PostgreSQL has no such statement.
+        println!("skipped on PostgreSQL: INSERT OR REPLACE is SQLite's own statement");
+        return;
+    }
+    let mut store = open_store();
     let (_, delivery, payment) = small_book(&mut store);
     refused(
         &mut store,
@@ -156,9 +164,34 @@ fn insert_or_replace_cannot_overwrite_history() {
     );
 }
 
+/// PostgreSQL's own ways to overwrite or empty a table: an upsert updates the clashing
+/// row (the UPDATE trigger refuses it) and TRUNCATE skips row triggers (a statement
+/// trigger refuses it). SQLite has neither, so there is nothing to prove there.
+#[test]
+fn on_a_server_upsert_and_truncate_cannot_overwrite_history() {
+    if !on_postgres() {
+        println!("skipped on SQLite: ON CONFLICT DO UPDATE on these tables and TRUNCATE are PostgreSQL's");
+        return;
+    }
+    let mut store = open_store();
+    let (_, delivery, _) = small_book(&mut store);
+    refused(
+        &mut store,
+        &format!(
+            "INSERT INTO entries (id, customer_id, kind, side, number, doc_date, due_date, amount_cents, created_at, operator)
+             VALUES ({delivery}, 1, 'delivery', 'debit', 'SD-X', '2026-01-10', '2026-01-10', 1, 'now', 'x')
+             ON CONFLICT (id) DO UPDATE SET amount_cents = 1"
+        ),
+    );
+    // The statement triggers fire whether or not the table holds rows.
+    for table in ["entries", "allocations", "audit_log", "sequences"] {
+        refused(&mut store, &format!("TRUNCATE {table} CASCADE"));
+    }
+}
+
 #[test]
 fn a_draft_line_cannot_be_moved_into_an_issued_note() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let (customer, _, _) = small_book(&mut store);
     let issued = issued_delivery(&mut store, customer);
     let header = DraftHeader {
@@ -186,7 +219,7 @@ fn a_draft_line_cannot_be_moved_into_an_issued_note() {
 
 #[test]
 fn a_draft_and_its_issue_as_written_are_what_is_read_back() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let customer = store.write(|tx| Ok::<_, StoreError>(add_customer(tx, "C001"))).unwrap();
     let header = DraftHeader {
         customer_id: customer,

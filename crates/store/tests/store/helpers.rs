@@ -3,7 +3,19 @@ use huikuan_domain::{EntryKind, Money, PaymentMethod, Side};
 use huikuan_store::tables::customers::{self, CustomerFields};
 use huikuan_store::tables::entries::{self, NewEntry};
 use huikuan_store::tables::Stamp;
+use huikuan_store::testing::{fresh_server, on_postgres};
 use huikuan_store::{Store, StoreError, Transaction};
+
+/// An empty book on the engine the run is for: in memory on SQLite, or a database of its
+/// own on the test server when `HUIKUAN_TEST_ENGINE=postgres`. The tables behave the
+/// same on both, so their tests run on either.
+pub fn open_store() -> Store {
+    if on_postgres() {
+        Store::open_server(&fresh_server().expect("a database on the test server")).expect("the server book opens")
+    } else {
+        Store::open_in_memory().expect("an in-memory book opens")
+    }
+}
 
 pub fn stamp() -> Stamp {
     Stamp { at: "2026-11-23T08:00:00Z".into(), operator: "test".into() }

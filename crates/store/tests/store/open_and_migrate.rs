@@ -9,12 +9,11 @@ use super::helpers::small_book;
 fn a_new_file_is_created_at_the_latest_version_in_wal_mode() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("books.db");
-    let store = Store::open(&path).unwrap();
-    let conn = store.connection();
-    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0)).unwrap();
-    let mode: String = conn.query_row("PRAGMA journal_mode", [], |r| r.get(0)).unwrap();
-    let fk: i64 = conn.query_row("PRAGMA foreign_keys", [], |r| r.get(0)).unwrap();
-    let sync: i64 = conn.query_row("PRAGMA synchronous", [], |r| r.get(0)).unwrap();
+    let mut store = Store::open(&path).unwrap();
+    let version: i64 = store.query_value("PRAGMA user_version").unwrap();
+    let mode: String = store.query_value("PRAGMA journal_mode").unwrap();
+    let fk: i64 = store.query_value("PRAGMA foreign_keys").unwrap();
+    let sync: i64 = store.query_value("PRAGMA synchronous").unwrap();
     assert_eq!(version, latest_version());
     assert_eq!(mode, "wal");
     assert_eq!(fk, 1);

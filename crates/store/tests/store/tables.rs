@@ -2,13 +2,13 @@ use huikuan_domain::{ContactRole, Money};
 use huikuan_store::tables::contacts::{self, ContactFields};
 use huikuan_store::tables::customers::{self, CustomerFields};
 use huikuan_store::tables::{allocations, company, entries};
-use huikuan_store::{Store, StoreError};
+use huikuan_store::StoreError;
 
-use super::helpers::{add_customer, debit, small_book, stamp};
+use super::helpers::{add_customer, debit, open_store, small_book, stamp};
 
 #[test]
 fn a_duplicate_customer_code_is_a_typed_error() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     store.write(|tx| Ok::<_, StoreError>(add_customer(tx, "C001"))).unwrap();
     let err = store.write(|tx| customers::insert(tx, &CustomerFields::new("c001", "another"), &stamp())).unwrap_err();
     assert!(matches!(err, StoreError::CustomerCodeTaken(ref c) if c == "c001"), "{err}");
@@ -16,7 +16,7 @@ fn a_duplicate_customer_code_is_a_typed_error() {
 
 #[test]
 fn a_duplicate_document_number_is_a_typed_error() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let (customer, _, _) = small_book(&mut store);
     let err = store
         .write(|tx| entries::insert(tx, &debit(customer, "SD-2026-000001", "2026-05-01", 100), &stamp()))
@@ -26,7 +26,7 @@ fn a_duplicate_document_number_is_a_typed_error() {
 
 #[test]
 fn customers_update_and_list_in_code_order() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let id = store
         .write(|tx| {
             add_customer(tx, "B2");
@@ -45,7 +45,7 @@ fn customers_update_and_list_in_code_order() {
 
 #[test]
 fn contacts_belong_to_a_customer_and_can_be_edited() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let customer = store.write(|tx| Ok::<_, StoreError>(add_customer(tx, "C1"))).unwrap();
     let mut fields = ContactFields {
         name: "王会计".into(),
@@ -66,7 +66,7 @@ fn contacts_belong_to_a_customer_and_can_be_edited() {
 
 #[test]
 fn the_company_profile_is_one_row_that_updates() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let mut profile = store.read(|tx| company::get(tx)).unwrap();
     assert_eq!(profile.currency, "CNY");
     profile.legal_name = "杭州顺达商贸有限公司".into();
@@ -76,7 +76,7 @@ fn the_company_profile_is_one_row_that_updates() {
 
 #[test]
 fn all_accounts_reads_every_customer_in_one_pass() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     let (customer, _, _) = small_book(&mut store);
     let other = store
         .write(|tx| {
@@ -104,7 +104,7 @@ fn all_accounts_reads_every_customer_in_one_pass() {
 
 #[test]
 fn search_puts_code_or_name_prefixes_before_other_matches_and_stops_at_the_limit() {
-    let mut store = Store::open_in_memory().unwrap();
+    let mut store = open_store();
     store
         .write(|tx| {
             for (code, name) in [("A1", "杭州华联"), ("B1", "华联超市"), ("C1", "Hualian Trading"), ("D1", "别家")]
