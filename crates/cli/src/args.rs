@@ -9,9 +9,11 @@ pub use documents::DocumentCommand;
 #[derive(Debug, Parser)]
 #[command(name = "huikuan-cli", version, about)]
 pub struct Cli {
-    /// The book (SQLite file). `init` creates it; every other command needs it to exist.
+    /// The book: a SQLite file on this computer, or shared books in a PostgreSQL database
+    /// (postgres://USER@HOST:PORT/DATABASE; the password in the URL, PGPASSWORD or
+    /// ~/.pgpass). `init` creates it; every other command needs it to exist.
     #[arg(long, env = "HUIKUAN_DB", global = true)]
-    pub db: Option<PathBuf>,
+    pub db: Option<String>,
     /// Output for people (table) or programs (json).
     #[arg(long, value_enum, default_value_t = Format::Table, global = true)]
     pub format: Format,
@@ -135,6 +137,10 @@ pub enum Command {
         #[arg(long)]
         to: PathBuf,
     },
+    /// Copy the whole book into an empty PostgreSQL database (a URL), or write it whole as
+    /// a new SQLite file (a path that does not exist yet): every table, paper, signature,
+    /// audit record and setting.
+    CopyTo { target: String },
     /// Replace the book with a backup, after checking the backup whole (integrity, a
     /// Huikuan book, not newer than this program); the book replaced is kept in the
     /// backups folder beside it. Works on a book that no longer opens.

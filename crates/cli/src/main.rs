@@ -5,6 +5,7 @@ mod interest;
 mod render;
 mod reports;
 mod run;
+mod shared;
 mod table;
 
 use std::process::ExitCode;

@@ -21,29 +21,43 @@ use crate::args::{
 use crate::render;
 use crate::reports;
 use huikuan_app::reports::ReportRequest;
+use huikuan_store::Locator;
 
 pub fn run(cli: Cli) -> Result<String, AppError> {
     let format = cli.format;
     if let Command::VerifyEvidence { pack } = &cli.command {
         return reports::verify(format, pack);
     }
-    let db =
-        cli.db.clone().ok_or_else(|| AppError::Rule("no book given: pass --db PATH (or set HUIKUAN_DB)".into()))?;
-    let clock: Box<dyn Clock> = match &cli.today {
-        // The --today date itself is read against the computer's calendar.
-        Some(day) => Box::new(FixedClock::on(date(SystemClock.today(), "today", day)?)),
-        None => Box::new(SystemClock),
+    let db = cli.db.clone().ok_or_else(|| {
+        AppError::Rule("no book given: pass --db PATH or --db postgresql://… (or set HUIKUAN_DB)".into())
+    })?;
+    let locator = Locator::parse(&db)?;
+    let clock_of = || -> Result<Box<dyn Clock>, AppError> {
+        Ok(match &cli.today {
+            // The --today date itself is read against the computer's calendar.
+            Some(day) => Box::new(FixedClock::on(date(SystemClock.today(), "today", day)?)),
+            None => Box::new(SystemClock),
+        })
     };
+    let clock = clock_of()?;
     // The business date, for dates typed without a year (`12月1日`).
     let today = clock.today();
     if let Command::Demo { seed } = &cli.command {
-        if db.exists() {
-            return Err(AppError::BooksExist(db.display().to_string()));
-        }
-        huikuan_app::demo::create_demo_books(&db, clock, &cli.operator, *seed)?;
-        return Ok(render::message(format, &format!("demo books written to {}", db.display())));
+        return crate::shared::demo(&locator, clock_of, &cli.operator, *seed, format);
     }
-    if !matches!(cli.command, Command::Init | Command::Generate { .. } | Command::Restore { .. }) && !db.exists() {
+    let db = match &locator {
+        Locator::File(path) => path.clone(),
+        Locator::Server(server) => {
+            if let Command::Restore { .. } = &cli.command {
+                return Err(crate::shared::no_restore_on_server(server));
+            }
+            PathBuf::new()
+        }
+    };
+    // A mistyped path does not become an empty book. A mistyped database name on a server
+    // is refused by the server itself (it does not exist), so only files are looked for.
+    let creates = matches!(cli.command, Command::Init | Command::Generate { .. } | Command::Restore { .. });
+    if matches!(locator, Locator::File(_)) && !creates && !db.exists() {
         return Err(AppError::File {
             path: db.display().to_string(),
             message: "no book here; create it with `huikuan-cli --db PATH init`".into(),
@@ -61,9 +75,10 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             )
         }));
     }
-    let mut books = Books::open(&db, clock, &cli.operator)?;
+    let mut books = Books::open_at(&locator, clock, &cli.operator)?;
     match cli.command {
-        Command::Init => Ok(render::message(format, &format!("book ready at {}", db.display()))),
+        Command::Init => Ok(render::message(format, &format!("book ready at {}", books.store().location()))),
+        Command::CopyTo { target } => crate::shared::copy_to(&mut books, format, &target),
         Command::Import { kind, file, sheet, override_reason, preview } => {
             if override_reason.is_some() && kind != ImportKind::Deliveries {
                 return Err(AppError::Rule("--override-reason applies to deliveries only".into()));

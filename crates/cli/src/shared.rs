@@ -1,0 +1,143 @@
+//! Where the book is: a SQLite file on this computer or shared books in a PostgreSQL
+//! database. The commands whose meaning depends on which: `demo` and `restore` at either,
+//! and `copy-to`, which moves a whole book from one to the other.
+
+use std::path::Path;
+
+use huikuan_app::{AppError, Books, Clock};
+use huikuan_store::{Locator, Server, Store};
+use serde::Serialize;
+
+use crate::args::Format;
+use crate::render;
+
+/// What `copy-to` carried. Attached files are not yet among it: on this computer they are
+/// files in `attachments/` beside the book, which the copy of the tables does not take.
+#[derive(Debug, Serialize)]
+pub struct Copied {
+    /// Where the copy is, as shown (a server's address without its password).
+    pub to: String,
+    pub customers: i64,
+    pub entries: i64,
+    /// Records of attached files copied; their files stay where they were.
+    pub attachments: i64,
+}
+
+/// The demo company's books at `locator`. On a server they are built in a SQLite file
+/// first, as on this computer, then copied whole into the (empty) database.
+pub fn demo(
+    locator: &Locator,
+    clock: impl Fn() -> Result<Box<dyn Clock>, AppError>,
+    operator: &str,
+    seed: u64,
+    format: Format,
+) -> Result<String, AppError> {
+    let server = match locator {
+        Locator::File(path) => {
+            if path.exists() {
+                return Err(AppError::BooksExist(path.display().to_string()));
+            }
+            huikuan_app::demo::create_demo_books(path, clock()?, operator, seed)?;
+            return Ok(render::message(format, &format!("demo books written to {}", path.display())));
+        }
+        Locator::Server(server) => server,
+    };
+    let dir = tempfile::tempdir()
+        .map_err(|e| AppError::File { path: "a temporary folder".into(), message: e.to_string() })?;
+    let mut built = huikuan_app::demo::create_demo_books(&dir.path().join("demo.db"), clock()?, operator, seed)?;
+    let mut target = Store::open_server(server)?;
+    huikuan_store::copy::copy_book(built.store(), &mut target)?;
+    Ok(render::message(format, &format!("demo books written to {}", server.shown())))
+}
+
+/// Shared books are never replaced wholesale from a file: that would pull them from under
+/// every seat. A backup goes into an empty database of its own instead.
+pub fn no_restore_on_server(server: &Server) -> AppError {
+    AppError::Rule(
+        format!(
+            "restore replaces a book file; shared books at {} are not replaced. Copy the backup into an \
+             empty database instead: huikuan-cli --db BACKUP.db copy-to postgresql://USER@HOST:PORT/NEW_DATABASE",
+            server.shown()
+        )
+        .into(),
+    )
+}
+
+/// Copies the whole book into an empty PostgreSQL database, or into a new SQLite file.
+pub fn copy_to(books: &mut Books, format: Format, target: &str) -> Result<String, AppError> {
+    let target = Locator::parse(target)?;
+    let (mut store, new_file) = match &target {
+        Locator::File(path) => {
+            if path.exists() {
+                let why = format!("{} already exists; copy-to writes a new book: choose a new file", path.display());
+                return Err(AppError::Rule(why.into()));
+            }
+            (Store::open(path)?, Some(path.as_path()))
+        }
+        Locator::Server(server) => {
+            if server.shown() == books.store().location() {
+                return Err(AppError::Rule("a book cannot be copied onto itself: name another database".into()));
+            }
+            (Store::open_server(server)?, None)
+        }
+    };
+    if let Err(e) = huikuan_store::copy::copy_book(books.store(), &mut store) {
+        drop(store);
+        // Nothing half-made is left behind: the new file held no book before.
+        if let Some(path) = new_file {
+            remove_book_file(path);
+        }
+        return Err(e.into());
+    }
+    let copied = Copied {
+        to: store.location(),
+        customers: store.query_value("SELECT count(*) FROM customers")?,
+        entries: store.query_value("SELECT count(*) FROM entries")?,
+        attachments: store.query_value("SELECT count(*) FROM attachments")?,
+    };
+    Ok(render::json_or(format, &copied, |c| {
+        let mut text =
+            format!("copied {} entries of {} customers to {}\n", thousands(c.entries), thousands(c.customers), c.to);
+        if c.attachments > 0 {
+            text += &format!(
+                "note: the records of {} attached file(s) were copied, the files themselves not yet: \
+                 they stay in attachments/ beside the original book\n",
+                c.attachments
+            );
+        }
+        text
+    }))
+}
+
+fn remove_book_file(path: &Path) {
+    for suffix in ["", "-wal", "-shm"] {
+        let mut name = path.as_os_str().to_owned();
+        name.push(suffix);
+        let _ = std::fs::remove_file(name);
+    }
+}
+
+/// 1234567 as "1,234,567".
+fn thousands(n: i64) -> String {
+    let digits = n.unsigned_abs().to_string();
+    let mut out = String::new();
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    if n < 0 {
+        out.insert(0, '-');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn thousands_are_grouped_by_three() {
+        let shown: Vec<String> = [0, 12, 999, 1_000, 1_234, 56_789, 1_234_567, -4_500].map(super::thousands).to_vec();
+        assert_eq!(shown, ["0", "12", "999", "1,000", "1,234", "56,789", "1,234,567", "-4,500"]);
+    }
+}
