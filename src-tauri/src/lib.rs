@@ -3,6 +3,7 @@
 
 mod command_list;
 pub mod commands;
+mod keyring_store;
 mod state;
 
 use std::path::PathBuf;
@@ -30,6 +31,11 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         workspace::backup_schedule,
         workspace::backup_schedule_set,
         workspace::backup_restore,
+        shared::shared_test,
+        shared::shared_open,
+        shared::shared_unlock,
+        shared::shared_retry,
+        shared::shared_leave,
         company::company_get,
         company::company_save,
         customers::customers_list,
@@ -171,6 +177,17 @@ fn schedule_backups<R: Runtime>(app: &tauri::App<R>) {
     });
 }
 
+/// Shared books open at start with the keyring's password; without one (no keyring, or
+/// none kept) the UI asks for it before the books open. A failure is kept in the status.
+fn open_shared_books(workspace: &mut Workspace) {
+    let Some(server) = workspace.shared_server().cloned() else { return };
+    if let Some(password) = keyring_store::recall(&server) {
+        if let Err(e) = workspace.unlock_shared(&password) {
+            eprintln!("shared books: {e}");
+        }
+    }
+}
+
 pub fn run() {
     tauri::Builder::default()
         // First, so a second launch hands over to the running one before opening anything.
@@ -187,7 +204,8 @@ pub fn run() {
         .plugin(tauri_plugin_opener::init())
         .plugin(tauri_plugin_dialog::init())
         .setup(|app| {
-            let workspace = Workspace::open(db_path(app)?, clock_from_env()?, &operator())?;
+            let mut workspace = Workspace::open(db_path(app)?, clock_from_env()?, &operator())?;
+            open_shared_books(&mut workspace);
             app.manage(AppState::new(workspace));
             remember_window_size(app);
             schedule_backups(app);

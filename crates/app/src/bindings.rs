@@ -44,6 +44,7 @@ use crate::statements::{
     DisputeForm, IssuedStatement, MonthEndCandidate, MonthEndCounts, MonthEndOverview, MonthEndProgress,
     MonthEndSummary, StatementStatus, StatementSummary, StatementView,
 };
+use crate::shared_books::{ConnectionTest, ServerForm, SharedOpened, SharedServer, TestOutcome};
 use crate::workspace::{BackupDone, Preferences, RealBooksStarted, WorkspaceStatus};
 use crate::{
     BusinessFacts, Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry,
@@ -170,6 +171,11 @@ pub fn typescript() -> String {
         Preferences,
         WorkspaceStatus,
         RealBooksStarted,
+        SharedServer,
+        ServerForm,
+        TestOutcome,
+        ConnectionTest,
+        SharedOpened,
         BackupDone,
         BackupSchedule,
         BackupFile,

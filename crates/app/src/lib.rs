@@ -28,6 +28,7 @@ pub mod interest;
 pub mod ledger;
 pub mod letters;
 pub mod reports;
+pub mod shared_books;
 pub mod sheets;
 pub mod statements;
 pub mod workspace;

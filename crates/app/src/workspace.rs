@@ -12,6 +12,9 @@ use ts_rs::TS;
 
 use crate::demo::create_demo_books;
 use crate::error::AppError;
+use crate::shared_books::{
+    explain, open_shared, server_with_password, test_connection, ConnectionTest, ServerForm, SharedServer, TestOutcome,
+};
 use crate::{Books, Clock};
 
 /// The demo business is the same every time it is opened on the same day.
@@ -22,11 +25,15 @@ pub struct Preferences {
     pub language: DocLanguage,
     #[serde(default)]
     pub backups: crate::backups::BackupSchedule,
+    /// The server of shared books the workspace opens (host, port, database, user; the
+    /// password is never here): None for the book file on this computer.
+    #[serde(default)]
+    pub shared: Option<SharedServer>,
 }
 
 impl Default for Preferences {
     fn default() -> Self {
-        Preferences { language: DocLanguage::Zh, backups: Default::default() }
+        Preferences { language: DocLanguage::Zh, backups: Default::default(), shared: None }
     }
 }
 
@@ -45,6 +52,14 @@ pub struct WorkspaceStatus {
     pub today: NaiveDate,
     /// The open books are the generated demo company: the app offers to start real books.
     pub demo: bool,
+    /// Where the books are, as shown: the file, or the server without its password.
+    pub location: String,
+    /// The books are shared books on this server (open, or waiting for it).
+    pub shared: Option<SharedServer>,
+    /// Shared books are remembered but no password is known (no keyring): the UI asks.
+    pub needs_password: bool,
+    /// The last try to open the shared books failed: why, in plain words.
+    pub server_problem: Option<ConnectionTest>,
 }
 
 /// Real books started from the demo: where the demo was kept.
@@ -69,6 +84,10 @@ pub struct Workspace {
     /// Why the book file that exists could not be opened (damaged, not a book, newer):
     /// the app says so and offers a backup to restore, and never touches the file.
     pub(crate) problem: Option<AppError>,
+    /// The shared books' password, in memory only (from the keyring or typed at start).
+    shared_password: Option<String>,
+    /// Why the shared books could not be opened, for the status.
+    server_problem: Option<(TestOutcome, String, String)>,
 }
 
 impl Workspace {
@@ -77,7 +96,10 @@ impl Workspace {
     /// touched and never replaced by new books.
     pub fn open(db_path: PathBuf, clock: Arc<dyn Clock>, operator: &str) -> Result<Workspace, AppError> {
         let preferences = read_preferences(&preferences_path(&db_path));
-        let (books, problem) = if db_path.exists() {
+        let (books, problem) = if preferences.shared.is_some() {
+            // Shared books wait for their password (the keyring's, or asked for).
+            (None, None)
+        } else if db_path.exists() {
             match Books::open(&db_path, Box::new(clock.clone()), operator) {
                 Ok(books) => (Some(books), None),
                 Err(problem) => (None, Some(problem)),
@@ -85,7 +107,16 @@ impl Workspace {
         } else {
             (None, None)
         };
-        Ok(Workspace { db_path, clock, operator: operator.to_string(), preferences, books, problem })
+        Ok(Workspace {
+            db_path,
+            clock,
+            operator: operator.to_string(),
+            preferences,
+            books,
+            problem,
+            shared_password: None,
+            server_problem: None,
+        })
     }
 
     pub fn status(&self) -> WorkspaceStatus {
@@ -97,7 +128,90 @@ impl Workspace {
             language: self.preferences.language,
             today: self.clock.today(),
             demo: self.books.as_ref().is_some_and(Books::is_demo),
+            location: match &self.preferences.shared {
+                Some(server) => server.shown(),
+                None => self.db_path.display().to_string(),
+            },
+            shared: self.preferences.shared.clone(),
+            needs_password: self.books.is_none() && self.preferences.shared.is_some() && self.shared_password.is_none(),
+            server_problem: self.server_problem.as_ref().map(|(outcome, en, zh)| ConnectionTest {
+                outcome: *outcome,
+                message: if self.preferences.language == DocLanguage::En { en.clone() } else { zh.clone() },
+                server: self.preferences.shared.as_ref().map(SharedServer::shown).unwrap_or_default(),
+            }),
         }
+    }
+
+    /// The remembered server of shared books, if the books are shared.
+    pub fn shared_server(&self) -> Option<&SharedServer> {
+        self.preferences.shared.as_ref()
+    }
+
+    /// Tells what the form's server holds; the open books stay as they are.
+    pub fn test_shared(&self, form: &ServerForm) -> Result<ConnectionTest, AppError> {
+        test_connection(form, Box::new(self.clock.clone()), &self.operator, self.language())
+    }
+
+    /// Makes the form's shared books the workspace's books (an empty database becomes new,
+    /// empty books) and remembers the server, not the password, for the next start.
+    pub fn open_shared(&mut self, form: &ServerForm) -> Result<WorkspaceStatus, AppError> {
+        let (shared, server) = form.server()?;
+        let books = open_shared(&server, Box::new(self.clock.clone()), &self.operator)?;
+        self.save_preferences(Preferences { shared: Some(shared), ..self.preferences.clone() })?;
+        self.books = Some(books);
+        self.problem = None;
+        self.server_problem = None;
+        self.shared_password = Some(form.password.clone());
+        Ok(self.status())
+    }
+
+    /// Opens the remembered shared books with this password (from the keyring, or typed).
+    pub fn unlock_shared(&mut self, password: &str) -> Result<WorkspaceStatus, AppError> {
+        let Some(shared) = self.preferences.shared.clone() else { return Err(AppError::NoBooks) };
+        let server = server_with_password(&shared, password)?;
+        match open_shared(&server, Box::new(self.clock.clone()), &self.operator) {
+            Ok(books) => {
+                self.books = Some(books);
+                self.server_problem = None;
+                self.shared_password = Some(password.to_string());
+                Ok(self.status())
+            }
+            Err(error) => {
+                let (outcome, en, zh) = explain(&error, &shared);
+                // A refused password is asked for again; any other failure keeps it for the retry.
+                self.shared_password = (outcome != TestOutcome::WrongPassword).then(|| password.to_string());
+                self.server_problem = Some((outcome, en, zh));
+                Err(error)
+            }
+        }
+    }
+
+    /// The "try again" of a server that went away: the store connects again at its next
+    /// transaction, so one small read tells whether the server is back.
+    pub fn retry_shared(&mut self) -> Result<WorkspaceStatus, AppError> {
+        if let Some(books) = self.books.as_mut() {
+            books.store().read(|_| Ok::<(), huikuan_store::StoreError>(()))?;
+            return Ok(self.status());
+        }
+        match self.shared_password.clone() {
+            Some(password) => self.unlock_shared(&password),
+            None => Ok(self.status()),
+        }
+    }
+
+    /// Back to the book file on this computer (or the welcome screen when there is none).
+    pub fn leave_shared(&mut self) -> Result<WorkspaceStatus, AppError> {
+        self.save_preferences(Preferences { shared: None, ..self.preferences.clone() })?;
+        self.books = None;
+        self.shared_password = None;
+        self.server_problem = None;
+        if self.db_path.exists() {
+            match Books::open(&self.db_path, Box::new(self.clock.clone()), &self.operator) {
+                Ok(books) => self.books = Some(books),
+                Err(problem) => self.problem = Some(problem),
+            }
+        }
+        Ok(self.status())
     }
 
     pub fn language(&self) -> DocLanguage {
@@ -111,7 +225,10 @@ impl Workspace {
                 path: self.db_path.display().to_string(),
                 message: problem.message_in(self.preferences.language),
             }),
-            (None, None) => Err(AppError::NoBooks),
+            (None, None) => match &self.server_problem {
+                Some((_, en, zh)) => Err(AppError::rule(None, en.clone(), zh.clone())),
+                None => Err(AppError::NoBooks),
+            },
         }
     }
 

@@ -11,5 +11,6 @@ pub mod ledger;
 pub mod letters;
 pub mod papers;
 pub mod reports;
+pub mod shared;
 pub mod statements;
 pub mod workspace;

@@ -501,7 +501,12 @@ unapplied: Money,
  */
 refusals: Array<FieldMessage>, };
 
-export type Preferences = { language: DocLanguage, backups: BackupSchedule, };
+export type Preferences = { language: DocLanguage, backups: BackupSchedule, 
+/**
+ * The server of shared books the workspace opens (host, port, database, user; the
+ * password is never here): None for the book file on this computer.
+ */
+shared: SharedServer | null, };
 
 export type WorkspaceStatus = { 
 /**
@@ -520,13 +525,47 @@ today: string,
 /**
  * The open books are the generated demo company: the app offers to start real books.
  */
-demo: boolean, };
+demo: boolean, 
+/**
+ * Where the books are, as shown: the file, or the server without its password.
+ */
+location: string, 
+/**
+ * The books are shared books on this server (open, or waiting for it).
+ */
+shared: SharedServer | null, 
+/**
+ * Shared books are remembered but no password is known (no keyring): the UI asks.
+ */
+needs_password: boolean, 
+/**
+ * The last try to open the shared books failed: why, in plain words.
+ */
+server_problem: ConnectionTest | null, };
 
 export type RealBooksStarted = { status: WorkspaceStatus, 
 /**
  * The demo company's file, still a book that opens (`huikuan-cli --db` or the app).
  */
 demo_kept_at: string, };
+
+export type SharedServer = { host: string, port: number, database: string, user: string, };
+
+export type ServerForm = { host: string, port: string, database: string, user: string, password: string, };
+
+export type TestOutcome = "connected" | "wrong_password" | "no_database" | "unreachable" | "foreign" | "newer" | "failed";
+
+export type ConnectionTest = { outcome: TestOutcome, 
+/**
+ * What happened, in the user's language.
+ */
+message: string, 
+/**
+ * The server as shown (no password).
+ */
+server: string, };
+
+export type SharedOpened = { status: WorkspaceStatus, password_kept: boolean, };
 
 export type BackupDone = { path: string, };
 
