@@ -7,40 +7,62 @@ use chrono::NaiveDate;
 use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
 use huikuan_app::{Books, FixedClock};
 use huikuan_domain::{Money, PaymentMethod};
+use huikuan_store::{Engine, StoreError, Value};
 use rust_decimal::Decimal;
 
 pub fn date(text: &str) -> NaiveDate {
     huikuan_domain::calendar::parse_date(text).expect("test dates are valid")
 }
 
-/// In-memory books whose today is `today`.
+/// Books whose today is `today`, on the engine the run is for: in memory on SQLite, or a
+/// fresh database on the test server when `HUIKUAN_TEST_ENGINE=postgres`.
 pub fn books_on(today: &str) -> Books {
-    Books::open_in_memory(Box::new(FixedClock::on(date(today))), "tester").expect("in-memory books open")
+    Books::open_for_test(Box::new(FixedClock::on(date(today))), "tester").expect("test books open")
 }
 
-/// Every row of every table, as text: two dumps are equal when nothing was written.
-pub fn dump(conn: &rusqlite::Connection) -> Vec<String> {
-    let mut tables: Vec<String> = conn
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name")
-        .unwrap()
-        .query_map([], |r| r.get(0))
-        .unwrap()
-        .collect::<Result<_, _>>()
-        .unwrap();
-    tables.push("sqlite_master".into());
-    let mut out = Vec::new();
-    for table in tables {
-        let mut stmt = conn.prepare(&format!("SELECT * FROM \"{table}\" ORDER BY 1")).unwrap();
-        let columns = stmt.column_count();
-        let rows = stmt
-            .query_map([], |row| {
-                let cells: Vec<String> = (0..columns).map(|i| format!("{:?}", row.get_ref(i).unwrap())).collect();
-                Ok(format!("{table}: {}", cells.join(" | ")))
-            })
-            .unwrap();
-        out.extend(rows.map(Result::unwrap));
-    }
-    out
+/// Every row of every table, as text: two dumps are equal when nothing was written. The
+/// tables are listed from the engine's own catalogue (on SQLite with `sqlite_master`
+/// itself, so a changed schema shows too) and each is read ordered by all its columns, so
+/// the same rows give the same dump whatever order the engine keeps them in.
+pub fn dump(books: &mut Books) -> Vec<String> {
+    let store = books.store();
+    let postgres = store.engine() == Engine::Postgres;
+    let (tables_sql, columns_sql) = if postgres {
+        (
+            "SELECT table_name::text FROM information_schema.tables
+             WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY 1",
+            "SELECT column_name::text FROM information_schema.columns
+             WHERE table_schema = current_schema() AND table_name = ?1 ORDER BY ordinal_position",
+        )
+    } else {
+        (
+            "SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name",
+            "SELECT name FROM pragma_table_info(?1) ORDER BY cid",
+        )
+    };
+    store
+        .read(|tx| -> Result<Vec<String>, StoreError> {
+            let mut tables: Vec<String> =
+                tx.prepare(tables_sql)?.query_map((), |r| r.get(0))?.collect::<Result<_, _>>()?;
+            if !postgres {
+                tables.push("sqlite_master".into());
+            }
+            let mut out = Vec::new();
+            for table in tables {
+                let columns: Vec<String> =
+                    tx.prepare(columns_sql)?.query_map([table.as_str()], |r| r.get(0))?.collect::<Result<_, _>>()?;
+                let quoted: Vec<String> = columns.iter().map(|c| format!("\"{c}\"")).collect();
+                let all = quoted.join(", ");
+                let sql = format!("SELECT {all} FROM \"{table}\" ORDER BY {all}");
+                let rows = tx.prepare(&sql)?.query_map((), |row| {
+                    let cells = (0..columns.len()).map(|i| Ok(format!("{:?}", row.get::<Value>(i)?)));
+                    Ok(format!("{table}: {}", cells.collect::<Result<Vec<_>, StoreError>>()?.join(" | ")))
+                })?;
+                out.extend(rows.collect::<Result<Vec<_>, _>>()?);
+            }
+            Ok(out)
+        })
+        .expect("every table reads")
 }
 
 /// A poppler tool (pdftotext, pdfinfo, pdffonts, pdfimages) over `pdf`; its output.

@@ -24,6 +24,7 @@ use huikuan_app::forms::{CustomerForm, DeliveryForm, LineForm};
 use huikuan_app::ledger::{ManualAllocation, NewPayment};
 use huikuan_app::{Books, FixedClock};
 use huikuan_domain::{DocType, Money, PaymentMethod, Period};
+use huikuan_store::StoreError;
 use huikuan_tests::{date, drawn_signature};
 
 const CHILD_ENV: &str = "HUIKUAN_CRASH_DB";
@@ -200,10 +201,10 @@ fn integrity(db: &Path) -> String {
 }
 
 fn numbers(books: &mut Books, sql: &str) -> Vec<String> {
-    let conn = books.store().connection();
-    let mut stmt = conn.prepare(sql).expect("prepared");
-    let rows = stmt.query_map([], |r| r.get(0)).expect("queried");
-    rows.collect::<Result<_, _>>().expect("read")
+    books
+        .store()
+        .read(|tx| tx.prepare(sql)?.query_map((), |r| r.get(0))?.collect::<Result<_, StoreError>>())
+        .expect("read")
 }
 
 /// Every numbered series (type and year) runs 1, 2, 3… with nothing missing.

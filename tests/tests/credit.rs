@@ -50,7 +50,7 @@ fn a_blocked_delivery_goes_out_only_with_a_written_reason_that_is_kept_and_audit
     let mut books = books_on("2026-11-23");
     customer(&mut books, "K1", "net:30", 1_000_000);
     books.create_delivery(delivery("K1", "2026-11-20", 900_000, None)).unwrap();
-    let before = dump(books.store().connection());
+    let before = dump(&mut books);
 
     let refused = books.create_delivery(delivery("K1", "2026-11-23", 100_001, None)).unwrap_err();
     assert_eq!(refused.code(), "credit_blocked");
@@ -60,7 +60,7 @@ fn a_blocked_delivery_goes_out_only_with_a_written_reason_that_is_kept_and_audit
          ¥10,000.00（超出 ¥0.01）。如仍要开单，请写明放行原因"
     );
     assert_eq!(refused.view(DocLanguage::En).field.as_deref(), Some("override_reason"));
-    assert_eq!(dump(books.store().connection()), before, "a refusal writes nothing");
+    assert_eq!(dump(&mut books), before, "a refusal writes nothing");
     let blank = books.create_delivery(delivery("K1", "2026-11-23", 100_001, Some("   "))).unwrap_err();
     assert_eq!(blank.code(), "credit_blocked", "a blank reason is no reason");
 
@@ -117,7 +117,7 @@ fn the_delivery_form_shows_the_block_as_the_user_types_and_takes_the_reason() {
 fn an_import_refused_for_credit_leaves_not_even_a_draft_and_reports_every_blocked_note() {
     let mut books = books_on("2026-11-23");
     customer(&mut books, "K4", "net:30", 100_000);
-    let before = dump(books.store().connection());
+    let before = dump(&mut books);
     let csv = "number,customer_code,date,item,quantity,unit_price,due_date\n\
         A1,K4,2026-11-01,水泥,1,800.00,\n\
         A2,K4,2026-11-02,水泥,1,300.00,\n\
@@ -129,7 +129,7 @@ fn an_import_refused_for_credit_leaves_not_even_a_draft_and_reports_every_blocke
     // A2 would bring 800 to 1,100; left out, A3 is checked without it: 1,000.01.
     assert_eq!(rows.iter().map(|r| r.line).collect::<Vec<_>>(), vec![3, 4]);
     assert!(rows[1].reason.contains("exposure ¥1,000.01"), "{}", rows[1].reason);
-    assert_eq!(dump(books.store().connection()), before);
+    assert_eq!(dump(&mut books), before);
     books.import_deliveries_csv(csv.as_bytes(), Some("年底备货，老板同意")).unwrap();
     assert_eq!(books.customer_credit("K4", None).unwrap().overrides.len(), 2);
 }
@@ -179,10 +179,9 @@ fn an_approved_assessment_sets_the_limit_and_terms_and_is_kept_as_it_was() {
     let fields = books.customer("N1").unwrap().customer.fields;
     assert_eq!((fields.credit_limit, fields.payment_terms), (Money::from_cents(2_500_000), PaymentTerms::Net(30)));
 
-    let conn = books.store().connection();
-    let change = conn.execute("UPDATE credit_assessments SET approved_limit_cents = 1", []).unwrap_err();
-    assert!(change.to_string().contains("append_only"), "{change}");
-    assert!(conn.execute("DELETE FROM credit_assessments", []).unwrap_err().to_string().contains("append_only"));
+    let change = books.store().execute_raw("UPDATE credit_assessments SET approved_limit_cents = 1").unwrap_err();
+    assert_eq!(change.code(), "append_only", "{change}");
+    assert_eq!(books.store().execute_raw("DELETE FROM credit_assessments").unwrap_err().code(), "append_only");
     drop(books);
 
     // Three months on, the review is due and the dashboard says so.
@@ -208,11 +207,11 @@ fn a_credit_policy_that_makes_no_sense_is_refused_and_a_sensible_one_applies_at_
     books.create_delivery(delivery("P1", "2026-08-01", 10_000, None)).unwrap();
     // Due 31 Aug: 84 days overdue today, over the default 60.
     assert_eq!(books.create_delivery(delivery("P1", "2026-11-23", 100, None)).unwrap_err().code(), "credit_blocked");
-    let before = dump(books.store().connection());
+    let before = dump(&mut books);
     let mut policy = books.credit_policy().unwrap();
     policy.grades[0].min_score = "1".parse().unwrap();
     assert_eq!(books.set_credit_policy(policy).unwrap_err().code(), "bad_policy");
-    assert_eq!(dump(books.store().connection()), before);
+    assert_eq!(dump(&mut books), before);
     let mut policy = books.credit_policy().unwrap();
     policy.overdue_block_days = 90;
     books.set_credit_policy(policy).unwrap();

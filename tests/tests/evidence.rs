@@ -27,12 +27,9 @@ fn demo(dir: &std::path::Path) -> Books {
 fn signed_customer(books: &mut Books) -> String {
     books
         .store()
-        .connection()
-        .query_row(
+        .query_value(
             "SELECT c.code FROM signatures s JOIN documents d ON d.id = s.document_id
              JOIN customers c ON c.id = d.customer_id GROUP BY c.code ORDER BY count(*) DESC, c.code LIMIT 1",
-            [],
-            |r| r.get::<_, String>(0),
         )
         .unwrap()
 }
@@ -41,12 +38,13 @@ fn signed_customer(books: &mut Books) -> String {
 fn count(books: &mut Books, table: &str, code: &str) -> i64 {
     books
         .store()
-        .connection()
-        .query_row(
-            &format!("SELECT count(*) FROM {table} t JOIN customers c ON c.id = t.customer_id WHERE c.code = ?1"),
-            [code],
-            |r| r.get(0),
-        )
+        .read(|tx| {
+            tx.query_row(
+                &format!("SELECT count(*) FROM {table} t JOIN customers c ON c.id = t.customer_id WHERE c.code = ?1"),
+                [code],
+                |r| r.get(0),
+            )
+        })
         .unwrap()
 }
 

@@ -18,12 +18,13 @@ fn collected(books: &mut Books, from: NaiveDate, days: u64) -> i64 {
     let to = from + Days::new(days - 1);
     books
         .store()
-        .connection()
-        .query_row(
-            "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE kind = 'payment' AND doc_date BETWEEN ?1 AND ?2",
-            [from, to],
-            |row| row.get(0),
-        )
+        .read(|tx| {
+            tx.query_row(
+                "SELECT COALESCE(SUM(amount_cents), 0) FROM entries WHERE kind = 'payment' AND doc_date BETWEEN ?1 AND ?2",
+                [from, to],
+                |row| row.get(0),
+            )
+        })
         .unwrap()
 }
 

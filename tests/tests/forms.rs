@@ -38,10 +38,6 @@ fn payment(code: &str, amount: &str, allocations: Vec<(&str, &str)>) -> PaymentF
     }
 }
 
-fn book_dump(books: &mut Books) -> Vec<String> {
-    books.store().read(|tx| Ok::<_, huikuan_app::AppError>(dump(tx))).unwrap()
-}
-
 #[test]
 fn the_delivery_preview_prices_each_line_half_up_and_dates_the_due_day_from_the_terms() {
     let mut books = books_on("2026-11-23");
@@ -63,13 +59,13 @@ fn the_delivery_preview_prices_each_line_half_up_and_dates_the_due_day_from_the_
 fn blank_rows_are_left_out_and_a_bad_row_is_blamed_by_its_place_in_the_form() {
     let mut books = books_on("2026-11-23");
     customer(&mut books, "C1", "net:30");
-    let before = book_dump(&mut books);
+    let before = dump(&mut books);
     let form =
         delivery("C1", "2026-11-05", vec![line("", "", ""), line("水泥", "1", "10"), line("沙子", "0.00001", "3")]);
     let error = books.create_delivery_form(form).unwrap_err();
     assert_eq!(error.field().as_deref(), Some("lines.2.quantity"));
     assert_eq!(error.message_in(DocLanguage::Zh), "“0.00001”超过 4 位小数");
-    assert_eq!(book_dump(&mut books), before, "nothing was written");
+    assert_eq!(dump(&mut books), before, "nothing was written");
 
     let note = books
         .create_delivery_form(delivery("C1", "2026-11-05", vec![line("", "", ""), line("水泥", "1", "10")]))
@@ -82,12 +78,12 @@ fn blank_rows_are_left_out_and_a_bad_row_is_blamed_by_its_place_in_the_form() {
 fn a_payment_amount_with_three_decimals_is_refused_beside_the_amount_and_writes_nothing() {
     let mut books = books_on("2026-11-23");
     customer(&mut books, "C1", "net:30");
-    let before = book_dump(&mut books);
+    let before = dump(&mut books);
     let error = books.record_payment_form(payment("C1", "12.345", vec![])).unwrap_err();
     let view = error.view(DocLanguage::En);
     assert_eq!((view.code.as_str(), view.field.as_deref()), ("too_many_decimals", Some("amount")));
     assert_eq!(error.view(DocLanguage::Zh).message, "金额：“12.345”超过 2 位小数");
-    assert_eq!(book_dump(&mut books), before);
+    assert_eq!(dump(&mut books), before);
 }
 
 #[test]
@@ -210,11 +206,11 @@ fn editing_saves_the_profile_and_its_contacts_together() {
     assert_eq!(after.customer.fields.name, "一号商行");
 
     // A refused edit leaves profile and contacts as they were.
-    let before = book_dump(&mut books);
+    let before = dump(&mut books);
     edit.contacts[0].name = String::new();
     edit.name = "改名".into();
     assert_eq!(books.update_customer_form("C1", edit).unwrap_err().field().as_deref(), Some("contacts.0.name"));
-    assert_eq!(book_dump(&mut books), before);
+    assert_eq!(dump(&mut books), before);
 }
 
 #[test]
@@ -297,12 +293,12 @@ fn a_customer_form_with_several_bad_fields_returns_all_of_them_at_once_and_write
 fn a_delivery_form_with_several_bad_fields_returns_all_of_them() {
     let mut books = books_on("2026-12-06");
     customer(&mut books, "C1", "net:30");
-    let before = book_dump(&mut books);
+    let before = dump(&mut books);
     let form = delivery("C1", "2026/13/1", vec![line("水泥", "x", "10"), line("", "1", "1.23456")]);
     let error = books.create_delivery_form(form).unwrap_err();
     let fields: Vec<String> = error.view(DocLanguage::En).fields.into_iter().map(|f| f.field).collect();
     assert_eq!(fields, ["date", "lines.0.quantity", "lines.1.item", "lines.1.unit_price"]);
-    assert_eq!(book_dump(&mut books), before);
+    assert_eq!(dump(&mut books), before);
 }
 
 #[test]
@@ -331,13 +327,13 @@ fn the_payment_preview_shows_typed_amounts_on_their_rows_and_refuses_too_much_on
     assert!(preview.refusals[0].message.contains("¥12,000.00"), "{}", preview.refusals[0].message);
     assert_eq!(preview.applied[0].number, "SD-2026-000001", "the refused row is left out; the rest oldest first");
 
-    let before = book_dump(&mut books);
+    let before = dump(&mut books);
     let mut two_bad = payment("C1", "abc", vec![("SD-2026-000002", "12,000")]);
     two_bad.date = "1/12/2026".into();
     let error = books.record_payment_form(two_bad).unwrap_err();
     let fields: Vec<String> = error.view(DocLanguage::Zh).fields.into_iter().map(|f| f.field).collect();
     assert_eq!(fields, ["date", "amount", "allocations.SD-2026-000002"]);
-    assert_eq!(book_dump(&mut books), before);
+    assert_eq!(dump(&mut books), before);
 
     let mut nobody = payment("C9", "", vec![]);
     nobody.date = "yesterday".into();

@@ -156,7 +156,7 @@ fn a_worksheet_is_chosen_by_name_and_an_unknown_or_empty_one_is_refused() {
 #[test]
 fn a_bad_row_in_an_xls_is_named_by_its_sheet_row_and_nothing_is_written() {
     let mut books = with_customers();
-    let before = dump(books.store().connection());
+    let before = dump(&mut books);
     let preview = books.import_preview(&form(ImportKind::Deliveries, "deliveries_bad_date.xls", None)).unwrap();
     let lines: Vec<u64> = preview.bad_rows.iter().map(|r| r.line).collect();
     assert_eq!(lines, [5], "{:?}", preview.bad_rows);
@@ -164,7 +164,7 @@ fn a_bad_row_in_an_xls_is_named_by_its_sheet_row_and_nothing_is_written() {
     assert_eq!(preview.would_create, None);
     let refused = books.import_file(&form(ImportKind::Deliveries, "deliveries_bad_date.xls", None)).unwrap_err();
     assert!(matches!(refused, AppError::ImportRejected(ref r) if r.iter().all(|e| e.line == 5)), "{refused:?}");
-    assert_eq!(dump(books.store().connection()), before, "all rows or none");
+    assert_eq!(dump(&mut books), before, "all rows or none");
 }
 
 #[test]

@@ -96,16 +96,16 @@ fn a_preview_writes_nothing_and_names_every_bad_row_by_its_row_in_the_sheet() {
     let xlsx = sheet_xlsx(&sheet).unwrap();
     let mut target = books_on("2026-11-30");
     target.create_customer(CustomerFields::new("K003", "已有"), vec![]).unwrap();
-    let before = dump(target.store().connection());
+    let before = dump(&mut target);
     let preview = target.import_preview(&form(ImportKind::Customers, "c.xlsx", &xlsx, None)).unwrap();
     assert_eq!(preview.would_create, None);
     let lines: Vec<u64> = preview.bad_rows.iter().map(|r| r.line).collect();
     assert_eq!(lines, vec![3, 5], "{:?}", preview.bad_rows);
     assert!(preview.bad_rows[1].problems[0].contains("K003"), "{:?}", preview.bad_rows);
-    assert_eq!(dump(target.store().connection()), before, "the preview wrote nothing");
+    assert_eq!(dump(&mut target), before, "the preview wrote nothing");
     let refused = target.import_file(&form(ImportKind::Customers, "c.xlsx", &xlsx, None)).unwrap_err();
     assert!(matches!(refused, AppError::ImportRejected(ref rows) if rows.len() == 2), "{refused:?}");
-    assert_eq!(dump(target.store().connection()), before, "all rows or none");
+    assert_eq!(dump(&mut target), before, "all rows or none");
 }
 
 #[test]

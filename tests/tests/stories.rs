@@ -52,7 +52,7 @@ fn payment(code: &str, day: &str, amount: &str, allocations: Vec<ManualAllocatio
 fn an_import_with_one_bad_row_writes_nothing_at_all() {
     let mut books = books_on("2026-04-01");
     books.import_customers_csv(CUSTOMERS.as_bytes()).unwrap();
-    let before = dump(books.store().connection());
+    let before = dump(&mut books);
     let payments = "number,customer_code,date,amount,method,reference\n\
         P1,C001,2026-01-05,100.00,bank,\n\
         P2,C002,2026-01-06,200.00,cash,\n\
@@ -64,7 +64,7 @@ fn an_import_with_one_bad_row_writes_nothing_at_all() {
         rows.iter().map(|r| r.to_string()).collect::<Vec<_>>(),
         ["line 4: amount: '1.001' has more than 2 decimals"]
     );
-    assert_eq!(dump(books.store().connection()), before);
+    assert_eq!(dump(&mut books), before);
 }
 
 #[test]
@@ -206,7 +206,7 @@ fn every_change_is_in_the_audit_log_with_before_and_after() {
 fn a_refused_change_leaves_no_audit_record_and_no_row() {
     let mut books = books_on("2026-04-01");
     books.import_customers_csv(CUSTOMERS.as_bytes()).unwrap();
-    let before = dump(books.store().connection());
+    let before = dump(&mut books);
     assert_eq!(
         books.create_customer(CustomerFields::new("c001", "重复"), vec![]).unwrap_err().code(),
         "customer_code_taken"
@@ -219,7 +219,7 @@ fn a_refused_change_leaves_no_audit_record_and_no_row() {
         vec![ManualAllocation { receivable: "SD-1".into(), amount: Money::from_cents(100) }],
     );
     assert_eq!(books.record_payment(overpaid).unwrap_err().code(), "rule");
-    assert_eq!(dump(books.store().connection()), before);
+    assert_eq!(dump(&mut books), before);
 }
 
 #[test]
