@@ -1,27 +1,14 @@
 //! Where the book is: a SQLite file on this computer or shared books in a PostgreSQL
 //! database. The commands whose meaning depends on which: `demo` and `restore` at either,
-//! and `copy-to`, which moves a whole book from one to the other.
+//! and `copy-to`, which moves a whole book, attached files and all, from one to the other.
 
 use std::path::Path;
 
 use huikuan_app::{AppError, Books, Clock};
-use huikuan_store::{Locator, Server, Store};
-use serde::Serialize;
+use huikuan_store::{Locator, Server};
 
 use crate::args::Format;
 use crate::render;
-
-/// What `copy-to` carried. Attached files are not yet among it: on this computer they are
-/// files in `attachments/` beside the book, which the copy of the tables does not take.
-#[derive(Debug, Serialize)]
-pub struct Copied {
-    /// Where the copy is, as shown (a server's address without its password).
-    pub to: String,
-    pub customers: i64,
-    pub entries: i64,
-    /// Records of attached files copied; their files stay where they were.
-    pub attachments: i64,
-}
 
 /// The demo company's books at `locator`. On a server they are built in a SQLite file
 /// first, as on this computer, then copied whole into the (empty) database.
@@ -45,8 +32,7 @@ pub fn demo(
     let dir = tempfile::tempdir()
         .map_err(|e| AppError::File { path: "a temporary folder".into(), message: e.to_string() })?;
     let mut built = huikuan_app::demo::create_demo_books(&dir.path().join("demo.db"), clock()?, operator, seed)?;
-    let mut target = Store::open_server(server)?;
-    huikuan_store::copy::copy_book(built.store(), &mut target)?;
+    built.copy_to(locator)?;
     Ok(render::message(format, &format!("demo books written to {}", server.shown())))
 }
 
@@ -63,49 +49,37 @@ pub fn no_restore_on_server(server: &Server) -> AppError {
     )
 }
 
-/// Copies the whole book into an empty PostgreSQL database, or into a new SQLite file.
+/// Copies the whole book, with its attached files, into an empty PostgreSQL database or
+/// into a new SQLite file.
 pub fn copy_to(books: &mut Books, format: Format, target: &str) -> Result<String, AppError> {
     let target = Locator::parse(target)?;
-    let (mut store, new_file) = match &target {
+    let new_file = match &target {
         Locator::File(path) => {
             if path.exists() {
                 let why = format!("{} already exists; copy-to writes a new book: choose a new file", path.display());
                 return Err(AppError::Rule(why.into()));
             }
-            (Store::open(path)?, Some(path.as_path()))
+            Some(path.as_path())
         }
         Locator::Server(server) => {
             if server.shown() == books.store().location() {
                 return Err(AppError::Rule("a book cannot be copied onto itself: name another database".into()));
             }
-            (Store::open_server(server)?, None)
+            None
         }
     };
-    if let Err(e) = huikuan_store::copy::copy_book(books.store(), &mut store) {
-        drop(store);
+    let copied = books.copy_to(&target).inspect_err(|_| {
         // Nothing half-made is left behind: the new file held no book before.
         if let Some(path) = new_file {
             remove_book_file(path);
         }
-        return Err(e.into());
-    }
-    let copied = Copied {
-        to: store.location(),
-        customers: store.query_value("SELECT count(*) FROM customers")?,
-        entries: store.query_value("SELECT count(*) FROM entries")?,
-        attachments: store.query_value("SELECT count(*) FROM attachments")?,
-    };
+    })?;
     Ok(render::json_or(format, &copied, |c| {
-        let mut text =
-            format!("copied {} entries of {} customers to {}\n", thousands(c.entries), thousands(c.customers), c.to);
-        if c.attachments > 0 {
-            text += &format!(
-                "note: the records of {} attached file(s) were copied, the files themselves not yet: \
-                 they stay in attachments/ beside the original book\n",
-                c.attachments
-            );
-        }
-        text
+        let files = match c.files {
+            0 => String::new(),
+            n => format!(" and {} attached file(s)", thousands(n)),
+        };
+        format!("copied {} entries of {} customers{files} to {}\n", thousands(c.entries), thousands(c.customers), c.to)
     }))
 }
 

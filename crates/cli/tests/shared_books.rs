@@ -184,30 +184,49 @@ fn reports_of(db: &str) -> Vec<String> {
     .collect()
 }
 
+/// The file kept for `sha256` in the attachments folder beside a SQLite book in `dir`.
+fn kept_beside(dir: &Path, sha256: &str) -> Vec<u8> {
+    std::fs::read(dir.join("attachments").join(&sha256[..2]).join(sha256)).expect("the file is beside the book")
+}
+
 #[test]
 fn the_demo_copied_onto_the_server_and_back_reports_byte_for_byte_alike() {
     let Some((server, url)) = fresh() else { return };
     let dir = tempfile::tempdir().unwrap();
-    let (demo, back) = (dir.path().join("demo.db"), dir.path().join("back.db"));
+    let back_dir = dir.path().join("elsewhere");
+    std::fs::create_dir(&back_dir).unwrap();
+    let (demo, back) = (dir.path().join("demo.db"), back_dir.join("back.db"));
     let (demo, back) = (path(&demo), path(&back));
     ok(demo, DEMO_TODAY, &["demo"]);
+    let contract = dir.path().join("合同.pdf");
+    std::fs::write(&contract, b"%PDF-1.4 payment within 30 days").unwrap();
+    let attach = ["customer", "attach", "C001", path(&contract), "--kind", "contract", "--format", "json"];
+    let contract_sha = json(demo, DEMO_TODAY, &attach)["sha256"].as_str().unwrap().to_string();
     let original = reports_of(demo);
     assert!(original[0].len() > 1000 && original[2].len() > 1000, "the demo has customers to chase");
 
     let copied = json(demo, DEMO_TODAY, &["copy-to", &url, "--format", "json"]);
     assert_eq!(copied["to"], server.shown().as_str());
+    assert_eq!(copied["files"], 1, "the attached contract went along");
     let (customers, entries) = (copied["customers"].as_i64().unwrap(), copied["entries"].as_i64().unwrap());
     assert!(customers >= 50 && entries >= 1000, "{copied}");
     assert_eq!(reports_of(&url), original, "on the server");
     ok(&url, DEMO_TODAY, &["check"]);
+    assert!(ok(&url, DEMO_TODAY, &["document", "verify", "--all"]).contains("every stored PDF matches its record"));
+    // A seat attaches a photo on the server; both files come back to the file.
+    let photo = dir.path().join("门头.jpg");
+    std::fs::write(&photo, b"\xFF\xD8\xFF shop front").unwrap();
+    let attach = ["customer", "attach", "C002", path(&photo), "--kind", "photo", "--format", "json"];
+    let photo_sha = json(&url, DEMO_TODAY, &attach)["sha256"].as_str().unwrap().to_string();
 
     let said = ok(&url, DEMO_TODAY, &["copy-to", back]);
-    assert_eq!(
-        said,
-        format!("copied {} entries of {} customers to {back}\n", thousands(entries), thousands(customers))
-    );
+    let (entries, customers) = (thousands(entries), thousands(customers));
+    assert_eq!(said, format!("copied {entries} entries of {customers} customers and 2 attached file(s) to {back}\n"));
     assert_eq!(reports_of(back), original, "copied back to a file");
     ok(back, DEMO_TODAY, &["check"]);
+    assert!(ok(back, DEMO_TODAY, &["document", "verify", "--all"]).contains("every stored PDF matches its record"));
+    assert_eq!(kept_beside(&back_dir, &contract_sha), b"%PDF-1.4 payment within 30 days");
+    assert_eq!(kept_beside(&back_dir, &photo_sha), b"\xFF\xD8\xFF shop front");
 
     let again = run(&url, DEMO_TODAY, &["copy-to", back]);
     assert_eq!(again.status.code(), Some(1));
