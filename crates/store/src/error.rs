@@ -26,7 +26,7 @@ pub enum StoreError {
     },
     #[error("database error: {0}")]
     Sqlite(rusqlite::Error),
-    #[error("database server error: {0}")]
+    #[error("database server error: {}", .0.as_db_error().map_or_else(|| .0.to_string(), |db| db.message().to_string()))]
     Postgres(postgres::Error),
     /// The server cannot be reached (down, restarting, no network): said plainly, and the
     /// app can try again when it is back.

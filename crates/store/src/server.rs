@@ -140,7 +140,10 @@ pub(crate) fn connect(server: &Server) -> Result<Client, StoreError> {
     let tls = postgres_native_tls::MakeTlsConnector::new(tls);
     server.config.connect(tls).map_err(|e| match e.as_db_error() {
         Some(_) => StoreError::from(e),
-        None => StoreError::ServerGone { server: server.shown(), why: e.to_string() },
+        None => StoreError::ServerGone {
+            server: server.shown(),
+            why: std::error::Error::source(&e).map_or(e.to_string(), |cause| format!("{e}: {cause}")),
+        },
     })
 }
 
