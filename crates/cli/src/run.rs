@@ -75,7 +75,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             )
         }));
     }
-    let mut books = Books::open_at(&locator, clock, &cli.operator)?;
+    let mut books = crate::shared::open(&locator, clock, &cli.operator)?;
     match cli.command {
         Command::Init => Ok(render::message(format, &format!("book ready at {}", books.store().location()))),
         Command::CopyTo { target } => crate::shared::copy_to(&mut books, format, &target),

@@ -5,7 +5,7 @@
 use std::path::Path;
 
 use huikuan_app::{AppError, Books, Clock};
-use huikuan_store::{Locator, Server};
+use huikuan_store::{Locator, Server, StoreError};
 
 use crate::args::Format;
 use crate::render;
@@ -29,11 +29,34 @@ pub fn demo(
         }
         Locator::Server(server) => server,
     };
+    // The server first: a wrong address or another program's database is said before the
+    // demo is built, not after.
+    drop(open(locator, clock()?, operator)?);
     let dir = tempfile::tempdir()
         .map_err(|e| AppError::File { path: "a temporary folder".into(), message: e.to_string() })?;
     let mut built = huikuan_app::demo::create_demo_books(&dir.path().join("demo.db"), clock()?, operator, seed)?;
-    built.copy_to(locator)?;
+    built.copy_to(locator).map_err(plainly)?;
     Ok(render::message(format, &format!("demo books written to {}", server.shown())))
+}
+
+/// Opens the book at `locator`, a server's missing password said as such.
+pub fn open(locator: &Locator, clock: Box<dyn Clock>, operator: &str) -> Result<Books, AppError> {
+    Books::open_at(locator, clock, operator).map_err(plainly)
+}
+
+/// The store counts a password nobody gave among the ways a server cannot be reached (the
+/// connection was never tried); here it is said as what to do.
+fn plainly(error: AppError) -> AppError {
+    match &error {
+        AppError::Store(StoreError::ServerGone { server, why }) if why.contains("password missing") => AppError::Rule(
+            format!(
+                "the database server at {server} asks for a password: put it in the URL \
+                 (postgresql://USER:PASSWORD@HOST:PORT/DATABASE), in PGPASSWORD or in ~/.pgpass"
+            )
+            .into(),
+        ),
+        _ => error,
+    }
 }
 
 /// Shared books are never replaced wholesale from a file: that would pull them from under
@@ -68,7 +91,7 @@ pub fn copy_to(books: &mut Books, format: Format, target: &str) -> Result<String
             None
         }
     };
-    let copied = books.copy_to(&target).inspect_err(|_| {
+    let copied = books.copy_to(&target).map_err(plainly).inspect_err(|_| {
         // Nothing half-made is left behind: the new file held no book before.
         if let Some(path) = new_file {
             remove_book_file(path);

@@ -109,6 +109,38 @@ fn init_makes_an_empty_database_a_book_again_and_again_and_refuses_what_is_not_o
 }
 
 #[test]
+fn a_wrong_password_a_missing_password_and_a_missing_database_are_each_said_as_such() {
+    let Some((server, url)) = fresh() else { return };
+    let (scheme, rest) = url.split_once("://").unwrap();
+    let (_, host_and_database) = rest.split_once('@').unwrap();
+    let user = &server.user;
+    let wrong = format!("{scheme}://{user}:not-the-password@{host_and_database}");
+    let out = run(&wrong, TODAY, &["init"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert_eq!(
+        stderr(&out),
+        format!("error: database server error: password authentication failed for user \"{user}\"\n")
+    );
+
+    let home = tempfile::tempdir().unwrap();
+    let none = format!("{scheme}://{user}@{host_and_database}");
+    let out = command(&none, TODAY, &["init"])
+        .env_remove("PGPASSWORD")
+        .env_remove("PGPASSFILE")
+        .env("HOME", home.path())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("asks for a password: put it in the URL"), "{}", stderr(&out));
+
+    let missing = with_database(&url, &format!("{}_never_made", server.database));
+    let out = run(&missing, TODAY, &["report", "aging", "--as-of", TODAY]);
+    assert_eq!(out.status.code(), Some(1));
+    let said = format!("error: database server error: database \"{}_never_made\" does not exist\n", server.database);
+    assert_eq!(stderr(&out), said);
+}
+
+#[test]
 fn a_server_that_cannot_be_reached_is_said_so_without_the_password() {
     // A port that was free a moment ago: nothing listens there.
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
@@ -118,6 +150,7 @@ fn a_server_that_cannot_be_reached_is_said_so_without_the_password() {
     let said = stderr(&out);
     let shown = format!("error: the database server at postgresql://owner@127.0.0.1:{port}/books cannot be reached");
     assert!(said.starts_with(&shown), "{said}");
+    assert!(said.contains("Connection refused"), "and why: {said}");
     assert!(!said.contains("s3cret"), "{said}");
     let out = run(&url, TODAY, &["report", "aging", "--as-of", TODAY, "--format", "json"]);
     assert_eq!(out.status.code(), Some(1));
