@@ -237,7 +237,7 @@ pub fn newest_sum(conn: &Transaction, customer_id: i64, count: u32) -> Result<Mo
         .prepare_cached(
             "SELECT COALESCE(SUM(CASE side WHEN 'debit' THEN amount_cents ELSE -amount_cents END), 0) FROM (
              SELECT side, amount_cents FROM entries WHERE customer_id = ?1
-             ORDER BY doc_date DESC, CASE side WHEN 'debit' THEN 0 ELSE 1 END DESC, id DESC LIMIT ?2)",
+             ORDER BY doc_date DESC, CASE side WHEN 'debit' THEN 0 ELSE 1 END DESC, id DESC LIMIT ?2) AS newest",
         )?
         .query_row(params![customer_id, count], |row| row.get(0))?;
     Ok(Money::from_cents(cents))

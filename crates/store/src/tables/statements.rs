@@ -251,7 +251,10 @@ pub fn candidates(conn: &Transaction, period: Period) -> Result<Vec<Candidate>, 
                  THEN CASE e.side WHEN 'debit' THEN e.amount_cents ELSE -e.amount_cents END ELSE 0 END), 0) AS closing,
              COALESCE(SUM(CASE WHEN e.doc_date BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END), 0) AS moves
          FROM customers c JOIN entries e ON e.customer_id = c.id
-         GROUP BY c.id HAVING closing <> 0 OR moves > 0
+         GROUP BY c.id
+         HAVING SUM(CASE WHEN e.doc_date <= ?2
+                 THEN CASE e.side WHEN 'debit' THEN e.amount_cents ELSE -e.amount_cents END ELSE 0 END) <> 0
+             OR SUM(CASE WHEN e.doc_date BETWEEN ?1 AND ?2 THEN 1 ELSE 0 END) > 0
          ORDER BY lower(c.code)",
     )?;
     let rows = stmt.query_map(params![period.from, period.to], |row| {
