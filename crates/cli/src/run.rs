@@ -494,6 +494,16 @@ fn backup(books: &mut Books, format: Format, to: &Path) -> Result<String, AppErr
             message: "already exists; choose a new file".into(),
         });
     }
+    if books.store().path().is_none() {
+        // Shared books keep attached files in the database: the backup takes them along
+        // into the folder beside it, as a book on this computer keeps them.
+        let copied = books.copy_to(&Locator::File(to.to_path_buf()))?;
+        let files = match copied.files {
+            0 => String::new(),
+            n => format!(" with {n} attached file(s) beside it"),
+        };
+        return Ok(render::message(format, &format!("backed up to {}{files}", to.display())));
+    }
     books.backup_to(to)?;
     let to: PathBuf = to.to_path_buf();
     Ok(render::message(format, &format!("backed up to {}", to.display())))

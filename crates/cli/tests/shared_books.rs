@@ -185,9 +185,23 @@ fn a_book_imported_on_the_server_ages_exactly_like_the_same_book_in_a_file() {
             assert_eq!(on_server, ok(path(&file), "2026-04-15", &args), "aging at {as_of} by {basis} date");
         }
     }
-    let aging = json(&url, "2026-04-15", &["report", "aging", "--as-of", "2026-04-15", "--format", "json"]);
-    assert_eq!(aging["totals"]["balance"], "5837.38", "the story's figure, not two empty reports");
+    let aging = ["report", "aging", "--as-of", "2026-04-15", "--format", "json"];
+    assert_eq!(json(&url, "2026-04-15", &aging)["totals"]["balance"], "5837.38", "the story's figure");
     ok(&url, "2026-04-15", &["check"]);
+
+    // The backup of shared books: a SQLite file, with the files attached on the server beside it.
+    let licence = dir.path().join("营业执照.png");
+    std::fs::write(&licence, b"\x89PNG licence").unwrap();
+    let attach = ["customer", "attach", "C002", path(&licence), "--kind", "licence", "--format", "json"];
+    let sha = json(&url, "2026-04-15", &attach)["sha256"].as_str().unwrap().to_string();
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    let backup = backups.join("shared.db");
+    let said = ok(&url, "2026-04-15", &["backup", "--to", path(&backup)]);
+    assert_eq!(said, format!("backed up to {} with 1 attached file(s) beside it\n", backup.display()));
+    assert_eq!(ok(path(&backup), "2026-04-15", &aging), ok(&url, "2026-04-15", &aging));
+    assert_eq!(kept_beside(&backups, &sha), b"\x89PNG licence");
+    assert!(!run(&url, "2026-04-15", &["backup", "--to", path(&backup)]).status.success(), "never overwrites");
 }
 
 /// 3966 as "3,966", as copy-to says it.
