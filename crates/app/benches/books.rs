@@ -91,11 +91,7 @@ fn main() {
         );
     }
     let mut books = open(&path);
-    let entries: i64 = books
-        .store()
-        .connection()
-        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
-        .expect("entries counted");
+    let entries: i64 = books.store().query_value("SELECT count(*) FROM entries").expect("entries counted");
     let customers = books.list_customers("").expect("customers").len();
     println!("book: {customers} customers, {entries} entries ({})", if o.quick { "quick" } else { "full" });
 
@@ -111,11 +107,8 @@ fn main() {
     if o.wants("ledger") {
         let largest: String = books
             .store()
-            .connection()
-            .query_row(
+            .query_value(
                 "SELECT c.code FROM customers c JOIN entries e ON e.customer_id = c.id GROUP BY c.id ORDER BY count(*) DESC LIMIT 1",
-                [],
-                |r| r.get(0),
             )
             .expect("a largest customer");
         report(
@@ -224,7 +217,7 @@ fn main() {
 /// topped up to 1,000 open items with deliveries, untimed).
 fn payment(books: &mut Books) {
     let conn = |books: &mut Books, sql: &str| -> (String, i64, i64) {
-        books.store().connection().query_row(sql, [], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?))).expect("a customer")
+        books.store().read(|tx| tx.query_row(sql, (), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))).expect("a customer")
     };
     let largest = "SELECT c.code, c.id, (SELECT count(*) FROM open_items o WHERE o.customer_id = c.id)
                    FROM customers c JOIN account_totals t ON t.customer_id = c.id ORDER BY t.entries DESC LIMIT 1";
@@ -232,8 +225,7 @@ fn payment(books: &mut Books) {
     if open_now < 1000 {
         let mut csv = String::from("number,customer_code,date,item,quantity,unit_price,due_date\n");
         // Numbers unique across runs on the same book: the run is told by the open count.
-        let run: i64 =
-            books.store().connection().query_row("SELECT count(*) FROM entries", [], |r| r.get(0)).expect("counted");
+        let run: i64 = books.store().query_value("SELECT count(*) FROM entries").expect("counted");
         for i in open_now..1000 {
             csv += &format!("PAYBENCH-{run}-{i:04},{code},2026-11-{:02},螺纹钢,1,88.80,\n", 1 + i % 28);
         }
@@ -243,7 +235,7 @@ fn payment(books: &mut Books) {
         books,
         &format!(
             "SELECT c.code, (SELECT SUM(open_cents) FROM (SELECT open_cents FROM open_items o WHERE o.customer_id = c.id
-                 ORDER BY due_date, doc_date, number LIMIT 1000)),
+                 ORDER BY due_date, doc_date, number LIMIT 1000) AS oldest),
                  (SELECT count(*) FROM open_items o WHERE o.customer_id = c.id)
              FROM customers c WHERE c.id = {id}"
         ),
@@ -265,7 +257,7 @@ fn payment(books: &mut Books) {
         &format!(
             "record a payment allocated oldest-first over {} of {code}'s {open_items} open items ({} entries), durable commit",
             receipt.applied.len(),
-            books.store().connection().query_row("SELECT entries FROM account_totals a JOIN customers c ON c.id = a.customer_id WHERE c.code = ?1", [&code], |r| r.get::<_, i64>(0)).expect("entries")
+            books.store().read(|tx| tx.query_row("SELECT entries FROM account_totals a JOIN customers c ON c.id = a.customer_id WHERE c.code = ?1", [&code], |r| r.get::<i64>(0))).expect("entries")
         ),
         t.elapsed(),
         20.0,

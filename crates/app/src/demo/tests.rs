@@ -16,7 +16,7 @@ fn demo(dir: &Path, seed: u64, today: NaiveDate) -> Books {
 }
 
 fn entry_count(books: &mut Books) -> i64 {
-    books.store().connection().query_row("SELECT COUNT(*) FROM entries", [], |row| row.get(0)).unwrap()
+    books.store().query_value("SELECT COUNT(*) FROM entries").unwrap()
 }
 
 #[test]
@@ -124,12 +124,10 @@ fn the_last_three_weeks_of_notes_are_printed_and_most_were_signed_on_delivery() 
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-11-23");
     let mut books = demo(dir.path(), 1, today);
-    let count =
-        |books: &mut Books, sql: &str| -> i64 { books.store().connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    let count = |books: &mut Books, sql: &str| -> i64 { books.store().query_value(sql).unwrap() };
     let printed = count(&mut books, "SELECT COUNT(*) FROM documents WHERE kind = 'delivery_note'");
     let signed = count(&mut books, "SELECT COUNT(*) FROM signatures WHERE method = 'pad'");
-    let oldest: String =
-        books.store().connection().query_row("SELECT min(doc_date) FROM documents", [], |r| r.get(0)).unwrap();
+    let oldest: String = books.store().query_value("SELECT min(doc_date) FROM documents").unwrap();
     eprintln!("demo papers: {printed} printed, {signed} signed, oldest {oldest}");
     assert!(printed >= 20, "{printed} notes printed");
     assert!(signed * 10 >= printed * 5 && signed < printed, "{signed} of {printed} signed");
@@ -142,8 +140,7 @@ fn the_late_customers_were_called_made_promises_and_two_agreed_a_plan() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-11-23");
     let mut books = demo(dir.path(), 1, today);
-    let count =
-        |books: &mut Books, sql: &str| -> i64 { books.store().connection().query_row(sql, [], |r| r.get(0)).unwrap() };
+    let count = |books: &mut Books, sql: &str| -> i64 { books.store().query_value(sql).unwrap() };
     let logs = count(&mut books, "SELECT COUNT(*) FROM contact_logs");
     let promises = count(&mut books, "SELECT COUNT(*) FROM promises");
     let plans = count(&mut books, "SELECT COUNT(*) FROM plans");
