@@ -29,10 +29,15 @@ impl AppState {
 
     /// Runs `f` on the workspace; its error is said in the user's language.
     pub fn workspace<T>(&self, f: impl FnOnce(&mut Workspace) -> Result<T, AppError>) -> Result<T, ErrorView> {
-        // A panic while the lock was held leaves nothing half-written (every change is one
-        // transaction), so the workspace is still good to use.
-        let mut workspace = self.workspace.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
-        f(&mut workspace).map_err(|e| e.view(workspace.language()))
+        // Blocking work, told to the async runtime: shared books talk to their server
+        // through a client that runs a runtime of its own, which may not start on a worker
+        // thread that drives async tasks (it panics); outside a runtime this just runs `f`.
+        tokio::task::block_in_place(|| {
+            // A panic while the lock was held leaves nothing half-written (every change is
+            // one transaction), so the workspace is still good to use.
+            let mut workspace = self.workspace.lock().unwrap_or_else(|poisoned| poisoned.into_inner());
+            f(&mut workspace).map_err(|e| e.view(workspace.language()))
+        })
     }
 
     /// An error from the shell itself (a dialog, the system viewer), said like the others.

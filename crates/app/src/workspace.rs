@@ -156,7 +156,11 @@ impl Workspace {
     /// empty books) and remembers the server, not the password, for the next start.
     pub fn open_shared(&mut self, form: &ServerForm) -> Result<WorkspaceStatus, AppError> {
         let (shared, server) = form.server()?;
-        let books = open_shared(&server, Box::new(self.clock.clone()), &self.operator)?;
+        // Said as the connection test says it (nothing answering, wrong password, ...).
+        let books = open_shared(&server, Box::new(self.clock.clone()), &self.operator).map_err(|error| {
+            let (_, en, zh) = explain(&error, &shared);
+            AppError::rule(None, en, zh)
+        })?;
         self.save_preferences(Preferences { shared: Some(shared), ..self.preferences.clone() })?;
         self.books = Some(books);
         self.problem = None;
@@ -180,8 +184,8 @@ impl Workspace {
                 let (outcome, en, zh) = explain(&error, &shared);
                 // A refused password is asked for again; any other failure keeps it for the retry.
                 self.shared_password = (outcome != TestOutcome::WrongPassword).then(|| password.to_string());
-                self.server_problem = Some((outcome, en, zh));
-                Err(error)
+                self.server_problem = Some((outcome, en.clone(), zh.clone()));
+                Err(AppError::rule(None, en, zh))
             }
         }
     }
