@@ -21,6 +21,8 @@ pub struct Store {
     rehearsing: bool,
 }
 
+// One per open book: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 enum Backend {
     Sqlite { conn: Connection, path: Option<PathBuf> },
     Postgres(server::PgBook),

@@ -7,6 +7,8 @@ use std::str::FromStr;
 
 use crate::error::StoreError;
 
+// Made once when a book opens: its size does not matter.
+#[allow(clippy::large_enum_variant)]
 #[derive(Debug, Clone)]
 pub enum Locator {
     File(PathBuf),

@@ -38,7 +38,7 @@ pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Explicit
          WHERE e.customer_id = ?1 ORDER BY a.id",
     )?;
     let rows = stmt.query_map([customer_id], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 pub fn for_credit(conn: &Transaction, credit_entry_id: i64) -> Result<Vec<ExplicitAllocation>, StoreError> {
@@ -47,7 +47,7 @@ pub fn for_credit(conn: &Transaction, credit_entry_id: i64) -> Result<Vec<Explic
          WHERE credit_entry_id = ?1 ORDER BY id",
     )?;
     let rows = stmt.query_map([credit_entry_id], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Every allocation with the customer it belongs to.
@@ -57,5 +57,5 @@ pub fn all(conn: &Transaction) -> Result<Vec<(i64, ExplicitAllocation)>, StoreEr
          FROM allocations a JOIN entries e ON e.id = a.credit_entry_id ORDER BY a.id",
     )?;
     let rows = stmt.query_map((), |row| Ok((row.get(4)?, from_row(row)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

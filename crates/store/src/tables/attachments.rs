@@ -70,12 +70,12 @@ const SELECT: &str =
 pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Attachment>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("{SELECT} WHERE customer_id = ?1 ORDER BY id DESC"))?;
     let rows = stmt.query_map([customer_id], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 pub fn get(conn: &Transaction, id: i64) -> Result<Option<Attachment>, StoreError> {
     use crate::OptionalExtension;
-    Ok(conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?.query_row([id], from_row).optional()?)
+    conn.prepare_cached(&format!("{SELECT} WHERE id = ?1"))?.query_row([id], from_row).optional()
 }
 
 /// The content hash of every attached file and scan, each once.

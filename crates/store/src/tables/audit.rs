@@ -62,9 +62,9 @@ pub fn recent(conn: &Transaction, limit: u32) -> Result<Vec<AuditRecord>, StoreE
             after: json(row.get(7)?),
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 pub fn count(conn: &Transaction) -> Result<i64, StoreError> {
-    Ok(conn.prepare_cached("SELECT count(*) FROM audit_log")?.query_row((), |row| row.get(0))?)
+    conn.prepare_cached("SELECT count(*) FROM audit_log")?.query_row((), |row| row.get(0))
 }

@@ -82,7 +82,7 @@ pub fn logs_of(conn: &Transaction, customer_id: i64, limit: u32) -> Result<Vec<C
         "SELECT {LOG_COLUMNS} FROM contact_logs WHERE customer_id = ?1 ORDER BY at DESC, id DESC LIMIT ?2"
     ))?;
     let rows = stmt.query_map(params![customer_id, limit], log)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Every customer's latest contact: (customer id, its log).
@@ -92,7 +92,7 @@ pub fn last_logs(conn: &Transaction) -> Result<Vec<ContactLog>, StoreError> {
              WHERE m.customer_id = l.customer_id ORDER BY at DESC, id DESC LIMIT 1)"
     ))?;
     let rows = stmt.query_map((), log)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -113,14 +113,13 @@ pub fn insert_stage(conn: &Transaction, customer_id: i64, s: &StageRecord, stamp
 
 /// The customer's newest payment stage.
 pub fn stage_of(conn: &Transaction, customer_id: i64) -> Result<Option<StageRecord>, StoreError> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT stage, person, note, set_on FROM payment_stages WHERE customer_id = ?1 ORDER BY id DESC LIMIT 1",
-        )?
-        .query_row([customer_id], |row| {
-            Ok(StageRecord { stage: row.get(0)?, person: row.get(1)?, note: row.get(2)?, set_on: row.get(3)? })
-        })
-        .optional()?)
+    conn.prepare_cached(
+        "SELECT stage, person, note, set_on FROM payment_stages WHERE customer_id = ?1 ORDER BY id DESC LIMIT 1",
+    )?
+    .query_row([customer_id], |row| {
+        Ok(StageRecord { stage: row.get(0)?, person: row.get(1)?, note: row.get(2)?, set_on: row.get(3)? })
+    })
+    .optional()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -174,14 +173,14 @@ pub fn promises_of(conn: &Transaction, customer_id: i64) -> Result<Vec<PromiseRe
         "SELECT {PROMISE_COLUMNS} FROM promises WHERE customer_id = ?1 ORDER BY promised_date, id"
     ))?;
     let rows = stmt.query_map([customer_id], promise)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 pub fn all_promises(conn: &Transaction) -> Result<Vec<PromiseRecord>, StoreError> {
     let mut stmt = conn
         .prepare_cached(&format!("SELECT {PROMISE_COLUMNS} FROM promises ORDER BY customer_id, promised_date, id"))?;
     let rows = stmt.query_map((), promise)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -271,7 +270,7 @@ pub fn payments_of(conn: &Transaction, customer_id: i64) -> Result<Vec<Paid>, St
         "SELECT doc_date, amount_cents FROM entries WHERE customer_id = ?1 AND kind = 'payment' ORDER BY doc_date, id",
     )?;
     let rows = stmt.query_map([customer_id], |row| Ok(Paid { date: row.get(0)?, amount: money(row, 1)? }))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Every customer's payments from `from` to `to` (both included), added up by day: what
@@ -282,7 +281,7 @@ pub fn payments_by_day(conn: &Transaction, from: NaiveDate, to: NaiveDate) -> Re
          GROUP BY doc_date ORDER BY doc_date",
     )?;
     let rows = stmt.query_map([from, to], |row| Ok(Paid { date: row.get(0)?, amount: money(row, 1)? }))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Customers who ever promised to pay or agreed a repayment plan.
@@ -290,5 +289,5 @@ pub fn customers_with_promises_or_plans(conn: &Transaction) -> Result<Vec<i64>, 
     let mut stmt = conn
         .prepare_cached("SELECT customer_id FROM promises UNION SELECT customer_id FROM plans ORDER BY customer_id")?;
     let rows = stmt.query_map((), |row| row.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

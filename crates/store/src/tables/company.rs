@@ -102,7 +102,7 @@ impl CompanyImage {
 
 pub fn image(conn: &Transaction, which: CompanyImage) -> Result<Option<Vec<u8>>, StoreError> {
     let sql = format!("SELECT {} FROM company WHERE id = 1", which.column());
-    Ok(conn.prepare_cached(&sql)?.query_row((), |row| row.get(0))?)
+    conn.prepare_cached(&sql)?.query_row((), |row| row.get(0))
 }
 
 /// None removes the picture.

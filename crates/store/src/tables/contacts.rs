@@ -73,5 +73,5 @@ fn for_query(conn: &Transaction, filter: &str, key: i64) -> Result<Vec<Contact>,
             },
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

@@ -89,7 +89,7 @@ pub fn assessments(conn: &Transaction, customer_id: i64) -> Result<Vec<ApprovedA
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([customer_id], assessment_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 pub fn latest_assessment(conn: &Transaction, customer_id: i64) -> Result<Option<ApprovedAssessment>, StoreError> {
@@ -97,7 +97,7 @@ pub fn latest_assessment(conn: &Transaction, customer_id: i64) -> Result<Option<
         "SELECT {ASSESSMENT_COLUMNS} FROM credit_assessments WHERE customer_id = ?1
          ORDER BY assessed_on DESC, id DESC LIMIT 1"
     );
-    Ok(conn.prepare_cached(&sql)?.query_row([customer_id], assessment_row).optional()?)
+    conn.prepare_cached(&sql)?.query_row([customer_id], assessment_row).optional()
 }
 
 /// Each customer's latest grade and review date: (customer id, grade, next review).
@@ -108,7 +108,7 @@ pub fn latest_per_customer(conn: &Transaction) -> Result<Vec<(i64, Grade, NaiveD
                        ORDER BY b.assessed_on DESC, b.id DESC LIMIT 1)",
     )?;
     let rows = stmt.query_map((), |row| Ok((row.get(0)?, parsed(row, 1)?, parsed(row, 2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -175,5 +175,5 @@ pub fn overrides(conn: &Transaction, customer_id: i64) -> Result<Vec<CreditOverr
             operator: row.get(11)?,
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

@@ -205,7 +205,7 @@ fn code_taken_or(error: StoreError, code: &str) -> StoreError {
 
 pub fn by_code(conn: &Transaction, code: &str) -> Result<Option<Customer>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers WHERE lower(code) = lower(?1)");
-    Ok(conn.prepare_cached(&sql)?.query_row([code.trim()], from_row).optional()?)
+    conn.prepare_cached(&sql)?.query_row([code.trim()], from_row).optional()
 }
 
 pub fn get(conn: &Transaction, id: i64) -> Result<Customer, StoreError> {
@@ -218,7 +218,7 @@ pub fn list(conn: &Transaction) -> Result<Vec<Customer>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM customers ORDER BY code COLLATE BINARY");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map((), from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Up to `limit` customers whose code, name, phone or salesperson contains `needle`
@@ -233,7 +233,7 @@ pub fn search(conn: &Transaction, needle: &str, limit: usize) -> Result<Vec<Cust
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![needle.to_ascii_lowercase(), limit as i64], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Every customer's id, code and name, by code: for reports over all customers, which need
@@ -241,5 +241,5 @@ pub fn search(conn: &Transaction, needle: &str, limit: usize) -> Result<Vec<Cust
 pub fn names(conn: &Transaction) -> Result<Vec<(i64, String, String)>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id, code, name FROM customers ORDER BY code COLLATE BINARY")?;
     let rows = stmt.query_map((), |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

@@ -182,10 +182,9 @@ pub fn get(conn: &Transaction, id: i64) -> Result<DeliveryNote, StoreError> {
 }
 
 pub fn id_by_entry(conn: &Transaction, entry_id: i64) -> Result<Option<i64>, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT id FROM delivery_notes WHERE entry_id = ?1")?
+    conn.prepare_cached("SELECT id FROM delivery_notes WHERE entry_id = ?1")?
         .query_row([entry_id], |row| row.get(0))
-        .optional()?)
+        .optional()
 }
 
 fn lines(conn: &Transaction, delivery_id: i64) -> Result<Vec<DeliveryLine>, StoreError> {
@@ -203,7 +202,7 @@ fn lines(conn: &Transaction, delivery_id: i64) -> Result<Vec<DeliveryLine>, Stor
             amount: money(row, 5)?,
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// The issued note with this number, if there is one.

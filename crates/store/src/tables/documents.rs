@@ -94,7 +94,7 @@ pub fn insert(conn: &Transaction, doc: &NewDocument, stamp: &Stamp) -> Result<i6
 
 pub fn find(conn: &Transaction, kind: &str, number: &str) -> Result<Option<StoredDocument>, StoreError> {
     let sql = format!("SELECT {DOC_COLUMNS} FROM documents WHERE kind = ?1 AND number = ?2");
-    Ok(conn.prepare_cached(&sql)?.query_row(params![kind, number.trim()], document).optional()?)
+    conn.prepare_cached(&sql)?.query_row(params![kind, number.trim()], document).optional()
 }
 
 /// Every kind of paper that carries this number: a document kept, an issued delivery note
@@ -110,7 +110,7 @@ pub fn kinds_of_number(conn: &Transaction, number: &str) -> Result<Vec<String>, 
          ORDER BY 1",
     )?;
     let rows = stmt.query_map([number.trim()], |row| row.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 pub fn get(conn: &Transaction, id: i64) -> Result<StoredDocument, StoreError> {
@@ -133,14 +133,14 @@ pub fn for_customer(conn: &Transaction, customer_id: i64, kind: &str) -> Result<
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![customer_id, kind], document)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Every stored document, for verification.
 pub fn all_ids(conn: &Transaction) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT id FROM documents ORDER BY id")?;
     let rows = stmt.query_map((), |row| row.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// How a customer signed: on the pad, or on paper scanned back.
@@ -224,7 +224,7 @@ pub fn insert_signature(conn: &Transaction, s: &NewSignature, stamp: &Stamp) -> 
 
 pub fn signature_of(conn: &Transaction, document_id: i64) -> Result<Option<StoredSignature>, StoreError> {
     let sql = format!("SELECT {SIG_COLUMNS} FROM signatures WHERE document_id = ?1");
-    Ok(conn.prepare_cached(&sql)?.query_row([document_id], signature).optional()?)
+    conn.prepare_cached(&sql)?.query_row([document_id], signature).optional()
 }
 
 /// The signed PDF's bytes.

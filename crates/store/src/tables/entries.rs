@@ -142,7 +142,7 @@ pub fn get(conn: &Transaction, id: i64) -> Result<Entry, StoreError> {
 
 pub fn by_number(conn: &Transaction, kind: EntryKind, number: &str) -> Result<Option<Entry>, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE kind = ?1 AND number = ?2");
-    Ok(conn.prepare_cached(&sql)?.query_row(params![kind.as_str(), number], from_row).optional()?)
+    conn.prepare_cached(&sql)?.query_row(params![kind.as_str(), number], from_row).optional()
 }
 
 /// A customer's entries in ledger order: date, then debits before credits, then id.
@@ -153,7 +153,7 @@ pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Entry>, 
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map([customer_id], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// One customer's account for settlement, in the order of `for_customer`. Only the columns
@@ -228,7 +228,7 @@ pub fn page_of(conn: &Transaction, customer_id: i64, limit: u32, offset: u32) ->
     );
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![customer_id, limit, offset], from_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// What the `count` newest entries of a customer add to its balance (debits less credits).
@@ -244,9 +244,8 @@ pub fn newest_sum(conn: &Transaction, customer_id: i64, count: u32) -> Result<Mo
 }
 
 pub fn count_of(conn: &Transaction, customer_id: i64) -> Result<u32, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT count(*) FROM entries WHERE customer_id = ?1")?
-        .query_row([customer_id], |row| row.get(0))?)
+    conn.prepare_cached("SELECT count(*) FROM entries WHERE customer_id = ?1")?
+        .query_row([customer_id], |row| row.get(0))
 }
 
 /// The numbers of the given entries, by id.
@@ -280,5 +279,5 @@ pub fn of_kind_between(
     let rows = stmt.query_map(params![kind.as_str(), from, to], |row| {
         Ok((from_row(row)?, row.get(width)?, row.get(width + 1)?))
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

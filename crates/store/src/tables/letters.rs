@@ -77,10 +77,9 @@ pub fn get(conn: &Transaction, id: i64) -> Result<Letter, StoreError> {
 }
 
 pub fn by_number(conn: &Transaction, number: &str) -> Result<Option<Letter>, StoreError> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE number = ?1"))?
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE number = ?1"))?
         .query_row([number.trim()], letter)
-        .optional()?)
+        .optional()
 }
 
 /// A customer's letters, oldest first.
@@ -88,7 +87,7 @@ pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Letter>,
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE customer_id = ?1 ORDER BY letter_date, id"))?;
     let rows = stmt.query_map([customer_id], letter)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// The newest letters of the book, newest first.
@@ -96,7 +95,7 @@ pub fn recent(conn: &Transaction, limit: u32) -> Result<Vec<Letter>, StoreError>
     let mut stmt =
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters ORDER BY letter_date DESC, id DESC LIMIT ?1"))?;
     let rows = stmt.query_map([limit], letter)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// The entries a letter demanded, with what was open and how late: (entry id, open, days).
@@ -105,7 +104,7 @@ pub fn items(conn: &Transaction, letter_id: i64) -> Result<Vec<(i64, Money, i64)
         "SELECT entry_id, open_cents, days_overdue FROM letter_items WHERE letter_id = ?1 ORDER BY rowid",
     )?;
     let rows = stmt.query_map([letter_id], |row| Ok((row.get(0)?, money(row, 1)?, row.get(2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Records that letter `letter_id` went out above the level due (`due_level`), and why.
@@ -143,25 +142,23 @@ pub fn insert_answer(conn: &Transaction, letter_id: i64, a: &LetterAnswer, stamp
 }
 
 pub fn answer_of(conn: &Transaction, letter_id: i64) -> Result<Option<LetterAnswer>, StoreError> {
-    Ok(conn
-        .prepare_cached(
-            "SELECT no_objection, objection, answered_on, signature_id FROM letter_answers WHERE letter_id = ?1",
-        )?
-        .query_row([letter_id], |row| {
-            Ok(LetterAnswer {
-                no_objection: row.get(0)?,
-                objection: row.get(1)?,
-                answered_on: row.get(2)?,
-                signature_id: row.get(3)?,
-            })
+    conn.prepare_cached(
+        "SELECT no_objection, objection, answered_on, signature_id FROM letter_answers WHERE letter_id = ?1",
+    )?
+    .query_row([letter_id], |row| {
+        Ok(LetterAnswer {
+            no_objection: row.get(0)?,
+            objection: row.get(1)?,
+            answered_on: row.get(2)?,
+            signature_id: row.get(3)?,
         })
-        .optional()?)
+    })
+    .optional()
 }
 
 /// The level due and the owner's reason, when the letter skipped a level.
 pub fn skip_of(conn: &Transaction, letter_id: i64) -> Result<Option<(u8, String)>, StoreError> {
-    Ok(conn
-        .prepare_cached("SELECT due_level, reason FROM letter_skips WHERE letter_id = ?1")?
+    conn.prepare_cached("SELECT due_level, reason FROM letter_skips WHERE letter_id = ?1")?
         .query_row([letter_id], |row| Ok((row.get(0)?, row.get(1)?)))
-        .optional()?)
+        .optional()
 }

@@ -146,7 +146,7 @@ pub fn settle_dirty(conn: &Transaction) -> Result<usize, StoreError> {
 /// is not yet reflected in what is kept.
 pub fn is_dirty(conn: &Transaction, customer_id: i64) -> Result<bool, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT 1 FROM dirty_accounts WHERE customer_id = ?1")?;
-    Ok(stmt.exists([customer_id])?)
+    stmt.exists([customer_id])
 }
 
 const TOTALS_COLUMNS: &str = "customer_id, balance_cents, credit_cents, first_date, last_date, entries";
@@ -173,7 +173,7 @@ pub fn totals(conn: &Transaction, customer_id: i64) -> Result<Option<Totals>, St
 pub fn all_totals(conn: &Transaction) -> Result<HashMap<i64, Totals>, StoreError> {
     let mut stmt = conn.prepare_cached(&format!("SELECT {TOTALS_COLUMNS} FROM account_totals"))?;
     let rows = stmt.query_map((), totals_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 const OPEN_COLUMNS: &str = "customer_id, entry_id, kind, number, doc_date, due_date, amount_cents, open_cents";
@@ -199,7 +199,7 @@ pub fn open_of(conn: &Transaction, customer_id: i64) -> Result<Vec<OpenItem>, St
         "SELECT {OPEN_COLUMNS} FROM open_items WHERE customer_id = ?1 ORDER BY due_date, doc_date, number"
     ))?;
     let rows = stmt.query_map([customer_id], open_item)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Every open receivable, grouped by customer.
@@ -251,7 +251,7 @@ pub fn check(conn: &Transaction) -> Result<Vec<String>, StoreError> {
 pub fn customers_due_by(conn: &Transaction, day: NaiveDate) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT DISTINCT customer_id FROM open_items WHERE due_date <= ?1")?;
     let rows = stmt.query_map([day], |row| row.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Customers with an entry or allocation after `day`: for them what is kept is not what
@@ -259,7 +259,7 @@ pub fn customers_due_by(conn: &Transaction, day: NaiveDate) -> Result<Vec<i64>, 
 pub fn customers_active_after(conn: &Transaction, day: NaiveDate) -> Result<Vec<i64>, StoreError> {
     let mut stmt = conn.prepare_cached("SELECT customer_id FROM account_totals WHERE last_date > ?1")?;
     let rows = stmt.query_map([day], |row| row.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Customers with a receivable open and due from `from` to `to` (both included).
@@ -267,5 +267,5 @@ pub fn customers_due_between(conn: &Transaction, from: NaiveDate, to: NaiveDate)
     let mut stmt =
         conn.prepare_cached("SELECT DISTINCT customer_id FROM open_items WHERE due_date BETWEEN ?1 AND ?2")?;
     let rows = stmt.query_map([from, to], |row| row.get(0))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

@@ -55,5 +55,5 @@ pub fn of_document(conn: &Transaction, document_id: i64) -> Result<Vec<Sending>,
             operator: row.get(7)?,
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }

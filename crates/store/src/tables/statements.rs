@@ -88,10 +88,9 @@ pub fn get(conn: &Transaction, id: i64) -> Result<Statement, StoreError> {
 }
 
 pub fn by_number(conn: &Transaction, number: &str) -> Result<Option<Statement>, StoreError> {
-    Ok(conn
-        .prepare_cached(&format!("SELECT {COLUMNS} FROM statements WHERE number = ?1"))?
+    conn.prepare_cached(&format!("SELECT {COLUMNS} FROM statements WHERE number = ?1"))?
         .query_row([number.trim()], statement)
-        .optional()?)
+        .optional()
 }
 
 /// The customer's statement for exactly this period that no corrected one replaces.
@@ -100,7 +99,7 @@ pub fn current(conn: &Transaction, customer_id: i64, period: Period) -> Result<O
         "SELECT {COLUMNS} FROM statements s WHERE customer_id = ?1 AND period_from = ?2 AND period_to = ?3
            AND NOT EXISTS (SELECT 1 FROM statements c WHERE c.supersedes_id = s.id)"
     );
-    Ok(conn.prepare_cached(&sql)?.query_row(params![customer_id, period.from, period.to], statement).optional()?)
+    conn.prepare_cached(&sql)?.query_row(params![customer_id, period.from, period.to], statement).optional()
 }
 
 /// A statement as the month-end screen lists it, with what happened to it since.
@@ -141,7 +140,7 @@ pub fn for_period(conn: &Transaction, period: Period) -> Result<Vec<StatementRow
     let sql = format!("{ROW_SELECT} WHERE s.period_from = ?1 AND s.period_to = ?2 ORDER BY lower(c.code), s.number");
     let mut stmt = conn.prepare_cached(&sql)?;
     let rows = stmt.query_map(params![period.from, period.to], statement_row)?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// Statements that are current and still await the customer's answer, oldest first.
@@ -168,7 +167,7 @@ pub fn periods(conn: &Transaction) -> Result<Vec<Period>, StoreError> {
     let mut stmt = conn
         .prepare("SELECT DISTINCT period_from, period_to FROM statements ORDER BY period_from DESC, period_to DESC")?;
     let rows = stmt.query_map((), |row| Ok(Period { from: row.get(0)?, to: row.get(1)? }))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -230,7 +229,6 @@ pub fn outcome_of(conn: &Transaction, statement_id: i64) -> Result<Option<Outcom
         })
     })
     .optional()
-    .map_err(StoreError::from)
 }
 
 /// A customer who gets a statement for a period: one with a balance at its end or any
@@ -266,7 +264,7 @@ pub fn candidates(conn: &Transaction, period: Period) -> Result<Vec<Candidate>, 
             movements: row.get(4)?,
         })
     })?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
 
 /// A customer's confirmed statements: (number, period end, the day it was confirmed).
@@ -277,5 +275,5 @@ pub fn confirmed_for(conn: &Transaction, customer_id: i64) -> Result<Vec<(String
          WHERE s.customer_id = ?1 AND o.outcome = 'confirmed' ORDER BY o.decided_on",
     )?;
     let rows = stmt.query_map([customer_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
-    Ok(rows.collect::<Result<_, _>>()?)
+    rows.collect::<Result<_, _>>()
 }
