@@ -32,6 +32,7 @@ pub mod shared_books;
 pub mod sheets;
 pub mod statements;
 pub mod workspace;
+mod workspace_shared;
 
 pub use books::Books;
 pub use clock::{Clock, FixedClock, SystemClock};

@@ -12,9 +12,7 @@ use ts_rs::TS;
 
 use crate::demo::create_demo_books;
 use crate::error::AppError;
-use crate::shared_books::{
-    explain, open_shared, server_with_password, test_connection, ConnectionTest, ServerForm, SharedServer, TestOutcome,
-};
+use crate::shared_books::{ConnectionTest, SharedServer, TestOutcome};
 use crate::{Books, Clock};
 
 /// The demo business is the same every time it is opened on the same day.
@@ -85,9 +83,9 @@ pub struct Workspace {
     /// the app says so and offers a backup to restore, and never touches the file.
     pub(crate) problem: Option<AppError>,
     /// The shared books' password, in memory only (from the keyring or typed at start).
-    shared_password: Option<String>,
+    pub(crate) shared_password: Option<String>,
     /// Why the shared books could not be opened, for the status.
-    server_problem: Option<(TestOutcome, String, String)>,
+    pub(crate) server_problem: Option<(TestOutcome, String, String)>,
 }
 
 impl Workspace {
@@ -140,82 +138,6 @@ impl Workspace {
                 server: self.preferences.shared.as_ref().map(SharedServer::shown).unwrap_or_default(),
             }),
         }
-    }
-
-    /// The remembered server of shared books, if the books are shared.
-    pub fn shared_server(&self) -> Option<&SharedServer> {
-        self.preferences.shared.as_ref()
-    }
-
-    /// Tells what the form's server holds; the open books stay as they are.
-    pub fn test_shared(&self, form: &ServerForm) -> Result<ConnectionTest, AppError> {
-        test_connection(form, Box::new(self.clock.clone()), &self.operator, self.language())
-    }
-
-    /// Makes the form's shared books the workspace's books (an empty database becomes new,
-    /// empty books) and remembers the server, not the password, for the next start.
-    pub fn open_shared(&mut self, form: &ServerForm) -> Result<WorkspaceStatus, AppError> {
-        let (shared, server) = form.server()?;
-        // Said as the connection test says it (nothing answering, wrong password, ...).
-        let books = open_shared(&server, Box::new(self.clock.clone()), &self.operator).map_err(|error| {
-            let (_, en, zh) = explain(&error, &shared);
-            AppError::rule(None, en, zh)
-        })?;
-        self.save_preferences(Preferences { shared: Some(shared), ..self.preferences.clone() })?;
-        self.books = Some(books);
-        self.problem = None;
-        self.server_problem = None;
-        self.shared_password = Some(form.password.clone());
-        Ok(self.status())
-    }
-
-    /// Opens the remembered shared books with this password (from the keyring, or typed).
-    pub fn unlock_shared(&mut self, password: &str) -> Result<WorkspaceStatus, AppError> {
-        let Some(shared) = self.preferences.shared.clone() else { return Err(AppError::NoBooks) };
-        let server = server_with_password(&shared, password)?;
-        match open_shared(&server, Box::new(self.clock.clone()), &self.operator) {
-            Ok(books) => {
-                self.books = Some(books);
-                self.server_problem = None;
-                self.shared_password = Some(password.to_string());
-                Ok(self.status())
-            }
-            Err(error) => {
-                let (outcome, en, zh) = explain(&error, &shared);
-                // A refused password is asked for again; any other failure keeps it for the retry.
-                self.shared_password = (outcome != TestOutcome::WrongPassword).then(|| password.to_string());
-                self.server_problem = Some((outcome, en.clone(), zh.clone()));
-                Err(AppError::rule(None, en, zh))
-            }
-        }
-    }
-
-    /// The "try again" of a server that went away: the store connects again at its next
-    /// transaction, so one small read tells whether the server is back.
-    pub fn retry_shared(&mut self) -> Result<WorkspaceStatus, AppError> {
-        if let Some(books) = self.books.as_mut() {
-            books.store().read(|_| Ok::<(), huikuan_store::StoreError>(()))?;
-            return Ok(self.status());
-        }
-        match self.shared_password.clone() {
-            Some(password) => self.unlock_shared(&password),
-            None => Ok(self.status()),
-        }
-    }
-
-    /// Back to the book file on this computer (or the welcome screen when there is none).
-    pub fn leave_shared(&mut self) -> Result<WorkspaceStatus, AppError> {
-        self.save_preferences(Preferences { shared: None, ..self.preferences.clone() })?;
-        self.books = None;
-        self.shared_password = None;
-        self.server_problem = None;
-        if self.db_path.exists() {
-            match Books::open(&self.db_path, Box::new(self.clock.clone()), &self.operator) {
-                Ok(books) => self.books = Some(books),
-                Err(problem) => self.problem = Some(problem),
-            }
-        }
-        Ok(self.status())
     }
 
     pub fn language(&self) -> DocLanguage {

@@ -93,6 +93,10 @@ fn shared_books_are_remembered_without_their_password_and_asked_for_at_the_next_
     let status = ws.open_shared(&form_for(&server, &password)).unwrap();
     assert!(status.opened && status.shared.is_some() && !status.needs_password);
     ws.books().unwrap().create_customer(CustomerFields::new("C1", "宏达五金"), vec![]).unwrap();
+    let backup = ws.backup_now().unwrap();
+    let name = std::path::Path::new(&backup.path).file_name().unwrap().to_str().unwrap().to_string();
+    let refused = ws.restore_backup(&name).unwrap_err();
+    assert!(refused.message_in(DocLanguage::En).contains("copy-to"), "not restored over the shared books");
     assert!(!path.exists(), "no book file is made on this computer");
     for entry in std::fs::read_dir(dir.path()).unwrap() {
         let text = std::fs::read_to_string(entry.unwrap().path()).unwrap_or_default();

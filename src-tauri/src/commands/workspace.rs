@@ -48,7 +48,7 @@ pub async fn backup_schedule_set(
 /// Replaces the books with one of their backups, named as listed.
 #[tauri::command]
 pub async fn backup_restore(state: State<'_, AppState>, name: String) -> Result<RestoreDone, ErrorView> {
-    state.workspace(|w| w.restore(&name)).map(|(done, _)| done)
+    state.workspace(|w| w.restore_backup(&name))
 }
 
 /// Leaves the demo company: the demo is kept in a file of its own and empty books open.
