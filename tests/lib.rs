@@ -3,11 +3,15 @@
 
 pub mod scenario;
 
+use std::path::Path;
+
 use chrono::NaiveDate;
+use huikuan_app::demo::create_demo_books;
 use huikuan_app::ledger::{NewDelivery, NewDeliveryLine, NewPayment};
 use huikuan_app::{Books, FixedClock};
 use huikuan_domain::{Money, PaymentMethod};
-use huikuan_store::{Engine, StoreError, Value};
+use huikuan_store::testing::{fresh_server, on_postgres};
+use huikuan_store::{Engine, Locator, StoreError, Value};
 use rust_decimal::Decimal;
 
 pub fn date(text: &str) -> NaiveDate {
@@ -18,6 +22,36 @@ pub fn date(text: &str) -> NaiveDate {
 /// fresh database on the test server when `HUIKUAN_TEST_ENGINE=postgres`.
 pub fn books_on(today: &str) -> Books {
     Books::open_for_test(Box::new(FixedClock::on(date(today))), "tester").expect("test books open")
+}
+
+/// Where a story keeps books it closes and opens again (another day, another seat), or
+/// whose attached files must be kept: a file in `dir` on SQLite (its attachments in the
+/// folder beside it), a fresh database on the test server on PostgreSQL.
+pub fn place_in(dir: &Path) -> Locator {
+    if on_postgres() {
+        Locator::Server(fresh_server().expect("a database on the test server"))
+    } else {
+        Locator::File(dir.join("books.db"))
+    }
+}
+
+/// The books at `place`, whose today is `today`, kept by `operator`.
+pub fn books_at(place: &Locator, today: &str, operator: &str) -> Books {
+    Books::open_at(place, Box::new(FixedClock::on(date(today))), operator).expect("the books open")
+}
+
+/// The demo company (seed 1) as the app makes it, into a file in `dir`, whose today is
+/// `today`; on PostgreSQL copied whole, attached files too, into a fresh database on the
+/// test server (as a shop moving its books to a server does) and opened there.
+pub fn demo_books(dir: &Path, today: &str) -> Books {
+    let clock = Box::new(FixedClock::on(date(today)));
+    let mut books = create_demo_books(&dir.join("books.db"), clock, "tester", 1).expect("the demo is made");
+    if !on_postgres() {
+        return books;
+    }
+    let place = Locator::Server(fresh_server().expect("a database on the test server"));
+    books.copy_to(&place).expect("the demo copies to the server");
+    books_at(&place, today, "tester")
 }
 
 /// Every row of every table, as text: two dumps are equal when nothing was written. The

@@ -7,7 +7,7 @@ use huikuan_app::ledger::{NewDelivery, NewDeliveryLine};
 use huikuan_app::{Books, CustomerFields, FixedClock};
 use huikuan_domain::credit::{Factor, FactorScore, Grade, Scorecard, Signal};
 use huikuan_domain::{DocLanguage, Money, PaymentTerms};
-use huikuan_tests::{books_on, date, dump};
+use huikuan_tests::{books_at, books_on, date, dump, place_in};
 
 fn customer(books: &mut Books, code: &str, terms: &str, limit_cents: i64) {
     let mut fields = CustomerFields::new(code, &format!("{code} 建材店"));
@@ -147,8 +147,8 @@ fn issuing_a_draft_passes_the_same_check() {
 #[test]
 fn an_approved_assessment_sets_the_limit_and_terms_and_is_kept_as_it_was() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("books.db");
-    let open = |day: &str| Books::open(&path, Box::new(FixedClock::on(date(day))), "老板").unwrap();
+    let place = place_in(dir.path());
+    let open = |day: &str| books_at(&place, day, "老板");
     let mut books = open("2026-11-23");
     customer(&mut books, "N1", "cod", 0);
     let mut form = AssessmentForm {

@@ -2,13 +2,12 @@
 //! hash is the one recorded), the manifest lists each with its SHA-256, a check of the
 //! folder passes, and any change to it (a byte, a missing file, an added one) is found.
 
-use huikuan_app::demo::create_demo_books;
 use huikuan_app::documents::SignForm;
 use huikuan_app::evidence::{verify_pack, EvidenceRequest, Manifest};
 use huikuan_app::interest::InterestTerms;
-use huikuan_app::{Books, FixedClock};
+use huikuan_app::Books;
 use huikuan_domain::Period;
-use huikuan_tests::{date, drawn_signature};
+use huikuan_tests::{demo_books, drawn_signature};
 use sha2_free::hex_sha256;
 
 mod sha2_free {
@@ -20,7 +19,7 @@ mod sha2_free {
 }
 
 fn demo(dir: &std::path::Path) -> Books {
-    create_demo_books(&dir.join("books.db"), Box::new(FixedClock::on(date("2026-12-01"))), "tester", 1).unwrap()
+    demo_books(dir, "2026-12-01")
 }
 
 /// The demo customer with the most signed papers.

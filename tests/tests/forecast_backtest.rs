@@ -7,9 +7,9 @@
 //! written into docs/PERFORMANCE.md.
 
 use chrono::{Days, NaiveDate};
-use huikuan_app::{Books, FixedClock};
+use huikuan_app::Books;
 use huikuan_domain::Money;
-use huikuan_tests::{books_on, date};
+use huikuan_tests::{books_on, date, demo_books};
 
 const GOAL_PERCENT: f64 = 25.0;
 
@@ -104,9 +104,7 @@ fn the_forecast_made_in_the_past_on_a_generated_book_comes_within_the_goal_of_wh
 fn the_forecast_made_in_the_past_on_the_demo_books_comes_within_the_goal_of_what_was_collected_in_total() {
     let today = date("2026-12-01");
     let dir = tempfile::tempdir().unwrap();
-    let mut books =
-        huikuan_app::demo::create_demo_books(&dir.path().join("demo.db"), Box::new(FixedClock::on(today)), "tester", 1)
-            .unwrap();
+    let mut books = demo_books(dir.path(), "2026-12-01");
     let (_, total_error) = backtest(&mut books, "demo (seed 1)", today, 4, 91);
     assert!(total_error <= GOAL_PERCENT, "the total off by {total_error:.1}%, above {GOAL_PERCENT}%");
 }

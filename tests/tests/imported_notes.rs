@@ -7,15 +7,16 @@ use base64::Engine;
 use huikuan_app::documents::{SendForm, SignForm};
 use huikuan_app::evidence::{verify_pack, EvidenceRequest};
 use huikuan_app::forms::CustomerForm;
-use huikuan_app::{Books, FixedClock};
+use huikuan_app::Books;
 use huikuan_domain::{PaperKind, Period};
-use huikuan_tests::{date, drawn_signature, pdf_text};
+use huikuan_tests::{books_at, drawn_signature, pdf_text, place_in};
 
 const PHOTO: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/fixtures/papers/signed-paper-photo.jpg");
 const NUMBERS: [&str; 5] = ["ZC-001", "No.0012345", "2024-001", "2024/001", "2024_001"];
 
 fn books_in(dir: &std::path::Path) -> Books {
-    let mut books = Books::open(&dir.join("books.db"), Box::new(FixedClock::on(date("2026-12-01"))), "tester").unwrap();
+    // A place that keeps attached files (the scans): a file on SQLite, a server database.
+    let mut books = books_at(&place_in(dir), "2026-12-01", "tester");
     let form = CustomerForm {
         code: "C100".into(),
         name: "杭州新华超市".into(),

@@ -3,14 +3,13 @@
 //! hideable) and delivery notes on the paper chosen in settings, with the customer's
 //! address and contact when the note was entered without them.
 
-use huikuan_app::demo::create_demo_books;
 use huikuan_app::forms::CustomerForm;
 use huikuan_app::ledger::{NewDelivery, NewDeliveryLine};
 use huikuan_app::reports::ReportRequest;
 use huikuan_app::sheets::{Cell, SheetFormat};
-use huikuan_app::{Books, ContactFields, FixedClock};
+use huikuan_app::{Books, ContactFields};
 use huikuan_domain::{ContactRole, DocLanguage};
-use huikuan_tests::{books_on, date, pdf_pages, pdf_text, poppler};
+use huikuan_tests::{books_on, date, demo_books, pdf_pages, pdf_text, poppler};
 
 /// Page width and height in points, from pdfinfo.
 fn page_points(pdf: &[u8]) -> (f32, f32) {
@@ -31,8 +30,7 @@ fn money_text(cell: &Cell) -> Option<String> {
 fn every_aging_pdf_has_a_total_row_whole_figures_and_no_negative_days_and_the_summary_is_landscape() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-12-01");
-    let mut books =
-        create_demo_books(&dir.path().join("books.db"), Box::new(FixedClock::on(today)), "tester", 1).unwrap();
+    let mut books = demo_books(dir.path(), "2026-12-01");
     let requests = [
         ReportRequest::Aging { as_of: today, by_document_date: false, hide_zero: None },
         ReportRequest::AgingDetail { as_of: today, by_document_date: false, hide_zero: None },
@@ -86,8 +84,7 @@ fn every_aging_pdf_has_a_total_row_whole_figures_and_no_negative_days_and_the_su
 fn zero_rows_are_left_out_when_asked_and_the_totals_stay_the_same() {
     let dir = tempfile::tempdir().unwrap();
     let today = date("2026-12-01");
-    let mut books =
-        create_demo_books(&dir.path().join("books.db"), Box::new(FixedClock::on(today)), "tester", 1).unwrap();
+    let mut books = demo_books(dir.path(), "2026-12-01");
     let all = ReportRequest::Aging { as_of: today, by_document_date: false, hide_zero: None };
     let some = ReportRequest::Aging { as_of: today, by_document_date: false, hide_zero: Some(true) };
     let every = books.report_sheet(&all, DocLanguage::Zh).unwrap();

@@ -2,10 +2,10 @@
 //! log, drafts, and books that survive being closed and reopened.
 
 use huikuan_app::ledger::{ManualAllocation, NewDelivery, NewDeliveryLine, NewPayment};
-use huikuan_app::{Books, ContactFields, CustomerFields, FixedClock};
+use huikuan_app::{ContactFields, CustomerFields};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::{ContactRole, Money, PaymentMethod};
-use huikuan_tests::{books_on, date, dump};
+use huikuan_tests::{books_at, books_on, date, dump, place_in};
 use rust_decimal::Decimal;
 
 const CUSTOMERS: &str = "code,name,kind,phone,address,payment_terms,credit_limit,salesperson\n\
@@ -222,20 +222,21 @@ fn a_refused_change_leaves_no_audit_record_and_no_row() {
     assert_eq!(dump(&mut books), before);
 }
 
+/// Closed and opened again: a file on SQLite, a server database on PostgreSQL (a new
+/// connection, as another day's start or another seat).
 #[test]
-fn books_on_a_file_are_all_there_after_reopening() {
+fn books_are_all_there_after_reopening() {
     let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("books.db");
-    let clock = || Box::new(FixedClock::on(date("2026-04-01")));
+    let place = place_in(dir.path());
     {
-        let mut books = Books::open(&path, clock(), "tester").unwrap();
+        let mut books = books_at(&place, "2026-04-01", "tester");
         books.import_customers_csv(CUSTOMERS.as_bytes()).unwrap();
         books.create_delivery(delivery("C001", "2026-01-15", &[("米", "10", "100")])).unwrap();
         books.create_delivery(delivery("C001", "2026-02-15", &[("油", "10", "50")])).unwrap();
         let by_hand = vec![ManualAllocation { receivable: "SD-2026-000002".into(), amount: Money::from_cents(50_000) }];
         books.record_payment(payment("C001", "2026-02-20", "500", by_hand)).unwrap();
     }
-    let mut books = Books::open(&path, clock(), "tester").unwrap();
+    let mut books = books_at(&place, "2026-04-01", "tester");
     let report = books.aging_report(date("2026-04-01"), AgingBasis::DueDate).unwrap();
     let c001 = &report.customers[0];
     // The hand allocation survived: the older delivery is still fully open and overdue.
