@@ -2,6 +2,7 @@
 // bindings generated from the Rust types; every failure is an ApiError with the backend's
 // {code, message, field} (the message already in the user's language).
 import { Channel, invoke } from "@tauri-apps/api/core";
+import { serverGone } from "../lib/server_gone.svelte";
 import type {
   ApprovedAssessment,
   AssessmentForm,
@@ -67,6 +68,9 @@ import type {
   SignForm,
   Verification,
   WorkspaceStatus,
+  ServerForm,
+  ConnectionTest,
+  SharedOpened,
   AgingReport,
   AgingDetail,
   AgingBySalesperson,
@@ -128,7 +132,11 @@ async function call<T>(command: string, args?: Record<string, unknown>): Promise
   try {
     return await invoke<T>(command, args);
   } catch (thrown) {
-    throw toApiError(thrown);
+    const error = toApiError(thrown);
+    // A server typed in the shared-books form that does not answer is that form's error,
+    // not the open books' server gone.
+    if (error.code === "server_gone" && !command.startsWith("shared_")) serverGone.shown = true;
+    throw error;
   }
 }
 
@@ -149,6 +157,16 @@ export const api = {
   backupSchedule: () => call<BackupSchedule>("backup_schedule"),
   setBackupSchedule: (schedule: BackupSchedule) => call<BackupSchedule>("backup_schedule_set", { schedule }),
   restoreBackup: (name: string) => call<RestoreDone>("backup_restore", { name }),
+  /** Connects as the form says and tells plainly what is there; the open books stay. */
+  testServer: (form: ServerForm) => call<ConnectionTest>("shared_test", { form }),
+  /** Makes the server's shared books the workspace's books, remembered for the next start. */
+  openShared: (form: ServerForm) => call<SharedOpened>("shared_open", { form }),
+  /** The password asked at start (no keyring, or none kept). */
+  unlockShared: (password: string) => call<SharedOpened>("shared_unlock", { password }),
+  /** After the server went away: is it back? */
+  retryShared: () => call<WorkspaceStatus>("shared_retry"),
+  /** Back to the book file on this computer. */
+  leaveShared: () => call<WorkspaceStatus>("shared_leave"),
 
   company: () => call<Company>("company_get"),
   saveCompany: (company: Company) => call<Company>("company_save", { company }),

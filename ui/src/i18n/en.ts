@@ -4,6 +4,7 @@ import { a11yEn } from "./a11y.en";
 import { interestEn } from "./interest.en";
 import { lettersEn } from "./letters.en";
 import { reportsEn } from "./reports.en";
+import { sharedEn } from "./shared.en";
 import { wayinEn } from "./wayin.en";
 
 export const en = {
@@ -11,6 +12,7 @@ export const en = {
   ...a11yEn,
   ...lettersEn,
   ...wayinEn,
+  ...sharedEn,
   ...interestEn,
   "app.name": "Huikuan",
   "app.tagline": "Receivables for businesses that sell on credit",

@@ -3,6 +3,7 @@ import { a11yZh } from "./a11y.zh";
 import { interestZh } from "./interest.zh";
 import { lettersZh } from "./letters.zh";
 import { reportsZh } from "./reports.zh";
+import { sharedZh } from "./shared.zh";
 import { wayinZh } from "./wayin.zh";
 
 // 简体中文。与 en.ts 的键一一对应（类型检查保证不缺不多）。
@@ -11,6 +12,7 @@ export const zh: Record<MessageKey, string> = {
   ...a11yZh,
   ...lettersZh,
   ...wayinZh,
+  ...sharedZh,
   ...interestZh,
   "app.name": "回款",
   "app.tagline": "赊销企业的应收账款管理",

@@ -2,6 +2,7 @@
 // cancel. Validation itself is the backend's: the form only shows what it says.
 import { tick } from "svelte";
 import { ApiError, toApiError } from "../api";
+import { t } from "../i18n/index.svelte";
 
 export class FormState {
   errors = $state<Record<string, string>>({});
@@ -29,7 +30,8 @@ export class FormState {
   show(error: ApiError): void {
     const fields = error.fields.length > 0 ? error.fields : error.field ? [{ field: error.field, message: error.message }] : [];
     if (fields.length === 0) {
-      this.general = error.message;
+      // The server went away: the banner says so; the form says its words were not lost.
+      this.general = error.code === "server_gone" ? t("shared.not_saved") : error.message;
       return;
     }
     this.errors = Object.fromEntries(fields.map((f) => [f.field, f.message]));
