@@ -32,3 +32,28 @@ pub fn forget(server: &SharedServer) {
         let _ = e.delete_credential();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Runs where a Secret Service answers (a desktop session, or gnome-keyring-daemon in
+    /// a dbus-run-session); says so and passes where there is none, as under bare Xvfb.
+    #[test]
+    fn a_kept_password_is_recalled_and_forgotten_where_there_is_a_keyring() {
+        let server = SharedServer {
+            host: "books.test.invalid".into(),
+            port: 5432,
+            database: format!("t{}", std::process::id()),
+            user: "owner".into(),
+        };
+        if !remember(&server, "it's a \\ secret") {
+            eprintln!("no keyring here: the password would be asked at start");
+            assert_eq!(recall(&server), None);
+            return;
+        }
+        assert_eq!(recall(&server).as_deref(), Some("it's a \\ secret"));
+        forget(&server);
+        assert_eq!(recall(&server), None);
+    }
+}
