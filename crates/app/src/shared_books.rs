@@ -3,6 +3,7 @@
 //! happened, and the server the workspace remembers (never its password).
 
 use huikuan_domain::DocLanguage;
+use huikuan_store::server::Probe;
 use huikuan_store::{Locator, Server, StoreError};
 use serde::{Deserialize, Serialize};
 use ts_rs::TS;
@@ -135,12 +136,7 @@ pub fn open_shared(server: &Server, clock: Box<dyn Clock>, operator: &str) -> Re
 
 /// Connects as the form says and tells what is there, without changing which books the
 /// workspace has open.
-pub fn test_connection(
-    form: &ServerForm,
-    clock: Box<dyn Clock>,
-    operator: &str,
-    language: DocLanguage,
-) -> Result<ConnectionTest, AppError> {
+pub fn test_connection(form: &ServerForm, language: DocLanguage) -> Result<ConnectionTest, AppError> {
     let (shared, server) = form.server()?;
     let shown = shared.shown();
     let said = |outcome, en: String, zh: String| ConnectionTest {
@@ -148,10 +144,14 @@ pub fn test_connection(
         message: if language == DocLanguage::En { en } else { zh },
         server: shown.clone(),
     };
-    Ok(match open_shared(&server, clock, operator) {
-        Ok(mut books) => {
-            let customers = books.list_customers("")?.len();
-            let version = huikuan_store::latest_version();
+    // Looked at, not changed: an empty database is prepared only when the user opens it.
+    Ok(match huikuan_store::server::probe(&server).map_err(AppError::from) {
+        Ok(Probe::Empty) => said(
+            TestOutcome::Connected,
+            format!("Connected to {shown}. The database is empty: opening it prepares new shared books there."),
+            format!("已连接 {shown}。该数据库是空的：打开时将在其中建立新的共享账簿。"),
+        ),
+        Ok(Probe::Books { version, customers }) => {
             if customers == 0 {
                 said(
                     TestOutcome::Connected,

@@ -18,7 +18,7 @@ impl Workspace {
 
     /// Tells what the form's server holds; the open books stay as they are.
     pub fn test_shared(&self, form: &ServerForm) -> Result<ConnectionTest, AppError> {
-        test_connection(form, Box::new(self.clock.clone()), &self.operator, self.language())
+        test_connection(form, self.language())
     }
 
     /// Makes the form's shared books the workspace's books (an empty database becomes new,

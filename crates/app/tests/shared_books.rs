@@ -60,13 +60,8 @@ fn an_empty_port_is_postgresqls_own_and_a_password_of_any_characters_is_quoted()
 #[test]
 fn a_closed_port_is_said_as_nothing_answering() {
     let port = std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port();
-    let found = test_connection(
-        &form("127.0.0.1", &port.to_string(), "books", "owner", "pw"),
-        Box::new(clock()),
-        "t",
-        DocLanguage::En,
-    )
-    .unwrap();
+    let found =
+        test_connection(&form("127.0.0.1", &port.to_string(), "books", "owner", "pw"), DocLanguage::En).unwrap();
     assert_eq!(found.outcome, TestOutcome::Unreachable, "{}", found.message);
     assert!(found.message.starts_with(&format!("Nothing answered at 127.0.0.1:{port}")), "{}", found.message);
 }
@@ -74,10 +69,15 @@ fn a_closed_port_is_said_as_nothing_answering() {
 #[test]
 fn the_connection_test_tells_empty_books_a_wrong_password_and_a_missing_database() {
     let Some((server, password)) = fresh() else { return };
-    let test = |f: &ServerForm| test_connection(f, Box::new(clock()), "t", DocLanguage::En).unwrap();
+    let test = |f: &ServerForm| test_connection(f, DocLanguage::En).unwrap();
     let found = test(&form_for(&server, &password));
     assert_eq!(found.outcome, TestOutcome::Connected);
-    assert!(found.message.contains("empty and ready"), "{}", found.message);
+    assert!(found.message.contains("The database is empty: opening it prepares"), "{}", found.message);
+    let mut probe = huikuan_store::Store::open_server(&server).unwrap();
+    assert_eq!(probe.query_value::<i64>("SELECT count(*) FROM customers").unwrap(), 0);
+    drop(probe);
+    let again = test(&form_for(&server, &password));
+    assert!(again.message.contains("empty and ready"), "prepared books without customers: {}", again.message);
     assert!(!found.message.contains(&password) && !found.server.contains(&password));
     assert_eq!(test(&form_for(&server, "not-the-password")).outcome, TestOutcome::WrongPassword);
     let missing = form_for(&server.with_database("no_such_books"), &password);

@@ -10,7 +10,7 @@ mod engine;
 mod error;
 pub mod locator;
 mod migrate;
-mod server;
+pub mod server;
 pub mod tables;
 pub mod testing;
 

@@ -103,6 +103,38 @@ impl PgBook {
     }
 }
 
+/// What a database on a server holds, found without changing it: a connection test.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Probe {
+    /// No tables: opening it prepares new, empty books.
+    Empty,
+    /// Huikuan's books at this schema version, with this many customers.
+    Books { version: i64, customers: i64 },
+}
+
+/// Connects and looks, read-only. A database of another program, or books newer than
+/// this program, are refused as opening them would be.
+pub fn probe(server: &Server) -> Result<Probe, StoreError> {
+    let mut client = connect(server)?;
+    let mut tx = client.build_transaction().read_only(true).start()?;
+    let ours: bool = tx.query_one("SELECT to_regclass('huikuan_schema') IS NOT NULL", &[])?.get(0);
+    if !ours {
+        let tables: i64 = tx
+            .query_one("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()", &[])?
+            .get(0);
+        if tables > 0 {
+            return Err(StoreError::ForeignServerDatabase { database: server.database.clone() });
+        }
+        return Ok(Probe::Empty);
+    }
+    let version: i64 = tx.query_one("SELECT version FROM huikuan_schema", &[])?.get(0);
+    if version > latest_version() {
+        return Err(StoreError::NewerSchema { found: version, supported: latest_version() });
+    }
+    let customers: i64 = tx.query_one("SELECT count(*) FROM customers", &[])?.get(0);
+    Ok(Probe::Books { version, customers })
+}
+
 /// After rows were written with their own ids (a copied book), each identity column
 /// continues after the highest id, so the next row written gets a new one.
 pub(crate) fn reset_identities(tx: &Transaction) -> Result<(), StoreError> {
