@@ -18,6 +18,16 @@ pub struct Books {
     pub(crate) files: Files,
     /// The generated demo company rather than the owner's own books (read when opened).
     pub(crate) demo: bool,
+    /// Which opening of books this is, unique in the process: the desktop's readers know
+    /// from it that the workspace's books were replaced (even by the same file, restored).
+    pub(crate) opened: u64,
+}
+
+/// Counts the openings of books in this process.
+static OPENINGS: std::sync::atomic::AtomicU64 = std::sync::atomic::AtomicU64::new(0);
+
+fn next_opening() -> u64 {
+    OPENINGS.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1
 }
 
 /// The setting that marks the generated demo company.
@@ -28,7 +38,7 @@ impl Books {
         let files = path.parent().map_or(Files::Nowhere, |dir| Files::Folder(dir.join("attachments")));
         let mut store = Store::open(path)?;
         let demo = store.read(|tx| huikuan_store::tables::settings::get::<bool>(tx, DEMO_KEY))?.unwrap_or(false);
-        Ok(Books { store, clock, operator: operator.to_string(), files, demo })
+        Ok(Books { store, clock, operator: operator.to_string(), files, demo, opened: next_opening() })
     }
 
     /// Opens the books a locator names: a file, or shared books on a PostgreSQL server
@@ -40,7 +50,7 @@ impl Books {
         };
         let mut store = Store::open_server(server)?;
         let demo = store.read(|tx| huikuan_store::tables::settings::get::<bool>(tx, DEMO_KEY))?.unwrap_or(false);
-        Ok(Books { store, clock, operator: operator.to_string(), files: Files::Database, demo })
+        Ok(Books { store, clock, operator: operator.to_string(), files: Files::Database, demo, opened: next_opening() })
     }
 
     /// A fresh book for a test: in memory, or with `HUIKUAN_TEST_ENGINE=postgres` in a new
@@ -59,6 +69,7 @@ impl Books {
             operator: operator.to_string(),
             files: Files::Nowhere,
             demo: false,
+            opened: next_opening(),
         })
     }
 

@@ -27,6 +27,7 @@ pub mod import;
 pub mod interest;
 pub mod ledger;
 pub mod letters;
+pub mod readers;
 pub mod reports;
 pub mod shared_books;
 pub mod sheets;

@@ -78,6 +78,16 @@ impl Store {
         }
     }
 
+    /// Where the book is, as it was opened (a server with its password): what another
+    /// connection to the same book opens, such as the desktop's readers. None in memory,
+    /// where no other connection can see the book.
+    pub fn locator(&self) -> Option<Locator> {
+        match &self.backend {
+            Backend::Sqlite { path, .. } => path.clone().map(Locator::File),
+            Backend::Postgres(book) => Some(Locator::Server(book.server.clone())),
+        }
+    }
+
     /// Where the book is, as shown to the user (a server's address without its password).
     pub fn location(&self) -> String {
         match &self.backend {
