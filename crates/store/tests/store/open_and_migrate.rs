@@ -127,6 +127,6 @@ fn backup_to_writes_a_consistent_copy() {
     let copy = dir.path().join("copy.db");
     store.backup_to(&copy).unwrap();
     let mut restored = Store::open(&copy).unwrap();
-    let count = restored.read(|tx| customers::list(tx)).unwrap().len();
+    let count = restored.read(customers::list).unwrap().len();
     assert_eq!(count, 1);
 }

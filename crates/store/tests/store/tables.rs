@@ -37,7 +37,7 @@ fn customers_update_and_list_in_code_order() {
     fields.credit_limit = Money::from_cents(5_000_000);
     fields.name = "安心药房".into();
     store.write(|tx| customers::update(tx, id, &fields, &stamp())).unwrap();
-    let list = store.read(|tx| customers::list(tx)).unwrap();
+    let list = store.read(customers::list).unwrap();
     assert_eq!(list.iter().map(|c| c.fields.code.as_str()).collect::<Vec<_>>(), ["A1", "B2"]);
     assert_eq!(list[0].fields.credit_limit, Money::from_cents(5_000_000));
     assert_eq!(list[0].fields.name, "安心药房");
@@ -67,11 +67,11 @@ fn contacts_belong_to_a_customer_and_can_be_edited() {
 #[test]
 fn the_company_profile_is_one_row_that_updates() {
     let mut store = open_store();
-    let mut profile = store.read(|tx| company::get(tx)).unwrap();
+    let mut profile = store.read(company::get).unwrap();
     assert_eq!(profile.currency, "CNY");
     profile.legal_name = "杭州顺达商贸有限公司".into();
     store.write(|tx| company::update(tx, &profile)).unwrap();
-    assert_eq!(store.read(|tx| company::get(tx)).unwrap().legal_name, "杭州顺达商贸有限公司");
+    assert_eq!(store.read(company::get).unwrap().legal_name, "杭州顺达商贸有限公司");
 }
 
 #[test]
@@ -85,7 +85,7 @@ fn all_accounts_reads_every_customer_in_one_pass() {
             Ok::<_, StoreError>(c)
         })
         .unwrap();
-    let accounts = store.read(|tx| entries::all_accounts(tx)).unwrap();
+    let accounts = store.read(entries::all_accounts).unwrap();
     assert_eq!(accounts[&customer], store.read(|tx| entries::account(tx, customer)).unwrap());
     assert_eq!(accounts[&other].receivables.len(), 1);
     // The lean read of one account is the account of its full entries, in the same order.
