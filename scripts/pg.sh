@@ -131,3 +131,14 @@ pg_stop() {
     bin=$(_pg_bin) || return 0
     _pg_run "$dir" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
 }
+
+# Stops at once, as a crash or a power cut would (no shutdown checkpoint), and starts again
+# on the same port: the crash trials' server restarted mid-write.
+pg_restart() {
+    local dir bin port
+    dir=$(realpath -m "$1")
+    bin=$(_pg_bin) || return 1
+    port=$(sed -E 's#.*:([0-9]+)/postgres$#\1#' "$dir/url")
+    _pg_run "$dir" "$bin/pg_ctl" -D "$dir/data" -m immediate -w stop >/dev/null 2>&1 || true
+    _pg_run "$dir" "$bin/pg_ctl" -D "$dir/data" -l "$dir/server.log" -o "-p $port" -w -t 60 start >/dev/null
+}
