@@ -6,7 +6,11 @@
 //!   cargo bench -p huikuan-app --bench books -- --db FILE --only import,dashboard
 //!
 //! `--db FILE` reuses (or first writes) a generated book there, so the 1M-entry book is
-//! generated once. Under `cargo test --benches` (no `--bench` argument) it runs quick.
+//! generated once. `--db postgresql://…` runs the same figures on shared books on a server
+//! (an empty database is filled first: from `--from FILE`, or generated into a temporary
+//! file and copied), beside the floor of the same run: the server's own client, `psql`,
+//! reading the whole ledger table. Under `cargo test --benches` (no `--bench` argument) it
+//! runs quick.
 
 use std::path::PathBuf;
 use std::sync::atomic::AtomicBool;
@@ -15,12 +19,15 @@ use std::time::{Duration, Instant};
 use huikuan_app::ledger::NewPayment;
 use huikuan_app::{Books, FixedClock};
 use huikuan_domain::{AgingBasis, Money, PaymentMethod, Period};
+use huikuan_store::Locator;
 
 struct Options {
     quick: bool,
     customers: usize,
     entries: usize,
-    db: Option<PathBuf>,
+    db: Option<String>,
+    /// For a server: the book to copy there when its database is empty.
+    from: Option<PathBuf>,
     /// Only these figures (comma separated: aging, ledger, search, dashboard, payment,
     /// collections, import, month-end, check); all when not given.
     only: Option<Vec<String>>,
@@ -39,7 +46,7 @@ fn options() -> Options {
     let entries = value("--entries").and_then(|v| v.parse().ok()).unwrap_or(if quick { 3_000 } else { 1_000_000 });
     let customers = value("--customers").and_then(|v| v.parse().ok()).unwrap_or((entries / 100).clamp(20, 10_000));
     let only = value("--only").map(|v| v.split(',').map(str::to_string).collect());
-    Options { quick, customers, entries, db: value("--db").map(PathBuf::from), only }
+    Options { quick, customers, entries, db: value("--db"), from: value("--from").map(PathBuf::from), only }
 }
 
 fn today() -> chrono::NaiveDate {
@@ -48,6 +55,62 @@ fn today() -> chrono::NaiveDate {
 
 fn open(path: &std::path::Path) -> Books {
     Books::open(path, Box::new(FixedClock::on(today())), "bench").expect("the book opens")
+}
+
+/// The generated book, written once into `path`.
+fn generate(o: &Options, path: &std::path::Path) {
+    let t = Instant::now();
+    let made = open(path).generate(o.customers, o.entries, 1).expect("the book is generated");
+    println!(
+        "generated {} customers, {} entries ({} delivery lines) in {:.1} s (the ledger in {:.1} s)",
+        made.customers,
+        made.entries,
+        made.delivery_lines,
+        t.elapsed().as_secs_f64(),
+        made.ledger_millis as f64 / 1000.0
+    );
+}
+
+/// The books the figures are measured on: a file (generated on first use), or a server's
+/// database (filled on first use by a whole-book copy).
+fn books_for(o: &Options, dir: &std::path::Path) -> Books {
+    let place = o.db.clone().unwrap_or_else(|| dir.join("books.db").display().to_string());
+    let locator = Locator::parse(&place).expect("a file or a postgresql:// URL");
+    let Locator::Server(_) = &locator else {
+        let path = PathBuf::from(&place);
+        if !path.exists() {
+            generate(o, &path);
+        }
+        return open(&path);
+    };
+    let mut books = Books::open_at(&locator, Box::new(FixedClock::on(today())), "bench").expect("the server opens");
+    let held: i64 = books.store().query_value("SELECT count(*) FROM entries").expect("entries counted");
+    if held == 0 {
+        let source = o.from.clone().unwrap_or_else(|| dir.join("source.db"));
+        if !source.exists() {
+            generate(o, &source);
+        }
+        let t = Instant::now();
+        let copied = open(&source).copy_to(&locator).expect("copied to the server");
+        println!("copied {} entries to {} in {:.1} s", copied.entries, copied.to, t.elapsed().as_secs_f64());
+        books = Books::open_at(&locator, Box::new(FixedClock::on(today())), "bench").expect("the server opens");
+    }
+    books
+}
+
+/// The floor of the same run on a server: `psql` reading the whole ledger table (every
+/// column of every entry) and throwing it away; None for a file.
+fn ledger_floor(o: &Options, runs: usize) -> Option<Duration> {
+    let url = o.db.as_ref().filter(|d| huikuan_store::locator::is_server_url(d))?;
+    let read = || {
+        let out = std::process::Command::new("psql")
+            .args([url.as_str(), "-Atqc", "COPY (SELECT * FROM entries) TO STDOUT"])
+            .stdout(std::process::Stdio::null())
+            .status()
+            .expect("psql runs");
+        assert!(out.success(), "psql read the ledger");
+    };
+    Some(median(runs, read))
 }
 
 /// The median of `runs` timings of `f`, after one warm-up run.
@@ -77,32 +140,24 @@ fn main() {
     let o = options();
     let runs = if o.quick { 3 } else { 7 };
     let dir = tempfile::tempdir().expect("a temporary folder");
-    let path = o.db.clone().unwrap_or_else(|| dir.path().join("books.db"));
-    if !path.exists() {
-        let t = Instant::now();
-        let made = open(&path).generate(o.customers, o.entries, 1).expect("the book is generated");
-        println!(
-            "generated {} customers, {} entries ({} delivery lines) in {:.1} s (the ledger in {:.1} s)",
-            made.customers,
-            made.entries,
-            made.delivery_lines,
-            t.elapsed().as_secs_f64(),
-            made.ledger_millis as f64 / 1000.0
-        );
-    }
-    let mut books = open(&path);
+    let mut books = books_for(&o, dir.path());
     let entries: i64 = books.store().query_value("SELECT count(*) FROM entries").expect("entries counted");
     let customers = books.list_customers("").expect("customers").len();
-    println!("book: {customers} customers, {entries} entries ({})", if o.quick { "quick" } else { "full" });
+    let engine = format!("{:?}", books.store().engine());
+    println!("book: {customers} customers, {entries} entries ({}, {engine})", if o.quick { "quick" } else { "full" });
 
     if o.wants("aging") {
-        report(
-            "aging of all customers as of today",
-            median(runs, || {
-                books.aging_report(today(), AgingBasis::DueDate).expect("aging");
-            }),
-            150.0,
-        );
+        let took = median(runs, || {
+            books.aging_report(today(), AgingBasis::DueDate).expect("aging");
+        });
+        report("aging of all customers as of today", took, 150.0);
+        if let Some(floor) = ledger_floor(&o, runs) {
+            let (ms, floor_ms) = (took.as_secs_f64() * 1000.0, floor.as_secs_f64() * 1000.0);
+            println!(
+                "  floor: psql reading the whole ledger table, {floor_ms:.1} ms; the aging is {:.2}x it (goal <= 3x)",
+                ms / floor_ms
+            );
+        }
     }
     if o.wants("ledger") {
         let largest: String = books
