@@ -87,7 +87,7 @@ impl PgBook {
             .isolation_level(IsolationLevel::RepeatableRead)
             .start()
             .map_err(|e| gone(StoreError::from(e), &shown))?;
-        Ok(Transaction { inner: Inner::Postgres(PgTx { tx: RefCell::new(tx), statements }) })
+        Ok(Transaction { inner: Inner::Postgres(PgTx { tx: RefCell::new(tx), statements, server: shown }) })
     }
 
     /// A write, after every earlier writer of this book has committed or rolled back.
@@ -99,7 +99,7 @@ impl PgBook {
         tx.batch_execute("SET LOCAL lock_timeout = '60s'").map_err(|e| gone(StoreError::from(e), &shown))?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
             .map_err(|e| gone(StoreError::from(e), &shown))?;
-        Ok(Transaction { inner: Inner::Postgres(PgTx { tx: RefCell::new(tx), statements }) })
+        Ok(Transaction { inner: Inner::Postgres(PgTx { tx: RefCell::new(tx), statements, server: shown }) })
     }
 }
 

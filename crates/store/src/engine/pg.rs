@@ -19,14 +19,23 @@ type Boxed = Box<dyn Error + Sync + Send>;
 pub(crate) struct PgTx<'c> {
     pub(crate) tx: RefCell<postgres::Transaction<'c>>,
     pub(crate) statements: &'c RefCell<HashMap<String, postgres::Statement>>,
+    /// The server as shown to the user, named when it cannot be reached.
+    pub(crate) server: String,
 }
 
 impl PgTx<'_> {
+    fn fail(&self, error: postgres::Error) -> StoreError {
+        match StoreError::from(error) {
+            StoreError::ServerGone { why, .. } => StoreError::ServerGone { server: self.server.clone(), why },
+            other => other,
+        }
+    }
+
     fn statement(&self, sql: &str) -> Result<postgres::Statement, StoreError> {
         if let Some(stmt) = self.statements.borrow().get(sql) {
             return Ok(stmt.clone());
         }
-        let stmt = self.tx.borrow_mut().prepare(&translate(sql)).map_err(StoreError::from)?;
+        let stmt = self.tx.borrow_mut().prepare(&translate(sql)).map_err(|e| self.fail(e))?;
         self.statements.borrow_mut().insert(sql.to_string(), stmt.clone());
         Ok(stmt)
     }
@@ -34,7 +43,7 @@ impl PgTx<'_> {
     pub(crate) fn execute(&self, sql: &str, values: &[Value]) -> Result<usize, StoreError> {
         let stmt = self.statement(sql)?;
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let changed = self.tx.borrow_mut().execute(&stmt, &params).map_err(StoreError::from)?;
+        let changed = self.tx.borrow_mut().execute(&stmt, &params).map_err(|e| self.fail(e))?;
         Ok(changed as usize)
     }
 
@@ -42,8 +51,8 @@ impl PgTx<'_> {
     pub(crate) fn insert(&self, sql: &str, values: &[Value]) -> Result<i64, StoreError> {
         let stmt = self.statement(&format!("{sql} RETURNING id"))?;
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
-        let row = self.tx.borrow_mut().query_one(&stmt, &params).map_err(StoreError::from)?;
-        row.try_get::<_, i64>(0).map_err(StoreError::from)
+        let row = self.tx.borrow_mut().query_one(&stmt, &params).map_err(|e| self.fail(e))?;
+        row.try_get::<_, i64>(0).map_err(|e| self.fail(e))
     }
 
     pub(crate) fn each(
@@ -57,13 +66,13 @@ impl PgTx<'_> {
         let stmt = self.statement(sql)?;
         let params = values.iter().map(|v| v as &(dyn ToSql + Sync));
         let mut tx = self.tx.borrow_mut();
-        let mut rows = tx.query_raw(&stmt, params).map_err(StoreError::from)?;
-        while let Some(row) = rows.next().map_err(StoreError::from)? {
+        let mut rows = tx.query_raw(&stmt, params).map_err(|e| self.fail(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
             f(&Row { inner: RowInner::Postgres(&row) })?;
             if first_only {
                 // The rest of the rows are read and dropped: the portal must finish
                 // before the connection takes the next statement.
-                while rows.next().map_err(StoreError::from)?.is_some() {}
+                while rows.next().map_err(|e| self.fail(e))?.is_some() {}
                 break;
             }
         }
@@ -71,7 +80,7 @@ impl PgTx<'_> {
     }
 
     pub(crate) fn batch(&self, sql: &str) -> Result<(), StoreError> {
-        self.tx.borrow_mut().batch_execute(sql).map_err(StoreError::from)
+        self.tx.borrow_mut().batch_execute(sql).map_err(|e| self.fail(e))
     }
 }
 
