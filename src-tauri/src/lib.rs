@@ -4,6 +4,7 @@
 mod command_list;
 pub mod commands;
 mod keyring_store;
+mod reader_pool;
 mod state;
 
 use std::path::PathBuf;
@@ -169,7 +170,7 @@ fn schedule_backups<R: Runtime>(app: &tauri::App<R>) {
         std::thread::sleep(std::time::Duration::from_secs(30));
         loop {
             let state = handle.state::<AppState>();
-            if let Err(e) = state.workspace(|w| w.backup_if_due()) {
+            if let Err(e) = state.workspace_now(|w| w.backup_if_due()) {
                 eprintln!("scheduled backup: {}", e.message);
             }
             std::thread::sleep(std::time::Duration::from_secs(3600));

@@ -30,7 +30,7 @@ pub async fn aging_report(
     as_of: NaiveDate,
     by_document_date: bool,
 ) -> Result<AgingReport, ErrorView> {
-    state.books(|b| b.aging_report(as_of, basis(by_document_date)))
+    state.reading(move |b| b.aging_report(as_of, basis(by_document_date))).await
 }
 
 #[tauri::command]
@@ -39,7 +39,7 @@ pub async fn aging_detail(
     as_of: NaiveDate,
     by_document_date: bool,
 ) -> Result<AgingDetail, ErrorView> {
-    state.books(|b| b.aging_detail(as_of, basis(by_document_date)))
+    state.reading(move |b| b.aging_detail(as_of, basis(by_document_date))).await
 }
 
 #[tauri::command]
@@ -48,7 +48,7 @@ pub async fn aging_by_salesperson(
     as_of: NaiveDate,
     by_document_date: bool,
 ) -> Result<AgingBySalesperson, ErrorView> {
-    state.books(|b| b.aging_by_salesperson(as_of, basis(by_document_date)))
+    state.reading(move |b| b.aging_by_salesperson(as_of, basis(by_document_date))).await
 }
 
 #[tauri::command]
@@ -57,17 +57,17 @@ pub async fn collection_performance(
     as_of: NaiveDate,
     months: u32,
 ) -> Result<CollectionPerformance, ErrorView> {
-    state.books(|b| b.collection_performance(as_of, months))
+    state.reading(move |b| b.collection_performance(as_of, months)).await
 }
 
 #[tauri::command]
 pub async fn provision_report(state: State<'_, AppState>, as_of: NaiveDate) -> Result<ProvisionReport, ErrorView> {
-    state.books(|b| b.provision_report(as_of))
+    state.reading(move |b| b.provision_report(as_of)).await
 }
 
 #[tauri::command]
 pub async fn provision_rates_get(state: State<'_, AppState>) -> Result<Vec<ProvisionRate>, ErrorView> {
-    state.books(|b| b.provision_rates())
+    state.reading(move |b| b.provision_rates()).await
 }
 
 #[tauri::command]
@@ -75,7 +75,7 @@ pub async fn provision_rates_save(
     state: State<'_, AppState>,
     rates: Vec<ProvisionRate>,
 ) -> Result<Vec<ProvisionRate>, ErrorView> {
-    state.books(|b| b.save_provision_rates(rates))
+    state.books(move |b| b.save_provision_rates(rates)).await
 }
 
 #[tauri::command]
@@ -84,17 +84,17 @@ pub async fn write_offs_report(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Result<WriteOffReport, ErrorView> {
-    state.books(|b| b.write_offs(from, to))
+    state.reading(move |b| b.write_offs(from, to)).await
 }
 
 #[tauri::command]
 pub async fn open_items(state: State<'_, AppState>, code: String) -> Result<Vec<OpenItem>, ErrorView> {
-    state.books(|b| b.open_items(&code))
+    state.reading(move |b| b.open_items(&code)).await
 }
 
 #[tauri::command]
 pub async fn write_off_create(state: State<'_, AppState>, form: WriteOffForm) -> Result<Vec<Entry>, ErrorView> {
-    state.books(|b| b.write_off_receivables(form))
+    state.books(move |b| b.write_off_receivables(form)).await
 }
 
 /// Writes the report into the exports folder; returns the file's path.
@@ -104,13 +104,13 @@ pub async fn report_export(
     request: ReportRequest,
     format: SheetFormat,
 ) -> Result<String, ErrorView> {
-    state.workspace(|w| w.export_report(&request, format)).map(|p| p.display().to_string())
+    state.workspace(move |w| w.export_report(&request, format)).await.map(|p| p.display().to_string())
 }
 
 /// Shows the exports folder in the system's file manager.
 #[tauri::command]
 pub async fn exports_open<R: Runtime>(app: AppHandle<R>, state: State<'_, AppState>) -> Result<(), ErrorView> {
-    let folder = state.workspace(|w| w.exports_folder())?;
+    let folder = state.workspace(move |w| w.exports_folder()).await?;
     app.opener()
         .open_path(folder.display().to_string(), None::<&str>)
         .map_err(|_| state.error(huikuan_app::workspace::folder_not_opened(&folder)))
@@ -118,15 +118,15 @@ pub async fn exports_open<R: Runtime>(app: AppHandle<R>, state: State<'_, AppSta
 
 #[tauri::command]
 pub async fn import_preview(state: State<'_, AppState>, form: ImportForm) -> Result<ImportPreview, ErrorView> {
-    state.books(|b| b.import_preview(&form))
+    state.books(move |b| b.import_preview(&form)).await
 }
 
 #[tauri::command]
 pub async fn import_confirm(state: State<'_, AppState>, form: ImportForm) -> Result<ImportSummary, ErrorView> {
-    state.books(|b| b.import_file(&form))
+    state.books(move |b| b.import_file(&form)).await
 }
 
 #[tauri::command]
 pub async fn evidence_build(state: State<'_, AppState>, request: EvidenceRequest) -> Result<EvidenceBuilt, ErrorView> {
-    state.workspace(|w| w.build_evidence(&request))
+    state.workspace(move |w| w.build_evidence(&request)).await
 }

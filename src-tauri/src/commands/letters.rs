@@ -12,10 +12,12 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn letters_due(state: State<'_, AppState>) -> Result<Vec<LetterDue>, ErrorView> {
-    state.books(|b| {
-        let today = b.clock().today();
-        b.letters_due(today)
-    })
+    state
+        .reading(move |b| {
+            let today = b.clock().today();
+            b.letters_due(today)
+        })
+        .await
 }
 
 #[tauri::command]
@@ -24,7 +26,7 @@ pub async fn letter_issue(
     choice: LetterChoice,
     date: String,
 ) -> Result<LetterView, ErrorView> {
-    state.books(|b| b.issue_chosen_letter(&choice, b.read_letter_date(&date)?))
+    state.books(move |b| b.issue_chosen_letter(&choice, b.read_letter_date(&date)?)).await
 }
 
 /// The chosen letter as it would be issued, unnumbered and marked as a draft: PDF bytes.
@@ -34,7 +36,7 @@ pub async fn letter_preview(
     choice: LetterChoice,
     date: String,
 ) -> Result<Response, ErrorView> {
-    state.books(|b| b.preview_letter(&choice, b.read_letter_date(&date)?)).map(Response::new)
+    state.reading(move |b| b.preview_letter(&choice, b.read_letter_date(&date)?)).await.map(Response::new)
 }
 
 /// Issues a batch of letters on a worker thread, telling the window of each through
@@ -47,12 +49,12 @@ pub async fn letters_issue<R: Runtime>(
     date: String,
     on_progress: Channel<LetterProgress>,
 ) -> Result<Vec<LetterView>, ErrorView> {
-    let date = state.books(|b| b.read_letter_date(&date))?;
+    let date = state.reading(move |b| b.read_letter_date(&date)).await?;
     state.month_end_cancel.store(false, Ordering::SeqCst);
     let worker = app.clone();
     let run = tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
-        state.books(|b| {
+        state.books_now(|b| {
             let mut tell = |p: &LetterProgress| {
                 let _ = on_progress.send(p.clone());
             };
@@ -64,19 +66,19 @@ pub async fn letters_issue<R: Runtime>(
 
 #[tauri::command]
 pub async fn letter_get(state: State<'_, AppState>, number: String) -> Result<LetterView, ErrorView> {
-    state.books(|b| b.letter(&number))
+    state.reading(move |b| b.letter(&number)).await
 }
 
 /// The letter's signed receipt with what the customer ticked: no objection (the debt
 /// acknowledged) or its objection.
 #[tauri::command]
 pub async fn letter_answer(state: State<'_, AppState>, form: LetterAnswerForm) -> Result<LetterView, ErrorView> {
-    state.books(|b| b.answer_letter(form))
+    state.books(move |b| b.answer_letter(form)).await
 }
 
 #[tauri::command]
 pub async fn letter_templates(state: State<'_, AppState>) -> Result<LetterTemplates, ErrorView> {
-    state.books(|b| b.letter_templates())
+    state.reading(move |b| b.letter_templates()).await
 }
 
 #[tauri::command]
@@ -84,7 +86,7 @@ pub async fn letter_templates_check(
     state: State<'_, AppState>,
     templates: LetterTemplates,
 ) -> Result<Vec<TemplateProblem>, ErrorView> {
-    state.books(|b| Ok(b.check_letter_templates(&templates)))
+    state.reading(move |b| Ok(b.check_letter_templates(&templates))).await
 }
 
 #[tauri::command]
@@ -92,12 +94,12 @@ pub async fn letter_templates_save(
     state: State<'_, AppState>,
     templates: LetterTemplates,
 ) -> Result<LetterTemplates, ErrorView> {
-    state.books(|b| b.save_letter_templates(templates))
+    state.books(move |b| b.save_letter_templates(templates)).await
 }
 
 #[tauri::command]
 pub async fn dunning_policy_get(state: State<'_, AppState>) -> Result<DunningPolicy, ErrorView> {
-    state.books(|b| b.dunning_policy())
+    state.reading(move |b| b.dunning_policy()).await
 }
 
 #[tauri::command]
@@ -105,10 +107,10 @@ pub async fn dunning_policy_save(
     state: State<'_, AppState>,
     policy: DunningPolicy,
 ) -> Result<DunningPolicy, ErrorView> {
-    state.books(|b| b.save_dunning_policy(policy))
+    state.books(move |b| b.save_dunning_policy(policy)).await
 }
 
 #[tauri::command]
 pub async fn customer_limitation(state: State<'_, AppState>, code: String) -> Result<LimitationReport, ErrorView> {
-    state.books(|b| b.customer_limitation(&code, None))
+    state.reading(move |b| b.customer_limitation(&code, None)).await
 }

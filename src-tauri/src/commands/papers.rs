@@ -11,7 +11,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn customer_papers(state: State<'_, AppState>, code: String) -> Result<CustomerPapers, ErrorView> {
-    state.books(|b| b.customer_papers(&code))
+    state.reading(move |b| b.customer_papers(&code)).await
 }
 
 /// `kind`, when the page knows it, tells apart a number two papers share (an imported note).
@@ -21,7 +21,7 @@ pub async fn paper_get(
     number: String,
     kind: Option<PaperKind>,
 ) -> Result<PaperView, ErrorView> {
-    state.books(|b| b.paper_of_kind(&number, kind))
+    state.books(move |b| b.paper_of_kind(&number, kind)).await
 }
 
 /// The exact stored bytes, as an ArrayBuffer for the in-app viewer.
@@ -32,12 +32,12 @@ pub async fn paper_pdf(
     kind: Option<PaperKind>,
     signed: bool,
 ) -> Result<Response, ErrorView> {
-    state.books(|b| b.paper_pdf_of_kind(&number, kind, signed)).map(Response::new)
+    state.books(move |b| b.paper_pdf_of_kind(&number, kind, signed)).await.map(Response::new)
 }
 
 #[tauri::command]
 pub async fn paper_sign(state: State<'_, AppState>, form: SignForm) -> Result<PaperView, ErrorView> {
-    state.books(|b| b.sign_paper(form))
+    state.books(move |b| b.sign_paper(form)).await
 }
 
 #[tauri::command]
@@ -46,7 +46,7 @@ pub async fn paper_verify(
     number: String,
     kind: Option<PaperKind>,
 ) -> Result<Verification, ErrorView> {
-    state.books(|b| b.verify_paper_of_kind(&number, kind))
+    state.reading(move |b| b.verify_paper_of_kind(&number, kind)).await
 }
 
 /// Opens the PDF in the system's viewer, to print it from there.
@@ -58,7 +58,7 @@ pub async fn paper_open<R: Runtime>(
     kind: Option<PaperKind>,
     signed: bool,
 ) -> Result<String, ErrorView> {
-    let path = state.workspace(|w| w.export_paper(&number, kind, signed))?;
+    let path = state.workspace(move |w| w.export_paper(&number, kind, signed)).await?;
     app.opener()
         .open_path(path.display().to_string(), None::<&str>)
         .map_err(|_| state.error(huikuan_app::workspace::no_viewer(&path)))?;
@@ -80,12 +80,12 @@ pub async fn paper_save<R: Runtime>(
     };
     let path =
         chosen.into_path().map_err(|e| state.error(AppError::File { path: name.clone(), message: e.to_string() }))?;
-    state.workspace(|w| w.save_paper(&number, kind, signed, &path)).map(|p| Some(p.display().to_string()))
+    state.workspace(move |w| w.save_paper(&number, kind, signed, &path)).await.map(|p| Some(p.display().to_string()))
 }
 
 #[tauri::command]
 pub async fn company_images(state: State<'_, AppState>) -> Result<CompanyImages, ErrorView> {
-    state.books(|b| b.company_images())
+    state.reading(move |b| b.company_images()).await
 }
 
 /// `png_base64` None removes the picture.
@@ -95,5 +95,5 @@ pub async fn company_image_set(
     which: String,
     png_base64: Option<String>,
 ) -> Result<CompanyImages, ErrorView> {
-    state.books(|b| b.set_company_image(&which, png_base64.as_deref()))
+    state.books(move |b| b.set_company_image(&which, png_base64.as_deref())).await
 }

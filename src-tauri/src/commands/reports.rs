@@ -6,7 +6,7 @@ use crate::state::AppState;
 
 #[tauri::command]
 pub async fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, ErrorView> {
-    state.books(|b| b.dashboard())
+    state.reading(move |b| b.dashboard()).await
 }
 
 #[tauri::command]
@@ -16,5 +16,5 @@ pub async fn customer_ledger_page(
     offset: u32,
     limit: u32,
 ) -> Result<LedgerPage, ErrorView> {
-    state.books(|b| b.customer_ledger_page(&code, offset, limit))
+    state.reading(move |b| b.customer_ledger_page(&code, offset, limit)).await
 }

@@ -21,7 +21,7 @@ fn period(state: &AppState, text: &str) -> Result<Period, ErrorView> {
 #[tauri::command]
 pub async fn month_end(state: State<'_, AppState>, period: String) -> Result<MonthEndOverview, ErrorView> {
     let period = self::period(&state, &period)?;
-    state.books(|b| b.month_end(period))
+    state.reading(move |b| b.month_end(period)).await
 }
 
 #[tauri::command]
@@ -30,7 +30,7 @@ pub async fn month_end_candidates(
     period: String,
 ) -> Result<Vec<MonthEndCandidate>, ErrorView> {
     let period = self::period(&state, &period)?;
-    state.books(|b| b.month_end_candidates(period))
+    state.reading(move |b| b.month_end_candidates(period)).await
 }
 
 /// Asks for the folder the PDFs go to; None when the user cancels (the default stays).
@@ -64,7 +64,7 @@ pub async fn month_end_run<R: Runtime>(
     let worker = app.clone();
     let run = tauri::async_runtime::spawn_blocking(move || {
         let state = worker.state::<AppState>();
-        state.workspace(|w| {
+        state.workspace_now(|w| {
             let folder = chosen.unwrap_or_else(|| w.statements_dir(&period));
             // A closed window only stops hearing of the progress, never the run.
             let mut tell = |p: &MonthEndProgress| {
@@ -93,7 +93,7 @@ pub async fn month_end_open_folder<R: Runtime>(
     let chosen = state.month_end_folder.lock().unwrap_or_else(|p| p.into_inner()).clone();
     let folder = match chosen {
         Some(folder) => folder,
-        None => state.workspace(|w| Ok(w.statements_dir(&period)))?,
+        None => state.workspace(move |w| Ok(w.statements_dir(&period))).await?,
     };
     app.opener()
         .open_path(folder.display().to_string(), None::<&str>)
@@ -103,7 +103,7 @@ pub async fn month_end_open_folder<R: Runtime>(
 
 #[tauri::command]
 pub async fn statement_get(state: State<'_, AppState>, number: String) -> Result<StatementView, ErrorView> {
-    state.books(|b| b.statement(&number))
+    state.reading(move |b| b.statement(&number)).await
 }
 
 #[tauri::command]
@@ -114,20 +114,20 @@ pub async fn statement_issue(
     correct: bool,
 ) -> Result<StatementView, ErrorView> {
     let period = self::period(&state, &period)?;
-    state.books(|b| b.issue_statement(&code, period, correct))
+    state.books(move |b| b.issue_statement(&code, period, correct)).await
 }
 
 #[tauri::command]
 pub async fn statement_confirm(state: State<'_, AppState>, form: SignForm) -> Result<StatementView, ErrorView> {
-    state.books(|b| b.confirm_statement(form))
+    state.books(move |b| b.confirm_statement(form)).await
 }
 
 #[tauri::command]
 pub async fn statement_dispute(state: State<'_, AppState>, form: DisputeForm) -> Result<StatementView, ErrorView> {
-    state.books(|b| b.dispute_statement(form))
+    state.books(move |b| b.dispute_statement(form)).await
 }
 
 #[tauri::command]
 pub async fn paper_send(state: State<'_, AppState>, form: SendForm) -> Result<Vec<Sending>, ErrorView> {
-    state.books(|b| b.record_sending(form))
+    state.books(move |b| b.record_sending(form)).await
 }
