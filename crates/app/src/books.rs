@@ -97,6 +97,11 @@ impl Books {
 
     /// A consistent copy of the whole book at `destination`.
     pub fn backup_to(&mut self, destination: &Path) -> Result<(), AppError> {
+        // Shared books: a SQLite file with their attached files beside it, as a file's own
+        // backup has them.
+        if self.store.engine() == huikuan_store::Engine::Postgres {
+            return self.copy_to(&Locator::File(destination.to_path_buf())).map(|_| ());
+        }
         Ok(self.store.backup_to(destination)?)
     }
 

@@ -23,8 +23,11 @@ pub struct CopySummary {
 
 impl Books {
     /// Copies the whole book to `target`: an empty PostgreSQL database, or a SQLite file
-    /// that does not exist yet.
+    /// that does not exist yet. All or nothing: every attached file is read before anything
+    /// is written and kept in the transaction that writes the rows; a new file that the copy
+    /// could not finish is removed.
     pub fn copy_to(&mut self, target: &Locator) -> Result<CopySummary, AppError> {
+        let carried = self.attached_files()?;
         let (mut store, files) = match target {
             Locator::File(path) => {
                 if path.exists() {
@@ -38,26 +41,34 @@ impl Books {
             }
             Locator::Server(server) => (Store::open_server(server)?, Files::Database),
         };
-        huikuan_store::copy::copy_book(&mut self.store, &mut store)?;
-        let files = self.carry_files(&mut store, &files)?;
+        let copied = huikuan_store::copy::copy_book_and(&mut self.store, &mut store, |tx| {
+            carried.iter().try_for_each(|(sha256, bytes)| files.keep(tx, sha256, bytes))
+        });
+        if let Err(error) = copied {
+            if let Locator::File(path) = target {
+                drop(store);
+                for end in ["", "-wal", "-shm"] {
+                    let _ = std::fs::remove_file(format!("{}{end}", path.display()));
+                }
+            }
+            return Err(error);
+        }
         let customers = store.query_value::<i64>("SELECT count(*) FROM customers")?;
         let entries = store.query_value::<i64>("SELECT count(*) FROM entries")?;
-        Ok(CopySummary { to: store.location(), customers, entries, files })
+        Ok(CopySummary { to: store.location(), customers, entries, files: carried.len() as i64 })
     }
 
-    /// Every attached file, from where this book keeps them to where `target` does.
-    fn carry_files(&mut self, target: &mut Store, to: &Files) -> Result<i64, AppError> {
+    /// Every attached file's hash and bytes, from where this book keeps them.
+    fn attached_files(&mut self) -> Result<Vec<(String, Vec<u8>)>, AppError> {
         let from = self.files.clone();
-        let hashes: Vec<String> = self.store.read(|tx| Ok::<_, AppError>(attachments::all_hashes(tx)?))?;
-        let mut carried = 0;
-        for sha256 in hashes {
-            let bytes = self.store.read(|tx| {
-                from.read(tx, &sha256)
-                    .map_err(|why| AppError::File { path: format!("attachment {sha256}"), message: why })
-            })?;
-            target.write(|tx| to.keep(tx, &sha256, &bytes))?;
-            carried += 1;
-        }
-        Ok(carried)
+        self.store.read(|tx| {
+            attachments::all_hashes(tx)?
+                .into_iter()
+                .map(|sha256| match from.read(tx, &sha256) {
+                    Ok(bytes) => Ok((sha256, bytes)),
+                    Err(why) => Err(AppError::File { path: format!("attachment {sha256}"), message: why }),
+                })
+                .collect()
+        })
     }
 }

@@ -161,14 +161,17 @@ fn store_zh(error: &StoreError) -> String {
         Corrupt(what) => format!("存储的数据已损坏：{what}"),
         Backup { path, source } => format!("无法备份账簿到 {path}：{}", sqlite_zh(source)),
         Sqlite(e) => format!("数据库错误：{e}"),
-        Postgres(e) => format!("数据库服务器错误：{e}"),
+        Postgres(e) => format!(
+            "数据库服务器错误：{}",
+            e.as_db_error().map_or_else(|| e.to_string(), |db| db.message().to_string())
+        ),
         ServerGone { server, why } => format!(
             "无法连接数据库服务器 {server}（{why}）。请检查服务器和网络；恢复后回款会继续工作，您填写的内容不会丢失"
         ),
         BadLocator(why) => format!("共享账簿的地址不正确：{why}"),
         ForeignServerDatabase { database } => format!("数据库 {database} 中有其他程序的表；回款需要一个专用的空数据库"),
         Busy => "账簿正忙：另一个席位占用时间过长，请稍后重试".to_string(),
-        NotEmpty => "复制的目标账簿必须为空：它已有客户或分录".to_string(),
+        NotEmpty => "复制的目标账簿必须为空：它已有客户、分录或其他记录".to_string(),
         NoRow => "未找到记录".to_string(),
         Io(e) => format!("文件错误：{e}"),
     }

@@ -1,6 +1,6 @@
 //! A whole book copied from one store into another, whichever engines hold them: every
 //! table row for row with its ids, in one transaction on each side. The copy is refused
-//! into a book that already holds customers or entries.
+//! into a book that already holds anything but its company row and settings.
 
 use crate::engine::{Engine, Transaction, Value};
 use crate::error::StoreError;
@@ -44,10 +44,20 @@ pub const TABLES: &[&str] = &[
     "open_items",
 ];
 
-/// Copies every row of `source` into `target`, which must hold no customers or entries.
+/// Copies every row of `source` into `target`, which must be empty.
 pub fn copy_book(source: &mut Store, target: &mut Store) -> Result<(), StoreError> {
+    copy_book_and(source, target, |_| Ok(()))
+}
+
+/// As `copy_book`, with `then` run in the same transaction on the target: what else the
+/// copy carries (attached files) commits with the rows or not at all.
+pub fn copy_book_and<E: From<StoreError>>(
+    source: &mut Store,
+    target: &mut Store,
+    then: impl FnOnce(&Transaction) -> Result<(), E>,
+) -> Result<(), E> {
     let shape = shape()?;
-    let tables: Vec<(Vec<String>, Vec<Vec<Value>>)> = source.read(|tx| -> Result<_, StoreError> {
+    let tables: Vec<(Vec<String>, Vec<Vec<Value>>)> = source.read(|tx| -> Result<_, E> {
         shape
             .iter()
             .map(|(table, columns, order)| Ok((columns.clone(), read_table(tx, table, columns, order)?)))
@@ -63,7 +73,7 @@ pub fn copy_book(source: &mut Store, target: &mut Store) -> Result<(), StoreErro
         if tx.engine() == Engine::Postgres {
             crate::server::reset_identities(tx)?;
         }
-        Ok(())
+        then(tx)
     })
 }
 
@@ -110,9 +120,15 @@ fn write_table(tx: &Transaction, table: &str, columns: &[String], rows: &[Vec<Va
     Ok(())
 }
 
+/// Anything written but the seeded company row and the settings makes a book not empty
+/// (an append-only row could not be cleared for the copy anyway).
 fn refuse_unless_empty(tx: &Transaction) -> Result<(), StoreError> {
-    let held: i64 =
-        tx.query_row("SELECT (SELECT count(*) FROM customers) + (SELECT count(*) FROM entries)", (), |r| r.get(0))?;
+    let counts: Vec<String> = TABLES
+        .iter()
+        .filter(|t| !matches!(**t, "company" | "settings"))
+        .map(|t| format!("(SELECT count(*) FROM {t})"))
+        .collect();
+    let held: i64 = tx.query_row(&format!("SELECT {}", counts.join(" + ")), (), |r| r.get(0))?;
     if held > 0 {
         return Err(StoreError::NotEmpty);
     }

@@ -36,7 +36,7 @@ pub enum StoreError {
     BadLocator(String),
     #[error("the database {database} holds tables of another program; Huikuan uses an empty database of its own")]
     ForeignServerDatabase { database: String },
-    #[error("the books copied into must be empty: this one already holds customers or entries")]
+    #[error("the books copied into must be empty: this one already holds customers, entries or other records")]
     NotEmpty,
     #[error("the books are busy: another seat has held them for too long; try again")]
     Busy,
@@ -95,10 +95,15 @@ impl StoreError {
                 return StoreError::Busy;
             }
         }
-        // A statement the server refused is not a lost server; an I/O failure or a closed
-        // connection is.
-        if error.as_db_error().is_none() && is_connection_error(&error) {
-            return StoreError::ServerGone { server: String::new(), why: error.to_string() };
+        // A statement the server refused is not a lost server; an I/O failure, a closed
+        // connection, or the server shutting down or starting up is.
+        let going = error.as_db_error().is_some_and(|db| {
+            let code = db.code().code();
+            code.starts_with("08") || matches!(code, "57P01" | "57P02" | "57P03" | "57P05")
+        });
+        if going || error.as_db_error().is_none() && is_connection_error(&error) {
+            let why = error.as_db_error().map_or_else(|| error.to_string(), |db| db.message().to_string());
+            return StoreError::ServerGone { server: String::new(), why };
         }
         StoreError::Postgres(error)
     }

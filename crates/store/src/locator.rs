@@ -4,6 +4,7 @@
 
 use std::path::{Path, PathBuf};
 use std::str::FromStr;
+use std::time::Duration;
 
 use crate::error::StoreError;
 
@@ -76,7 +77,14 @@ impl Server {
             }
         }
         config.application_name("huikuan");
-        config.connect_timeout(std::time::Duration::from_secs(10));
+        config.connect_timeout(Duration::from_secs(10));
+        // A network that drops is noticed in seconds, not after TCP gives up (minutes) or the
+        // default keepalive (two hours): the seat says the server is gone and the others
+        // are not left waiting on its write lock.
+        config.keepalives_idle(Duration::from_secs(15));
+        config.keepalives_interval(Duration::from_secs(5));
+        config.keepalives_retries(3);
+        config.tcp_user_timeout(Duration::from_secs(30));
         Ok(Server { config, host, port, database, user })
     }
 
@@ -105,6 +113,15 @@ fn password_from_environment(host: &str, port: u16, database: &str, user: &str) 
     let file = std::env::var_os("PGPASSFILE")
         .map(PathBuf::from)
         .or_else(|| std::env::var_os("HOME").map(|home| Path::new(&home).join(".pgpass")))?;
+    // As libpq: a password file others can read is not used.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::metadata(&file).ok()?;
+        if !meta.is_file() || meta.permissions().mode() & 0o077 != 0 {
+            return None;
+        }
+    }
     let text = std::fs::read_to_string(file).ok()?;
     pgpass_lookup(&text, host, port, database, user)
 }
@@ -119,10 +136,7 @@ pub(crate) fn pgpass_lookup(text: &str, host: &str, port: u16, database: &str, u
         if fields.len() < 5 {
             return None;
         }
-        let matches = fields[..4]
-            .iter()
-            .zip(wanted)
-            .all(|(field, want)| field == "*" || field == want || (want == "localhost" && field == "127.0.0.1"));
+        let matches = fields[..4].iter().zip(wanted).all(|(field, want)| field == "*" || field == want);
         matches.then(|| fields[4..].join(":"))
     })
 }
@@ -165,6 +179,7 @@ mod tests {
         let text = "# comment\nother:5432:*:owner:nope\n127.0.0.1:5433:books:owner:p\\:w\\\\d\n*:*:*:*:fallback\n";
         assert_eq!(pgpass_lookup(text, "127.0.0.1", 5433, "books", "owner").as_deref(), Some("p:w\\d"));
         assert_eq!(pgpass_lookup(text, "db.shop", 5432, "books", "clerk").as_deref(), Some("fallback"));
+        assert_eq!(pgpass_lookup("127.0.0.1:5432:b:u:x\n", "localhost", 5432, "b", "u"), None, "as libpq: no aliases");
         assert_eq!(pgpass_lookup("h:1:d:u:x\n", "h", 2, "d", "u"), None);
     }
 }

@@ -48,6 +48,9 @@ impl PgBook {
         let ours: bool = tx.query_one("SELECT to_regclass('huikuan_schema') IS NOT NULL", &[])?.get(0);
         if ours {
             let version: i64 = tx.query_one("SELECT version FROM huikuan_schema", &[])?.get(0);
+            if version < PG_BASELINE {
+                return Err(StoreError::Corrupt(format!("schema version {version} was never written on a server")));
+            }
             if version > latest_version() {
                 return Err(StoreError::NewerSchema { found: version, supported: latest_version() });
             }
@@ -95,8 +98,16 @@ impl PgBook {
         self.ensure_connected()?;
         let shown = self.server.shown();
         let PgBook { client, statements, .. } = self;
-        let mut tx = client.transaction().map_err(|e| gone(StoreError::from(e), &shown))?;
-        tx.batch_execute("SET LOCAL lock_timeout = '60s'").map_err(|e| gone(StoreError::from(e), &shown))?;
+        // READ COMMITTED whatever the server's default: each statement after the lock sees
+        // everything the writers before committed (a snapshot taken before the lock would not).
+        let mut tx = client
+            .build_transaction()
+            .isolation_level(IsolationLevel::ReadCommitted)
+            .start()
+            .map_err(|e| gone(StoreError::from(e), &shown))?;
+        // A seat that stops mid-write (its network gone) gives the lock back within a minute.
+        tx.batch_execute("SET LOCAL lock_timeout = '60s'; SET LOCAL idle_in_transaction_session_timeout = '60s'")
+            .map_err(|e| gone(StoreError::from(e), &shown))?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
             .map_err(|e| gone(StoreError::from(e), &shown))?;
         Ok(Transaction { inner: Inner::Postgres(PgTx { tx: RefCell::new(tx), statements, server: shown }) })
