@@ -79,5 +79,17 @@ mod tests {
         let again = Workspace::open(path, clock(), "owner").unwrap();
         assert_ne!(again.reader_source().unwrap().key(), source.key(), "other books, another key");
         assert_eq!(workspace.reader_source().unwrap().key(), source.key(), "the same books keep their key");
+
+        // An export read on a reader is the file the workspace writes itself.
+        let request = crate::reports::ReportRequest::Customers;
+        let format = crate::sheets::SheetFormat::Csv;
+        let written = workspace.export_report(&request, format).unwrap();
+        let by_workspace = std::fs::read(&written).unwrap();
+        std::fs::remove_file(&written).unwrap();
+        let folder = workspace.exports_folder().unwrap();
+        let again =
+            crate::workspace::write_report(&mut reader, &folder, &request, format, workspace.language()).unwrap();
+        assert_eq!(again, written);
+        assert_eq!(std::fs::read(&again).unwrap(), by_workspace);
     }
 }

@@ -316,10 +316,10 @@ impl Workspace {
         format: crate::sheets::SheetFormat,
     ) -> Result<PathBuf, AppError> {
         let language = self.language();
-        let (sheet, bytes) = self.books()?.export_report(request, format, language)?;
-        let path = self.exports_dir()?.join(format!("{}.{}", safe_name(&sheet.name), format.extension()));
-        write_file(&path, &bytes)?;
-        Ok(path)
+        // Without books, that is said before any folder is made.
+        self.books()?;
+        let folder = self.exports_dir()?;
+        write_report(self.books()?, &folder, request, format, language)
     }
 
     /// Builds a customer's evidence pack in a new folder under exports/, named by the
@@ -355,6 +355,22 @@ impl Workspace {
 
 /// A name from the books (a number, a code) reduced to what a file name in our folders may
 /// hold: ASCII letters, digits and `-`, so it can never leave the folder.
+/// Writes a report or list of `books` into `folder` (the exports folder) in `language`,
+/// and returns where. It only reads the books: the desktop runs it on a reader, so exporting
+/// a long report holds up no one.
+pub fn write_report(
+    books: &mut Books,
+    folder: &Path,
+    request: &crate::reports::ReportRequest,
+    format: crate::sheets::SheetFormat,
+    language: DocLanguage,
+) -> Result<PathBuf, AppError> {
+    let (sheet, bytes) = books.export_report(request, format, language)?;
+    let path = folder.join(format!("{}.{}", safe_name(&sheet.name), format.extension()));
+    write_file(&path, &bytes)?;
+    Ok(path)
+}
+
 fn safe_name(text: &str) -> String {
     text.trim().chars().filter(|c| c.is_ascii_alphanumeric() || *c == '-').collect()
 }

@@ -104,7 +104,13 @@ pub async fn report_export(
     request: ReportRequest,
     format: SheetFormat,
 ) -> Result<String, ErrorView> {
-    state.workspace(move |w| w.export_report(&request, format)).await.map(|p| p.display().to_string())
+    // Only the folder is the workspace's; the report is read on a reader.
+    let folder = state.workspace(|w| w.exports_folder()).await?;
+    let language = state.language();
+    state
+        .reading(move |b| huikuan_app::workspace::write_report(b, &folder, &request, format, language))
+        .await
+        .map(|p| p.display().to_string())
 }
 
 /// Shows the exports folder in the system's file manager.
