@@ -37,6 +37,7 @@ use crate::reports::{
     AgingCustomer, AgingReport, AgingTotals, BucketFigure, CustomerLedger, Dashboard, Debtor, LedgerLine, LedgerPage,
 };
 use crate::reports::{LimitationReport, LimitationRow};
+use crate::shared_books::{ConnectionTest, ServerForm, SharedOpened, SharedServer, TestOutcome};
 use crate::sheets::{
     CellReading, ColumnChoice, ImportForm, ImportKind, ImportPreview, Mapping, PreviewRow, RowReading, SheetFormat,
 };
@@ -44,7 +45,6 @@ use crate::statements::{
     DisputeForm, IssuedStatement, MonthEndCandidate, MonthEndCounts, MonthEndOverview, MonthEndProgress,
     MonthEndSummary, StatementStatus, StatementSummary, StatementView,
 };
-use crate::shared_books::{ConnectionTest, ServerForm, SharedOpened, SharedServer, TestOutcome};
 use crate::workspace::{BackupDone, Preferences, RealBooksStarted, WorkspaceStatus};
 use crate::{
     BusinessFacts, Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry,
