@@ -9,6 +9,8 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
+use std::time::{Duration, Instant};
+
 use postgres::{Client, IsolationLevel};
 
 use crate::connection::Statements;
@@ -27,16 +29,24 @@ pub(crate) const PG_MIGRATIONS: &[(&str, &str)] = &[];
 const WRITE_LOCK: i64 = 0x6875_696b_7561_6e01;
 const SCHEMA_LOCK: i64 = 0x6875_696b_7561_6e02;
 
+/// After this long unused, a connection is asked whether it still stands before use.
+const IDLE_PROBE: Duration = Duration::from_secs(2);
+
 pub(crate) struct PgBook {
     client: Client,
+    last_used: Instant,
     statements: Statements,
     pub(crate) server: Server,
 }
 
 impl PgBook {
     pub(crate) fn open(server: &Server) -> Result<PgBook, StoreError> {
-        let mut book =
-            PgBook { client: connect(server)?, statements: RefCell::new(HashMap::new()), server: server.clone() };
+        let mut book = PgBook {
+            client: connect(server)?,
+            last_used: Instant::now(),
+            statements: RefCell::new(HashMap::new()),
+            server: server.clone(),
+        };
         book.prepare_schema()?;
         Ok(book)
     }
@@ -73,10 +83,21 @@ impl PgBook {
 
     /// The server may have restarted since the last transaction: connect again once.
     fn ensure_connected(&mut self) -> Result<(), StoreError> {
-        if self.client.is_closed() {
-            self.client = connect(&self.server)?;
-            self.statements.borrow_mut().clear();
+        // A connection the server dropped while it sat idle (a restart, a network that came
+        // back) is only found out by using it: after a pause it is asked first (an empty
+        // query, one round trip), so the user's next transaction goes to a live one.
+        let idle = self.last_used.elapsed() > IDLE_PROBE;
+        if self.client.is_closed() || idle && self.client.simple_query("").is_err() {
+            self.reconnect()?;
         }
+        self.last_used = Instant::now();
+        Ok(())
+    }
+
+    /// A new connection in place of the old one, whose prepared statements went with it.
+    pub(crate) fn reconnect(&mut self) -> Result<(), StoreError> {
+        self.client = connect(&self.server)?;
+        self.statements.borrow_mut().clear();
         Ok(())
     }
 
