@@ -2,9 +2,8 @@
 //! database. The commands whose meaning depends on which: `demo` and `restore` at either,
 //! and `copy-to`, which moves a whole book, attached files and all, from one to the other.
 
-use std::path::Path;
-
 use huikuan_app::{AppError, Books, Clock};
+use huikuan_domain::money::group_thousands;
 use huikuan_store::{Locator, Server, StoreError};
 
 use crate::args::Format;
@@ -76,27 +75,18 @@ pub fn no_restore_on_server(server: &Server) -> AppError {
 /// into a new SQLite file.
 pub fn copy_to(books: &mut Books, format: Format, target: &str) -> Result<String, AppError> {
     let target = Locator::parse(target)?;
-    let new_file = match &target {
-        Locator::File(path) => {
-            if path.exists() {
-                let why = format!("{} already exists; copy-to writes a new book: choose a new file", path.display());
-                return Err(AppError::Rule(why.into()));
-            }
-            Some(path.as_path())
+    match &target {
+        Locator::File(path) if path.exists() => {
+            let why = format!("{} already exists; copy-to writes a new book: choose a new file", path.display());
+            return Err(AppError::Rule(why.into()));
         }
-        Locator::Server(server) => {
-            if server.shown() == books.store().location() {
-                return Err(AppError::Rule("a book cannot be copied onto itself: name another database".into()));
-            }
-            None
+        Locator::Server(server) if server.shown() == books.store().location() => {
+            return Err(AppError::Rule("a book cannot be copied onto itself: name another database".into()));
         }
-    };
-    let copied = books.copy_to(&target).map_err(plainly).inspect_err(|_| {
-        // Nothing half-made is left behind: the new file held no book before.
-        if let Some(path) = new_file {
-            remove_book_file(path);
-        }
-    })?;
+        _ => {}
+    }
+    // Nothing half-made is left behind: Books::copy_to removes a new file it could not finish.
+    let copied = books.copy_to(&target).map_err(plainly)?;
     Ok(render::json_or(format, &copied, |c| {
         let files = match c.files {
             0 => String::new(),
@@ -106,28 +96,10 @@ pub fn copy_to(books: &mut Books, format: Format, target: &str) -> Result<String
     }))
 }
 
-fn remove_book_file(path: &Path) {
-    for suffix in ["", "-wal", "-shm"] {
-        let mut name = path.as_os_str().to_owned();
-        name.push(suffix);
-        let _ = std::fs::remove_file(name);
-    }
-}
-
 /// 1234567 as "1,234,567".
 fn thousands(n: i64) -> String {
-    let digits = n.unsigned_abs().to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    if n < 0 {
-        out.insert(0, '-');
-    }
-    out
+    let sign = if n < 0 { "-" } else { "" };
+    format!("{sign}{}", group_thousands(&n.unsigned_abs().to_string()))
 }
 
 #[cfg(test)]

@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 use huikuan_domain::capitals::rmb_capitals;
+use huikuan_domain::money::group_thousands;
 use huikuan_domain::{DocLanguage, Money, PaymentTerms};
 
 use crate::canvas::{Align, Paper, MM_PER_PT};
@@ -51,15 +52,8 @@ pub fn price_words(price: &str) -> String {
         return price.to_string();
     }
     let whole = if whole.is_empty() { "0" } else { whole };
-    let mut grouped = String::new();
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
     let fraction = fraction.trim_end_matches('0');
-    format!("{sign}¥{grouped}.{fraction:0<2}")
+    format!("{sign}¥{}.{fraction:0<2}", group_thousands(whole))
 }
 
 /// Sizes that differ by paper: the short continuous form gets smaller type and boxes.

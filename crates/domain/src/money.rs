@@ -85,20 +85,25 @@ impl Money {
     pub fn yuan(self) -> String {
         let plain = self.abs().to_string();
         let (whole, cents) = plain.split_once('.').expect("Display always writes two decimals");
-        let mut grouped = String::new();
-        for (i, digit) in whole.chars().enumerate() {
-            if i > 0 && (whole.len() - i) % 3 == 0 {
-                grouped.push(',');
-            }
-            grouped.push(digit);
-        }
         let sign = if self.is_negative() { "-" } else { "" };
-        format!("{sign}¥{grouped}.{cents}")
+        format!("{sign}¥{}.{cents}", group_thousands(whole))
     }
 
     pub fn max(self, other: Money) -> Money {
         Money(self.0.max(other.0))
     }
+}
+
+/// Digits grouped by three from the right, for people: "1234567" → "1,234,567".
+pub fn group_thousands(digits: &str) -> String {
+    let mut grouped = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, digit) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            grouped.push(',');
+        }
+        grouped.push(digit);
+    }
+    grouped
 }
 
 /// Half-up rounding to 2 decimal places, as on a Chinese invoice (四舍五入).

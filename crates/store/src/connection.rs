@@ -92,7 +92,7 @@ impl Store {
     pub fn location(&self) -> String {
         match &self.backend {
             Backend::Sqlite { path, .. } => path.as_ref().map_or(":memory:".into(), |p| p.display().to_string()),
-            Backend::Postgres(book) => book.server.shown(),
+            Backend::Postgres(book) => book.shown.clone(),
         }
     }
 

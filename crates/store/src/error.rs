@@ -70,6 +70,14 @@ impl StoreError {
         }
     }
 
+    /// A lost server named as the user knows it (the driver's error does not say which).
+    pub(crate) fn at_server(self, shown: &str) -> StoreError {
+        match self {
+            StoreError::ServerGone { why, .. } => StoreError::ServerGone { server: shown.to_string(), why },
+            other => other,
+        }
+    }
+
     /// Maps SQLite's refusals to what they mean in the books: a trigger's append-only
     /// refusal, or a UNIQUE violation when the caller knows which key it was.
     fn from_sqlite(error: rusqlite::Error) -> StoreError {

@@ -37,6 +37,8 @@ pub(crate) struct PgBook {
     last_used: Instant,
     statements: Statements,
     pub(crate) server: Server,
+    /// The server as shown to the user (no password), said in its errors.
+    pub(crate) shown: String,
 }
 
 impl PgBook {
@@ -46,6 +48,7 @@ impl PgBook {
             last_used: Instant::now(),
             statements: RefCell::new(HashMap::new()),
             server: server.clone(),
+            shown: server.shown(),
         };
         book.prepare_schema()?;
         Ok(book)
@@ -81,7 +84,6 @@ impl PgBook {
         Ok(())
     }
 
-    /// The server may have restarted since the last transaction: connect again once.
     fn ensure_connected(&mut self) -> Result<(), StoreError> {
         // A connection the server dropped while it sat idle (a restart, a network that came
         // back) is only found out by using it: after a pause it is asked first (an empty
@@ -104,33 +106,24 @@ impl PgBook {
     /// A snapshot of the whole book, as SQLite's deferred transaction gives.
     pub(crate) fn begin_read(&mut self) -> Result<Transaction<'_>, StoreError> {
         self.ensure_connected()?;
-        let shown = self.server.shown();
-        let PgBook { client, statements, .. } = self;
-        let tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::RepeatableRead)
-            .start()
-            .map_err(|e| gone(StoreError::from(e), &shown))?;
+        let PgBook { client, statements, shown, .. } = self;
+        let lost = |e| StoreError::from(e).at_server(shown);
+        let tx = client.build_transaction().isolation_level(IsolationLevel::RepeatableRead).start().map_err(lost)?;
         Ok(Transaction { inner: Inner::Postgres(PgTx { tx: RefCell::new(tx), statements, server: shown }) })
     }
 
     /// A write, after every earlier writer of this book has committed or rolled back.
     pub(crate) fn begin_write(&mut self) -> Result<Transaction<'_>, StoreError> {
         self.ensure_connected()?;
-        let shown = self.server.shown();
-        let PgBook { client, statements, .. } = self;
+        let PgBook { client, statements, shown, .. } = self;
+        let lost = |e| StoreError::from(e).at_server(shown);
         // READ COMMITTED whatever the server's default: each statement after the lock sees
         // everything the writers before committed (a snapshot taken before the lock would not).
-        let mut tx = client
-            .build_transaction()
-            .isolation_level(IsolationLevel::ReadCommitted)
-            .start()
-            .map_err(|e| gone(StoreError::from(e), &shown))?;
+        let mut tx = client.build_transaction().isolation_level(IsolationLevel::ReadCommitted).start().map_err(lost)?;
         // A seat that stops mid-write (its network gone) gives the lock back within a minute.
         tx.batch_execute("SET LOCAL lock_timeout = '60s'; SET LOCAL idle_in_transaction_session_timeout = '60s'")
-            .map_err(|e| gone(StoreError::from(e), &shown))?;
-        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK])
-            .map_err(|e| gone(StoreError::from(e), &shown))?;
+            .map_err(lost)?;
+        tx.execute("SELECT pg_advisory_xact_lock($1)", &[&WRITE_LOCK]).map_err(lost)?;
         Ok(Transaction { inner: Inner::Postgres(PgTx { tx: RefCell::new(tx), statements, server: shown }) })
     }
 }
@@ -183,13 +176,6 @@ pub(crate) fn reset_identities(tx: &Transaction) -> Result<(), StoreError> {
         ))?;
     }
     Ok(())
-}
-
-fn gone(error: StoreError, shown: &str) -> StoreError {
-    match error {
-        StoreError::ServerGone { why, .. } => StoreError::ServerGone { server: shown.to_string(), why },
-        other => other,
-    }
 }
 
 /// A connection as the URL's `sslmode` asks: `disable` plain, `prefer` TLS when the

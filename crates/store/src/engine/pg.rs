@@ -20,15 +20,12 @@ pub(crate) struct PgTx<'c> {
     pub(crate) tx: RefCell<postgres::Transaction<'c>>,
     pub(crate) statements: &'c RefCell<HashMap<String, postgres::Statement>>,
     /// The server as shown to the user, named when it cannot be reached.
-    pub(crate) server: String,
+    pub(crate) server: &'c str,
 }
 
 impl PgTx<'_> {
     fn fail(&self, error: postgres::Error) -> StoreError {
-        match StoreError::from(error) {
-            StoreError::ServerGone { why, .. } => StoreError::ServerGone { server: self.server.clone(), why },
-            other => other,
-        }
+        StoreError::from(error).at_server(self.server)
     }
 
     fn statement(&self, sql: &str) -> Result<postgres::Statement, StoreError> {

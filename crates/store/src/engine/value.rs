@@ -41,7 +41,7 @@ macro_rules! integers {
     ($($t:ty),*) => {$(
         impl ToValue for $t {
             fn to_value(&self) -> Value {
-                Value::Integer(i64::from(*self))
+                Value::Integer(i64::try_from(*self).expect("a count fits in i64"))
             }
         }
         impl FromValue for $t {
@@ -54,33 +54,7 @@ macro_rules! integers {
         }
     )*};
 }
-integers!(i64, i32, u32, u16, u8, i16);
-
-impl ToValue for u64 {
-    fn to_value(&self) -> Value {
-        Value::Integer(i64::try_from(*self).expect("a count fits in i64"))
-    }
-}
-
-impl FromValue for u64 {
-    fn from_value(value: Value) -> Result<Self, String> {
-        let i = i64::from_value(value)?;
-        u64::try_from(i).map_err(|_| format!("{i} is out of range"))
-    }
-}
-
-impl ToValue for usize {
-    fn to_value(&self) -> Value {
-        Value::Integer(i64::try_from(*self).expect("a count fits in i64"))
-    }
-}
-
-impl FromValue for usize {
-    fn from_value(value: Value) -> Result<Self, String> {
-        let i = i64::from_value(value)?;
-        usize::try_from(i).map_err(|_| format!("{i} is out of range"))
-    }
-}
+integers!(i64, i32, u32, u16, u8, i16, u64, usize);
 
 impl ToValue for bool {
     fn to_value(&self) -> Value {
