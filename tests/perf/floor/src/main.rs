@@ -2,7 +2,5 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 fn main() {
-    tauri::Builder::default()
-        .run(tauri::generate_context!())
-        .expect("the floor window failed to start");
+    tauri::Builder::default().run(tauri::generate_context!()).expect("the floor window failed to start");
 }
