@@ -10,6 +10,8 @@ mod error;
 mod files;
 mod messages;
 mod owed;
+#[doc(hidden)]
+pub use owed::{reading, Reading};
 mod read_typed;
 mod views;
 

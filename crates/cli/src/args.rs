@@ -102,6 +102,11 @@ pub enum Command {
         #[arg(long)]
         as_of: Option<String>,
     },
+    /// The dashboard's figures: what is owed and overdue, top debtors, DSO, limitation warnings.
+    Dashboard {
+        #[arg(long)]
+        as_of: Option<String>,
+    },
     /// Today's worklist: whom to chase, in priority order, and why.
     Worklist {
         #[arg(long)]

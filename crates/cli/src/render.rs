@@ -8,7 +8,7 @@ use huikuan_app::import::ImportSummary;
 use huikuan_app::ledger::PaymentReceipt;
 use huikuan_app::letters::LetterDue;
 use huikuan_app::reports::LimitationReport;
-use huikuan_app::reports::{AgingReport, CustomerLedger};
+use huikuan_app::reports::{AgingReport, CustomerLedger, Dashboard};
 use huikuan_app::statements::StatementView;
 use huikuan_app::{AppError, Company, Entry};
 use huikuan_domain::dunning::Suggestion;
@@ -302,6 +302,27 @@ pub fn limitation(format: Format, r: &LimitationReport) -> String {
             ]);
         }
         format!("Limitation periods as of {}\n{}", r.as_of, t.render())
+    })
+}
+
+pub fn dashboard(format: Format, d: &Dashboard) -> String {
+    json_or(format, d, |d| {
+        let mut t = Table::new(&["figure", "amount>"]);
+        t.row(vec!["receivable".into(), d.total_receivable.to_string()]);
+        t.row(vec!["overdue".into(), d.overdue.to_string()]);
+        t.row(vec!["credit".into(), d.credit.to_string()]);
+        for b in &d.buckets {
+            t.row(vec![b.label.clone(), b.amount.to_string()]);
+        }
+        let dso = d.dso_days.map_or("-".into(), |x| x.to_string());
+        format!(
+            "as of {}: {} customers owing, {} overdue; DSO {dso} days; {} limitation warnings\n{}",
+            d.as_of,
+            d.customers_owing,
+            d.customers_overdue,
+            d.limitation_warnings_total,
+            t.render()
+        )
     })
 }
 

@@ -13,7 +13,7 @@ use crate::args::{Format, OutArgs};
 use crate::render;
 use crate::table::Table;
 
-fn language(text: &str) -> Result<DocLanguage, AppError> {
+pub fn language(text: &str) -> Result<DocLanguage, AppError> {
     text.parse().map_err(AppError::invalid("lang"))
 }
 
@@ -43,23 +43,25 @@ fn sheet_table(sheet: &Sheet) -> String {
 }
 
 /// Prints the report (JSON: `value`; CSV: the sheet; table: the sheet as text) and writes
-/// it to `--out` if given.
+/// it to `--out` if given. The report is made once for what is printed: `value` for JSON, the sheet otherwise (a
+/// report over a big book is not worth making twice).
 pub fn report<T: Serialize>(
     books: &mut Books,
     format: Format,
     request: ReportRequest,
     out: &OutArgs,
-    value: &T,
+    value: impl FnOnce(&mut Books) -> Result<T, AppError>,
 ) -> Result<String, AppError> {
     let lang = language(&out.lang)?;
-    let sheet = books.report_sheet(&request, lang)?;
     if let Some(path) = &out.out {
         write_report(books, &request, path, lang)?;
     }
     Ok(match format {
-        Format::Json => render::json_or(format, value, |_| String::new()),
-        Format::Csv => String::from_utf8(sheet_csv(&sheet)).expect("CSV we wrote is UTF-8"),
-        Format::Table => sheet_table(&sheet),
+        Format::Json => render::json_or(format, &value(books)?, |_| String::new()),
+        Format::Csv => {
+            String::from_utf8(sheet_csv(&books.report_sheet(&request, lang)?)).expect("CSV we wrote is UTF-8")
+        }
+        Format::Table => sheet_table(&books.report_sheet(&request, lang)?),
     })
 }
 

@@ -91,51 +91,38 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             let by_document_date = basis == Basis::Document;
             let basis = if by_document_date { AgingBasis::DocumentDate } else { AgingBasis::DueDate };
             if detail {
-                let r = books.aging_detail(as_of, basis)?;
-                return reports::report(
-                    &mut books,
-                    format,
-                    ReportRequest::AgingDetail { as_of, by_document_date, hide_zero: Some(hide_zero) },
-                    &out,
-                    &r,
-                );
+                let request = ReportRequest::AgingDetail { as_of, by_document_date, hide_zero: Some(hide_zero) };
+                return reports::report(&mut books, format, request, &out, |b| b.aging_detail(as_of, basis));
             }
             if by_salesperson {
-                let r = books.aging_by_salesperson(as_of, basis)?;
                 let request = ReportRequest::AgingBySalesperson { as_of, by_document_date, hide_zero: Some(hide_zero) };
-                return reports::report(&mut books, format, request, &out, &r);
+                return reports::report(&mut books, format, request, &out, |b| b.aging_by_salesperson(as_of, basis));
             }
-            let report = books.aging_report(as_of, basis)?;
-            if format == Format::Csv || out.out.is_some() {
-                return reports::report(
-                    &mut books,
-                    format,
-                    ReportRequest::Aging { as_of, by_document_date, hide_zero: Some(hide_zero) },
-                    &out,
-                    &report,
-                )
-                .map(|text| if format == Format::Csv { text } else { render::aging(format, &report) });
+            if format == Format::Csv {
+                let request = ReportRequest::Aging { as_of, by_document_date, hide_zero: Some(hide_zero) };
+                return reports::report(&mut books, format, request, &out, |b| b.aging_report(as_of, basis));
             }
-            Ok(render::aging(format, &report))
+            if let Some(path) = &out.out {
+                let request = ReportRequest::Aging { as_of, by_document_date, hide_zero: Some(hide_zero) };
+                reports::write_report(&mut books, &request, path, reports::language(&out.lang)?)?;
+            }
+            Ok(render::aging(format, &books.aging_report(as_of, basis)?))
         }
         Command::Report(Report::Collection { as_of, months, out }) => {
             let as_of = date(today, "as-of", &as_of)?;
-            let r = books.collection_performance(as_of, months)?;
-            reports::report(&mut books, format, ReportRequest::Collection { as_of, months }, &out, &r)
+            let request = ReportRequest::Collection { as_of, months };
+            reports::report(&mut books, format, request, &out, |b| b.collection_performance(as_of, months))
         }
         Command::Report(Report::Provision { as_of, out }) => {
             let as_of = date(today, "as-of", &as_of)?;
-            let r = books.provision_report(as_of)?;
-            reports::report(&mut books, format, ReportRequest::Provision { as_of }, &out, &r)
+            reports::report(&mut books, format, ReportRequest::Provision { as_of }, &out, |b| b.provision_report(as_of))
         }
         Command::Report(Report::WriteOffs { from, to, out }) => {
             let (from, to) = (date(today, "from", &from)?, date(today, "to", &to)?);
-            let r = books.write_offs(from, to)?;
-            reports::report(&mut books, format, ReportRequest::WriteOffs { from, to }, &out, &r)
+            reports::report(&mut books, format, ReportRequest::WriteOffs { from, to }, &out, |b| b.write_offs(from, to))
         }
         Command::Report(Report::Customers { out }) => {
-            let r = books.list_customers("")?;
-            reports::report(&mut books, format, ReportRequest::Customers, &out, &r)
+            reports::report(&mut books, format, ReportRequest::Customers, &out, |b| b.list_customers(""))
         }
         Command::Evidence { code, out, receivables } => reports::evidence(&mut books, format, code, &out, receivables),
         Command::VerifyEvidence { .. } | Command::Demo { .. } => unreachable!("handled before the book is opened"),
@@ -202,6 +189,13 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         }
         Command::Report(Report::Forecast { as_of }) => {
             Ok(render::forecast(format, &books.forecast(date(today, "as-of", &as_of)?)?))
+        }
+        Command::Dashboard { as_of } => {
+            let as_of = match as_of {
+                Some(d) => date(today, "as-of", &d)?,
+                None => books.clock().today(),
+            };
+            Ok(render::dashboard(format, &books.dashboard_as_of(as_of)?))
         }
         Command::Worklist { as_of } => {
             let as_of = match as_of {

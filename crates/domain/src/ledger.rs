@@ -89,6 +89,11 @@ impl Account {
         crate::settlement::settle(&self.receivables, &self.credits, &self.allocations, as_of)
     }
 
+    /// The account ready to be settled at many dates.
+    pub fn settler(&self) -> crate::settlement::Settler<'_> {
+        crate::settlement::Settler::new(&self.receivables, &self.credits, &self.allocations)
+    }
+
     /// What the customer owes net of credits, counting every entry: a plain sum, no settlement.
     pub fn balance(&self) -> Money {
         let debits: Money = self.receivables.iter().map(|r| r.amount).sum();

@@ -38,7 +38,7 @@ pub use money::Money;
 pub use numbering::DocType;
 pub use paper::{PaperKind, SendChannel, SignMethod};
 pub use profile::{BusinessScale, CollectionDays, Premises};
-pub use settlement::{settle, Settlement};
+pub use settlement::{settle, Settlement, Settler};
 pub use statement::Period;
 pub use terms::PaymentTerms;
 pub use typed::{parse_amount_typed, parse_date_typed, parse_terms_typed, parse_year_typed};

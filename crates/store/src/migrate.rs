@@ -20,6 +20,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0010_interest", include_str!("../migrations/0010_interest.sql")),
     ("0011_paper_sizes", include_str!("../migrations/0011_paper_sizes.sql")),
     ("0012_code_lookup", include_str!("../migrations/0012_code_lookup.sql")),
+    ("0013_account_index", include_str!("../migrations/0013_account_index.sql")),
 ];
 
 pub fn latest_version() -> i64 {

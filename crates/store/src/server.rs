@@ -23,7 +23,8 @@ use crate::migrate::latest_version;
 /// The schema as of `PG_BASELINE`; later versions are `PG_MIGRATIONS`, in order.
 const PG_SCHEMA: &str = include_str!("engine/pg_schema.sql");
 const PG_BASELINE: i64 = 12;
-pub(crate) const PG_MIGRATIONS: &[(&str, &str)] = &[];
+pub(crate) const PG_MIGRATIONS: &[(&str, &str)] =
+    &[("0013_account_index", include_str!("../migrations/0013_account_index.sql"))];
 
 /// The advisory lock keys: one writer at a time, one first opening at a time.
 const WRITE_LOCK: i64 = 0x6875_696b_7561_6e01;
@@ -59,27 +60,27 @@ impl PgBook {
         let mut tx = self.client.transaction()?;
         tx.execute("SELECT pg_advisory_xact_lock($1)", &[&SCHEMA_LOCK])?;
         let ours: bool = tx.query_one("SELECT to_regclass('huikuan_schema') IS NOT NULL", &[])?.get(0);
-        if ours {
-            let version: i64 = tx.query_one("SELECT version FROM huikuan_schema", &[])?.get(0);
-            if version < PG_BASELINE {
-                return Err(StoreError::Corrupt(format!("schema version {version} was never written on a server")));
-            }
-            if version > latest_version() {
-                return Err(StoreError::NewerSchema { found: version, supported: latest_version() });
-            }
-            for (_, sql) in &PG_MIGRATIONS[(version - PG_BASELINE) as usize..] {
-                tx.batch_execute(sql)?;
-            }
-            tx.execute("UPDATE huikuan_schema SET version = $1", &[&latest_version()])?;
-        } else {
+        if !ours {
             let tables: i64 = tx
                 .query_one("SELECT count(*) FROM information_schema.tables WHERE table_schema = current_schema()", &[])?
                 .get(0);
             if tables > 0 {
                 return Err(StoreError::ForeignServerDatabase { database });
             }
+            // The baseline, then the same migrations an older server book would take.
             tx.batch_execute(PG_SCHEMA)?;
         }
+        let version: i64 = tx.query_one("SELECT version FROM huikuan_schema", &[])?.get(0);
+        if version < PG_BASELINE {
+            return Err(StoreError::Corrupt(format!("schema version {version} was never written on a server")));
+        }
+        if version > latest_version() {
+            return Err(StoreError::NewerSchema { found: version, supported: latest_version() });
+        }
+        for (_, sql) in &PG_MIGRATIONS[(version - PG_BASELINE) as usize..] {
+            tx.batch_execute(sql)?;
+        }
+        tx.execute("UPDATE huikuan_schema SET version = $1", &[&latest_version()])?;
         tx.commit()?;
         Ok(())
     }

@@ -6,18 +6,21 @@
 //! customer with an open promise or plan is counted by those, not by its receivables nor
 //! its sales to come, so nothing is counted twice.
 
+use std::collections::{BTreeSet, HashMap};
+
 use chrono::{Days, NaiveDate};
 use huikuan_domain::collection::Keeping;
 use huikuan_domain::customer::CustomerStatus;
 use huikuan_domain::forecast::{self as rule, Lateness, WEEKS};
-use huikuan_domain::Money;
-use huikuan_store::tables::{collection, customers, entries, maintained};
+use huikuan_domain::{Account, Money};
+use huikuan_store::tables::{collection, customers, maintained};
 use serde::Serialize;
 use ts_rs::TS;
 
 use super::keeping::{payments_in, plan_view, promise_view};
 use crate::error::AppError;
-use crate::Books;
+use crate::owed::{accounts_of, how, Reading};
+use crate::{Books, Customer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct ForecastWeek {
@@ -82,7 +85,7 @@ pub struct ForecastCheck {
 impl Books {
     /// Expected collections per week for the next twelve weeks.
     pub fn forecast(&mut self, as_of: NaiveDate) -> Result<Forecast, AppError> {
-        self.store.read(|tx| forecast_in(tx, as_of, false))
+        self.store.read(|tx| forecast_in(tx, as_of))
     }
 
     /// The forecast with its check: the one made twelve weeks before `as_of` against what
@@ -113,16 +116,9 @@ impl Books {
         let collected = weeks.iter().map(|w| w.collected).sum();
         Ok(ForecastCheck { made_on, weeks, expected, collected, error_percent })
     }
-
-    /// The same figures from every customer's whole ledger: the plain computation the
-    /// property tests hold `forecast` to.
-    #[doc(hidden)]
-    pub fn forecast_from_every_ledger(&mut self, as_of: NaiveDate) -> Result<Forecast, AppError> {
-        self.store.read(|tx| forecast_in(tx, as_of, true))
-    }
 }
 
-fn forecast_in(tx: &huikuan_store::Transaction, as_of: NaiveDate, every: bool) -> Result<Forecast, AppError> {
+fn forecast_in(tx: &huikuan_store::Transaction, as_of: NaiveDate) -> Result<Forecast, AppError> {
     let mut forecast = Forecast {
         as_of,
         weeks: (0..WEEKS as u64)
@@ -146,15 +142,30 @@ fn forecast_in(tx: &huikuan_store::Transaction, as_of: NaiveDate, every: bool) -
     // run-rate days (an entry after their first day), a promise or a plan. The others add
     // nothing, and a ten-year ledger is never held whole.
     let last_day = as_of + Days::new(WEEKS as u64 * 7 - 1);
-    let mut ids: std::collections::BTreeSet<i64> = maintained::customers_due_by(tx, last_day)?.into_iter().collect();
+    let mut ids: BTreeSet<i64> = maintained::customers_due_by(tx, last_day)?.into_iter().collect();
     let run_rate_from = as_of - Days::new(rule::RUN_RATE_DAYS);
     ids.extend(maintained::customers_active_after(tx, run_rate_from)?);
-    ids.extend(collection::customers_with_promises_or_plans(tx)?);
-    if every {
-        ids.extend(customers::names(tx)?.into_iter().map(|(id, _, _)| id));
+    let promising: BTreeSet<i64> = collection::customers_with_promises_or_plans(tx)?.into_iter().collect();
+    ids.extend(&promising);
+    let everyone: HashMap<i64, Customer> = customers::list(tx)?.into_iter().map(|c| (c.id, c)).collect();
+    if how() == Reading::Plain {
+        ids.extend(everyone.keys());
     }
-    for id in ids {
-        add_customer(tx, id, as_of, &mut forecast)?;
+    // One pass over the ledger; the few customers with promises or plans are settled after
+    // it, since judging those asks the books again.
+    let mut held = Vec::new();
+    accounts_of(tx, &ids, |id, account| {
+        if promising.contains(&id) {
+            held.push((id, account.clone()));
+            return Ok(());
+        }
+        add_customer(&everyone[&id], account, Promised::none(), as_of, &mut forecast);
+        Ok(())
+    })?;
+    for (id, account) in held {
+        let customer = &everyone[&id];
+        let promised = promises_and_plans(tx, id, &customer.fields.code, &account, as_of)?;
+        add_customer(customer, &account, promised, as_of, &mut forecast);
     }
     forecast.expected = forecast.weeks.iter().map(|w| w.expected).sum();
     Ok(forecast)
@@ -165,6 +176,12 @@ fn forecast_in(tx: &huikuan_store::Transaction, as_of: NaiveDate, every: bool) -
 struct Promised {
     open: Vec<(NaiveDate, Money, bool)>,
     kept: Option<rust_decimal::Decimal>,
+}
+
+impl Promised {
+    fn none() -> Promised {
+        Promised { open: Vec::new(), kept: None }
+    }
 }
 
 fn promises_and_plans(
@@ -194,18 +211,11 @@ fn promises_and_plans(
     Ok(Promised { open, kept: rule::kept_share(judged) })
 }
 
-fn add_customer(
-    tx: &huikuan_store::Transaction,
-    id: i64,
-    as_of: NaiveDate,
-    forecast: &mut Forecast,
-) -> Result<(), AppError> {
-    let customer = customers::get(tx, id)?;
-    let account = &entries::account(tx, id)?;
+fn add_customer(customer: &Customer, account: &Account, promised: Promised, as_of: NaiveDate, forecast: &mut Forecast) {
     if account.receivables.is_empty() && account.credits.is_empty() {
-        return Ok(());
+        return;
     }
-    let Promised { open, kept } = promises_and_plans(tx, id, &customer.fields.code, account, as_of)?;
+    let Promised { open, kept } = promised;
     let weeks = &mut forecast.weeks;
     if !open.is_empty() {
         for (date, left, is_promise) in open {
@@ -214,7 +224,7 @@ fn add_customer(
                 weeks[w].expected += rule::promised(left, kept);
             }
         }
-        return Ok(());
+        return;
     }
     let lateness = Lateness::of(account, as_of);
     let terms = customer.fields.payment_terms;
@@ -240,5 +250,4 @@ fn add_customer(
         week.receivables_expected += receivables;
         week.expected += sales + receivables;
     }
-    Ok(())
 }

@@ -1,14 +1,14 @@
 //! Today's worklist (今日催收): every customer with something due, in the order the
 //! priority formula gives (README: Collections), each with the reasons it is there.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, Days, NaiveDate};
 use huikuan_domain::aging::days_past_due;
 use huikuan_domain::collection::{priority, Keeping, PaymentStage, PriorityWeights, Standing};
 use huikuan_domain::{Importance, Money};
 use huikuan_store::tables::collection::{self, ContactLog, StageRecord};
-use huikuan_store::tables::{customers, entries, settings};
+use huikuan_store::tables::{customers, settings};
 use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
@@ -16,6 +16,7 @@ use ts_rs::TS;
 use super::keeping::{payments_in, plan_view, promise_view};
 use crate::books::audit;
 use crate::error::AppError;
+use crate::owed::{accounts_of, Kept};
 use crate::Books;
 
 /// Why a customer is on today's list, in a few words (the UI says them in either language).
@@ -91,7 +92,7 @@ impl Books {
         let offset = self.clock.utc_offset();
         self.store.read(|tx| {
             let w = weights(tx)?;
-            let accounts = entries::all_accounts(tx)?;
+            let kept = Kept::as_of(tx, as_of)?;
             let mut promises: HashMap<i64, Vec<_>> = HashMap::new();
             for p in collection::all_promises(tx)? {
                 promises.entry(p.customer_id).or_default().push(p);
@@ -100,28 +101,38 @@ impl Books {
             for p in collection::all_plans(tx)? {
                 plans.entry(p.customer_id).or_default().push(p);
             }
+            // Payments are read only for the customers whose promises or plans they keep.
+            let promised: BTreeSet<i64> = promises.keys().chain(plans.keys()).copied().collect();
+            let mut payments = HashMap::new();
+            accounts_of(tx, &promised, |id, account| {
+                payments.insert(id, payments_in(account));
+                Ok(())
+            })?;
             let last: HashMap<i64, ContactLog> =
                 collection::last_logs(tx)?.into_iter().map(|l| (l.customer_id, l)).collect();
             let recent = as_of.checked_sub_days(Days::new(BROKEN_SHOWN_DAYS)).unwrap_or(as_of);
             let mut items = Vec::new();
             for customer in customers::list(tx)? {
-                let Some(account) = accounts.get(&customer.id) else { continue };
-                let settlement = account.settle(as_of);
+                if !kept.totals.contains_key(&customer.id) {
+                    continue;
+                }
                 let (mut overdue, mut days) = (Money::ZERO, 0);
-                for (r, open) in account.receivables.iter().zip(&settlement.open) {
-                    let late = days_past_due(r, as_of);
-                    if let (Some(open), true) = (open, late > 0) {
-                        if open.is_positive() {
-                            overdue += *open;
-                            days = days.max(late);
+                if let Some((receivables, settlement)) = kept.settled(customer.id) {
+                    for (r, open) in receivables.iter().zip(&settlement.open) {
+                        let late = days_past_due(r, as_of);
+                        if let (Some(open), true) = (open, late > 0) {
+                            if open.is_positive() {
+                                overdue += *open;
+                                days = days.max(late);
+                            }
                         }
                     }
                 }
-                let payments = payments_in(account);
+                let payments = payments.get(&customer.id).map_or(&[][..], Vec::as_slice);
                 let mut reasons = Vec::new();
                 let mut promises_due = 0;
                 for p in promises.get(&customer.id).into_iter().flatten() {
-                    let v = promise_view(p, &payments, as_of);
+                    let v = promise_view(p, payments, as_of);
                     let left = v.amount - v.paid;
                     match v.keeping {
                         Keeping::Open if v.promised_date == as_of => {
@@ -136,7 +147,7 @@ impl Books {
                     }
                 }
                 for plan in plans.get(&customer.id).into_iter().flatten() {
-                    for i in plan_view(tx, plan, &customer.fields.code, &payments, as_of)?.instalments {
+                    for i in plan_view(tx, plan, &customer.fields.code, payments, as_of)?.instalments {
                         let left = i.amount - i.paid;
                         match i.keeping {
                             Keeping::Open if i.due_date == as_of => {

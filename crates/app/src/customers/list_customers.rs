@@ -48,7 +48,7 @@ impl Books {
         let today = self.clock.today();
         let needle = query.trim().to_lowercase();
         self.store.read(|tx| {
-            let kept = Kept::read(tx)?;
+            let kept = Kept::as_of(tx, today)?;
             let scheme = BucketScheme::default();
             let rows = customers::list(tx)?
                 .into_iter()
@@ -61,9 +61,8 @@ impl Books {
                 })
                 .map(|c| {
                     let balance = kept.totals.get(&c.id).map_or(Money::ZERO, |t| t.balance);
-                    let overdue = kept
-                        .aging(tx, c.id, today, &scheme, AgingBasis::DueDate)?
-                        .map_or(Money::ZERO, |row| row.overdue());
+                    let overdue =
+                        kept.aging(c.id, &scheme, AgingBasis::DueDate).map_or(Money::ZERO, |row| row.overdue());
                     Ok(CustomerSummary::of(c, balance, overdue))
                 })
                 .collect::<Result<_, AppError>>()?;

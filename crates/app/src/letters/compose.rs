@@ -10,7 +10,7 @@ use huikuan_domain::capitals::rmb_capitals;
 use huikuan_domain::dunning::SentLetter;
 use huikuan_domain::interest::Claim;
 use huikuan_domain::letter_template::{parse, Placeholder, Segment};
-use huikuan_domain::{ContactRole, DocLanguage, Money};
+use huikuan_domain::{ContactRole, DocLanguage, Money, Receivable, Settlement};
 use huikuan_store::tables::company::{self, CompanyImage};
 use huikuan_store::tables::letters::{self, Letter};
 use huikuan_store::tables::{contacts, entries};
@@ -31,9 +31,12 @@ pub(crate) struct Overdue {
 /// The customer's receivables open and past due on `on`, oldest due first.
 pub(crate) fn overdue_on(tx: &Transaction, customer: &Customer, on: NaiveDate) -> Result<Vec<Overdue>, AppError> {
     let account = entries::account(tx, customer.id)?;
-    let settlement = account.settle(on);
-    let mut out: Vec<Overdue> = account
-        .receivables
+    Ok(overdue_in(&account.receivables, &account.settle(on), on))
+}
+
+/// The receivables of a settlement on `on` that are open and past due, oldest due first.
+pub(crate) fn overdue_in(receivables: &[Receivable], settlement: &Settlement, on: NaiveDate) -> Vec<Overdue> {
+    let mut out: Vec<Overdue> = receivables
         .iter()
         .zip(&settlement.open)
         .filter_map(|(r, open)| {
@@ -52,7 +55,7 @@ pub(crate) fn overdue_on(tx: &Transaction, customer: &Customer, on: NaiveDate) -
         })
         .collect();
     out.sort_by(|a, b| (a.item.due_date, &a.item.number).cmp(&(b.item.due_date, &b.item.number)));
-    Ok(out)
+    out
 }
 
 /// The letters already sent about the debt that is overdue now: those dated on or after the
@@ -63,11 +66,13 @@ pub(crate) fn letters_about(
     overdue: &[Overdue],
     before: NaiveDate,
 ) -> Result<Vec<Letter>, AppError> {
-    let Some(oldest_due) = overdue.iter().map(|o| o.item.due_date).min() else { return Ok(Vec::new()) };
-    Ok(letters::for_customer(tx, customer.id)?
-        .into_iter()
-        .filter(|l| l.letter_date >= oldest_due && l.letter_date <= before)
-        .collect())
+    Ok(about(&letters::for_customer(tx, customer.id)?, overdue, before))
+}
+
+/// Of the customer's letters, those about the debt overdue now (see `letters_about`).
+pub(crate) fn about(letters: &[Letter], overdue: &[Overdue], before: NaiveDate) -> Vec<Letter> {
+    let Some(oldest_due) = overdue.iter().map(|o| o.item.due_date).min() else { return Vec::new() };
+    letters.iter().filter(|l| l.letter_date >= oldest_due && l.letter_date <= before).cloned().collect()
 }
 
 pub(crate) fn sent(letters: &[Letter]) -> Vec<SentLetter> {

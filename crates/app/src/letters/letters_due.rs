@@ -4,13 +4,13 @@
 use chrono::NaiveDate;
 use huikuan_domain::dunning::{check_gap, next_letter, Suggestion};
 use huikuan_domain::Money;
-use huikuan_store::tables::customers;
+use huikuan_store::tables::{customers, letters};
 
-use super::choose::customer_letters;
-use super::compose::{letters_about, overdue_on, sent};
+use super::compose::{about, overdue_in, sent};
 use super::settings::policy;
 use super::views::{LastLetter, LetterDue};
 use crate::error::AppError;
+use crate::owed::Kept;
 use crate::Books;
 
 impl Books {
@@ -19,15 +19,20 @@ impl Books {
     pub fn letters_due(&mut self, as_of: NaiveDate) -> Result<Vec<LetterDue>, AppError> {
         self.store.read(|tx| {
             let rules = policy(tx)?;
+            let kept = Kept::as_of(tx, as_of)?;
+            let letters = letters::by_customer(tx)?;
             let mut out = Vec::new();
             for customer in customers::list(tx)? {
-                let overdue = overdue_on(tx, &customer, as_of)?;
+                let Some((receivables, settlement)) = kept.settled(customer.id) else { continue };
+                let overdue = overdue_in(&receivables, &settlement, as_of);
                 let Some(days) = overdue.iter().map(|o| o.item.days_overdue).max() else { continue };
-                let previous = letters_about(tx, &customer, &overdue, as_of)?;
+                let theirs = letters.get(&customer.id).map_or(&[][..], Vec::as_slice);
+                let previous = about(theirs, &overdue, as_of);
                 let mut suggestion = next_letter(&rules, days, &sent(&previous), as_of);
                 // The gap is between letters to the customer, about this debt or an earlier one.
                 if let Suggestion::Due { level } = suggestion {
-                    if let Err(early) = check_gap(&rules, &customer_letters(tx, &customer, as_of)?, as_of) {
+                    let before: Vec<_> = theirs.iter().filter(|l| l.letter_date <= as_of).cloned().collect();
+                    if let Err(early) = check_gap(&rules, &sent(&before), as_of) {
                         suggestion = Suggestion::Wait { level, until: early.next };
                     }
                 }

@@ -82,11 +82,11 @@ impl Books {
         let scheme = BucketScheme::default();
         let labels = scheme.labels();
         self.store.read(|tx| {
-            let kept = Kept::read(tx)?;
+            let kept = Kept::as_of(tx, as_of)?;
             let mut items = Vec::new();
             let mut totals = AgingRow::empty(&scheme);
             for c in customers::list(tx)? {
-                let Some((receivables, settlement)) = kept.settled(tx, c.id, as_of)? else { continue };
+                let Some((receivables, settlement)) = kept.settled(c.id) else { continue };
                 let mut open: Vec<(&huikuan_domain::Receivable, Money)> = receivables
                     .iter()
                     .zip(&settlement.open)
@@ -138,10 +138,10 @@ impl Books {
         let scheme = BucketScheme::default();
         let labels = scheme.labels();
         self.store.read(|tx| {
-            let kept = Kept::read(tx)?;
+            let kept = Kept::as_of(tx, as_of)?;
             let mut groups: BTreeMap<String, (u32, AgingRow)> = BTreeMap::new();
             for c in customers::list(tx)? {
-                let Some(row) = kept.aging(tx, c.id, as_of, &scheme, basis)? else { continue };
+                let Some(row) = kept.aging(c.id, &scheme, basis) else { continue };
                 let group =
                     groups.entry(c.fields.salesperson.trim().to_string()).or_insert((0, AgingRow::empty(&scheme)));
                 group.0 += 1;

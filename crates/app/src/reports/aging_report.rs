@@ -2,6 +2,7 @@ use chrono::NaiveDate;
 use huikuan_domain::aging::{AgingBasis, AgingRow, BucketScheme};
 use huikuan_domain::Money;
 use huikuan_store::tables::customers;
+use huikuan_store::Transaction;
 use serde::Serialize;
 
 use crate::error::AppError;
@@ -45,35 +46,33 @@ impl Books {
     /// Every customer with an entry dated on or before `as_of`, sorted by code, with the
     /// open part of each receivable in its bucket and any surplus as credit.
     pub fn aging_report(&mut self, as_of: NaiveDate, basis: AgingBasis) -> Result<AgingReport, AppError> {
-        let scheme = BucketScheme::default();
-        let labels = scheme.labels();
-        self.store.read(|tx| {
-            let kept = Kept::read(tx)?;
-            let mut totals = AgingRow::empty(&scheme);
-            let mut rows = Vec::new();
-            for (id, code, name) in customers::names(tx)? {
-                let Some(row) = kept.aging(tx, id, as_of, &scheme, basis)? else {
-                    continue;
-                };
-                totals.add(&row);
-                rows.push(AgingCustomer {
-                    code,
-                    name,
-                    balance: row.balance(),
-                    credit: row.credit,
-                    buckets: labelled(&labels, &row),
-                });
-            }
-            Ok(AgingReport {
-                as_of,
-                totals: AgingTotals {
-                    balance: totals.balance(),
-                    credit: totals.credit,
-                    buckets: labelled(&labels, &totals),
-                },
-                buckets: labels.clone(),
-                customers: rows,
-            })
-        })
+        self.store.read(|tx| aging_in(tx, &Kept::as_of(tx, as_of)?, basis))
     }
+}
+
+/// The aging report as of the date of `kept`.
+pub(crate) fn aging_in(tx: &Transaction, kept: &Kept, basis: AgingBasis) -> Result<AgingReport, AppError> {
+    let scheme = BucketScheme::default();
+    let labels = scheme.labels();
+    let mut totals = AgingRow::empty(&scheme);
+    let mut rows = Vec::new();
+    for (id, code, name) in customers::names(tx)? {
+        let Some(row) = kept.aging(id, &scheme, basis) else {
+            continue;
+        };
+        totals.add(&row);
+        rows.push(AgingCustomer {
+            code,
+            name,
+            balance: row.balance(),
+            credit: row.credit,
+            buckets: labelled(&labels, &row),
+        });
+    }
+    Ok(AgingReport {
+        as_of: kept.date(),
+        totals: AgingTotals { balance: totals.balance(), credit: totals.credit, buckets: labelled(&labels, &totals) },
+        buckets: labels.clone(),
+        customers: rows,
+    })
 }

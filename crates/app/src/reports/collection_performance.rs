@@ -1,18 +1,21 @@
 //! Collection performance month by month: sales, what was collected, credited and written
 //! off, what was owed at each end, CEI, DSO and the share of promises kept.
 
+use std::collections::{BTreeSet, HashMap, HashSet};
+
 use chrono::{Datelike, Months, NaiveDate};
 use huikuan_domain::aging::{age, AgingBasis, BucketScheme};
 use huikuan_domain::collection::Keeping;
 use huikuan_domain::performance::{cei, dso, kept_rate};
 use huikuan_domain::{Account, EntryKind, Money};
-use huikuan_store::tables::{collection, entries};
+use huikuan_store::tables::{collection, customers};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::collections::keeping::{payments_in, promise_view};
 use crate::error::AppError;
+use crate::owed::{accounts_of, how, Reading};
 use crate::Books;
 
 /// DSO counts the sales of this many days before each month's end.
@@ -72,18 +75,34 @@ fn month_windows(as_of: NaiveDate, count: u32) -> Vec<(NaiveDate, NaiveDate)> {
         .collect()
 }
 
+/// The days whose sales count in each month's DSO: the DSO_DAYS up to its end.
+fn dso_windows(windows: &[(NaiveDate, NaiveDate)]) -> Vec<(NaiveDate, NaiveDate)> {
+    windows.iter().map(|(_, end)| (*end - chrono::Duration::days(i64::from(DSO_DAYS) - 1), *end)).collect()
+}
+
+/// Adds one account's figures to every month; `dso_sales` gets its sales in each month's
+/// DSO window (counted here, in the same pass, rather than asked of the ledger per month).
 fn add_account(
     months: &mut [MonthPerformance],
+    (dso_sales, dso): (&mut [Money], &[(NaiveDate, NaiveDate)]),
     windows: &[(NaiveDate, NaiveDate)],
     account: &Account,
     scheme: &BucketScheme,
 ) {
     for r in &account.receivables {
+        let sale = matches!(r.kind, EntryKind::Delivery | EntryKind::Charge);
         if let Some(i) = windows.iter().position(|(s, e)| r.doc_date >= *s && r.doc_date <= *e) {
             match r.kind {
                 EntryKind::Delivery | EntryKind::Charge => months[i].sales += r.amount,
                 EntryKind::Opening => months[i].opened += r.amount,
                 _ => {}
+            }
+        }
+        if sale {
+            for (i, (from, to)) in dso.iter().enumerate() {
+                if r.doc_date >= *from && r.doc_date <= *to {
+                    dso_sales[i] += r.amount;
+                }
             }
         }
     }
@@ -99,17 +118,28 @@ fn add_account(
     }
     let first = account.receivables.iter().map(|r| r.doc_date).chain(account.credits.iter().map(|c| c.date)).min();
     let Some(first) = first else { return };
+    // Settled at every month end, the order of settling sorted once for all of them. A
+    // month opens with what the month before closed with (the day before its first is the
+    // last of the one before), so each end is settled once.
+    let settler = account.settler();
+    let plain = how() == Reading::Plain;
+    let at = |day: NaiveDate| if plain { account.settle(day) } else { settler.at(day) };
+    let mut closed: Option<(NaiveDate, Money)> = None;
     for (i, (start, end)) in windows.iter().enumerate() {
         let before = start.pred_opt().expect("a day before");
         if first <= before {
-            months[i].opening += account.settle(before).open_total();
+            months[i].opening += match closed {
+                Some((day, open)) if day == before && !plain => open,
+                _ => at(before).open_total(),
+            };
         }
         if first <= *end {
-            let settlement = account.settle(*end);
+            let settlement = at(*end);
             let row = age(&account.receivables, &settlement, *end, scheme, AgingBasis::DueDate);
             months[i].closing += row.open_total();
             months[i].closing_current += row.buckets[0];
             months[i].balance += row.balance();
+            closed = Some((*end, settlement.open_total()));
         }
     }
 }
@@ -121,7 +151,10 @@ impl Books {
         let windows = month_windows(as_of, months);
         let scheme = BucketScheme::default();
         self.store.read(|tx| {
-            let accounts = entries::all_accounts(tx)?;
+            let promises = collection::all_promises(tx)?;
+            let promised: HashSet<i64> = promises.iter().map(|p| p.customer_id).collect();
+            let mut payments = HashMap::new();
+            let (dso_days, mut dso_sales) = (dso_windows(&windows), vec![Money::ZERO; windows.len()]);
             let mut rows: Vec<MonthPerformance> = windows
                 .iter()
                 .map(|(start, end)| MonthPerformance {
@@ -130,22 +163,24 @@ impl Books {
                     ..Default::default()
                 })
                 .collect();
-            for account in accounts.values() {
-                add_account(&mut rows, &windows, account, &scheme);
-            }
-            for (i, (_, end)) in windows.iter().enumerate() {
-                let from = *end - chrono::Duration::days(i64::from(DSO_DAYS) - 1);
-                let sales = entries::sales_between(tx, from, *end)?;
-                let m = &mut rows[i];
+            let everyone: BTreeSet<i64> = customers::names(tx)?.into_iter().map(|(id, _, _)| id).collect();
+            accounts_of(tx, &everyone, |id, account| {
+                add_account(&mut rows, (&mut dso_sales, &dso_days), &windows, account, &scheme);
+                if promised.contains(&id) {
+                    payments.insert(id, payments_in(account));
+                }
+                Ok(())
+            })?;
+            for (m, sales) in rows.iter_mut().zip(dso_sales) {
                 m.cei = cei(m.opening + m.opened, m.sales, m.closing, m.closing_current);
                 m.dso = dso(m.balance, sales, DSO_DAYS);
             }
-            for p in collection::all_promises(tx)? {
+            for p in promises {
                 let Some(i) = windows.iter().position(|(s, e)| p.promised_date >= *s && p.promised_date <= *e) else {
                     continue;
                 };
-                let payments = accounts.get(&p.customer_id).map(payments_in).unwrap_or_default();
-                match promise_view(&p, &payments, as_of).keeping {
+                let paid = payments.get(&p.customer_id).map_or(&[][..], Vec::as_slice);
+                match promise_view(&p, paid, as_of).keeping {
                     Keeping::Open => {}
                     Keeping::Kept => {
                         rows[i].promises_due += 1;

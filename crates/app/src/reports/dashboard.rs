@@ -6,9 +6,11 @@ use ts_rs::TS;
 
 use huikuan_store::tables::statements;
 
+use super::aging_report::aging_in;
 use super::LimitationRow;
 use crate::credit::DueReview;
 use crate::error::AppError;
+use crate::owed::Kept;
 use crate::statements::StatementSummary;
 use crate::Books;
 
@@ -71,14 +73,23 @@ fn company_dso(tx: &huikuan_store::Transaction, as_of: NaiveDate, owed: Money) -
 
 impl Books {
     pub fn dashboard(&mut self) -> Result<Dashboard, AppError> {
-        let as_of = self.clock.today();
-        let report = self.aging_report(as_of, AgingBasis::DueDate)?;
-        let (pending, pending_total) = self.store.read(|tx| statements::pending(tx, PENDING_SHOWN))?;
+        self.dashboard_as_of(self.clock.today())
+    }
+
+    /// The dashboard's figures as they stood on `as_of` (statements pending and reviews due
+    /// are as they are now: they have no history).
+    pub fn dashboard_as_of(&mut self, as_of: NaiveDate) -> Result<Dashboard, AppError> {
         let offset = self.clock.utc_offset();
-        let (mut ending, dso) = self.store.read(|tx| {
-            let ending = super::limitation::ending_within(tx, as_of, LIMITATION_WARN_DAYS, offset)?;
-            Ok::<_, AppError>((ending, company_dso(tx, as_of, report.totals.balance)?))
+        // What was owed on the day is settled once, for the aging figures and for the
+        // limitation warnings both.
+        let (report, mut ending, dso) = self.store.read(|tx| {
+            let kept = Kept::as_of(tx, as_of)?;
+            let report = aging_in(tx, &kept, AgingBasis::DueDate)?;
+            let ending = super::limitation::ending_within(tx, &kept, LIMITATION_WARN_DAYS, offset)?;
+            let dso = company_dso(tx, as_of, report.totals.balance)?;
+            Ok::<_, AppError>((report, ending, dso))
         })?;
+        let (pending, pending_total) = self.store.read(|tx| statements::pending(tx, PENDING_SHOWN))?;
         let ending_total = ending.len() as u32;
         ending.truncate(LIMITATION_SHOWN);
         let overdue_of = |buckets: &crate::BucketAmounts| -> Money {

@@ -6,19 +6,23 @@
 //! that left part of the receivable open; a promise to pay or a repayment plan the customer
 //! agreed to (every receivable it then owed). A letter without proof of arrival restarts nothing.
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 
 use chrono::{DateTime, FixedOffset, NaiveDate};
 use huikuan_domain::behaviour::replay;
 use huikuan_domain::limitation::{period_end, Restart, RestartKind};
-use huikuan_domain::{EntryKind, Money};
-use huikuan_store::tables::{collection, customers, documents, entries, letters, maintained, sendings, statements};
+use huikuan_domain::{Account, EntryKind, Money};
+use huikuan_store::tables::collection::{PlanRecord, PromiseRecord};
+use huikuan_store::tables::letters::Letter;
+use huikuan_store::tables::statements::Confirmed;
+use huikuan_store::tables::{collection, customers, documents, entries, letters, sendings, statements};
 use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
 use crate::books::customer_by_code;
 use crate::error::AppError;
+use crate::owed::{accounts_of, how, Kept, Reading};
 use crate::{Books, Customer};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -43,53 +47,101 @@ pub struct LimitationReport {
     pub rows: Vec<LimitationRow>,
 }
 
-/// Every restarting event of one customer's receivables (by entry id), up to `as_of`.
-fn restarts(
+/// What can restart a customer's periods besides its payments, read from the books before
+/// its account is settled: each letter's proofs of arrival with the entries it listed, the
+/// statements it confirmed, its promises and its plans.
+#[derive(Default)]
+struct Acknowledged {
+    letters: Vec<(Vec<Restart>, Vec<i64>)>,
+    statements: Vec<Confirmed>,
+    promises: Vec<PromiseRecord>,
+    plans: Vec<PlanRecord>,
+}
+
+/// Every customer's `Acknowledged` (all of them when `only` is None), in a few reads.
+fn acknowledged(
     tx: &Transaction,
-    customer: &Customer,
-    account: &huikuan_domain::Account,
-    as_of: NaiveDate,
+    only: Option<i64>,
     offset: FixedOffset,
-) -> Result<HashMap<i64, Vec<Restart>>, AppError> {
-    let mut events: HashMap<i64, Vec<Restart>> = HashMap::new();
-    for letter in letters::for_customer(tx, customer.id)? {
-        let mut proofs = Vec::new();
-        if let Some(receipt) = documents::signature_of(tx, letter.document_id)? {
-            let day = DateTime::parse_from_rfc3339(&receipt.signed_at)
-                .map_or(letter.letter_date, |at| at.with_timezone(&offset).date_naive());
-            let acknowledged = letters::answer_of(tx, letter.id)?.is_some_and(|a| a.no_objection);
-            proofs.push(if acknowledged {
-                Restart {
-                    kind: RestartKind::LetterAcknowledged,
-                    date: day,
-                    evidence: format!("{} 回执：无异议 / receipt: no objection", letter.number),
-                }
-            } else {
-                Restart {
-                    kind: RestartKind::LetterReceipt,
-                    date: day,
-                    evidence: format!("{} 回执 / receipt", letter.number),
-                }
-            });
-        }
-        for sent in sendings::of_document(tx, letter.document_id)? {
-            if sent.channel == "express" && !sent.tracking.is_empty() {
-                proofs.push(Restart {
-                    kind: RestartKind::LetterDelivered,
-                    date: sent.sent_on,
-                    evidence: format!("{} express {}", letter.number, sent.tracking),
-                });
-            }
-        }
-        for (entry, _, _) in letters::items(tx, letter.id)? {
-            events.entry(entry).or_default().extend(proofs.iter().cloned());
+) -> Result<HashMap<i64, Acknowledged>, AppError> {
+    let mut out: HashMap<i64, Acknowledged> = HashMap::new();
+    let letters = match only {
+        Some(id) => HashMap::from([(id, letters::for_customer(tx, id)?)]),
+        None => letters::by_customer(tx)?,
+    };
+    for (id, theirs) in letters {
+        for letter in theirs {
+            let items = letters::items(tx, letter.id)?.into_iter().map(|(entry, _, _)| entry).collect();
+            out.entry(id).or_default().letters.push((proofs(tx, &letter, offset)?, items));
         }
     }
-    for (number, period_end, confirmed_on) in statements::confirmed_for(tx, customer.id)? {
-        for r in account.receivables.iter().filter(|r| r.doc_date <= period_end) {
+    let statements = match only {
+        Some(id) => HashMap::from([(id, statements::confirmed_for(tx, id)?)]),
+        None => statements::confirmed_by_customer(tx)?,
+    };
+    for (id, confirmed) in statements {
+        out.entry(id).or_default().statements = confirmed;
+    }
+    let (promises, plans) = match only {
+        Some(id) => (collection::promises_of(tx, id)?, collection::plans_of(tx, id)?),
+        None => (collection::all_promises(tx)?, collection::all_plans(tx)?),
+    };
+    for p in promises {
+        out.entry(p.customer_id).or_default().promises.push(p);
+    }
+    for p in plans {
+        out.entry(p.customer_id).or_default().plans.push(p);
+    }
+    Ok(out)
+}
+
+/// A letter's proofs of arrival: a signed receipt (with or without "no objection"), or
+/// express with a tracking number. A letter without proof restarts nothing.
+fn proofs(tx: &Transaction, letter: &Letter, offset: FixedOffset) -> Result<Vec<Restart>, AppError> {
+    let mut proofs = Vec::new();
+    if let Some(receipt) = documents::signature_of(tx, letter.document_id)? {
+        let day = DateTime::parse_from_rfc3339(&receipt.signed_at)
+            .map_or(letter.letter_date, |at| at.with_timezone(&offset).date_naive());
+        let acknowledged = letters::answer_of(tx, letter.id)?.is_some_and(|a| a.no_objection);
+        proofs.push(if acknowledged {
+            Restart {
+                kind: RestartKind::LetterAcknowledged,
+                date: day,
+                evidence: format!("{} 回执：无异议 / receipt: no objection", letter.number),
+            }
+        } else {
+            Restart {
+                kind: RestartKind::LetterReceipt,
+                date: day,
+                evidence: format!("{} 回执 / receipt", letter.number),
+            }
+        });
+    }
+    for sent in sendings::of_document(tx, letter.document_id)? {
+        if sent.channel == "express" && !sent.tracking.is_empty() {
+            proofs.push(Restart {
+                kind: RestartKind::LetterDelivered,
+                date: sent.sent_on,
+                evidence: format!("{} express {}", letter.number, sent.tracking),
+            });
+        }
+    }
+    Ok(proofs)
+}
+
+/// Every restarting event of one customer's receivables (by entry id), up to `as_of`.
+fn restarts(known: &Acknowledged, account: &Account, as_of: NaiveDate) -> HashMap<i64, Vec<Restart>> {
+    let mut events: HashMap<i64, Vec<Restart>> = HashMap::new();
+    for (proofs, items) in &known.letters {
+        for entry in items {
+            events.entry(*entry).or_default().extend(proofs.iter().cloned());
+        }
+    }
+    for (number, period_end, confirmed_on) in &known.statements {
+        for r in account.receivables.iter().filter(|r| r.doc_date <= *period_end) {
             events.entry(r.id).or_default().push(Restart {
                 kind: RestartKind::StatementConfirmed,
-                date: confirmed_on,
+                date: *confirmed_on,
                 evidence: number.clone(),
             });
         }
@@ -100,12 +152,12 @@ fn restarts(
                 events.entry(r.id).or_default().push(Restart { kind, date, evidence: evidence.clone() });
             }
         };
-    for promise in collection::promises_of(tx, customer.id)? {
+    for promise in &known.promises {
         let by = if promise.promised_by.is_empty() { String::new() } else { format!(" · {}", promise.promised_by) };
         let evidence = format!("{} {}{by}", promise.amount.yuan(), promise.promised_date);
         acknowledged(&mut events, RestartKind::Promise, promise.made_on, evidence);
     }
-    for plan in collection::plans_of(tx, customer.id)? {
+    for plan in &known.plans {
         acknowledged(&mut events, RestartKind::Plan, plan.agreed_on, plan.number.clone());
     }
     let settled = replay(account, as_of);
@@ -121,21 +173,16 @@ fn restarts(
             evidence: account.credits[part.credit].number.clone(),
         });
     }
-    Ok(events)
+    events
 }
 
-fn rows_of(
-    tx: &Transaction,
-    customer: &Customer,
-    as_of: NaiveDate,
-    offset: FixedOffset,
-) -> Result<Vec<LimitationRow>, AppError> {
-    let account = entries::account(tx, customer.id)?;
+/// One customer's open receivables with their periods as of `as_of`.
+fn rows_of(customer: &Customer, account: &Account, known: &Acknowledged, as_of: NaiveDate) -> Vec<LimitationRow> {
     let settlement = account.settle(as_of);
     if settlement.open_total().is_zero() {
-        return Ok(Vec::new());
+        return Vec::new();
     }
-    let events = restarts(tx, customer, &account, as_of, offset)?;
+    let events = restarts(known, account, as_of);
     let mut rows = Vec::new();
     for (r, open) in account.receivables.iter().zip(&settlement.open) {
         let Some(open) = open.filter(|o| o.is_positive()) else { continue };
@@ -152,6 +199,36 @@ fn rows_of(
             days_left: (ends_on - as_of).num_days(),
         });
     }
+    rows
+}
+
+/// The rows of the customers in `ids` (every customer when None), in one pass over the
+/// ledger; `keep` chooses among them.
+fn rows_for(
+    tx: &Transaction,
+    ids: Option<&BTreeSet<i64>>,
+    as_of: NaiveDate,
+    offset: FixedOffset,
+    keep: impl Fn(&LimitationRow) -> bool,
+) -> Result<Vec<LimitationRow>, AppError> {
+    let known = acknowledged(tx, None, offset)?;
+    let everyone: HashMap<i64, Customer> = customers::list(tx)?.into_iter().map(|c| (c.id, c)).collect();
+    let all: BTreeSet<i64>;
+    let ids = match ids {
+        Some(ids) => ids,
+        None => {
+            all = everyone.keys().copied().collect();
+            &all
+        }
+    };
+    let none = Acknowledged::default();
+    let mut rows = Vec::new();
+    accounts_of(tx, ids, |id, account| {
+        let Some(customer) = everyone.get(&id) else { return Ok(()) };
+        let theirs = known.get(&id).unwrap_or(&none);
+        rows.extend(rows_of(customer, account, theirs, as_of).into_iter().filter(&keep));
+        Ok(())
+    })?;
     Ok(rows)
 }
 
@@ -160,40 +237,29 @@ fn sorted(mut rows: Vec<LimitationRow>) -> Vec<LimitationRow> {
     rows
 }
 
-/// The open receivables whose period ends within `days` of `as_of` (or has ended), soonest
-/// first. A restart only ever moves an end later, so only the customers with an item due
-/// at least three years less `days` ago can have one: the others are not read at all.
+/// The open receivables whose period ends within `days` of the date of `kept` (or has
+/// ended), soonest first. A restart only ever moves an end later, so only an item due at
+/// least three years less `days` before the date can have one: only the customers owing
+/// such an item on the date (`kept` knows) are read at all.
 pub(crate) fn ending_within(
     tx: &Transaction,
-    as_of: NaiveDate,
+    kept: &Kept,
     days: i64,
     offset: FixedOffset,
 ) -> Result<Vec<LimitationRow>, AppError> {
+    let as_of = kept.date();
     let horizon = as_of + chrono::Duration::days(days);
     let latest_due =
         horizon.checked_sub_months(chrono::Months::new(12 * huikuan_domain::limitation::YEARS)).unwrap_or(horizon);
-    let mut ids: std::collections::BTreeSet<i64> = maintained::customers_due_by(tx, latest_due)?.into_iter().collect();
-    // Customers with entries after the day: what is open then is not what is kept.
-    ids.extend(maintained::customers_active_after(tx, as_of)?);
-    let mut rows = Vec::new();
-    for id in ids {
-        let customer = customers::get(tx, id)?;
-        rows.extend(rows_of(tx, &customer, as_of, offset)?.into_iter().filter(|r| r.days_left <= days));
-    }
-    Ok(sorted(rows))
+    let ids = if how() == Reading::Plain { None } else { Some(kept.owing_due_by(latest_due)) };
+    Ok(sorted(rows_for(tx, ids.as_ref(), as_of, offset, |r| r.days_left <= days)?))
 }
 
 impl Books {
     /// Every open receivable's limitation period as of `as_of`, the soonest to end first.
     pub fn limitation_report(&mut self, as_of: NaiveDate) -> Result<LimitationReport, AppError> {
         let offset = self.clock.utc_offset();
-        self.store.read(|tx| {
-            let mut rows = Vec::new();
-            for customer in customers::list(tx)? {
-                rows.extend(rows_of(tx, &customer, as_of, offset)?);
-            }
-            Ok(LimitationReport { as_of, rows: sorted(rows) })
-        })
+        self.store.read(|tx| Ok(LimitationReport { as_of, rows: sorted(rows_for(tx, None, as_of, offset, |_| true)?) }))
     }
 
     /// One customer's open receivables with their limitation period, the soonest to end first.
@@ -202,7 +268,9 @@ impl Books {
         let offset = self.clock.utc_offset();
         self.store.read(|tx| {
             let customer = customer_by_code(tx, code)?;
-            Ok(LimitationReport { as_of, rows: sorted(rows_of(tx, &customer, as_of, offset)?) })
+            let known = acknowledged(tx, Some(customer.id), offset)?.remove(&customer.id).unwrap_or_default();
+            let account = entries::account(tx, customer.id)?;
+            Ok(LimitationReport { as_of, rows: sorted(rows_of(&customer, &account, &known, as_of)) })
         })
     }
 }

@@ -9,6 +9,8 @@ mod value;
 
 pub use value::{FromValue, Params, ToValue, Value};
 
+use chrono::NaiveDate;
+
 use crate::error::StoreError;
 
 /// Which engine holds a book.
@@ -177,6 +179,28 @@ impl Row<'_> {
             RowInner::Postgres(row) => pg::cell(row, index)?,
         };
         T::from_value(value).map_err(|why| value::conversion(index, why))
+    }
+
+    /// The text in a column lent to `f` without a copy (None for NULL): for the columns a
+    /// pass over the whole ledger reads a million times, where copying each into a String
+    /// cost more than the read.
+    pub fn with_text<T>(
+        &self,
+        index: usize,
+        f: impl FnOnce(Option<&str>) -> Result<T, String>,
+    ) -> Result<T, StoreError> {
+        let result = match &self.inner {
+            RowInner::Sqlite(row) => sqlite::with_text(row, index, f)?,
+            RowInner::Postgres(row) => pg::with_text(row, index, f)?,
+        };
+        result.map_err(|why| value::conversion(index, why))
+    }
+
+    /// A 'YYYY-MM-DD' column read without a copy (None for NULL).
+    pub fn date(&self, index: usize) -> Result<Option<NaiveDate>, StoreError> {
+        self.with_text(index, |text| {
+            text.map(|t| value::ymd(t).ok_or_else(|| format!("date '{t}': not a date written YYYY-MM-DD"))).transpose()
+        })
     }
 }
 

@@ -199,6 +199,14 @@ fn numeric_integer(raw: &[u8]) -> Result<i64, Boxed> {
     Ok(i64::try_from(value)?)
 }
 
+pub(crate) fn with_text<T>(
+    row: &postgres::Row,
+    index: usize,
+    f: impl FnOnce(Option<&str>) -> Result<T, String>,
+) -> Result<Result<T, String>, StoreError> {
+    Ok(f(row.try_get::<_, Option<&str>>(index)?))
+}
+
 pub(crate) fn cell(row: &postgres::Row, index: usize) -> Result<Value, StoreError> {
     row.try_get::<_, Cell>(index).map(|c| c.0).map_err(StoreError::from)
 }

@@ -39,6 +39,21 @@ pub(crate) fn each(
     Ok(())
 }
 
+pub(crate) fn with_text<T>(
+    row: &rusqlite::Row,
+    index: usize,
+    f: impl FnOnce(Option<&str>) -> Result<T, String>,
+) -> Result<Result<T, String>, StoreError> {
+    Ok(match row.get_ref(index)? {
+        ValueRef::Null => f(None),
+        ValueRef::Text(t) => match std::str::from_utf8(t) {
+            Ok(text) => f(Some(text)),
+            Err(_) => f(Some(&String::from_utf8_lossy(t))),
+        },
+        other => Err(format!("expected text, found {:?}", other.data_type())),
+    })
+}
+
 pub(crate) fn cell(row: &rusqlite::Row, index: usize) -> Result<Value, StoreError> {
     Ok(match row.get_ref(index)? {
         ValueRef::Null => Value::Null,

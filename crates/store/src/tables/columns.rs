@@ -13,8 +13,10 @@ where
     T: FromStr,
     T::Err: std::fmt::Display,
 {
-    let text: String = row.get(index)?;
-    text.parse().map_err(|e| damaged(index, &text, e))
+    row.with_text(index, |text| {
+        let text = text.ok_or("expected text, found NULL")?;
+        Ok(text.parse().map_err(|e| damaged(index, text, e)))
+    })?
 }
 
 pub fn parsed_opt<T>(row: &Row, index: usize) -> Result<Option<T>, StoreError>

@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use huikuan_domain::{Account, Credit, EntryKind, ExplicitAllocation, Money, PaymentMethod, Receivable, Side};
 use serde::Serialize;
 
-use super::columns::{money, parsed, parsed_opt};
+use super::columns::{damaged, money, parsed, parsed_opt};
 use super::{allocations, Stamp};
 use crate::error::{is_unique_violation, not_found, StoreError};
 use ts_rs::TS;
@@ -157,12 +157,15 @@ pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Entry>, 
 }
 
 /// One customer's account for settlement, in the order of `for_customer`. Only the columns
-/// settling needs are read: the forecast reads thousands of accounts.
+/// settling needs are read: the forecast reads thousands of accounts. Debits and credits go
+/// to lists of their own, each in (date, id) order, so the rows are asked for in the order
+/// of the index entries_account (credit sorts before debit there): a range of the index
+/// read as it lies, with no sort.
 pub fn account(conn: &Transaction, customer_id: i64) -> Result<Account, StoreError> {
     let mut account = Account { allocations: allocations::for_customer(conn, customer_id)?, ..Account::default() };
     let mut stmt = conn.prepare_cached(
         "SELECT id, kind, side, number, doc_date, due_date, amount_cents FROM entries WHERE customer_id = ?1
-         ORDER BY doc_date, CASE side WHEN 'debit' THEN 0 ELSE 1 END, id",
+         ORDER BY doc_date, side, id",
     )?;
     stmt.for_each([customer_id], |row| push_settled(&mut account, row, 0))?;
     Ok(account)
@@ -171,15 +174,16 @@ pub fn account(conn: &Transaction, customer_id: i64) -> Result<Account, StoreErr
 /// Adds the entry in `row` to `account`: its id, kind, side, number, doc_date, due_date and
 /// amount_cents in that order from column `first`.
 fn push_settled(account: &mut Account, row: &Row, first: usize) -> Result<(), StoreError> {
-    let (id, kind, number, doc_date, amount) =
-        (row.get(first)?, parsed(row, first + 1)?, row.get(first + 3)?, row.get(first + 4)?, money(row, first + 6)?);
+    let doc_date = row.date(first + 4)?.ok_or_else(|| damaged(first + 4, "NULL", "a document date is required"))?;
+    let (id, kind, number, amount) =
+        (row.get(first)?, parsed(row, first + 1)?, row.get(first + 3)?, money(row, first + 6)?);
     match parsed::<Side>(row, first + 2)? {
         Side::Debit => account.receivables.push(Receivable {
             id,
             kind,
             number,
             doc_date,
-            due_date: row.get::<Option<NaiveDate>>(first + 5)?.unwrap_or(doc_date),
+            due_date: row.date(first + 5)?.unwrap_or(doc_date),
             amount,
         }),
         Side::Credit => account.credits.push(Credit { id, kind, number, date: doc_date, amount }),
@@ -206,6 +210,63 @@ pub fn all_accounts(conn: &Transaction) -> Result<HashMap<i64, Account>, StoreEr
         accounts.entry(customer_id).or_default().allocations.push(allocation);
     }
     Ok(accounts)
+}
+
+/// Every wanted customer's account in turn, in order of customer id, from one ordered pass
+/// over the index that holds what settling reads (entries_account): what a report for a
+/// past date settles, with the memory of one account at a time. Each account is the one
+/// `account` reads. The rows of customers not wanted are passed over unread. `f` must not
+/// use the transaction: on a server the connection is busy streaming the ledger.
+pub fn each_account<E: From<StoreError>>(
+    conn: &Transaction,
+    wanted: impl Fn(i64) -> bool,
+    mut f: impl FnMut(i64, &Account) -> Result<(), E>,
+) -> Result<(), E> {
+    // Each allocation joins its customer's account as its credit goes by, and the account's
+    // are put in the order `account` reads them (by allocation id) when it is complete.
+    let mut allocations = allocations::by_credit(conn)?;
+    let mut spent: Vec<(i64, ExplicitAllocation)> = Vec::new();
+    let mut stmt = conn.prepare_cached(
+        "SELECT customer_id, id, kind, side, number, doc_date, due_date, amount_cents FROM entries
+         ORDER BY customer_id, doc_date, side, id",
+    )?;
+    let mut account = Account::default();
+    let (mut building, mut seen): (Option<i64>, Option<(i64, bool)>) = (None, None);
+    let mut failed: Option<E> = None;
+    let mut finish = |customer_id: i64, account: &mut Account, spent: &mut Vec<(i64, ExplicitAllocation)>| {
+        spent.sort_by_key(|(id, _)| *id);
+        account.allocations = spent.drain(..).map(|(_, a)| a).collect();
+        if failed.is_none() {
+            failed = f(customer_id, account).err();
+        }
+        account.receivables.clear();
+        account.credits.clear();
+        failed.is_none()
+    };
+    stmt.for_each((), |row| {
+        let customer_id: i64 = row.get(0)?;
+        let wanted = match seen {
+            Some((id, wanted)) if id == customer_id => wanted,
+            _ => {
+                let going = building.take().is_none_or(|done| finish(done, &mut account, &mut spent));
+                let wanted = going && wanted(customer_id);
+                seen = Some((customer_id, wanted));
+                wanted
+            }
+        };
+        if wanted {
+            building = Some(customer_id);
+            push_settled(&mut account, row, 1)?;
+            if let Some(theirs) = allocations.remove(&row.get::<i64>(1)?) {
+                spent.extend(theirs);
+            }
+        }
+        Ok(())
+    })?;
+    if let Some(done) = building {
+        finish(done, &mut account, &mut spent);
+    }
+    failed.map_or(Ok(()), Err)
 }
 
 /// The sales (deliveries and charges) dated from `from` to `to`, every customer's.

@@ -1,5 +1,7 @@
 //! Dunning letters and the receivables each one demanded.
 
+use std::collections::HashMap;
+
 use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::Money;
@@ -88,6 +90,19 @@ pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Letter>,
         conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters WHERE customer_id = ?1 ORDER BY letter_date, id"))?;
     let rows = stmt.query_map([customer_id], letter)?;
     rows.collect::<Result<_, _>>()
+}
+
+/// Every customer's letters, each customer's in the order `for_customer` gives them: for
+/// reports over every customer, one read instead of one per customer.
+pub fn by_customer(conn: &Transaction) -> Result<HashMap<i64, Vec<Letter>>, StoreError> {
+    let mut stmt = conn.prepare_cached(&format!("SELECT {COLUMNS} FROM letters ORDER BY letter_date, id"))?;
+    let mut out: HashMap<i64, Vec<Letter>> = HashMap::new();
+    stmt.for_each((), |row| {
+        let l = letter(row)?;
+        out.entry(l.customer_id).or_default().push(l);
+        Ok(())
+    })?;
+    Ok(out)
 }
 
 /// The newest letters of the book, newest first.

@@ -1,5 +1,7 @@
 //! Statements of account and the customer's answer to each.
 
+use std::collections::HashMap;
+
 use crate::{params, OptionalExtension, Row, Transaction};
 use chrono::NaiveDate;
 use huikuan_domain::{Money, Period};
@@ -267,13 +269,31 @@ pub fn candidates(conn: &Transaction, period: Period) -> Result<Vec<Candidate>, 
     rows.collect::<Result<_, _>>()
 }
 
-/// A customer's confirmed statements: (number, period end, the day it was confirmed).
-pub fn confirmed_for(conn: &Transaction, customer_id: i64) -> Result<Vec<(String, NaiveDate, NaiveDate)>, StoreError> {
+/// A confirmed statement: (number, period end, the day it was confirmed).
+pub type Confirmed = (String, NaiveDate, NaiveDate);
+
+/// A customer's confirmed statements, in the order they were confirmed.
+pub fn confirmed_for(conn: &Transaction, customer_id: i64) -> Result<Vec<Confirmed>, StoreError> {
     let mut stmt = conn.prepare_cached(
         "SELECT s.number, s.period_to, o.decided_on FROM statements s
          JOIN statement_outcomes o ON o.statement_id = s.id
-         WHERE s.customer_id = ?1 AND o.outcome = 'confirmed' ORDER BY o.decided_on",
+         WHERE s.customer_id = ?1 AND o.outcome = 'confirmed' ORDER BY o.decided_on, s.id",
     )?;
     let rows = stmt.query_map([customer_id], |row| Ok((row.get(0)?, row.get(1)?, row.get(2)?)))?;
     rows.collect::<Result<_, _>>()
+}
+
+/// Every customer's confirmed statements, each customer's as `confirmed_for` gives them.
+pub fn confirmed_by_customer(conn: &Transaction) -> Result<HashMap<i64, Vec<Confirmed>>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.customer_id, s.number, s.period_to, o.decided_on FROM statements s
+         JOIN statement_outcomes o ON o.statement_id = s.id
+         WHERE o.outcome = 'confirmed' ORDER BY o.decided_on, s.id",
+    )?;
+    let mut out: HashMap<i64, Vec<Confirmed>> = HashMap::new();
+    stmt.for_each((), |row| {
+        out.entry(row.get(0)?).or_default().push((row.get(1)?, row.get(2)?, row.get(3)?));
+        Ok(())
+    })?;
+    Ok(out)
 }

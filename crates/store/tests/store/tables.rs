@@ -103,6 +103,40 @@ fn all_accounts_reads_every_customer_in_one_pass() {
 }
 
 #[test]
+fn each_account_streams_every_wanted_customer_once_as_account_reads_it() {
+    let mut store = open_store();
+    let (customer, _, _) = small_book(&mut store);
+    let (other, skipped, last) = store
+        .write(|tx| {
+            let ids = (add_customer(tx, "C002"), add_customer(tx, "C003"), add_customer(tx, "C004"));
+            entries::insert(tx, &debit(ids.0, "SD-2026-000002", "2026-01-11", 500), &stamp())?;
+            entries::insert(tx, &debit(ids.1, "SD-2026-000003", "2026-01-12", 700), &stamp())?;
+            entries::insert(tx, &debit(ids.2, "SD-2026-000004", "2025-12-30", 900), &stamp())?;
+            entries::insert(tx, &debit(ids.2, "SD-2026-000005", "2025-12-30", 100), &stamp())?;
+            Ok::<_, StoreError>(ids)
+        })
+        .unwrap();
+    let mut streamed = Vec::new();
+    store
+        .read(|tx| {
+            entries::each_account(
+                tx,
+                |id| id != skipped,
+                |id, account| {
+                    streamed.push((id, account.clone()));
+                    Ok::<_, StoreError>(())
+                },
+            )
+        })
+        .unwrap();
+    let ids: Vec<i64> = streamed.iter().map(|(id, _)| *id).collect();
+    assert_eq!(ids, vec![customer, other, last]);
+    for (id, account) in streamed {
+        assert_eq!(account, store.read(|tx| entries::account(tx, id)).unwrap(), "customer {id}");
+    }
+}
+
+#[test]
 fn search_puts_code_or_name_prefixes_before_other_matches_and_stops_at_the_limit() {
     let mut store = open_store();
     store
