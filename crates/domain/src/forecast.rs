@@ -25,6 +25,7 @@
 //!   day would be (its terms' due date, then the record of lateness).
 
 use std::collections::BTreeMap;
+use std::sync::LazyLock;
 
 use chrono::{Days, Months, NaiveDate};
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -46,6 +47,10 @@ pub const NO_KEEPING_RECORD: Decimal = Decimal::from_parts(5, 0, 0, false, 1);
 
 /// A customer's record of lateness: for each number of days from due date to payment
 /// (negative: early), the cents paid that many days after the due date.
+/// A customer with no record of paying is expected on the due date: one payment 0 days late
+/// (made once, not at each of the thousands of times it is read).
+static NO_RECORD: LazyLock<BTreeMap<i64, i128>> = LazyLock::new(|| BTreeMap::from([(0, 1)]));
+
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct Lateness(BTreeMap<i64, i128>);
 
@@ -96,8 +101,7 @@ impl Lateness {
         amount: Decimal,
         weeks: &mut [Decimal; WEEKS],
     ) -> bool {
-        let no_record = BTreeMap::from([(0, 1)]);
-        let record = if self.0.is_empty() { &no_record } else { &self.0 };
+        let record = if self.0.is_empty() { &*NO_RECORD } else { &self.0 };
         let already = (open_on - due).num_days();
         // Added up in cents per week first: a few divisions per bill, not one per day on record.
         let (mut total, mut by_week) = (0i128, [0i128; WEEKS]);

@@ -177,7 +177,13 @@ fn push_settled(account: &mut Account, row: &Row, first: usize) -> Result<(), St
     let doc_date = row.date(first + 4)?.ok_or_else(|| damaged(first + 4, "NULL", "a document date is required"))?;
     let (id, kind, number, amount) =
         (row.get(first)?, parsed(row, first + 1)?, row.get(first + 3)?, money(row, first + 6)?);
-    match parsed::<Side>(row, first + 2)? {
+    // The schema ties every kind but an opening balance to its side: only those are read.
+    let side = match kind {
+        EntryKind::Delivery | EntryKind::Charge => Side::Debit,
+        EntryKind::Payment | EntryKind::CreditNote | EntryKind::WriteOff => Side::Credit,
+        EntryKind::Opening => parsed(row, first + 2)?,
+    };
+    match side {
         Side::Debit => account.receivables.push(Receivable {
             id,
             kind,
@@ -256,9 +262,13 @@ pub fn each_account<E: From<StoreError>>(
         };
         if wanted {
             building = Some(customer_id);
+            let credits = account.credits.len();
             push_settled(&mut account, row, 1)?;
-            if let Some(theirs) = allocations.remove(&row.get::<i64>(1)?) {
-                spent.extend(theirs);
+            // Only a credit is spent by allocations (one naming anything else settles nothing).
+            if account.credits.len() > credits {
+                if let Some(theirs) = allocations.remove(&row.get::<i64>(1)?) {
+                    spent.extend(theirs);
+                }
             }
         }
         Ok(())
