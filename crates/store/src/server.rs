@@ -206,4 +206,30 @@ mod tests {
     fn every_sqlite_migration_has_its_postgresql_counterpart() {
         assert_eq!(PG_BASELINE + PG_MIGRATIONS.len() as i64, latest_version());
     }
+
+    fn indexes_on_entries(client: &mut Client) -> Vec<String> {
+        let rows =
+            client.query("SELECT indexname FROM pg_indexes WHERE tablename = 'entries' ORDER BY 1", &[]).unwrap();
+        rows.iter().map(|r| r.get(0)).collect()
+    }
+
+    /// A book made at the baseline (as the first server books were) takes the migrations
+    /// after it when it is opened, as a new one takes them when it is made.
+    #[test]
+    fn a_server_book_from_an_older_version_is_brought_up_to_date_on_opening() {
+        if !crate::testing::on_postgres() {
+            return;
+        }
+        let older = crate::testing::fresh_server().unwrap();
+        connect(&older).unwrap().batch_execute(PG_SCHEMA).unwrap();
+        for server in [older, crate::testing::fresh_server().unwrap()] {
+            drop(PgBook::open(&server).unwrap());
+            let mut client = connect(&server).unwrap();
+            let version: i64 = client.query_one("SELECT version FROM huikuan_schema", &[]).unwrap().get(0);
+            assert_eq!(version, latest_version());
+            let indexes = indexes_on_entries(&mut client);
+            assert!(indexes.contains(&"entries_account".to_string()), "{indexes:?}");
+            assert!(!indexes.contains(&"entries_customer_date".to_string()), "{indexes:?}");
+        }
+    }
 }
