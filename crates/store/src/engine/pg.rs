@@ -59,27 +59,35 @@ impl PgTx<'_> {
         first_only: bool,
         f: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
-        use postgres::fallible_iterator::FallibleIterator;
         let stmt = self.statement(sql)?;
-        let params = values.iter().map(|v| v as &(dyn ToSql + Sync));
+        let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let mut tx = self.tx.borrow_mut();
-        let mut rows = tx.query_raw(&stmt, params).map_err(|e| self.fail(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
-            f(&Row { inner: RowInner::Postgres(&row) })?;
-            if first_only {
-                // The rest of the rows are read and dropped: the portal must finish
-                // before the connection takes the next statement.
-                while rows.next().map_err(|e| self.fail(e))?.is_some() {}
-                break;
+        // Rows are fetched from a portal a batch at a time: the driver's row-by-row iterator
+        // enters its runtime once per row, which cost more than the row on a pass over the
+        // whole ledger. A batch holds a few thousand rows in memory, never the ledger.
+        let portal = tx.bind(&stmt, &params).map_err(|e| self.fail(e))?;
+        let batch = if first_only { 1 } else { BATCH };
+        loop {
+            let rows = tx.query_portal(&portal, batch).map_err(|e| self.fail(e))?;
+            for row in &rows {
+                f(&Row { inner: RowInner::Postgres(row) })?;
+                if first_only {
+                    return Ok(());
+                }
+            }
+            if rows.len() < batch as usize {
+                return Ok(());
             }
         }
-        Ok(())
     }
 
     pub(crate) fn batch(&self, sql: &str) -> Result<(), StoreError> {
         self.tx.borrow_mut().batch_execute(sql).map_err(|e| self.fail(e))
     }
 }
+
+/// Rows fetched from the server at a time by a statement that reads many.
+const BATCH: i32 = 4096;
 
 /// SQLite's dialect as the tables write it, made PostgreSQL's: numbered parameters `?1`
 /// become `$1`, and a bytewise collation is PostgreSQL's "C".
