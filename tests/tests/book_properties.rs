@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, Days, NaiveDate};
-use huikuan_app::collections::PromiseForm;
+use huikuan_app::collections::{PlanForm, PromiseForm};
 use huikuan_app::ledger::{ManualAllocation, NewCreditNote, NewDelivery, NewDeliveryLine, NewPayment, NewWriteOff};
-use huikuan_app::{reading, Books, CustomerFields, Reading};
+use huikuan_app::{reading, Books, CustomerFields, FixedClock, Reading};
 use huikuan_domain::aging::AgingBasis;
 use huikuan_domain::{Money, PaymentMethod};
 use proptest::prelude::*;
@@ -22,7 +22,12 @@ enum Op {
     WriteOff { customer: usize, day: u64, item: usize, cents: Option<i64> },
     Promise { customer: usize, day: u64, cents: i64 },
     Letter { customer: usize, day: u64, level: u8 },
+    Plan { customer: usize, day: u64, cents: i64, count: u32 },
 }
+
+/// The books' today while a story is told; promises, plans and letters are made on their
+/// own day (the clock moved there and back).
+const TODAY: &str = "2026-06-30";
 
 fn op() -> impl Strategy<Value = Op> {
     let customer = 0..CODES.len();
@@ -36,7 +41,8 @@ fn op() -> impl Strategy<Value = Op> {
         1 => (customer.clone(), day.clone(), 0usize..8, prop::option::of(1i64..200_000))
             .prop_map(|(customer, day, item, cents)| Op::WriteOff { customer, day, item, cents }),
         1 => (customer.clone(), day.clone(), 1i64..300_000).prop_map(|(customer, day, cents)| Op::Promise { customer, day, cents }),
-        1 => (customer, day, 1u8..4).prop_map(|(customer, day, level)| Op::Letter { customer, day, level }),
+        1 => (customer.clone(), day.clone(), 1u8..4).prop_map(|(customer, day, level)| Op::Letter { customer, day, level }),
+        1 => (customer, day, 100i64..300_000, 1u32..4).prop_map(|(customer, day, cents, count)| Op::Plan { customer, day, cents, count }),
     ]
 }
 
@@ -47,6 +53,13 @@ fn day(offset: u64) -> NaiveDate {
 fn receivable_numbers(books: &mut Books, code: &str) -> Vec<String> {
     let ledger = books.customer_ledger(code, None).unwrap();
     ledger.entries.into_iter().filter(|e| e.debit.is_positive()).map(|e| e.number).collect()
+}
+
+/// Runs `f` with the books' clock on story day `d`, then back on TODAY.
+fn on_day(books: &mut Books, d: u64, f: impl FnOnce(&mut Books)) {
+    books.set_clock(Box::new(FixedClock::on(day(d))));
+    f(books);
+    books.set_clock(Box::new(FixedClock::on(NaiveDate::parse_from_str(TODAY, "%Y-%m-%d").unwrap())));
 }
 
 /// Applies an operation; refusals (over-allocation, nothing open…) are part of the story.
@@ -106,18 +119,28 @@ fn apply(books: &mut Books, op: &Op) {
                 corrects,
             });
         }
-        Op::Promise { customer, day: d, cents } => {
+        Op::Promise { customer, day: d, cents } => on_day(books, *d, |books| {
             let _ = books.add_promise(PromiseForm {
                 customer_code: CODES[*customer].into(),
                 amount: Money::from_cents(*cents).to_string(),
-                date: day(*d).to_string(),
+                date: day(*d + (*cents as u64) % 40).to_string(),
                 promised_by: "王经理".into(),
                 note: String::new(),
             });
-        }
-        Op::Letter { customer, day: d, level } => {
-            let _ = books.issue_letter(CODES[*customer], *level, Some(day(*d)));
-        }
+        }),
+        Op::Letter { customer, day: d, level } => on_day(books, *d, |books| {
+            let _ = books.issue_letter(CODES[*customer], *level, None);
+        }),
+        Op::Plan { customer, day: d, cents, count } => on_day(books, *d, |books| {
+            let _ = books.create_plan(PlanForm {
+                customer_code: CODES[*customer].into(),
+                total: Money::from_cents(*cents).to_string(),
+                instalments: Vec::new(),
+                equal_count: *count,
+                first_date: day(*d + 7).to_string(),
+                note: String::new(),
+            });
+        }),
         Op::WriteOff { customer, day: d, item, cents } => {
             let open = books.open_items(CODES[*customer]).unwrap();
             if let Some(target) = (!open.is_empty()).then(|| &open[item % open.len()]) {
@@ -138,7 +161,7 @@ proptest! {
 
     #[test]
     fn ledger_aging_and_open_items_agree_after_any_story(ops in prop::collection::vec(op(), 1..40), probes in prop::collection::vec(0u64..900, 1..4)) {
-        let mut books = huikuan_tests::books_on("2026-06-30");
+        let mut books = huikuan_tests::books_on(TODAY);
         for code in CODES {
             books.create_customer(CustomerFields { payment_terms: "net:30".parse().unwrap(), ..CustomerFields::new(code, code) }, vec![]).unwrap();
         }
@@ -218,7 +241,7 @@ proptest! {
     /// reports read from it agree with settling every ledger from scratch, on any date.
     #[test]
     fn the_kept_figures_equal_the_plain_computation(ops in prop::collection::vec(op(), 1..40), probes in prop::collection::vec(0u64..1200, 1..5)) {
-        let mut books = huikuan_tests::books_on("2026-06-30");
+        let mut books = huikuan_tests::books_on(TODAY);
         for code in CODES {
             books.create_customer(CustomerFields { payment_terms: "net:30".parse().unwrap(), ..CustomerFields::new(code, code) }, vec![]).unwrap();
         }
@@ -254,7 +277,7 @@ proptest! {
         }
         let today = day(1199);
         let mut later = books;
-        later.set_clock(Box::new(huikuan_app::FixedClock::on(today)));
+        later.set_clock(Box::new(FixedClock::on(today)));
         let plain = plain_aging(&mut later, today);
         for probe in probes.iter().copied().chain([1199]) {
             let as_of = day(probe);
@@ -280,7 +303,7 @@ proptest! {
     /// write-off in the ledger.
     #[test]
     fn every_report_adds_up_to_the_ledger_after_any_story(ops in prop::collection::vec(op(), 1..40), probe in 0u64..1200) {
-        let mut books = huikuan_tests::books_on("2026-06-30");
+        let mut books = huikuan_tests::books_on(TODAY);
         for (code, salesperson) in CODES.iter().zip(["张三", "张三", ""]) {
             let fields = CustomerFields { payment_terms: "net:30".parse().unwrap(), salesperson: salesperson.into(), ..CustomerFields::new(code, code) };
             books.create_customer(fields, vec![]).unwrap();
@@ -377,7 +400,7 @@ proptest! {
     /// settled alone from scratch, every customer read).
     #[test]
     fn every_report_for_any_date_is_the_plain_computation(ops in prop::collection::vec(op(), 1..40), probes in prop::collection::vec(0u64..1200, 1..4)) {
-        let mut books = huikuan_tests::books_on("2026-06-30");
+        let mut books = huikuan_tests::books_on(TODAY);
         for (code, salesperson) in CODES.iter().zip(["张三", "", "李四"]) {
             let fields = CustomerFields { payment_terms: "net:30".parse().unwrap(), salesperson: salesperson.into(), ..CustomerFields::new(code, code) };
             books.create_customer(fields, vec![]).unwrap();

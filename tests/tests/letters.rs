@@ -244,6 +244,11 @@ fn a_debt_due_on_a_leap_day_runs_out_on_the_28th_three_years_later() {
     assert_eq!(report.rows[0].days_left, 89);
     let dashboard = books.dashboard().unwrap();
     assert_eq!(dashboard.limitation_warnings_total, 1, "within 90 days: on the dashboard");
+    // 90 days before the 28th it is within too, though three years back from that day's
+    // horizon (2027-02-28) is the 28th of 2024, a day before the debt fell due.
+    let day_before = books.dashboard_as_of(date("2026-11-30")).unwrap();
+    assert_eq!(day_before.limitation_warnings[0].days_left, 90);
+    assert_eq!(day_before.limitation_warnings_total, 1, "90 days left: on the dashboard");
 }
 
 #[test]

@@ -1,7 +1,8 @@
 //! What a customer owes as of a date, read from what the store keeps up to date when the
 //! date is on or after the customer's last entry (the usual case: today), and settled from
-//! its whole ledger otherwise. Both give the same figures; `tests/tests/book_properties.rs`
-//! holds the fast reading to the plain one.
+//! its ledger otherwise: the accounts of a few customers read one by one, of many in one
+//! pass over the ledger (`accounts_of`). Every way gives the same figures;
+//! `tests/tests/book_properties.rs` holds each `Reading` to the plain computation.
 
 use std::cell::Cell;
 use std::collections::{BTreeSet, HashMap};
@@ -133,9 +134,8 @@ impl Kept {
         }
         Some(from_open(self.open.get(&customer_id).map_or(&[][..], Vec::as_slice), totals.credit))
     }
-}
 
-impl Kept {
+    /// The date it is as of.
     pub fn date(&self) -> NaiveDate {
         self.as_of
     }

@@ -78,7 +78,12 @@ pub(crate) fn customer_letters(
     customer: &Customer,
     date: NaiveDate,
 ) -> Result<Vec<SentLetter>, AppError> {
-    Ok(sent(&letters::for_customer(tx, customer.id)?.into_iter().filter(|l| l.letter_date <= date).collect::<Vec<_>>()))
+    Ok(sent_by(&letters::for_customer(tx, customer.id)?, date))
+}
+
+/// Of a customer's letters, those sent on or before `date`.
+pub(crate) fn sent_by(letters: &[Letter], date: NaiveDate) -> Vec<SentLetter> {
+    sent(&letters.iter().filter(|l| l.letter_date <= date).cloned().collect::<Vec<_>>())
 }
 
 fn too_soon(customer: &Customer, gap: u32, early: TooSoon) -> AppError {

@@ -6,6 +6,7 @@ use huikuan_domain::dunning::{check_gap, next_letter, Suggestion};
 use huikuan_domain::Money;
 use huikuan_store::tables::{customers, letters};
 
+use super::choose::sent_by;
 use super::compose::{about, overdue_in, sent};
 use super::settings::policy;
 use super::views::{LastLetter, LetterDue};
@@ -31,8 +32,7 @@ impl Books {
                 let mut suggestion = next_letter(&rules, days, &sent(&previous), as_of);
                 // The gap is between letters to the customer, about this debt or an earlier one.
                 if let Suggestion::Due { level } = suggestion {
-                    let before: Vec<_> = theirs.iter().filter(|l| l.letter_date <= as_of).cloned().collect();
-                    if let Err(early) = check_gap(&rules, &sent(&before), as_of) {
+                    if let Err(early) = check_gap(&rules, &sent_by(theirs, as_of), as_of) {
                         suggestion = Suggestion::Wait { level, until: early.next };
                     }
                 }

@@ -58,38 +58,29 @@ struct Acknowledged {
     plans: Vec<PlanRecord>,
 }
 
-/// Every customer's `Acknowledged` (all of them when `only` is None), in a few reads.
+/// The `Acknowledged` of the customers in `only` (of every customer when None), in a few
+/// reads of the whole tables (small beside the ledger); a letter's proofs are looked up only
+/// for the customers asked about.
 fn acknowledged(
     tx: &Transaction,
-    only: Option<i64>,
+    only: Option<&BTreeSet<i64>>,
     offset: FixedOffset,
 ) -> Result<HashMap<i64, Acknowledged>, AppError> {
+    let asked = |id: &i64| only.is_none_or(|ids| ids.contains(id));
     let mut out: HashMap<i64, Acknowledged> = HashMap::new();
-    let letters = match only {
-        Some(id) => HashMap::from([(id, letters::for_customer(tx, id)?)]),
-        None => letters::by_customer(tx)?,
-    };
-    for (id, theirs) in letters {
+    for (id, theirs) in letters::by_customer(tx)?.into_iter().filter(|(id, _)| asked(id)) {
         for letter in theirs {
             let items = letters::items(tx, letter.id)?.into_iter().map(|(entry, _, _)| entry).collect();
             out.entry(id).or_default().letters.push((proofs(tx, &letter, offset)?, items));
         }
     }
-    let statements = match only {
-        Some(id) => HashMap::from([(id, statements::confirmed_for(tx, id)?)]),
-        None => statements::confirmed_by_customer(tx)?,
-    };
-    for (id, confirmed) in statements {
+    for (id, confirmed) in statements::confirmed_by_customer(tx)?.into_iter().filter(|(id, _)| asked(id)) {
         out.entry(id).or_default().statements = confirmed;
     }
-    let (promises, plans) = match only {
-        Some(id) => (collection::promises_of(tx, id)?, collection::plans_of(tx, id)?),
-        None => (collection::all_promises(tx)?, collection::all_plans(tx)?),
-    };
-    for p in promises {
+    for p in collection::all_promises(tx)?.into_iter().filter(|p| asked(&p.customer_id)) {
         out.entry(p.customer_id).or_default().promises.push(p);
     }
-    for p in plans {
+    for p in collection::all_plans(tx)?.into_iter().filter(|p| asked(&p.customer_id)) {
         out.entry(p.customer_id).or_default().plans.push(p);
     }
     Ok(out)
@@ -211,7 +202,7 @@ fn rows_for(
     offset: FixedOffset,
     keep: impl Fn(&LimitationRow) -> bool,
 ) -> Result<Vec<LimitationRow>, AppError> {
-    let known = acknowledged(tx, None, offset)?;
+    let known = acknowledged(tx, ids, offset)?;
     let everyone: HashMap<i64, Customer> = customers::list(tx)?.into_iter().map(|c| (c.id, c)).collect();
     let all: BTreeSet<i64>;
     let ids = match ids {
@@ -249,8 +240,11 @@ pub(crate) fn ending_within(
 ) -> Result<Vec<LimitationRow>, AppError> {
     let as_of = kept.date();
     let horizon = as_of + chrono::Duration::days(days);
-    let latest_due =
-        horizon.checked_sub_months(chrono::Months::new(12 * huikuan_domain::limitation::YEARS)).unwrap_or(horizon);
+    // A day later than three years back from the horizon: three years after 29 February end
+    // on 28 February, a day sooner than counting back finds.
+    let latest_due = horizon
+        .checked_sub_months(chrono::Months::new(12 * huikuan_domain::limitation::YEARS))
+        .map_or(horizon, |back| back + chrono::Duration::days(1));
     let ids = if how() == Reading::Plain { None } else { Some(kept.owing_due_by(latest_due)) };
     Ok(sorted(rows_for(tx, ids.as_ref(), as_of, offset, |r| r.days_left <= days)?))
 }
@@ -268,7 +262,9 @@ impl Books {
         let offset = self.clock.utc_offset();
         self.store.read(|tx| {
             let customer = customer_by_code(tx, code)?;
-            let known = acknowledged(tx, Some(customer.id), offset)?.remove(&customer.id).unwrap_or_default();
+            let known = acknowledged(tx, Some(&BTreeSet::from([customer.id])), offset)?
+                .remove(&customer.id)
+                .unwrap_or_default();
             let account = entries::account(tx, customer.id)?;
             Ok(LimitationReport { as_of, rows: sorted(rows_of(&customer, &account, &known, as_of)) })
         })

@@ -148,6 +148,20 @@ impl Statement<'_, '_> {
         self.each(params, false, &mut f)
     }
 
+    /// As `for_each`, for a statement that reads very many rows (a pass over the ledger): on
+    /// a server they come a batch at a time (pg.rs, `each_batched`).
+    pub fn for_each_batched(
+        &mut self,
+        params: impl Params,
+        mut f: impl FnMut(&Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
+        let values = params.values();
+        match &self.tx.inner {
+            Inner::Sqlite(tx) => sqlite::each(tx, &self.sql, &values, false, &mut f),
+            Inner::Postgres(tx) => tx.each_batched(&self.sql, &values, &mut f),
+        }
+    }
+
     fn each(
         &mut self,
         params: impl Params,
@@ -198,9 +212,7 @@ impl Row<'_> {
 
     /// A 'YYYY-MM-DD' column read without a copy (None for NULL).
     pub fn date(&self, index: usize) -> Result<Option<NaiveDate>, StoreError> {
-        self.with_text(index, |text| {
-            text.map(|t| value::ymd(t).ok_or_else(|| format!("date '{t}': not a date written YYYY-MM-DD"))).transpose()
-        })
+        self.with_text(index, |text| text.map(value::read_date).transpose())
     }
 }
 

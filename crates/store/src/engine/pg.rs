@@ -59,23 +59,43 @@ impl PgTx<'_> {
         first_only: bool,
         f: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
     ) -> Result<(), StoreError> {
+        use postgres::fallible_iterator::FallibleIterator;
+        let stmt = self.statement(sql)?;
+        let params = values.iter().map(|v| v as &(dyn ToSql + Sync));
+        let mut tx = self.tx.borrow_mut();
+        let mut rows = tx.query_raw(&stmt, params).map_err(|e| self.fail(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.fail(e))? {
+            f(&Row { inner: RowInner::Postgres(&row) })?;
+            if first_only {
+                // The rest of the rows are read and dropped: the portal must finish
+                // before the connection takes the next statement.
+                while rows.next().map_err(|e| self.fail(e))?.is_some() {}
+                break;
+            }
+        }
+        Ok(())
+    }
+
+    /// As `each`, the rows fetched from a portal a batch at a time: for a statement that
+    /// reads very many (the pass over the ledger), where the driver's row-by-row iterator,
+    /// which enters its runtime once per row, cost more than the rows. Binding the portal is
+    /// a round trip of its own, so statements that read a few rows use `each`.
+    pub(crate) fn each_batched(
+        &self,
+        sql: &str,
+        values: &[Value],
+        f: &mut dyn FnMut(&Row) -> Result<(), StoreError>,
+    ) -> Result<(), StoreError> {
         let stmt = self.statement(sql)?;
         let params: Vec<&(dyn ToSql + Sync)> = values.iter().map(|v| v as &(dyn ToSql + Sync)).collect();
         let mut tx = self.tx.borrow_mut();
-        // Rows are fetched from a portal a batch at a time: the driver's row-by-row iterator
-        // enters its runtime once per row, which cost more than the row on a pass over the
-        // whole ledger. A batch holds a few thousand rows in memory, never the ledger.
         let portal = tx.bind(&stmt, &params).map_err(|e| self.fail(e))?;
-        let batch = if first_only { 1 } else { BATCH };
         loop {
-            let rows = tx.query_portal(&portal, batch).map_err(|e| self.fail(e))?;
+            let rows = tx.query_portal(&portal, BATCH).map_err(|e| self.fail(e))?;
             for row in &rows {
                 f(&Row { inner: RowInner::Postgres(row) })?;
-                if first_only {
-                    return Ok(());
-                }
             }
-            if rows.len() < batch as usize {
+            if rows.len() < BATCH as usize {
                 return Ok(());
             }
         }
@@ -86,7 +106,7 @@ impl PgTx<'_> {
     }
 }
 
-/// Rows fetched from the server at a time by a statement that reads many.
+/// Rows fetched from the server at a time by `each_batched`: a few hundred KiB in memory.
 const BATCH: i32 = 4096;
 
 /// SQLite's dialect as the tables write it, made PostgreSQL's: numbered parameters `?1`

@@ -121,13 +121,21 @@ impl ToValue for NaiveDate {
 impl FromValue for NaiveDate {
     fn from_value(value: Value) -> Result<Self, String> {
         let text = String::from_value(value)?;
-        ymd(&text).ok_or_else(|| format!("date '{text}': not a date written YYYY-MM-DD"))
+        read_date(&text)
     }
+}
+
+/// A stored date: as this program writes it (digit by digit), else as chrono reads
+/// '%Y-%m-%d' (a book edited by another tool may write 2026-1-5).
+pub(crate) fn read_date(text: &str) -> Result<NaiveDate, String> {
+    ymd(text)
+        .or_else(|| NaiveDate::parse_from_str(text, "%Y-%m-%d").ok())
+        .ok_or_else(|| format!("date '{text}': not a date written YYYY-MM-DD"))
 }
 
 /// 'YYYY-MM-DD' read digit by digit: a report over the whole ledger reads two dates per
 /// entry, and chrono's format-driven parser was a tenth of its time.
-pub(crate) fn ymd(text: &str) -> Option<NaiveDate> {
+fn ymd(text: &str) -> Option<NaiveDate> {
     let b = text.as_bytes();
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return None;
@@ -213,6 +221,12 @@ mod tests {
     #[test]
     fn dates_are_read_only_when_written_year_month_day() {
         assert_eq!(ymd("2024-02-29"), NaiveDate::from_ymd_opt(2024, 2, 29));
+        assert_eq!(
+            read_date("2026-1-5"),
+            Ok(NaiveDate::from_ymd_opt(2026, 1, 5).unwrap()),
+            "unpadded, as chrono reads"
+        );
+        assert!(read_date("2026-13-01").is_err());
         for bad in
             ["2023-02-29", "2026-13-01", "2026-1-01", "2026/01/01", "2026-01-0x", "+026-01-01", "2026-01-011", ""]
         {

@@ -221,8 +221,8 @@ pub fn all_accounts(conn: &Transaction) -> Result<HashMap<i64, Account>, StoreEr
 /// Every wanted customer's account in turn, in order of customer id, from one ordered pass
 /// over the index that holds what settling reads (entries_account): what a report for a
 /// past date settles, with the memory of one account at a time. Each account is the one
-/// `account` reads. The rows of customers not wanted are passed over unread. `f` must not
-/// use the transaction: on a server the connection is busy streaming the ledger.
+/// `account` reads. The rows of customers not wanted are streamed but not decoded. `f` must
+/// not use the transaction: on a server the connection is busy streaming the ledger.
 pub fn each_account<E: From<StoreError>>(
     conn: &Transaction,
     wanted: impl Fn(i64) -> bool,
@@ -249,7 +249,7 @@ pub fn each_account<E: From<StoreError>>(
         account.credits.clear();
         failed.is_none()
     };
-    stmt.for_each((), |row| {
+    stmt.for_each_batched((), |row| {
         let customer_id: i64 = row.get(0)?;
         let wanted = match seen {
             Some((id, wanted)) if id == customer_id => wanted,
