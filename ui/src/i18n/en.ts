@@ -28,6 +28,7 @@ export const en = {
   "common.cancel": "Cancel",
   "common.edit": "Edit",
   "common.loading": "Loading…",
+  "common.show_more": "Show {count} more ({shown} of {total} shown)",
   "common.working": "Working…",
   "common.none": "—",
   "common.yes": "Yes",

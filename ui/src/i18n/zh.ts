@@ -28,6 +28,7 @@ export const zh: Record<MessageKey, string> = {
   "common.cancel": "取消",
   "common.edit": "编辑",
   "common.loading": "正在加载…",
+  "common.show_more": "再显示 {count} 条（已显示 {shown} 条，共 {total} 条）",
   "common.working": "正在处理…",
   "common.none": "—",
   "common.yes": "是",
