@@ -55,6 +55,24 @@ fn receivable_numbers(books: &mut Books, code: &str) -> Vec<String> {
     ledger.entries.into_iter().filter(|e| e.debit.is_positive()).map(|e| e.number).collect()
 }
 
+/// New books with the three customers (net 30 days, each with its salesperson, "" for none)
+/// after the story `ops`.
+fn told(ops: &[Op], salespeople: [&str; 3]) -> Books {
+    let mut books = huikuan_tests::books_on(TODAY);
+    for (code, salesperson) in CODES.iter().zip(salespeople) {
+        let fields = CustomerFields {
+            payment_terms: "net:30".parse().unwrap(),
+            salesperson: salesperson.into(),
+            ..CustomerFields::new(code, code)
+        };
+        books.create_customer(fields, vec![]).unwrap();
+    }
+    for op in ops {
+        apply(&mut books, op);
+    }
+    books
+}
+
 /// Runs `f` with the books' clock on story day `d`, then back on TODAY.
 fn on_day(books: &mut Books, d: u64, f: impl FnOnce(&mut Books)) {
     books.set_clock(Box::new(FixedClock::on(day(d))));
@@ -161,13 +179,7 @@ proptest! {
 
     #[test]
     fn ledger_aging_and_open_items_agree_after_any_story(ops in prop::collection::vec(op(), 1..40), probes in prop::collection::vec(0u64..900, 1..4)) {
-        let mut books = huikuan_tests::books_on(TODAY);
-        for code in CODES {
-            books.create_customer(CustomerFields { payment_terms: "net:30".parse().unwrap(), ..CustomerFields::new(code, code) }, vec![]).unwrap();
-        }
-        for op in &ops {
-            apply(&mut books, op);
-        }
+        let mut books = told(&ops, ["", "", ""]);
         for code in CODES {
             let ledger = books.customer_ledger(code, None).unwrap();
             let debits: Money = ledger.entries.iter().map(|e| e.debit).sum();
@@ -241,13 +253,7 @@ proptest! {
     /// reports read from it agree with settling every ledger from scratch, on any date.
     #[test]
     fn the_kept_figures_equal_the_plain_computation(ops in prop::collection::vec(op(), 1..40), probes in prop::collection::vec(0u64..1200, 1..5)) {
-        let mut books = huikuan_tests::books_on(TODAY);
-        for code in CODES {
-            books.create_customer(CustomerFields { payment_terms: "net:30".parse().unwrap(), ..CustomerFields::new(code, code) }, vec![]).unwrap();
-        }
-        for op in &ops {
-            apply(&mut books, op);
-        }
+        let mut books = told(&ops, ["", "", ""]);
         let differences = books.store().read(|tx| Ok::<_, huikuan_app::AppError>(huikuan_store::tables::maintained::check(tx)?)).unwrap();
         prop_assert!(differences.is_empty(), "{:?}", differences);
         // 1199 days from 2024-01-01 is after every entry: the kept figures are read there.
@@ -303,14 +309,7 @@ proptest! {
     /// write-off in the ledger.
     #[test]
     fn every_report_adds_up_to_the_ledger_after_any_story(ops in prop::collection::vec(op(), 1..40), probe in 0u64..1200) {
-        let mut books = huikuan_tests::books_on(TODAY);
-        for (code, salesperson) in CODES.iter().zip(["张三", "张三", ""]) {
-            let fields = CustomerFields { payment_terms: "net:30".parse().unwrap(), salesperson: salesperson.into(), ..CustomerFields::new(code, code) };
-            books.create_customer(fields, vec![]).unwrap();
-        }
-        for op in &ops {
-            apply(&mut books, op);
-        }
+        let mut books = told(&ops, ["张三", "张三", ""]);
         let as_of = day(probe);
         for basis in [AgingBasis::DueDate, AgingBasis::DocumentDate] {
             let summary = books.aging_report(as_of, basis).unwrap();
@@ -400,14 +399,7 @@ proptest! {
     /// settled alone from scratch, every customer read).
     #[test]
     fn every_report_for_any_date_is_the_plain_computation(ops in prop::collection::vec(op(), 1..40), probes in prop::collection::vec(0u64..1200, 1..4)) {
-        let mut books = huikuan_tests::books_on(TODAY);
-        for (code, salesperson) in CODES.iter().zip(["张三", "", "李四"]) {
-            let fields = CustomerFields { payment_terms: "net:30".parse().unwrap(), salesperson: salesperson.into(), ..CustomerFields::new(code, code) };
-            books.create_customer(fields, vec![]).unwrap();
-        }
-        for op in &ops {
-            apply(&mut books, op);
-        }
+        let mut books = told(&ops, ["张三", "", "李四"]);
         for probe in probes.iter().copied().chain([1199]) {
             let as_of = day(probe);
             let plain = reading(Reading::Plain, || every_report(&mut books, as_of));
