@@ -16,6 +16,7 @@ mod read_typed;
 mod views;
 
 pub mod backups;
+pub mod bank;
 pub mod collections;
 pub mod company;
 pub mod credit;

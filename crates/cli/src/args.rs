@@ -2,7 +2,9 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+mod bank;
 mod documents;
+pub use bank::BankCommand;
 pub use documents::DocumentCommand;
 
 /// huikuan-cli: the same use cases as the desktop app, for batch work and automation.
@@ -82,6 +84,10 @@ pub enum Command {
     /// Printed documents.
     #[command(subcommand)]
     Document(DocumentCommand),
+    /// Money in from the bank, WeChat Pay and Alipay: import statements, review each line's
+    /// suggested customer and allocation, accept or ignore.
+    #[command(subcommand)]
+    Bank(BankCommand),
     /// Create and issue a delivery note.
     Delivery(DeliveryArgs),
     /// Record a payment received.

@@ -1,4 +1,5 @@
 mod args;
+mod bank;
 mod documents;
 mod import;
 mod interest;

@@ -184,6 +184,7 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
             Ok(render::entry(format, &books.write_off(input)?))
         }
         Command::Document(command) => crate::documents::document(&mut books, format, command),
+        Command::Bank(command) => crate::bank::bank(&mut books, format, command),
         Command::Report(Report::Limitation { as_of }) => {
             Ok(render::limitation(format, &books.limitation_report(date(today, "as-of", &as_of)?)?))
         }
@@ -530,7 +531,7 @@ fn line(text: &str) -> Result<NewDeliveryLine, AppError> {
 }
 
 /// `NUMBER=AMOUNT`.
-fn allocation(text: &str) -> Result<ManualAllocation, AppError> {
+pub(crate) fn allocation(text: &str) -> Result<ManualAllocation, AppError> {
     let (number, amount) = text
         .rsplit_once('=')
         .ok_or_else(|| AppError::Rule(format!("'{text}' is not an allocation: expected NUMBER=AMOUNT").into()))?;

@@ -3,6 +3,7 @@
 //! every "today" is a parameter, so every rule is exactly testable.
 
 pub mod aging;
+pub mod bank;
 pub mod behaviour;
 pub mod calendar;
 pub mod capitals;

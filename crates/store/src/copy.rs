@@ -40,6 +40,9 @@ pub const TABLES: &[&str] = &[
     "plan_instalments",
     "plans",
     "interest_terms",
+    "bank_lines",
+    "bank_decisions",
+    "bank_payers",
     "account_totals",
     "open_items",
 ];

@@ -23,8 +23,10 @@ use crate::migrate::latest_version;
 /// The schema as of `PG_BASELINE`; later versions are `PG_MIGRATIONS`, in order.
 const PG_SCHEMA: &str = include_str!("engine/pg_schema.sql");
 const PG_BASELINE: i64 = 12;
-pub(crate) const PG_MIGRATIONS: &[(&str, &str)] =
-    &[("0013_account_index", include_str!("../migrations/0013_account_index.sql"))];
+pub(crate) const PG_MIGRATIONS: &[(&str, &str)] = &[
+    ("0013_account_index", include_str!("../migrations/0013_account_index.sql")),
+    ("0014_bank_lines", include_str!("engine/pg_0014_bank_lines.sql")),
+];
 
 /// The advisory lock keys: one writer at a time, one first opening at a time.
 const WRITE_LOCK: i64 = 0x6875_696b_7561_6e01;

@@ -22,4 +22,5 @@ pub(crate) use open_items::open_items as open_items_in_tx;
 pub(crate) use post::given_number as check_given_number;
 pub(crate) use record_opening_balance::record_in_tx as record_opening_balance_in_tx;
 pub(crate) use record_payment::post_in_tx as post_payment_in_tx;
+pub(crate) use record_payment::record_in_tx;
 pub(crate) use record_payment::settles as payment_settles;

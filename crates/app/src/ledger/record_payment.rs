@@ -147,7 +147,7 @@ pub(crate) fn post_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) ->
     )
 }
 
-fn record_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<PaymentReceipt, AppError> {
+pub(crate) fn record_in_tx(tx: &Transaction, stamp: &Stamp, input: &NewPayment) -> Result<PaymentReceipt, AppError> {
     positive(input.amount)?;
     let customer = customer_by_code(tx, &input.customer_code)?;
     let items = open_items(tx, customer.id)?;

@@ -18,5 +18,6 @@ pub use mapping::{ColumnChoice, Mapping};
 pub use pdf_out::sheet_pdf;
 pub use readings::{read_rows, CellReading, RowReading};
 pub use sheet::{Cell, Sheet, SheetColumn, SheetFormat};
+pub(crate) use table_in::read_grid;
 pub use table_in::{read_table, SourceTable};
 pub use xlsx_out::sheet_xlsx;

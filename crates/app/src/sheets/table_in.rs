@@ -114,6 +114,47 @@ pub fn read_table(bytes: &[u8], kind: ImportKind, sheet: Option<&str>) -> Result
     }
 }
 
+/// A file's rows, each with its number in the user's file and its cells.
+pub(crate) type GridRows = Vec<(u64, Vec<String>)>;
+
+/// Every non-blank row of a file, no heading looked for (a bank statement is told by its own
+/// headings, below a preamble of its own): the format's name, the encoding a text file was
+/// read as, and each row with its number in the user's file. A workbook is read from its
+/// first worksheet with something in it.
+pub(crate) fn read_grid(bytes: &[u8]) -> Result<(&'static str, Option<&'static str>, GridRows), AppError> {
+    let (format, encoding, rows) = match SourceFormat::of_workbook(bytes) {
+        None => {
+            let Decoded { text, encoding } = decode_text(bytes).map_err(|NotText { en, zh }| rejected(en, zh))?;
+            (SourceFormat::Csv, Some(encoding), csv_rows(&text, separator_of(&text)))
+        }
+        Some(format) => {
+            let name = format.name();
+            let damaged = || {
+                rejected(
+                    format!("the workbook (.{name}) is damaged or not a workbook: it cannot be read"),
+                    format!("工作簿（.{name}）已损坏或不是工作簿，无法读取"),
+                )
+            };
+            let first_sheet = || {
+                let mut book = calamine::open_workbook_auto_from_rs(Cursor::new(bytes)).map_err(|_| damaged())?;
+                for sheet in book.sheet_names() {
+                    let rows = rows_of(&mut book, &sheet, &|_| damaged())?;
+                    if !rows.is_empty() {
+                        return Ok(rows);
+                    }
+                }
+                Ok(Vec::new())
+            };
+            // As in `read_table`: a damaged workbook may panic the reader; it is refused instead.
+            (format, None, std::panic::catch_unwind(first_sheet).unwrap_or_else(|_| Err(damaged()))?)
+        }
+    };
+    if rows.is_empty() {
+        return Err(rejected("the file is empty".into(), "文件是空的".into()));
+    }
+    Ok((format.name(), encoding, rows.into_iter().map(|r| (r.line, r.cells)).collect()))
+}
+
 /// The table inside `rows` (blank rows already left out): the heading, then the data rows.
 fn table_of(kind: ImportKind, rows: Vec<GridRow>, format: SourceFormat) -> Result<SourceTable, AppError> {
     if rows.is_empty() {

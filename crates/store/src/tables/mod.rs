@@ -5,6 +5,7 @@ pub mod allocations;
 pub mod attachment_files;
 pub mod attachments;
 pub mod audit;
+pub mod bank;
 pub mod collection;
 pub mod company;
 pub mod contacts;
