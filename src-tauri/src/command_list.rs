@@ -104,4 +104,8 @@ pub const COMMANDS: &[&str] = &[
     "import_preview",
     "import_confirm",
     "evidence_build",
+    "bank_import",
+    "bank_lines",
+    "bank_accept",
+    "bank_ignore",
 ];

@@ -93,6 +93,7 @@ def screens(code: str, paper: str) -> list[Screen]:
         Screen("settings", "#/settings", "[data-testid='settings']"),
         Screen("import", "#/import", "[data-testid='import']"),
         Screen("import-preview", "#/import", "[data-testid='import']", a_file_to_import),
+        Screen("bank", "#/bank", "[data-testid='bank-empty'], [data-testid='bank-line']"),
         Screen("write-off", f"#/write-off?customer={code}", "[data-testid='write-off-item']"),
         Screen("paper", f"#/papers/{paper}", "[data-testid='pdf-page']"),
     ]

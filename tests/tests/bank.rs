@@ -118,6 +118,7 @@ fn the_customers_name_and_an_exact_amount_is_suggested_high_and_accepting_record
     assert!(open_lines(&mut books).is_empty());
     let accepted = books.bank_lines(Some("accepted")).unwrap();
     assert_eq!(accepted.len(), 1);
+    assert_eq!(accepted[0].payment.as_deref(), Some(receipt.entry.number.as_str()), "the line names its payment");
     assert!(books.accept_bank_line(lines[0].id, None, None).is_err(), "a line is recorded once");
 }
 

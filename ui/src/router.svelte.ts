@@ -17,6 +17,7 @@ export type Route =
   | { name: "settings" }
   | { name: "reports"; tab: string }
   | { name: "import" }
+  | { name: "bank" }
   | { name: "write_off"; customer: string }
   | { name: "setup"; step: string };
 
@@ -56,6 +57,8 @@ export function parseRoute(hash: string): Route {
       return { name: "reports", tab: query.get("tab") ?? "aging" };
     case "import":
       return { name: "import" };
+    case "bank":
+      return { name: "bank" };
     case "setup":
       return { name: "setup", step: parts[1] ?? "company" };
     case "write-off":
@@ -104,6 +107,8 @@ export function href(route: Route): string {
       return route.tab && route.tab !== "aging" ? `#/reports?tab=${encodeURIComponent(route.tab)}` : "#/reports";
     case "import":
       return "#/import";
+    case "bank":
+      return "#/bank";
     case "write_off":
       return route.customer ? `#/write-off?customer=${code(route.customer)}` : "#/write-off";
     case "month_end":

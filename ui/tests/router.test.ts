@@ -18,6 +18,7 @@ describe("routes", () => {
       { name: "reports", tab: "aging" },
       { name: "reports", tab: "write_offs" },
       { name: "import" },
+      { name: "bank" },
       { name: "write_off", customer: "C-7" },
       { name: "write_off", customer: "" },
     ];

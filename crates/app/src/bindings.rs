@@ -5,6 +5,7 @@
 use ts_rs::{Config, TS};
 
 use crate::backups::{BackupFile, BackupSchedule, RestoreDone};
+use crate::bank::{AllocationView, BankLineView, StatementImport, SuggestionView};
 use crate::collections::{
     CheckedWeek, ContactLogForm, CustomerCollection, Forecast, ForecastCheck, ForecastWeek, InstalmentForm,
     InstalmentView, PlanForm, PlanView, PlaybookEntry, PromiseForm, PromiseView, WorkItem, WorkReason,
@@ -274,6 +275,10 @@ pub fn typescript() -> String {
         ForecastCheck,
         Forecast,
         PlaybookEntry,
+        StatementImport,
+        AllocationView,
+        SuggestionView,
+        BankLineView,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

@@ -1,6 +1,7 @@
 //! The commands the UI may call, grouped by domain. Each is one line into huikuan-app;
 //! `build.rs` lists them so that `capabilities/default.json` can grant exactly these.
 
+pub mod bank;
 pub mod books_out;
 pub mod collections;
 pub mod company;

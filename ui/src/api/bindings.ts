@@ -1218,3 +1218,35 @@ doubtful: Money,
 check: ForecastCheck | null, };
 
 export type PlaybookEntry = { reason: NonPaymentReason, zh: string, en: string, };
+
+export type StatementImport = { 
+/**
+ * The layout recognised (or chosen): icbc, cmb, ccb, wechat, alipay or generic.
+ */
+layout: string, new: number, known: number, ignored: number, 
+/**
+ * The rows left out and why (outgoing, refunded, totals).
+ */
+skipped: Array<SkippedRow>, 
+/**
+ * Nothing was written: a preview.
+ */
+preview: boolean, };
+
+export type AllocationView = { number: string, amount: Money, };
+
+export type SuggestionView = { customer_code: string, customer_name: string, confidence: "high" | "medium" | "low", 
+/**
+ * Why, in English; `reasons_zh` says the same in Chinese.
+ */
+reasons: Array<string>, reasons_zh: Array<string>, allocations: Array<AllocationView>, };
+
+export type BankLineView = { id: number, date: string, amount: Money, payer: string, payer_account: string, memo: string, serial: string, source: string, status: "open" | "accepted" | "ignored", 
+/**
+ * Why an ignored line was ignored.
+ */
+reason: string, 
+/**
+ * The number of the payment an accepted line became.
+ */
+payment: string | null, suggestion: SuggestionView | null, };

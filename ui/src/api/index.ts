@@ -92,9 +92,17 @@ import type {
   ClaimRequest,
   InterestTerms,
   LprRate,
+  AllocationForm,
+  BankLineView,
+  StatementImport,
 } from "./bindings";
 
 export type * from "./bindings";
+
+/** A statement's layout, when the user says which (else it is recognised by its headings). */
+export type StatementLayout = "icbc" | "cmb" | "ccb" | "wechat" | "alipay" | "generic";
+/** What became of a statement line. */
+export type BankLineStatus = BankLineView["status"];
 
 export class ApiError extends Error {
   readonly code: string;
@@ -289,6 +297,16 @@ export const api = {
   interestClaim: (request: ClaimRequest) => call<Claim>("interest_claim", { request }),
   lprRates: () => call<LprRate[]>("lpr_rates_get"),
   saveLprRates: (rates: LprRate[]) => call<LprRate[]>("lpr_rates_save", { rates }),
+  /** Reads a statement file (base64): with `preview`, only counts what it holds; else keeps its new lines. */
+  bankImport: (fileName: string, contentBase64: string, layout: StatementLayout | null, preview: boolean) =>
+    call<StatementImport>("bank_import", { fileName, contentBase64, layout, preview }),
+  /** The statement lines with this status (all when null), each open one with its suggestion. */
+  bankLines: (status: BankLineStatus | null) => call<BankLineView[]>("bank_lines", { status }),
+  /** Records the line as a payment: of `customer` (else the suggested one), allocated as given (else as suggested). */
+  bankAccept: (id: number, customer: string | null, allocations: AllocationForm[] | null) =>
+    call<PaymentReceipt>("bank_accept", { id, customer, allocations }),
+  /** Marks the line as not a customer's payment, for the reason given (required). */
+  bankIgnore: (id: number, reason: string) => call<void>("bank_ignore", { id, reason }),
   /** `limit` lines of the ledger, skipping the `offset` newest (the newest page first). */
   ledgerPage: (code: string, offset: number, limit: number) =>
     call<LedgerPage>("customer_ledger_page", { code, offset, limit }),

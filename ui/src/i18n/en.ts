@@ -1,6 +1,7 @@
 // English. Every key here must exist in zh.ts (the type checker enforces it); the words of
 // the reports, exports, imports, write-offs and the evidence pack are in reports.en.ts.
 import { a11yEn } from "./a11y.en";
+import { bankEn } from "./bank.en";
 import { interestEn } from "./interest.en";
 import { lettersEn } from "./letters.en";
 import { reportsEn } from "./reports.en";
@@ -14,6 +15,7 @@ export const en = {
   ...wayinEn,
   ...sharedEn,
   ...interestEn,
+  ...bankEn,
   "app.name": "Huikuan",
   "app.tagline": "Receivables for businesses that sell on credit",
 

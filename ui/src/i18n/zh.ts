@@ -1,5 +1,6 @@
 import type { MessageKey } from "./en";
 import { a11yZh } from "./a11y.zh";
+import { bankZh } from "./bank.zh";
 import { interestZh } from "./interest.zh";
 import { lettersZh } from "./letters.zh";
 import { reportsZh } from "./reports.zh";
@@ -14,6 +15,7 @@ export const zh: Record<MessageKey, string> = {
   ...wayinZh,
   ...sharedZh,
   ...interestZh,
+  ...bankZh,
   "app.name": "回款",
   "app.tagline": "赊销企业的应收账款管理",
 

@@ -51,6 +51,8 @@ pub struct BankLineView {
     pub status: String,
     /// Why an ignored line was ignored.
     pub reason: String,
+    /// The number of the payment an accepted line became.
+    pub payment: Option<String>,
     pub suggestion: Option<SuggestionView>,
 }
 
@@ -154,6 +156,7 @@ fn lines_in(tx: &Transaction, status: Option<&str>) -> Result<Vec<BankLineView>,
             source: line.source,
             status: line.status,
             reason: line.reason,
+            payment: line.payment,
             suggestion,
         });
     }

@@ -35,15 +35,16 @@ pub struct Line {
     pub serial: String,
     pub file_name: String,
     pub status: String,
-    /// The payment an accepted line became.
+    /// The payment an accepted line became, and its number.
     pub entry_id: Option<i64>,
+    pub payment: Option<String>,
     /// Why an ignored line was ignored.
     pub reason: String,
 }
 
 const SELECT: &str = "SELECT l.id, l.source, l.line_date, l.amount_cents, l.payer, l.payer_account, l.memo,
-        l.serial, l.file_name, COALESCE(d.status, 'open'), d.entry_id, COALESCE(d.reason, '')
-    FROM bank_lines l LEFT JOIN bank_decisions d ON d.line_id = l.id";
+        l.serial, l.file_name, COALESCE(d.status, 'open'), d.entry_id, COALESCE(d.reason, ''), e.number
+    FROM bank_lines l LEFT JOIN bank_decisions d ON d.line_id = l.id LEFT JOIN entries e ON e.id = d.entry_id";
 
 fn line(row: &Row) -> Result<Line, StoreError> {
     Ok(Line {
@@ -59,6 +60,7 @@ fn line(row: &Row) -> Result<Line, StoreError> {
         status: row.get(9)?,
         entry_id: row.get(10)?,
         reason: row.get(11)?,
+        payment: row.get(12)?,
     })
 }
 
