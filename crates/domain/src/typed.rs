@@ -31,7 +31,8 @@ pub fn normalize(text: &str) -> String {
         .to_string()
 }
 
-fn compact(text: &str) -> String {
+/// A value as compared: full-width folded (`normalize`), every space aside.
+pub(crate) fn compact(text: &str) -> String {
     normalize(text).chars().filter(|c| !c.is_whitespace()).collect()
 }
 

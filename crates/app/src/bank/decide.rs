@@ -50,6 +50,11 @@ fn chosen(
     customer: Option<&str>,
     allocations: Option<Vec<ManualAllocation>>,
 ) -> Result<(String, Vec<ManualAllocation>), AppError> {
+    let allocations = match (customer, allocations) {
+        // Both chosen by the user: nothing to take from the suggestion.
+        (Some(code), Some(given)) => return Ok((code.to_string(), given)),
+        (_, given) => given,
+    };
     let suggestion: Option<Suggestion> = suggestion_for(tx, &directory(tx)?, &statement_line(line))?;
     let suggested = suggestion.map(|s| {
         let parts = s.allocated.parts.into_iter().map(|p| ManualAllocation { receivable: p.number, amount: p.amount });

@@ -10,7 +10,7 @@ use serde::Serialize;
 use super::allocate::{allocate, Allocated, Asked, Owed};
 use super::reason::Reason;
 use super::statement::StatementLine;
-use crate::typed::normalize;
+use crate::typed::{compact, normalize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -39,7 +39,7 @@ impl Confidence {
 
 /// A payer's name as compared: full-width folded, spaces and case aside, （） as ().
 pub fn fold_name(name: &str) -> String {
-    normalize(name).chars().filter(|c| !c.is_whitespace()).flat_map(char::to_lowercase).collect()
+    compact(name).to_lowercase()
 }
 
 /// An account number as compared: its letters and digits only.

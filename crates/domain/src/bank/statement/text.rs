@@ -6,15 +6,14 @@ use chrono::NaiveDate;
 
 use crate::error::DomainError;
 use crate::money::Money;
-use crate::typed::{normalize, parse_amount_typed, parse_date_with_year};
+use crate::typed::{compact, normalize, parse_amount_typed, parse_date_with_year};
 
 /// Why a value is not read, in English and Chinese: said after the value it is about.
 pub(super) type Why = (&'static str, &'static str);
 
 /// A heading as compared: full-width brackets, slashes and colons as ASCII, no spaces.
 pub(super) fn heading_key(cell: &str) -> String {
-    let key: String = normalize(cell).chars().filter(|c| !c.is_whitespace()).collect();
-    key.trim_end_matches(':').to_string()
+    compact(cell).trim_end_matches(':').to_string()
 }
 
 /// Runs of spaces, tabs and line breaks as one space, none at the ends.
