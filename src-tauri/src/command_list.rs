@@ -108,4 +108,5 @@ pub const COMMANDS: &[&str] = &[
     "bank_lines",
     "bank_accept",
     "bank_ignore",
+    "bank_sheet",
 ];

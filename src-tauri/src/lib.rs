@@ -124,6 +124,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         books_out::import_confirm,
         books_out::evidence_build,
         bank::bank_import,
+        bank::bank_sheet,
         bank::bank_lines,
         bank::bank_accept,
         bank::bank_ignore,

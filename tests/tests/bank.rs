@@ -209,7 +209,7 @@ fn a_file_that_is_not_a_statement_is_refused_and_nothing_is_written() {
     let before = dump(&mut books);
     let customers = "客户编号,客户名称,电话\r\nC009,新客户,123\r\n".as_bytes();
     match books.import_statement("customers.csv", customers, None, false) {
-        Err(AppError::ImportRejected(rows)) => assert!(!rows.is_empty()),
+        Err(AppError::NotAStatement(row)) => assert!(row.reason.contains("not a bank"), "{row:?}"),
         other => panic!("{other:?}"),
     }
     let bad_date = icbc(&["2026-13-03,转账,货款,网银,1000.00,,1000.00,1.00,华联超市,"]);

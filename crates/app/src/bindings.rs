@@ -5,7 +5,9 @@
 use ts_rs::{Config, TS};
 
 use crate::backups::{BackupFile, BackupSchedule, RestoreDone};
-use crate::bank::{AllocationView, BankLineView, StatementImport, SuggestionView};
+use crate::bank::{
+    AllocationView, BankLineView, SheetRow, StatementColumns, StatementImport, StatementSheet, SuggestionView,
+};
 use crate::collections::{
     CheckedWeek, ContactLogForm, CustomerCollection, Forecast, ForecastCheck, ForecastWeek, InstalmentForm,
     InstalmentView, PlanForm, PlanView, PlaybookEntry, PromiseForm, PromiseView, WorkItem, WorkReason,
@@ -51,6 +53,7 @@ use crate::{
     BusinessFacts, Company, Contact, ContactFields, Customer, CustomerFields, DeliveryLine, DeliveryNote, Entry,
     ErrorView, FieldMessage, RowError,
 };
+use huikuan_domain::bank::ColumnMap;
 use huikuan_domain::behaviour::{Behaviour, MonthBehaviour};
 use huikuan_domain::collection::{
     ContactChannel, ContactOutcome, Keeping, NonPaymentReason, PaymentStage, PriorityWeights,
@@ -279,6 +282,10 @@ pub fn typescript() -> String {
         AllocationView,
         SuggestionView,
         BankLineView,
+        ColumnMap,
+        StatementColumns,
+        SheetRow,
+        StatementSheet,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

@@ -129,6 +129,9 @@ pub enum AppError {
     AmbiguousDocument { number: String, kinds: Vec<huikuan_domain::PaperKind> },
     #[error("nothing was imported: {} bad row(s)", .0.len())]
     ImportRejected(Vec<RowError>),
+    /// A statement file no preset reads: the user may choose its columns.
+    #[error("{}", .0.reason)]
+    NotAStatement(RowError),
     #[error("cannot read {path}: {message}")]
     File { path: String, message: String },
     #[error("no books are open yet: open the demo company or start empty books")]
@@ -158,6 +161,7 @@ impl AppError {
             Self::UnknownDocument { .. } => "unknown_document",
             Self::AmbiguousDocument { .. } => "ambiguous_document",
             Self::ImportRejected(_) => "import_rejected",
+            Self::NotAStatement(_) => "not_a_statement",
             Self::File { .. } => "file",
             Self::NoBooks => "no_books",
             Self::BooksExist(_) => "books_exist",

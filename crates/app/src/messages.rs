@@ -55,6 +55,7 @@ impl AppError {
     pub fn view(&self, language: DocLanguage) -> ErrorView {
         let rows = match self {
             Self::ImportRejected(rows) => rows.clone(),
+            Self::NotAStatement(row) => vec![row.clone()],
             _ => Vec::new(),
         };
         let fields = crate::forms::field_messages(self, language);
@@ -85,6 +86,7 @@ impl AppError {
                 )
             }
             Self::ImportRejected(rows) => format!("未导入任何数据：{} 行有误", rows.len()),
+            Self::NotAStatement(row) => row.reason_zh.clone(),
             Self::File { path, message } => format!("无法读取 {path}：{message}"),
             Self::NoBooks => "尚未打开账簿：请打开演示公司或新建空账簿".to_string(),
             Self::BooksExist(path) => format!("{path} 已有账簿"),

@@ -1,9 +1,9 @@
 //! `huikuan-cli bank`: statements imported, their lines listed with suggestions, accepted as
 //! payments or ignored.
 
-use huikuan_app::bank::{BankLineView, StatementImport};
+use huikuan_app::bank::{BankLineView, StatementColumns, StatementImport, StatementSheet};
 use huikuan_app::{AppError, Books};
-use huikuan_domain::bank::Layout;
+use huikuan_domain::bank::{ColumnMap, Layout};
 
 use crate::args::{BankCommand, Format};
 use crate::render;
@@ -11,12 +11,22 @@ use crate::run::{allocation, file_error};
 
 pub fn bank(books: &mut Books, format: Format, command: BankCommand) -> Result<String, AppError> {
     match command {
-        BankCommand::Import { file, preview, layout } => {
-            let layout = layout.map(|l| layout_named(&l)).transpose()?;
+        BankCommand::Import { file, preview, layout, heading_row, columns } => {
             let bytes = std::fs::read(&file).map_err(|e| file_error(&file, e))?;
             let name = file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
-            let done = books.import_statement(&name, &bytes, layout, preview)?;
+            let done = if columns.is_empty() {
+                let layout = layout.map(|l| layout_named(&l)).transpose()?;
+                books.import_statement(&name, &bytes, layout, preview).map_err(with_columns_hint)?
+            } else {
+                let chosen = chosen_columns(books, &bytes, heading_row, &columns)?;
+                books.import_statement_by(&name, &bytes, &chosen, preview)?
+            };
             Ok(render::json_or(format, &done, imported))
+        }
+        BankCommand::Columns { file, heading_row } => {
+            let bytes = std::fs::read(&file).map_err(|e| file_error(&file, e))?;
+            let sheet = books.statement_sheet(&bytes, heading_row)?;
+            Ok(render::json_or(format, &sheet, sheet_text))
         }
         BankCommand::Lines { status } => {
             let lines = books.bank_lines(status.map(|s| s.name()))?;
@@ -37,6 +47,87 @@ pub fn bank(books: &mut Books, format: Format, command: BankCommand) -> Result<S
             Ok(render::message(format, &format!("line #{id} ignored: {reason}")))
         }
     }
+}
+
+/// The user's `FIELD=COLUMN` choices against the file's heading row.
+fn chosen_columns(
+    books: &mut Books,
+    bytes: &[u8],
+    heading_row: Option<u64>,
+    said: &[String],
+) -> Result<StatementColumns, AppError> {
+    let sheet = books.statement_sheet(bytes, heading_row)?;
+    let Some(heading_row) = sheet.heading_row else {
+        return Err(AppError::rule(
+            Some("heading_row".into()),
+            "no row of the file looks like a heading: give --heading-row",
+            "文件中没有像表头的行：请用 --heading-row 指定",
+        ));
+    };
+    let mut columns = ColumnMap::default();
+    for choice in said {
+        let bad = |en: String, zh: String| AppError::rule(Some("column".into()), en, zh);
+        let Some((field, column)) = choice.split_once('=') else {
+            return Err(bad(
+                format!("--column '{choice}': expected FIELD=COLUMN"),
+                format!("--column “{choice}”：应为 字段=列"),
+            ));
+        };
+        let Some(at) = sheet.column(column) else {
+            let headings = sheet.headings.join(", ");
+            return Err(bad(
+                format!("--column '{choice}': row {heading_row} has no column '{column}' (its headings: {headings})"),
+                format!("--column “{choice}”：第{heading_row}行没有“{column}”列（表头为：{headings}）"),
+            ));
+        };
+        if !columns.set(field.trim(), at) {
+            let fields = ColumnMap::FIELDS.join(", ");
+            return Err(bad(
+                format!("--column '{choice}': no field '{field}' (fields: {fields})"),
+                format!("--column “{choice}”：没有“{field}”字段（可用字段：{fields}）"),
+            ));
+        }
+    }
+    Ok(StatementColumns { heading_row, columns })
+}
+
+/// A file no layout reads can still be read by its columns: say how.
+fn with_columns_hint(error: AppError) -> AppError {
+    match error {
+        AppError::NotAStatement(mut row) => {
+            row.reason.push_str(
+                "; to read it by its columns, see `bank columns FILE`, then `bank import FILE --column FIELD=COLUMN …`",
+            );
+            row.reason_zh
+                .push_str("；如需按列读取，请先运行 `bank columns 文件`，再运行 `bank import 文件 --column 字段=列 …`");
+            AppError::NotAStatement(row)
+        }
+        other => other,
+    }
+}
+
+fn sheet_text(sheet: &StatementSheet) -> String {
+    let mut text = String::new();
+    for row in &sheet.rows {
+        let mark = if Some(row.row) == sheet.heading_row { "*" } else { " " };
+        text.push_str(&format!("{mark}{:>4} | {}\n", row.row, row.cells.join(" | ")));
+    }
+    let Some(heading_row) = sheet.heading_row else {
+        text.push_str("no heading row found: give --heading-row\n");
+        return text;
+    };
+    let kept = if sheet.remembered { "remembered" } else { "proposed" };
+    text.push_str(&format!("heading row {heading_row}; columns {kept}:\n"));
+    let chosen = sheet.columns.chosen();
+    for field in ColumnMap::FIELDS {
+        let said: Vec<String> = chosen
+            .iter()
+            .filter(|(f, _)| *f == field)
+            .map(|(_, c)| format!("{} ({})", c + 1, sheet.headings.get(*c as usize).map_or("", String::as_str)))
+            .collect();
+        text.push_str(&format!("  {field:<14} {}\n", if said.is_empty() { "-".into() } else { said.join(", ") }));
+    }
+    text
 }
 
 fn layout_named(name: &str) -> Result<Layout, AppError> {

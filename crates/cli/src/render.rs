@@ -460,6 +460,7 @@ pub fn error(error: &AppError, format: Format) {
     eprintln!("error: {error}");
     let rows = match error {
         AppError::ImportRejected(rows) => rows.as_slice(),
+        AppError::NotAStatement(row) => std::slice::from_ref(row),
         _ => &[],
     };
     for row in rows {

@@ -110,3 +110,55 @@ fn bank_accept_with_a_customer_and_allocations_and_a_bad_layout_is_refused() {
     let lines = json(&db, &["bank", "lines", "--status", "open", "--format", "json", "--today", "2026-04-15"]);
     assert_eq!(lines[0]["suggestion"]["customer_code"], "C001");
 }
+
+#[test]
+fn a_statement_no_layout_reads_is_read_by_columns_given_on_the_command_line_and_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = story_book(dir.path());
+    let statement = |serial: &str| {
+        let text = format!(
+            "账号:,1202020209000012345\r\n\
+             交易日期[ Transaction Date ],交易金额[ Trade Amount ],付款人名称[ Payer's Name ],用途[ Purpose ],交易流水号[ Transaction reference number ]\r\n\
+             20260410,\"3,040.00\",华联超市,货款,{serial}\r\n"
+        );
+        encoding_rs::GBK.encode(&text).0.into_owned()
+    };
+    let april = write(dir.path(), "april.csv", &statement("ZJ001"));
+
+    let out = cli(&db, &with(&["bank", "import", &april, "--format", "json"]));
+    assert!(!out.status.success());
+    let said = refusal(&out);
+    assert_eq!(said["error"]["code"], "not_a_statement");
+    assert!(said["error"]["rows"][0]["reason"].as_str().unwrap().contains("bank columns FILE"), "{said}");
+
+    let sheet = json(&db, &with(&["bank", "columns", &april, "--format", "json"]));
+    assert_eq!((sheet["heading_row"].as_u64(), sheet["remembered"].as_bool()), (Some(2), Some(false)));
+    assert_eq!(sheet["headings"][1], "交易金额[ Trade Amount ]");
+    let table = ok(&db, &with(&["bank", "columns", &april]));
+    assert!(table.contains("amount         2 (交易金额[ Trade Amount ])"), "{table}");
+
+    let by_columns = [
+        "--column",
+        "date=1",
+        "--column",
+        "amount=交易金额[ Trade Amount ]",
+        "--column",
+        "payer=付款人名称[Payer's Name]",
+        "--column",
+        "memo=4",
+        "--column",
+        "serial=5",
+    ];
+    let bad =
+        cli(&db, &with(&[&["bank", "import", &april, "--column", "payee=3"][..], &["--format", "json"]].concat()));
+    assert!(refusal(&bad)["error"]["message"].as_str().unwrap().contains("no field 'payee'"), "{}", refusal(&bad));
+    let done = json(&db, &with(&[&["bank", "import", &april, "--format", "json"][..], &by_columns].concat()));
+    assert_eq!((done["layout"].as_str(), done["new"].as_u64()), (Some("mapped"), Some(1)));
+    let lines = json(&db, &with(&["bank", "lines", "--format", "json"]));
+    assert_eq!((lines[0]["payer"].as_str(), lines[0]["serial"].as_str()), (Some("华联超市"), Some("ZJ001")));
+
+    // May's download is read by April's columns, without any.
+    let may = write(dir.path(), "may.csv", &statement("ZJ002"));
+    let done = json(&db, &with(&["bank", "import", &may, "--format", "json"]));
+    assert_eq!((done["layout"].as_str(), done["new"].as_u64()), (Some("mapped"), Some(1)));
+}

@@ -2,7 +2,7 @@
 //! what each most likely pays, and the user's decision on each line.
 
 use base64::Engine;
-use huikuan_app::bank::{BankLineView, StatementImport};
+use huikuan_app::bank::{BankLineView, StatementColumns, StatementImport, StatementSheet};
 use huikuan_app::ledger::{ManualAllocation, PaymentReceipt};
 use huikuan_app::{AppError, ErrorView};
 use huikuan_domain::bank::Layout;
@@ -21,17 +21,36 @@ fn file_bytes(content_base64: &str) -> Result<Vec<u8>, AppError> {
     })
 }
 
-/// Reads the statement (the layout recognised unless `layout` says which) and, unless
-/// `preview`, keeps its new lines.
+/// Reads the statement (by the user's `columns`, else by `layout`, else recognised) and,
+/// unless `preview`, keeps its new lines (and the columns, for the heading they were chosen for).
 #[tauri::command]
 pub async fn bank_import(
     state: State<'_, AppState>,
     file_name: String,
     content_base64: String,
     layout: Option<Layout>,
+    columns: Option<StatementColumns>,
     preview: bool,
 ) -> Result<StatementImport, ErrorView> {
-    state.books(move |b| b.import_statement(&file_name, &file_bytes(&content_base64)?, layout, preview)).await
+    state
+        .books(move |b| {
+            let bytes = file_bytes(&content_base64)?;
+            match &columns {
+                Some(chosen) => b.import_statement_by(&file_name, &bytes, chosen, preview),
+                None => b.import_statement(&file_name, &bytes, layout, preview),
+            }
+        })
+        .await
+}
+
+/// A statement file no layout reads: its first rows, heading row and columns, for the user to choose.
+#[tauri::command]
+pub async fn bank_sheet(
+    state: State<'_, AppState>,
+    content_base64: String,
+    heading_row: Option<u64>,
+) -> Result<StatementSheet, ErrorView> {
+    state.books(move |b| b.statement_sheet(&file_bytes(&content_base64)?, heading_row)).await
 }
 
 /// The lines with `status` (open, accepted, ignored; none: all), each open one with its suggestion.

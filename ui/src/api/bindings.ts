@@ -1221,7 +1221,8 @@ export type PlaybookEntry = { reason: NonPaymentReason, zh: string, en: string, 
 
 export type StatementImport = { 
 /**
- * The layout recognised (or chosen): icbc, cmb, ccb, wechat, alipay or generic.
+ * The layout recognised (or chosen): icbc, cmb, ccb, wechat, alipay or generic; mapped
+ * when read by the user's columns.
  */
 layout: string, new: number, known: number, ignored: number, 
 /**
@@ -1250,3 +1251,39 @@ reason: string,
  * The number of the payment an accepted line became.
  */
 payment: string | null, suggestion: SuggestionView | null, };
+
+export type ColumnMap = { date: number | null, 
+/**
+ * Money in, in a column of its own (收入, 贷方发生额).
+ */
+money_in: number | null, 
+/**
+ * Money out beside it (支出, 借方发生额): only to tell an expense from an empty line.
+ */
+money_out: number | null, 
+/**
+ * One amount column instead: signed (+ in, − out), or unsigned beside `direction`.
+ */
+amount: number | null, 
+/**
+ * 借贷标志, 收/支: which way an unsigned `amount` went.
+ */
+direction: number | null, payer: number | null, payer_account: number | null, 
+/**
+ * Every column saying what the money was for (摘要, 用途, 附言), read together.
+ */
+memo: Array<number>, serial: number | null, };
+
+export type StatementColumns = { heading_row: number, columns: ColumnMap, };
+
+export type SheetRow = { row: number, cells: Array<string>, };
+
+export type StatementSheet = { format: string, encoding: string | null, rows: Array<SheetRow>, 
+/**
+ * None when no row looks like a heading: the user picks one.
+ */
+heading_row: number | null, headings: Array<string>, columns: ColumnMap, 
+/**
+ * True when `columns` is what the user chose for this heading before.
+ */
+remembered: boolean, };

@@ -95,6 +95,8 @@ import type {
   AllocationForm,
   BankLineView,
   StatementImport,
+  StatementColumns,
+  StatementSheet,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -298,8 +300,16 @@ export const api = {
   lprRates: () => call<LprRate[]>("lpr_rates_get"),
   saveLprRates: (rates: LprRate[]) => call<LprRate[]>("lpr_rates_save", { rates }),
   /** Reads a statement file (base64): with `preview`, only counts what it holds; else keeps its new lines. */
-  bankImport: (fileName: string, contentBase64: string, layout: StatementLayout | null, preview: boolean) =>
-    call<StatementImport>("bank_import", { fileName, contentBase64, layout, preview }),
+  bankImport: (
+    fileName: string,
+    contentBase64: string,
+    layout: StatementLayout | null,
+    columns: StatementColumns | null,
+    preview: boolean,
+  ) => call<StatementImport>("bank_import", { fileName, contentBase64, layout, columns, preview }),
+  /** A statement file no layout reads: its first rows, the heading row (this one, when given) and the columns proposed or remembered. */
+  bankSheet: (contentBase64: string, headingRow: number | null) =>
+    call<StatementSheet>("bank_sheet", { contentBase64, headingRow }),
   /** The statement lines with this status (all when null), each open one with its suggestion. */
   bankLines: (status: BankLineStatus | null) => call<BankLineView[]>("bank_lines", { status }),
   /** Records the line as a payment: of `customer` (else the suggested one), allocated as given (else as suggested). */

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use huikuan_domain::bank::{Layout, StatementLine};
+use huikuan_domain::bank::{read_statement, Layout, Refused, Statement, StatementLine};
 use huikuan_store::tables::audit;
 use huikuan_store::tables::bank::{self, NewLine};
 use huikuan_store::tables::Stamp;
@@ -11,15 +11,18 @@ use huikuan_store::Transaction;
 use serde::Serialize;
 use ts_rs::TS;
 
-use super::statement_file::read_statement_file;
+use super::columns::{read_by, remember, remembered, StatementColumns};
+use super::statement_file::{refusal, GridRows};
 use crate::error::AppError;
 use crate::import::SkippedRow;
+use crate::sheets::read_grid;
 use crate::Books;
 
 /// What an import found: lines new to the books, lines already kept, rows left out.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct StatementImport {
-    /// The layout recognised (or chosen): icbc, cmb, ccb, wechat, alipay or generic.
+    /// The layout recognised (or chosen): icbc, cmb, ccb, wechat, alipay or generic; mapped
+    /// when read by the user's columns.
     pub layout: String,
     pub new: usize,
     pub known: usize,
@@ -85,6 +88,8 @@ fn keep(
 
 impl Books {
     /// Reads a statement and keeps its incoming lines (or, with `preview`, only counts them).
+    /// It is read by a preset (`layout`, else the one its headings show), else by the columns
+    /// the user chose for its heading before; else it is refused as no statement.
     pub fn import_statement(
         &mut self,
         file_name: &str,
@@ -92,13 +97,52 @@ impl Books {
         layout: Option<Layout>,
         preview: bool,
     ) -> Result<StatementImport, AppError> {
-        let (statement, _) = read_statement_file(bytes, layout)?;
+        let (_, _, rows) = read_grid(bytes)?;
+        let statement = match read_statement(&rows, layout) {
+            Ok(statement) => statement,
+            Err(Refused::NotAStatement(problem)) if layout.is_none() => {
+                match self.store.read(|tx| remembered(tx, &rows))? {
+                    Some(kept) => read_by(&rows, &kept)?,
+                    None => return Err(refusal(Refused::NotAStatement(problem))),
+                }
+            }
+            Err(other) => return Err(refusal(other)),
+        };
+        self.keep_statement(file_name, &rows, &statement, None, preview)
+    }
+
+    /// Reads a statement by the columns the user chose and keeps its lines; the columns are
+    /// remembered for the heading, with the lines, unless `preview`.
+    pub fn import_statement_by(
+        &mut self,
+        file_name: &str,
+        bytes: &[u8],
+        chosen: &StatementColumns,
+        preview: bool,
+    ) -> Result<StatementImport, AppError> {
+        let (_, _, rows) = read_grid(bytes)?;
+        let statement = read_by(&rows, chosen)?;
+        self.keep_statement(file_name, &rows, &statement, Some(chosen), preview)
+    }
+
+    fn keep_statement(
+        &mut self,
+        file_name: &str,
+        rows: &GridRows,
+        statement: &Statement,
+        chosen: Option<&StatementColumns>,
+        preview: bool,
+    ) -> Result<StatementImport, AppError> {
         let stamp = self.stamp();
         let lines = &statement.lines;
         let (new, known) = if preview {
             self.store.read(|tx| keep(tx, &stamp, file_name, lines, false))?
         } else {
-            self.store.write(|tx| keep(tx, &stamp, file_name, lines, true))?
+            self.store.write(|tx| {
+                let counts = keep(tx, &stamp, file_name, lines, true)?;
+                chosen.map(|c| remember(tx, rows, c)).transpose()?;
+                Ok::<_, AppError>(counts)
+            })?
         };
         let skipped: Vec<SkippedRow> = statement
             .skipped

@@ -2,10 +2,11 @@
 //! write GBK, Alipay GB18030, WeChat UTF-8 with a BOM) or a workbook, its layout recognised by
 //! its headings or forced. Nothing is written anywhere: this only reads what it is given.
 
-use huikuan_domain::bank::{read_statement, Layout, Statement};
+use huikuan_domain::bank::{read_statement, Layout, Refused, Statement};
 
 use crate::error::{AppError, RowError};
 use crate::sheets::read_grid;
+pub(crate) use crate::sheets::GridRows;
 
 /// How the file was read, for the preview: "csv", "xlsx", "xls" or "ods", and a CSV file's
 /// encoding ("GBK", "UTF-8 (BOM)"...).
@@ -15,14 +16,23 @@ pub struct SourceInfo {
     pub encoding: Option<&'static str>,
 }
 
-/// Reads a statement file; a file that is no statement, or with any row that cannot be read,
-/// is refused with every such row named.
+/// Reads a statement file by a preset; a file that is no statement, or with any row that
+/// cannot be read, is refused with every such row named.
 pub fn read_statement_file(bytes: &[u8], layout: Option<Layout>) -> Result<(Statement, SourceInfo), AppError> {
     let (format, encoding, rows) = read_grid(bytes)?;
-    let statement = read_statement(&rows, layout).map_err(|problems| {
-        AppError::ImportRejected(problems.into_iter().map(|p| RowError::new(p.row, p.en, p.zh)).collect())
-    })?;
+    let statement = read_statement(&rows, layout).map_err(refusal)?;
     Ok((statement, SourceInfo { format, encoding }))
+}
+
+/// A statement refused: "not a statement" on its own (the user may choose the columns), the
+/// bad rows all named.
+pub(crate) fn refusal(refused: Refused) -> AppError {
+    match refused {
+        Refused::NotAStatement(p) => AppError::NotAStatement(RowError::new(p.row, p.en, p.zh)),
+        other => AppError::ImportRejected(
+            other.into_problems().into_iter().map(|p| RowError::new(p.row, p.en, p.zh)).collect(),
+        ),
+    }
 }
 
 #[cfg(test)]
@@ -227,6 +237,7 @@ mod tests {
             Err(AppError::ImportRejected(rows)) => {
                 rows.iter().map(|r| (r.line, r.reason_zh.clone())).collect::<Vec<_>>()
             }
+            Err(AppError::NotAStatement(row)) => vec![(row.line, row.reason_zh)],
             other => panic!("{other:?}"),
         };
         let customers = refused("客户编号,客户名称,电话\nC001,华联超市,021-12345678\n".as_bytes());

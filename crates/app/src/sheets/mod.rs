@@ -14,10 +14,11 @@ mod xlsx_out;
 
 pub use csv_out::{escape_formula, sheet_csv};
 pub use import_file::{ImportForm, ImportKind, ImportPreview, PreviewRow};
+pub(crate) use mapping::layout_of;
 pub use mapping::{ColumnChoice, Mapping};
 pub use pdf_out::sheet_pdf;
 pub use readings::{read_rows, CellReading, RowReading};
 pub use sheet::{Cell, Sheet, SheetColumn, SheetFormat};
-pub(crate) use table_in::read_grid;
+pub(crate) use table_in::{read_grid, GridRows};
 pub use table_in::{read_table, SourceTable};
 pub use xlsx_out::sheet_xlsx;

@@ -31,8 +31,24 @@ pub enum BankCommand {
         #[arg(long)]
         preview: bool,
         /// The layout, when it is not recognised: icbc, cmb, ccb, wechat, alipay, generic.
-        #[arg(long)]
+        #[arg(long, conflicts_with = "columns")]
         layout: Option<String>,
+        /// For a statement no layout reads: the row its headings are on (see `bank columns`).
+        #[arg(long, requires = "columns")]
+        heading_row: Option<u64>,
+        /// For a statement no layout reads: FIELD=COLUMN (repeatable), COLUMN a heading as the
+        /// file writes it or a column number from 1; FIELD one of date, money_in, money_out,
+        /// amount, direction, payer, payer_account, memo, serial. Remembered for the heading.
+        #[arg(long = "column")]
+        columns: Vec<String>,
+    },
+    /// A statement file's first rows, the row taken for its heading, and the columns that
+    /// would read it (remembered for that heading, else proposed from its words).
+    Columns {
+        file: PathBuf,
+        /// The row the headings are on, when it is not the one found.
+        #[arg(long)]
+        heading_row: Option<u64>,
     },
     /// The kept lines, oldest first; each open one with its suggestion as the books stand now.
     Lines {

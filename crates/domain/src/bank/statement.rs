@@ -6,6 +6,7 @@
 //! the row and the column, so a statement is never half imported.
 
 mod layout;
+mod mapped;
 mod row;
 mod text;
 
@@ -13,6 +14,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
 use self::layout::{expected_headings, find_heading};
+pub use self::mapped::{heading_guess, read_mapped, ColumnMap, MapProblem};
 use self::row::{read_row, Outcome};
 use self::text::collapse;
 use super::Source;
@@ -32,6 +34,8 @@ pub enum Layout {
     Alipay,
     /// Any other bank's download (corporate ones mostly), read by its column headings.
     Generic,
+    /// Read by the columns the user chose (never forced by name: it needs the columns).
+    Mapped,
 }
 
 impl Layout {
@@ -46,6 +50,7 @@ impl Layout {
             Layout::Wechat => "wechat",
             Layout::Alipay => "alipay",
             Layout::Generic => "generic",
+            Layout::Mapped => "mapped",
         }
     }
 
@@ -119,13 +124,38 @@ pub struct Statement {
     pub skipped: Vec<Skipped>,
 }
 
+/// Why a statement file was not read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Refused {
+    /// No heading a preset knows: the user may choose the columns (the problem names the
+    /// headings that were looked for).
+    NotAStatement(Problem),
+    /// Rows that cannot be read, every one of them.
+    Rows(Vec<Problem>),
+    /// The user's columns do not make a statement, field by field.
+    Mapping(Vec<MapProblem>),
+}
+
+impl Refused {
+    /// The refusal row by row (a mapping's problems are about the heading, row 1).
+    pub fn into_problems(self) -> Vec<Problem> {
+        match self {
+            Refused::NotAStatement(problem) => vec![problem],
+            Refused::Rows(problems) => problems,
+            Refused::Mapping(problems) => {
+                problems.into_iter().map(|p| Problem { row: 1, en: p.en, zh: p.zh }).collect()
+            }
+        }
+    }
+}
+
 /// Reads a statement from its non-blank `rows` (row in the user's file, cells). `layout`
 /// forces a preset; without one it is recognised by the heading found in the first rows.
 /// Every row is checked: a file with any unreadable row is refused with all of them.
-pub fn read_statement(rows: &[(u64, Vec<String>)], layout: Option<Layout>) -> Result<Statement, Vec<Problem>> {
+pub fn read_statement(rows: &[(u64, Vec<String>)], layout: Option<Layout>) -> Result<Statement, Refused> {
     let window = &rows[..rows.len().min(HEADING_WITHIN)];
     let Some((at, layout, columns)) = find_heading(window, layout) else {
-        return Err(vec![not_a_statement(layout)]);
+        return Err(Refused::NotAStatement(not_a_statement(layout)));
     };
     let mut statement = Statement { layout, heading_row: rows[at].0, lines: Vec::new(), skipped: Vec::new() };
     let mut problems = Vec::new();
@@ -139,7 +169,7 @@ pub fn read_statement(rows: &[(u64, Vec<String>)], layout: Option<Layout>) -> Re
     if problems.is_empty() {
         Ok(statement)
     } else {
-        Err(problems)
+        Err(Refused::Rows(problems))
     }
 }
 

@@ -74,7 +74,7 @@ fn signature(layout: Layout) -> &'static [&'static str] {
         Layout::Ccb => &["交易日期", "摘要", "对方户名", "对方账号", "收入", "支出", "余额"],
         Layout::Wechat => &["交易时间", "收/支", "金额(元)", "当前状态"],
         Layout::Alipay => &["收/支", "交易状态"],
-        Layout::Generic => &[],
+        Layout::Generic | Layout::Mapped => &[],
     }
 }
 
@@ -90,6 +90,7 @@ pub(super) fn expected_headings(layout: Layout) -> (&'static str, &'static str) 
         Layout::Ccb => ("交易日期, 摘要, 对方户名, 对方账号, 收入, 支出, 余额 (CCB)", "建设银行：交易日期、摘要、对方户名、对方账号、收入、支出、余额"),
         Layout::Wechat => ("交易时间, 交易对方, 收/支, 金额(元), 当前状态 (WeChat Pay)", "微信支付：交易时间、交易对方、收/支、金额(元)、当前状态"),
         Layout::Alipay => ("交易时间, 交易对方, 收/支, 金额, 交易状态 (Alipay)", "支付宝：交易时间、交易对方、收/支、金额、交易状态"),
+        Layout::Mapped => ("the columns you choose", "您选择的列"),
         Layout::Generic => (
             "a date (交易日期 or 记账日期), the money in (收入, 贷方发生额) or a signed amount (交易金额, 发生额), and \
              对方户名 or 摘要 (other banks)",
@@ -130,8 +131,7 @@ impl Columns {
                 found.push((*role, i));
             }
         }
-        let headings = cells.iter().map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ")).collect();
-        Some(Columns { layout, found, headings }).filter(Columns::complete)
+        Some(Columns { layout, found, headings: Self::named(cells) }).filter(Columns::complete)
     }
 
     /// A statement needs a date, the money in, and something saying who paid or what for.
@@ -140,6 +140,15 @@ impl Columns {
         has(&[Role::Date])
             && has(&[Role::Credit, Role::Signed])
             && has(&[Role::Payer, Role::Account, Role::PayerWithAccount, Role::Memo, Role::Serial])
+    }
+
+    /// Columns the user chose, named by the file's headings.
+    pub fn chosen(layout: Layout, found: Vec<(Role, usize)>, cells: &[String]) -> Columns {
+        Columns { layout, found, headings: Self::named(cells) }
+    }
+
+    fn named(cells: &[String]) -> Vec<String> {
+        cells.iter().map(|c| c.split_whitespace().collect::<Vec<_>>().join(" ")).collect()
     }
 
     pub fn one(&self, role: Role) -> Option<usize> {

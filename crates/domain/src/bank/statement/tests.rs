@@ -131,7 +131,7 @@ fn a_debit_credit_flag_tells_which_way_an_unsigned_amount_went() {
 2026-05-02|借|200.00|房东|房租
 2026-05-03|?|300.00|某人|",
     );
-    let problems = read_statement(&rows, None).expect_err("an unknown flag is not guessed");
+    let problems = read_statement(&rows, None).expect_err("an unknown flag is not guessed").into_problems();
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].zh, "第4行，借贷标志：“?”无法判断是收入还是支出");
     let statement = read_statement(&rows[..3], None).expect("in and out told apart");
@@ -236,7 +236,7 @@ fn alipay_bill_with_padded_cells_skips_neutral_and_closed_trades() {
 #[test]
 fn a_customer_list_is_refused_with_one_problem_naming_the_expected_headings() {
     let rows = grid("客户编号|客户名称|电话|账期\nC001|华联超市|021-12345678|月结30天\n");
-    let problems = read_statement(&rows, None).expect_err("not a statement");
+    let problems = read_statement(&rows, None).expect_err("not a statement").into_problems();
     assert_eq!(problems.len(), 1);
     assert_eq!(problems[0].row, 1);
     assert!(problems[0].en.contains("not a bank, WeChat Pay or Alipay statement"), "{}", problems[0].en);
@@ -249,7 +249,7 @@ fn a_customer_list_is_refused_with_one_problem_naming_the_expected_headings() {
 fn a_forced_layout_finds_its_own_heading_and_refuses_another() {
     let wechat = grid(WECHAT);
     assert_eq!(read_statement(&wechat, Some(Layout::Wechat)).map(|s| s.heading_row), Ok(17));
-    let problems = read_statement(&wechat, Some(Layout::Icbc)).expect_err("no ICBC heading");
+    let problems = read_statement(&wechat, Some(Layout::Icbc)).expect_err("no ICBC heading").into_problems();
     assert_eq!(problems.len(), 1);
     assert!(problems[0].zh.contains("工商银行") && !problems[0].zh.contains("当前状态"), "{}", problems[0].zh);
 }
@@ -265,7 +265,7 @@ fn bad_dates_and_amounts_are_reported_by_row_and_column_while_every_row_is_check
 2026-05-05|转账|华联|123|五十||250.00
 合计||||250.00||",
     );
-    let problems = read_statement(&rows, None).expect_err("bad rows");
+    let problems = read_statement(&rows, None).expect_err("bad rows").into_problems();
     let said: Vec<(u64, &str, &str)> = problems.iter().map(|p| (p.row, p.en.as_str(), p.zh.as_str())).collect();
     assert_eq!(
         said,
