@@ -28,6 +28,7 @@ pub mod forms;
 pub mod generate;
 pub mod import;
 pub mod interest;
+pub mod invoices;
 pub mod ledger;
 pub mod letters;
 pub mod readers;

@@ -221,6 +221,13 @@ pub fn field_zh(name: &str) -> &str {
         "email" => "邮箱",
         "address" => "地址",
         "tax_id" | "tax id" => "税号",
+        "invoice_code" | "invoice code" => "发票代码",
+        "invoice_number" | "invoice number" => "发票号码",
+        "invoice_kind" | "invoice kind" => "发票种类",
+        "tax" => "税额",
+        "rate" => "税率",
+        "covers" => "所开单据",
+        "reverses" => "被冲红的发票",
         "salesperson" => "业务员",
         "terms" | "payment_terms" => "付款条件",
         "credit_limit" | "credit limit" => "信用额度",
@@ -321,6 +328,8 @@ pub fn field_en(name: &str) -> std::borrow::Cow<'_, str> {
         "back_date_reason" => "reason for the earlier date".into(),
         "tax_id" => "tax ID".into(),
         "doc_language" | "doc-language" => "document language".into(),
+        // A row of a form named by its document number, which keeps its dashes.
+        other if other.starts_with("covers.") => format!("cover of {}", &other["covers.".len()..]).into(),
         other if other.contains(['_', '-']) => other.replace(['_', '-'], " ").into(),
         other => other.into(),
     }

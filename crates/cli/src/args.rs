@@ -4,8 +4,10 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 mod bank;
 mod documents;
+mod invoice;
 pub use bank::BankCommand;
 pub use documents::DocumentCommand;
+pub use invoice::InvoiceCommand;
 
 /// huikuan-cli: the same use cases as the desktop app, for batch work and automation.
 #[derive(Debug, Parser)]
@@ -88,6 +90,9 @@ pub enum Command {
     /// suggested customer and allocation, accept or ignore.
     #[command(subcommand)]
     Bank(BankCommand),
+    /// VAT invoices (发票) issued to customers: what each covers, red-letter reversals, sendings.
+    #[command(subcommand)]
+    Invoice(InvoiceCommand),
     /// Create and issue a delivery note.
     Delivery(DeliveryArgs),
     /// Record a payment received.
@@ -282,6 +287,12 @@ pub enum Report {
     },
     /// Each open receivable's limitation period (诉讼时效), the soonest to end first.
     Limitation {
+        #[arg(long)]
+        as_of: String,
+    },
+    /// Per customer and in total: delivered but not invoiced, invoiced but not paid, and owed
+    /// awaiting its invoice.
+    Invoicing {
         #[arg(long)]
         as_of: String,
     },

@@ -3,6 +3,7 @@ mod bank;
 mod documents;
 mod import;
 mod interest;
+mod invoice;
 mod render;
 mod reports;
 mod run;

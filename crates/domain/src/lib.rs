@@ -15,6 +15,7 @@ pub mod dunning;
 pub mod error;
 pub mod forecast;
 pub mod interest;
+pub mod invoice;
 pub mod ledger;
 pub mod letter_template;
 pub mod limitation;

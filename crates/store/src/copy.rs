@@ -43,6 +43,9 @@ pub const TABLES: &[&str] = &[
     "bank_lines",
     "bank_decisions",
     "bank_payers",
+    "invoices",
+    "invoice_covers",
+    "invoice_sendings",
     "account_totals",
     "open_items",
 ];

@@ -22,6 +22,7 @@ pub const MIGRATIONS: &[(&str, &str)] = &[
     ("0012_code_lookup", include_str!("../migrations/0012_code_lookup.sql")),
     ("0013_account_index", include_str!("../migrations/0013_account_index.sql")),
     ("0014_bank_lines", include_str!("../migrations/0014_bank_lines.sql")),
+    ("0015_invoices", include_str!("../migrations/0015_invoices.sql")),
 ];
 
 pub fn latest_version() -> i64 {

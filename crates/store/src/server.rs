@@ -26,6 +26,7 @@ const PG_BASELINE: i64 = 12;
 pub(crate) const PG_MIGRATIONS: &[(&str, &str)] = &[
     ("0013_account_index", include_str!("../migrations/0013_account_index.sql")),
     ("0014_bank_lines", include_str!("engine/pg_0014_bank_lines.sql")),
+    ("0015_invoices", include_str!("engine/pg_0015_invoices.sql")),
 ];
 
 /// The advisory lock keys: one writer at a time, one first opening at a time.

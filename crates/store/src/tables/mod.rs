@@ -15,6 +15,7 @@ pub mod deliveries;
 pub mod documents;
 pub mod entries;
 pub mod interest;
+pub mod invoices;
 pub mod letters;
 pub mod maintained;
 pub mod sendings;

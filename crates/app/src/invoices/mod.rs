@@ -1,0 +1,11 @@
+//! VAT invoices (发票) recorded beside the ledger: each covers receivables, whole or in part;
+//! a red-letter invoice reverses an earlier one; when and how each reached the customer is
+//! kept. The report says what is delivered but not invoiced and invoiced but not paid.
+
+mod add;
+mod list;
+mod report;
+
+pub use add::{CoverForm, InvoiceForm, ReachForm};
+pub use list::{CoverView, InvoiceView, ReachedView};
+pub use report::{InvoicingReport, InvoicingRow};
