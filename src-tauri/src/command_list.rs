@@ -109,4 +109,11 @@ pub const COMMANDS: &[&str] = &[
     "bank_accept",
     "bank_ignore",
     "bank_sheet",
+    "invoices_list",
+    "invoice_room",
+    "invoice_preview",
+    "invoice_add",
+    "invoice_reached",
+    "invoicing_report",
+    "customer_invoicing",
 ];

@@ -128,6 +128,13 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         bank::bank_lines,
         bank::bank_accept,
         bank::bank_ignore,
+        invoices::invoices_list,
+        invoices::invoice_room,
+        invoices::invoice_preview,
+        invoices::invoice_add,
+        invoices::invoice_reached,
+        invoices::invoicing_report,
+        invoices::customer_invoicing,
     ]
 }
 

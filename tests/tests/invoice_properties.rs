@@ -10,7 +10,7 @@ use huikuan_app::invoices::{CoverForm, InvoiceForm, InvoicingReport};
 use huikuan_app::ledger::{NewCreditNote, NewPayment};
 use huikuan_app::{reading, Books, CustomerFields, Reading};
 use huikuan_domain::aging::AgingBasis;
-use huikuan_domain::{Money, PaymentMethod};
+use huikuan_domain::{EntryKind, Money, PaymentMethod};
 use proptest::prelude::*;
 
 const CODES: [&str; 2] = ["A", "B"];
@@ -177,7 +177,8 @@ fn plain(books: &mut Books, as_of: NaiveDate) -> BTreeMap<String, [Money; 3]> {
         let covered = covered_by_number(books, code, Some(as_of));
         let ledger = books.customer_ledger(code, None).unwrap();
         let mut sums = [Money::ZERO; 3];
-        for line in ledger.entries.iter().filter(|e| e.debit.is_positive() && e.date <= as_of) {
+        let delivered = ledger.entries.iter().filter(|e| e.kind == EntryKind::Delivery && e.date <= as_of);
+        for line in delivered {
             let open =
                 detail.items.iter().find(|i| i.code == code && i.number == line.number).map_or(Money::ZERO, |i| i.open);
             let cover = covered.get(&line.number).copied().unwrap_or(Money::ZERO);

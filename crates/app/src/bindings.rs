@@ -27,6 +27,10 @@ use crate::forms::{
 };
 use crate::import::{ImportSummary, SkippedRow};
 use crate::interest::{Claim, ClaimRequest, InterestSpan, InterestTerms, ItemInterest, LprRate};
+use crate::invoices::{
+    CoverForm, CoverView, InvoiceForm, InvoicePreview, InvoiceView, InvoicingReport, InvoicingRow, ReachForm,
+    ReachedView, RoomLine,
+};
 use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
 use crate::letters::{
@@ -286,6 +290,16 @@ pub fn typescript() -> String {
         StatementColumns,
         SheetRow,
         StatementSheet,
+        InvoiceForm,
+        CoverForm,
+        ReachForm,
+        CoverView,
+        ReachedView,
+        InvoiceView,
+        RoomLine,
+        InvoicePreview,
+        InvoicingRow,
+        InvoicingReport,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

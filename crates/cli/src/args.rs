@@ -295,6 +295,8 @@ pub enum Report {
     Invoicing {
         #[arg(long)]
         as_of: String,
+        #[command(flatten)]
+        out: OutArgs,
     },
     /// A customer's claim: each overdue item's principal, days, rate and late-payment
     /// interest to a date, and principal + interest.

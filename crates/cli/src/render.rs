@@ -471,22 +471,3 @@ pub fn error(error: &AppError, format: Format) {
         print!("{}", to_json(&value));
     }
 }
-
-/// The invoicing report: one row per customer with a figure, then the totals.
-pub fn invoicing(report: &huikuan_app::invoices::InvoicingReport) -> String {
-    let mut text = format!(
-        "invoicing as of {}\n{:<10} {:<24} {:>16} {:>16} {:>16}\n",
-        report.as_of, "code", "name", "not invoiced", "invoiced unpaid", "awaiting inv."
-    );
-    let rows = report.customers.iter().chain(std::iter::once(&report.totals));
-    for (i, r) in rows.enumerate() {
-        let (code, name) = if i == report.customers.len() { ("total", "") } else { (r.code.as_str(), r.name.as_str()) };
-        text.push_str(&format!(
-            "{code:<10} {name:<24} {:>16} {:>16} {:>16}\n",
-            r.delivered_not_invoiced.yuan(),
-            r.invoiced_not_paid.yuan(),
-            r.awaiting_invoice.yuan()
-        ));
-    }
-    text
-}

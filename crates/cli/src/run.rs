@@ -186,9 +186,9 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
         Command::Document(command) => crate::documents::document(&mut books, format, command),
         Command::Bank(command) => crate::bank::bank(&mut books, format, command),
         Command::Invoice(command) => crate::invoice::invoice(&mut books, format, command),
-        Command::Report(Report::Invoicing { as_of }) => {
-            let report = books.invoicing_report(date(today, "as-of", &as_of)?)?;
-            Ok(render::json_or(format, &report, render::invoicing))
+        Command::Report(Report::Invoicing { as_of, out }) => {
+            let as_of = date(today, "as-of", &as_of)?;
+            reports::report(&mut books, format, ReportRequest::Invoicing { as_of }, &out, |b| b.invoicing_report(as_of))
         }
         Command::Report(Report::Limitation { as_of }) => {
             Ok(render::limitation(format, &books.limitation_report(date(today, "as-of", &as_of)?)?))

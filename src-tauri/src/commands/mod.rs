@@ -8,6 +8,7 @@ pub mod company;
 pub mod credit;
 pub mod customers;
 pub mod interest;
+pub mod invoices;
 pub mod ledger;
 pub mod letters;
 pub mod papers;

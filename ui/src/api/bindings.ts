@@ -187,7 +187,7 @@ hide_zero?: boolean, } | { "report": "aging_by_salesperson", as_of: string, by_d
 /**
  * Leave out the rows whose every figure is zero (absent: keep them).
  */
-hide_zero?: boolean, } | { "report": "collection", as_of: string, months: number, } | { "report": "provision", as_of: string, } | { "report": "write_offs", from: string, to: string, } | { "report": "customers" } | { "report": "worklist", as_of: string, } | { "report": "ledger", code: string, };
+hide_zero?: boolean, } | { "report": "collection", as_of: string, months: number, } | { "report": "provision", as_of: string, } | { "report": "write_offs", from: string, to: string, } | { "report": "customers" } | { "report": "worklist", as_of: string, } | { "report": "ledger", code: string, } | { "report": "invoicing", as_of: string, };
 
 export type SheetFormat = "xlsx" | "csv" | "pdf";
 
@@ -1287,3 +1287,71 @@ heading_row: number | null, headings: Array<string>, columns: ColumnMap,
  * True when `columns` is what the user chose for this heading before.
  */
 remembered: boolean, };
+
+export type InvoiceForm = { customer_code: string, 
+/**
+ * 发票代码: empty for a 数电票.
+ */
+invoice_code: string, invoice_number: string, 
+/**
+ * digital_special, digital_normal, paper_special, paper_normal, electronic_normal (or 数电专票…).
+ */
+invoice_kind: string, date: string, 
+/**
+ * With tax (价税合计).
+ */
+amount: string, tax: string, 
+/**
+ * 13, 9, 6, 3, 1, 0 or mixed.
+ */
+rate: string, covers: Array<CoverForm>, reverses: string, memo: string, };
+
+export type CoverForm = { 
+/**
+ * The receivable's number (送货单号).
+ */
+receivable: string, amount: string, };
+
+export type ReachForm = { invoice_number: string, invoice_code: string, 
+/**
+ * hand, post, express, email, wechat, platform or other.
+ */
+channel: string, date: string, tracking: string, note: string, };
+
+export type CoverView = { number: string, amount: Money, };
+
+export type ReachedView = { channel: string, date: string, tracking: string, note: string, };
+
+export type InvoiceView = { id: number, customer_code: string, 
+/**
+ * 发票代码: empty for a 数电票.
+ */
+code: string, number: string, kind: string, kind_zh: string, kind_en: string, date: string, 
+/**
+ * With tax; negative for a red-letter invoice.
+ */
+amount: Money, tax: Money, rate: string, 
+/**
+ * The number of the invoice a red-letter one reverses.
+ */
+reverses: string | null, 
+/**
+ * What is left of an invoice once the red-letter ones reversing it are taken off.
+ */
+left: Money, covers: Array<CoverView>, reached: Array<ReachedView>, memo: string, };
+
+export type RoomLine = { number: string, date: string, amount: Money, invoiced: Money, left: Money, };
+
+export type InvoicePreview = { covered: Money, 
+/**
+ * The amount with tax as read (zero while it is not an amount).
+ */
+amount: Money, refusals: Array<FieldMessage>, };
+
+export type InvoicingRow = { code: string, name: string, delivered_not_invoiced: Money, invoiced_not_paid: Money, awaiting_invoice: Money, };
+
+export type InvoicingReport = { as_of: string, 
+/**
+ * The customers with any figure not zero, by code.
+ */
+customers: Array<InvoicingRow>, totals: InvoicingRow, };

@@ -97,6 +97,13 @@ import type {
   StatementImport,
   StatementColumns,
   StatementSheet,
+  InvoiceForm,
+  InvoicePreview,
+  InvoiceView,
+  InvoicingReport,
+  InvoicingRow,
+  ReachForm,
+  RoomLine,
 } from "./bindings";
 
 export type * from "./bindings";
@@ -310,6 +317,16 @@ export const api = {
   /** A statement file no layout reads: its first rows, the heading row (this one, when given) and the columns proposed or remembered. */
   bankSheet: (contentBase64: string, headingRow: number | null) =>
     call<StatementSheet>("bank_sheet", { contentBase64, headingRow }),
+  /** A customer's VAT invoices, in the order issued. */
+  invoices: (code: string) => call<InvoiceView[]>("invoices_list", { code }),
+  /** The customer's receivables with what is left to invoice on each. */
+  invoiceRoom: (code: string) => call<RoomLine[]>("invoice_room", { code }),
+  /** The invoice form checked as typed, nothing written. */
+  previewInvoice: (form: InvoiceForm) => call<InvoicePreview>("invoice_preview", { form }),
+  addInvoice: (form: InvoiceForm) => call<InvoiceView>("invoice_add", { form }),
+  invoiceReached: (form: ReachForm) => call<InvoiceView>("invoice_reached", { form }),
+  invoicingReport: (asOf: string) => call<InvoicingReport>("invoicing_report", { asOf }),
+  customerInvoicing: (code: string) => call<InvoicingRow>("customer_invoicing", { code }),
   /** The statement lines with this status (all when null), each open one with its suggestion. */
   bankLines: (status: BankLineStatus | null) => call<BankLineView[]>("bank_lines", { status }),
   /** Records the line as a payment: of `customer` (else the suggested one), allocated as given (else as suggested). */

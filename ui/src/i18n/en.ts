@@ -2,6 +2,7 @@
 // the reports, exports, imports, write-offs and the evidence pack are in reports.en.ts.
 import { a11yEn } from "./a11y.en";
 import { bankEn } from "./bank.en";
+import { invoicesEn } from "./invoices.en";
 import { interestEn } from "./interest.en";
 import { lettersEn } from "./letters.en";
 import { reportsEn } from "./reports.en";
@@ -16,6 +17,7 @@ export const en = {
   ...sharedEn,
   ...interestEn,
   ...bankEn,
+  ...invoicesEn,
   "app.name": "Huikuan",
   "app.tagline": "Receivables for businesses that sell on credit",
 

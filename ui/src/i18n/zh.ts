@@ -1,6 +1,7 @@
 import type { MessageKey } from "./en";
 import { a11yZh } from "./a11y.zh";
 import { bankZh } from "./bank.zh";
+import { invoicesZh } from "./invoices.zh";
 import { interestZh } from "./interest.zh";
 import { lettersZh } from "./letters.zh";
 import { reportsZh } from "./reports.zh";
@@ -16,6 +17,7 @@ export const zh: Record<MessageKey, string> = {
   ...sharedZh,
   ...interestZh,
   ...bankZh,
+  ...invoicesZh,
   "app.name": "回款",
   "app.tagline": "赊销企业的应收账款管理",
 

@@ -5,7 +5,7 @@
 
 use chrono::NaiveDate;
 use huikuan_domain::invoice::{check_invoice, check_number, Cover, InvoiceInput, InvoiceKind, Problem, TaxRate};
-use huikuan_domain::Money;
+use huikuan_domain::{EntryKind, Money};
 use huikuan_store::tables::invoices::{self, Invoice, NewInvoice, Reached};
 use huikuan_store::tables::{audit, entries, Stamp};
 use huikuan_store::Transaction;
@@ -143,6 +143,7 @@ impl Room {
     fn read(tx: &Transaction, customer_id: i64, reversed: Option<&Invoice>) -> Result<Room, AppError> {
         let receivables = entries::for_customer(tx, customer_id)?
             .into_iter()
+            .filter(|e| e.kind == EntryKind::Delivery)
             .filter_map(|e| e.as_receivable())
             .map(|r| (r.id, r.number, r.amount))
             .collect();
@@ -202,8 +203,8 @@ fn covers_of(check: &mut Check, room: &Room, form: &InvoiceForm) -> Vec<Cover> {
         let Some((id, total)) = room.receivable(&row.receivable) else {
             check.take::<()>(Err(refusal(
                 &field,
-                format!("this customer has no delivery or opening balance numbered {}", row.receivable.trim()),
-                format!("该客户没有编号为 {} 的送货单或期初余额", row.receivable.trim()),
+                format!("this customer has no delivery numbered {}", row.receivable.trim()),
+                format!("该客户没有编号为 {} 的送货单", row.receivable.trim()),
             )));
             continue;
         };
@@ -366,5 +367,68 @@ impl Books {
     pub fn invoice_reached(&mut self, form: &ReachForm) -> Result<InvoiceView, AppError> {
         let (stamp, today) = (self.stamp(), self.clock.today());
         self.store.write(|tx| reach_in_tx(tx, &stamp, form, today))
+    }
+}
+
+/// A receivable of the customer and what is left to invoice on it: the invoice form's rows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct RoomLine {
+    pub number: String,
+    pub date: NaiveDate,
+    pub amount: Money,
+    pub invoiced: Money,
+    pub left: Money,
+}
+
+/// The invoice form as typed, checked without writing: what its covers add up to and every
+/// field that would be refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct InvoicePreview {
+    pub covered: Money,
+    /// The amount with tax as read (zero while it is not an amount).
+    pub amount: Money,
+    pub refusals: Vec<crate::messages::FieldMessage>,
+}
+
+impl Books {
+    /// The customer's receivables with what is left to invoice on each, oldest first.
+    pub fn invoice_room(&mut self, code: &str) -> Result<Vec<RoomLine>, AppError> {
+        self.store.read(|tx| {
+            let customer = customer_by_code(tx, code)?;
+            let dated: Vec<(i64, NaiveDate)> = entries::for_customer(tx, customer.id)?
+                .into_iter()
+                .filter(|e| e.kind == EntryKind::Delivery)
+                .filter_map(|e| e.as_receivable())
+                .map(|r| (r.id, r.doc_date))
+                .collect();
+            let room = Room::read(tx, customer.id, None)?;
+            Ok(room
+                .receivables
+                .iter()
+                .zip(dated)
+                .map(|((id, number, amount), (_, date))| {
+                    let left = room.left_on(*id, *amount);
+                    RoomLine { number: number.clone(), date, amount: *amount, invoiced: *amount - left, left }
+                })
+                .collect())
+        })
+    }
+
+    /// The form checked as the user types, nothing written.
+    pub fn preview_invoice(
+        &mut self,
+        form: &InvoiceForm,
+        language: huikuan_domain::DocLanguage,
+    ) -> Result<InvoicePreview, AppError> {
+        let today = self.clock.today();
+        let covered = form.covers.iter().filter_map(|c| amount("amount", &c.amount).ok()).map(Money::abs).sum();
+        let total = amount("amount", &form.amount).map(Money::abs).unwrap_or(Money::ZERO);
+        self.store.read(|tx| {
+            let refusals = match checked(tx, form, today) {
+                Ok(_) => Vec::new(),
+                Err(e) => crate::forms::field_messages(&e, language),
+            };
+            Ok(InvoicePreview { covered, amount: total, refusals })
+        })
     }
 }

@@ -6,6 +6,6 @@ mod add;
 mod list;
 mod report;
 
-pub use add::{CoverForm, InvoiceForm, ReachForm};
+pub use add::{CoverForm, InvoiceForm, InvoicePreview, ReachForm, RoomLine};
 pub use list::{CoverView, InvoiceView, ReachedView};
 pub use report::{InvoicingReport, InvoicingRow};

@@ -61,6 +61,10 @@ pub enum ReportRequest {
     Ledger {
         code: String,
     },
+    /// Delivered not invoiced, invoiced not paid, awaiting invoice, per customer.
+    Invoicing {
+        as_of: NaiveDate,
+    },
 }
 
 fn basis(by_document_date: bool) -> AgingBasis {
@@ -115,6 +119,7 @@ impl Books {
     pub fn report_sheet(&mut self, request: &ReportRequest, language: DocLanguage) -> Result<Sheet, AppError> {
         let w = Words(language);
         match request.clone() {
+            ReportRequest::Invoicing { as_of } => self.invoicing_sheet(as_of, language),
             ReportRequest::Aging { as_of, by_document_date, hide_zero } => {
                 let r = self.aging_report(as_of, basis(by_document_date))?;
                 let mut columns = vec![("code", w.say("客户编号", "Code")), ("name", w.say("客户名称", "Customer"))];

@@ -174,7 +174,7 @@ fn cover_problems(input: &InvoiceInput) -> Vec<Problem> {
     if found.is_empty() && input.amount.is_positive() && total != input.amount {
         found.push(problem(
             "covers",
-            format!("add up to {}, not the invoice's amount with tax {}", total.yuan(), input.amount.yuan()),
+            format!("the covers add up to {}, not the invoice's amount with tax {}", total.yuan(), input.amount.yuan()),
             format!("合计 {}，与价税合计 {} 不符", total.yuan(), input.amount.yuan()),
         ));
     }

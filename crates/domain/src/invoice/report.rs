@@ -11,7 +11,7 @@ use crate::money::Money;
 
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Invoicing {
-    /// 已发货未开票: what the receivables dated by the day come to, less what invoices cover.
+    /// 已发货未开票: what the deliveries dated by the day come to, less what invoices cover.
     pub delivered_not_invoiced: Money,
     /// 已开票未回款: what invoices cover of the receivables less what was paid on them.
     pub invoiced_not_paid: Money,
@@ -27,11 +27,13 @@ impl std::ops::AddAssign for Invoicing {
     }
 }
 
-/// One customer's figures: its `receivables`, what is `open` of each as of the day (None for
+/// One customer's figures: its `receivables` (the deliveries among them), what is `open` of each as of the day (None for
 /// those dated after it) and what the invoices issued by the day cover of each, by id.
 pub fn invoicing(receivables: &[Receivable], open: &[Option<Money>], covered: &HashMap<i64, Money>) -> Invoicing {
     let mut figures = Invoicing::default();
-    for (receivable, open) in receivables.iter().zip(open) {
+    // Only deliveries are invoiced: an opening balance was invoiced (or not) before the books.
+    let delivered = receivables.iter().zip(open).filter(|(r, _)| r.kind == crate::ledger::ReceivableKind::Delivery);
+    for (receivable, open) in delivered {
         let Some(open) = open else { continue };
         let cover = covered.get(&receivable.id).copied().unwrap_or(Money::ZERO).max(Money::ZERO).min(receivable.amount);
         // Paid (or credited, or written off) so far goes to the invoiced part first.

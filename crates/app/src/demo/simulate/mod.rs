@@ -6,6 +6,7 @@ mod account;
 mod collecting;
 mod credit;
 mod deliveries;
+mod invoicing;
 mod papers;
 mod payments;
 mod status;
@@ -38,6 +39,7 @@ pub(super) fn run(books: &mut Books, today: NaiveDate, seed: u64) -> Result<(), 
             sim.customer_day(plan, account)?;
         }
     }
+    invoicing::issue(books, &plans, today)?;
     collecting::last_weeks(books, &plans, today, seed)
 }
 
