@@ -57,6 +57,8 @@ const RECEIPT: f32 = 91.0;
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct LetterItem {
     pub number: String,
+    /// The numbers of the VAT invoices that cover it ("" when none).
+    pub invoice: String,
     pub doc_date: NaiveDate,
     pub due_date: NaiveDate,
     pub open: Money,
@@ -201,58 +203,51 @@ fn items(pdf: &mut PdfBuilder, letter: &LetterDoc, say: &dyn Fn(&str, &str) -> S
     pdf.y += 1.0;
     let w = pdf.width();
     let col = |title: String, share: f32, align: Align| Column { title, width: w * share, align };
-    let table = Table {
-        columns: vec![
-            col("#".into(), 0.06, Align::Right),
-            col(say("单据编号", "Document"), 0.24, Align::Left),
-            col(say("单据日期", "Date"), 0.17, Align::Left),
-            col(say("到期日", "Due"), 0.17, Align::Left),
-            col(say("未付金额", "Open"), 0.2, Align::Right),
-            col(say("逾期天数", "Days overdue"), 0.16, Align::Right),
-        ],
-        size: 9.0,
-    };
+    // The invoices of the items, for a customer who pays against them ("we never got it").
+    let invoiced = letter.items.iter().any(|i| !i.invoice.is_empty());
+    let shares: [f32; 6] =
+        if invoiced { [0.05, 0.18, 0.13, 0.13, 0.15, 0.11] } else { [0.06, 0.24, 0.17, 0.17, 0.2, 0.16] };
+    let mut columns =
+        vec![col("#".into(), shares[0], Align::Right), col(say("单据编号", "Document"), shares[1], Align::Left)];
+    if invoiced {
+        columns.push(col(say("发票号码", "Invoice"), 0.25, Align::Left));
+    }
+    columns.extend([
+        col(say("单据日期", "Date"), shares[2], Align::Left),
+        col(say("到期日", "Due"), shares[3], Align::Left),
+        col(say("未付金额", "Open"), shares[4], Align::Right),
+        col(say("逾期天数", "Days overdue"), shares[5], Align::Right),
+    ]);
+    let table = Table { columns, size: 9.0 };
     let date = |d: NaiveDate| d.format("%Y-%m-%d").to_string();
+    let row = |first: String, number: String, invoice: &str, rest: [String; 4]| {
+        let mut cells = vec![first, number];
+        if invoiced {
+            cells.push(invoice.to_string());
+        }
+        cells.extend(rest);
+        cells
+    };
     let mut rows: Vec<Vec<String>> = letter
         .items
         .iter()
         .enumerate()
         .map(|(i, item)| {
-            vec![
+            row(
                 (i + 1).to_string(),
                 item.number.clone(),
-                date(item.doc_date),
-                date(item.due_date),
-                item.open.yuan(),
-                item.days_overdue.to_string(),
-            ]
+                &item.invoice,
+                [date(item.doc_date), date(item.due_date), item.open.yuan(), item.days_overdue.to_string()],
+            )
         })
         .collect();
-    rows.push(vec![
-        String::new(),
-        say("合计", "Total"),
-        String::new(),
-        String::new(),
-        letter.total.yuan(),
-        String::new(),
-    ]);
+    let total = |what: String, amount: Money| {
+        row(String::new(), what, "", [String::new(), String::new(), amount.yuan(), String::new()])
+    };
+    rows.push(total(say("合计", "Total"), letter.total));
     if let Some(claim) = claimed(letter) {
-        rows.push(vec![
-            String::new(),
-            say("逾期付款利息", "Late-payment interest"),
-            String::new(),
-            String::new(),
-            claim.interest.yuan(),
-            String::new(),
-        ]);
-        rows.push(vec![
-            String::new(),
-            say("本息合计", "Principal and interest"),
-            String::new(),
-            String::new(),
-            (letter.total + claim.interest).yuan(),
-            String::new(),
-        ]);
+        rows.push(total(say("逾期付款利息", "Late-payment interest"), claim.interest));
+        rows.push(total(say("本息合计", "Principal and interest"), letter.total + claim.interest));
     }
     table.draw(pdf, &rows)?;
     if let Some(claim) = claimed(letter) {

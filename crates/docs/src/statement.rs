@@ -19,6 +19,8 @@ pub struct StatementLine {
     pub date: NaiveDate,
     pub number: String,
     pub description: String,
+    /// The numbers of the VAT invoices that cover a receivable ("" when none).
+    pub invoice: String,
     pub debit: Money,
     pub credit: Money,
     pub balance: Money,
@@ -165,44 +167,45 @@ fn movements(pdf: &mut PdfBuilder, st: &StatementDoc, say: &dyn Fn(&str, &str) -
     pdf.y += 5.0;
     let w = pdf.width();
     let col = |title: String, share: f32, align: Align| Column { title, width: w * share, align };
-    let table = Table {
-        columns: vec![
-            col(say("日期", "Date"), 0.12, Align::Left),
-            col(say("单号", "Number"), 0.17, Align::Left),
-            col(say("摘要", "Description"), 0.31, Align::Left),
-            col(say("应收（借）", "Charged"), 0.135, Align::Right),
-            col(say("已收（贷）", "Paid"), 0.135, Align::Right),
-            col(say("余额", "Balance"), 0.13, Align::Right),
-        ],
-        size: 8.5,
-    };
+    // The invoice column only when an invoice covers any line: most shops' customers have none.
+    let invoiced = st.lines.iter().any(|l| !l.invoice.is_empty());
+    let (date, number) = if invoiced { (0.11, 0.16) } else { (0.12, 0.17) };
+    let mut columns =
+        vec![col(say("日期", "Date"), date, Align::Left), col(say("单号", "Number"), number, Align::Left)];
+    if invoiced {
+        columns.push(col(say("摘要", "Description"), 0.18, Align::Left));
+        columns.push(col(say("发票号码", "Invoice"), 0.19, Align::Left));
+        columns.extend([0.12, 0.12].map(|s| col(String::new(), s, Align::Right)));
+    } else {
+        columns.push(col(say("摘要", "Description"), 0.31, Align::Left));
+        columns.extend([0.135, 0.135].map(|s| col(String::new(), s, Align::Right)));
+    }
+    let n = columns.len();
+    columns[n - 2].title = say("应收（借）", "Charged");
+    columns[n - 1].title = say("已收（贷）", "Paid");
+    columns.push(col(say("余额", "Balance"), if invoiced { 0.12 } else { 0.13 }, Align::Right));
+    let table = Table { columns, size: 8.5 };
     let blank = |m: Money| if m.is_zero() { String::new() } else { m.yuan() };
-    let mut rows = vec![vec![
-        st.from.format("%Y-%m-%d").to_string(),
-        String::new(),
+    let row = |date: NaiveDate, number: &str, what: String, invoice: &str, amounts: [String; 3]| {
+        let mut cells = vec![date.format("%Y-%m-%d").to_string(), number.to_string(), what];
+        if invoiced {
+            cells.push(invoice.to_string());
+        }
+        cells.extend(amounts);
+        cells
+    };
+    let mut rows = vec![row(
+        st.from,
+        "",
         say("期初余额", "Opening balance"),
-        String::new(),
-        String::new(),
-        st.opening.yuan(),
-    ]];
+        "",
+        [String::new(), String::new(), st.opening.yuan()],
+    )];
     rows.extend(st.lines.iter().map(|l| {
-        vec![
-            l.date.format("%Y-%m-%d").to_string(),
-            l.number.clone(),
-            l.description.clone(),
-            blank(l.debit),
-            blank(l.credit),
-            l.balance.yuan(),
-        ]
+        row(l.date, &l.number, l.description.clone(), &l.invoice, [blank(l.debit), blank(l.credit), l.balance.yuan()])
     }));
-    rows.push(vec![
-        st.to.format("%Y-%m-%d").to_string(),
-        String::new(),
-        say("本期合计 · 期末余额", "Period totals · closing balance"),
-        st.debits.yuan(),
-        st.credits.yuan(),
-        st.closing.yuan(),
-    ]);
+    let closing = say("本期合计 · 期末余额", "Period totals · closing balance");
+    rows.push(row(st.to, "", closing, "", [st.debits.yuan(), st.credits.yuan(), st.closing.yuan()]));
     table.draw(pdf, &rows)
 }
 

@@ -405,7 +405,11 @@ open: Money | null,
 /**
  * The number of the entry this one corrects (credit notes, write-offs).
  */
-corrects: string | null, };
+corrects: string | null, 
+/**
+ * The VAT invoices that cover a receivable (none for the rest).
+ */
+invoices: Array<string>, };
 
 export type LedgerPage = { code: string, name: string, 
 /**

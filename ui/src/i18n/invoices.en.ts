@@ -4,6 +4,7 @@ export const invoicesEn = {
   "customer.tab.invoices": "Invoices",
   "customer.not_invoiced": "Delivered, not invoiced",
   "customer.invoiced_unpaid": "Invoiced, not paid",
+  "ledger.invoice": "Invoice {number}",
   "invoices.none": "No invoice recorded for this customer yet.",
   "invoices.new": "Record an invoice",
   "invoices.red": "Red-letter…",

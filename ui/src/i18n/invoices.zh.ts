@@ -5,6 +5,7 @@ export const invoicesZh: Record<keyof typeof invoicesEn, string> = {
   "customer.tab.invoices": "发票",
   "customer.not_invoiced": "已发货未开票",
   "customer.invoiced_unpaid": "已开票未回款",
+  "ledger.invoice": "发票 {number}",
   "invoices.none": "该客户尚未登记发票。",
   "invoices.new": "登记发票",
   "invoices.red": "开红字…",

@@ -76,7 +76,7 @@ pub(crate) struct Account<'a> {
 }
 
 /// A listing of the customer's account under the letterhead.
-fn account_listing(
+pub(crate) fn account_listing(
     account: &Account,
     title: String,
     name: &str,

@@ -192,6 +192,9 @@ impl Books {
             if let Some(log) = contact_log_pdf(tx, &account)? {
                 files.push(pack_file("5-other/contact-log.pdf".into(), log, blank_doc("contact_log", "", as_of)));
             }
+            if let Some(list) = super::invoice_papers::invoices_pdf(tx, &account)? {
+                files.push(pack_file("1-delivery-notes/invoices.pdf".into(), list, blank_doc("invoices", "", as_of)));
+            }
             if let Some(promises) = promises_pdf(tx, &account)? {
                 files.push(pack_file("5-other/promises.pdf".into(), promises, blank_doc("promises", "", as_of)));
             }
@@ -340,6 +343,7 @@ fn kind_words(kind: &str, level: Option<u8>, say: &Say) -> String {
         "plan" => say.t("还款计划", "Repayment plan"),
         "contact_log" => say.t("催收记录", "Contact log"),
         "promises" => say.t("付款承诺", "Promises to pay"),
+        "invoices" => say.t("已开发票清单", "VAT invoices issued"),
         other => other.to_string(),
     }
 }

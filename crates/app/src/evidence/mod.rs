@@ -5,6 +5,7 @@
 mod account_papers;
 mod build_pack;
 mod claim_words;
+mod invoice_papers;
 mod manifest;
 mod verify_pack;
 

@@ -46,6 +46,7 @@ pub(crate) fn overdue_in(receivables: &[Receivable], settlement: &Settlement, on
                 entry_id: r.id,
                 item: LetterItem {
                     number: r.number.clone(),
+                    invoice: String::new(),
                     doc_date: r.doc_date,
                     due_date: r.due_date,
                     open,
@@ -210,6 +211,23 @@ fn recipient(customer: &Customer, contact: Option<&contacts::Contact>) -> Recipi
     }
 }
 
+/// The items as the letter lists them, each with the invoices that cover it on the letter's day.
+fn with_invoices(
+    tx: &Transaction,
+    customer: &Customer,
+    date: NaiveDate,
+    overdue: &[Overdue],
+) -> Result<Vec<LetterItem>, AppError> {
+    let numbers = huikuan_store::tables::invoices::numbers_by_entry(tx, customer.id, date)?;
+    Ok(overdue
+        .iter()
+        .map(|o| LetterItem {
+            invoice: numbers.get(&o.entry_id).map(|n| n.join(", ")).unwrap_or_default(),
+            ..o.item.clone()
+        })
+        .collect())
+}
+
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn compose(
     tx: &Transaction,
@@ -294,7 +312,7 @@ pub(crate) fn compose(
         level,
         title,
         body,
-        items: overdue.iter().map(|o| o.item.clone()).collect(),
+        items: with_invoices(tx, customer, date, overdue)?,
         total,
         signatory: us.signatory,
         stamp_png: company::image(tx, CompanyImage::Stamp)?,

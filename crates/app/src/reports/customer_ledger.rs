@@ -3,7 +3,7 @@ use std::collections::HashMap;
 use chrono::NaiveDate;
 use huikuan_domain::{EntryKind, Money, PaymentMethod, Side};
 use huikuan_store::tables::entries::Entry;
-use huikuan_store::tables::{allocations, entries, maintained};
+use huikuan_store::tables::{allocations, entries, invoices, maintained};
 use serde::Serialize;
 
 use crate::books::customer_by_code;
@@ -38,6 +38,8 @@ pub struct LedgerLine {
     pub open: Option<Money>,
     /// The number of the entry this one corrects (credit notes, write-offs).
     pub corrects: Option<String>,
+    /// The VAT invoices that cover a receivable (none for the rest).
+    pub invoices: Vec<String>,
 }
 
 impl LedgerLine {
@@ -62,6 +64,7 @@ impl LedgerLine {
             balance,
             open: if entry.side == Side::Debit { open } else { None },
             corrects,
+            invoices: Vec::new(),
         }
     }
 }
@@ -81,12 +84,14 @@ impl Books {
             let number_by_id: HashMap<i64, &str> = all.iter().map(|e| (e.id, e.number.as_str())).collect();
             let open_of = |id: i64| open_by_id.get(&id).copied().flatten();
             let number_of = |id: i64| number_by_id.get(&id).map(|n| n.to_string());
+            let mut invoices = invoices::numbers_by_entry(tx, customer.id, as_of.unwrap_or(NaiveDate::MAX))?;
             let mut balance = Money::ZERO;
             let mut lines = Vec::new();
             for entry in all.iter().filter(|e| as_of.is_none_or(|d| e.doc_date <= d)) {
                 balance += entry.signed_amount();
                 let corrects = entry.corrects_entry_id.and_then(number_of);
-                lines.push(LedgerLine::of(entry, balance, open_of(entry.id), corrects));
+                let line = LedgerLine::of(entry, balance, open_of(entry.id), corrects);
+                lines.push(LedgerLine { invoices: invoices.remove(&entry.id).unwrap_or_default(), ..line });
             }
             Ok(CustomerLedger {
                 code: customer.fields.code,
@@ -128,6 +133,7 @@ impl Books {
                 maintained::open_of(tx, customer.id)?.into_iter().map(|o| (o.receivable.id, o.open)).collect();
             let corrected: Vec<i64> = page.iter().filter_map(|e| e.corrects_entry_id).collect();
             let numbers = entries::numbers(tx, &corrected)?;
+            let mut invoices = invoices::numbers_by_entry(tx, customer.id, NaiveDate::MAX)?;
             let mut lines: Vec<LedgerLine> = page
                 .iter()
                 .map(|entry| {
@@ -135,7 +141,7 @@ impl Books {
                     let corrects = entry.corrects_entry_id.and_then(|id| numbers.get(&id).cloned());
                     let line = LedgerLine::of(entry, after, open, corrects);
                     after -= entry.signed_amount();
-                    line
+                    LedgerLine { invoices: invoices.remove(&entry.id).unwrap_or_default(), ..line }
                 })
                 .collect();
             lines.reverse();

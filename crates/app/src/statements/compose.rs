@@ -100,6 +100,9 @@ pub(crate) fn compose(
     let f = figures(&movements, period);
     let number_by_id: std::collections::HashMap<i64, &str> = all.iter().map(|e| (e.id, e.number.as_str())).collect();
     let number_of = |id: i64| number_by_id.get(&id).map(|n| n.to_string());
+    // The invoices issued by the statement's day: the month's invoice is often issued after
+    // the month's end and before its statement.
+    let invoices = huikuan_store::tables::invoices::numbers_by_entry(tx, customer.id, issued_on)?;
     let lines = f
         .in_period
         .iter()
@@ -110,6 +113,7 @@ pub(crate) fn compose(
                 date: e.doc_date,
                 number: e.number.clone(),
                 description: describe(e, &number_of, language),
+                invoice: invoices.get(&e.id).map(|n| n.join(", ")).unwrap_or_default(),
                 debit: movements[i].debit,
                 credit: movements[i].credit,
                 balance,

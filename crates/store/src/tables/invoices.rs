@@ -201,3 +201,29 @@ pub fn reached(conn: &Transaction, customer_id: Option<i64>) -> Result<Vec<Reach
         None => conn.prepare_cached(&format!("{select} ORDER BY s.id"))?.query_map((), reached)?.collect(),
     }
 }
+
+/// The numbers of the invoices that, on `as_of`, still cover each of a customer's receivables
+/// (issued by then and not wholly reversed on it by red-letter ones issued by then), by entry id.
+pub fn numbers_by_entry(
+    conn: &Transaction,
+    customer_id: i64,
+    as_of: NaiveDate,
+) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let invoices: Vec<Invoice> =
+        of_customer(conn, Some(customer_id))?.into_iter().filter(|i| i.issued_on <= as_of).collect();
+    let mut net: HashMap<(i64, i64), Money> = HashMap::new();
+    for c in covers(conn, Some(customer_id))? {
+        let Some(invoice) = invoices.iter().find(|i| i.id == c.invoice_id) else { continue };
+        let original = invoice.reverses_id.unwrap_or(invoice.id);
+        *net.entry((c.entry_id, original)).or_insert(Money::ZERO) += c.amount;
+    }
+    let mut numbers: HashMap<i64, Vec<String>> = HashMap::new();
+    for invoice in invoices.iter().filter(|i| i.reverses_id.is_none()) {
+        for ((entry, original), amount) in &net {
+            if *original == invoice.id && amount.is_positive() {
+                numbers.entry(*entry).or_default().push(invoice.number.clone());
+            }
+        }
+    }
+    Ok(numbers)
+}
