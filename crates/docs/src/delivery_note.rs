@@ -94,11 +94,20 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     pdf.y += if short { 1.0 } else { 4.0 };
 
     let terms = note.terms.in_words(note.language);
+    // On invoice terms the note is due from its invoice, not from a date known today.
+    let from_invoice = match note.terms {
+        PaymentTerms::Inv(days) if note.due_date == note.terms.due_date(note.date) => Some(days),
+        _ => None,
+    };
+    let due_cell = from_invoice.map_or_else(
+        || date(note.due_date),
+        |n| say(&format!("收到发票后 {n} 天"), &format!("{n} days after the invoice")),
+    );
     pdf.facts(&[
         [say("客户", "Customer"), customer.clone(), say("单号", "Number"), note.number.clone()],
         [say("联系人", "Contact"), note.contact.clone(), say("日期", "Date"), date(note.date)],
         [say("地址", "Address"), note.address.clone(), say("付款条件", "Terms"), terms],
-        [say("备注", "Memo"), note.memo.clone(), say("到期日", "Due date"), date(note.due_date)],
+        [say("备注", "Memo"), note.memo.clone(), say("到期日", "Due date"), due_cell],
     ])?;
     pdf.y += if short { 2.5 } else { 4.0 };
 
@@ -123,10 +132,16 @@ pub fn delivery_note_pdf(note: &DeliveryNoteDoc) -> Result<Rendered, DocError> {
     // What follows the lines stays on one page with the last of them: the total, the
     // amount in words, the terms and the signature boxes.
     let words = format!("{}{}", say("金额大写：", "Amount in words (RMB): "), rmb_capitals(note.total));
-    let due = say(
-        &format!("请于 {} 前付清本单货款。货物已按上列数量和规格验收无误。", date(note.due_date)),
-        &format!("Payment due by {}. Goods received in the quantities and specifications above.", date(note.due_date)),
-    );
+    let due = match from_invoice {
+        Some(n) => say(
+            &format!("请于收到本单发票后 {n} 天内付清货款。货物已按上列数量和规格验收无误。"),
+            &format!("Payment due {n} days after the invoice is received. Goods received in the quantities and specifications above."),
+        ),
+        None => say(
+            &format!("请于 {} 前付清本单货款。货物已按上列数量和规格验收无误。", date(note.due_date)),
+            &format!("Payment due by {}. Goods received in the quantities and specifications above.", date(note.due_date)),
+        ),
+    };
     let line = |size: f32| size * MM_PER_PT * 1.45;
     let lines_of = |text: &str, size: f32| wrap(fonts, text, pdf.width() / MM_PER_PT, size, false).len() as f32;
     let total = format!("{}  {}", say("合计", "Total"), note.total.yuan());

@@ -23,6 +23,27 @@ pub enum PaymentTerms {
     Net(u16),
     /// 月结 N 天: due N days after the last day of the document's month.
     Eom(u16),
+    /// 票到 N 天付款: due N days after the VAT invoice reached the customer (or, with no
+    /// sending recorded, after it was issued); not due at all until it is invoiced.
+    Inv(u16),
+}
+
+/// The due date of a receivable on invoice terms that no invoice covers yet: never reached,
+/// so it is not due (not overdue, not aged past due) however old it is.
+pub const AWAITING_INVOICE: NaiveDate = match NaiveDate::from_ymd_opt(9999, 12, 31) {
+    Some(day) => day,
+    None => panic!("9999-12-31 is a date"),
+};
+
+/// Whether a due date is "awaiting its invoice".
+pub fn is_awaiting_invoice(due: NaiveDate) -> bool {
+    due == AWAITING_INVOICE
+}
+
+/// The due date of a receivable on `inv:days` terms: `days` after its invoice reached the
+/// customer (`reached`), else after it was issued (`issued`); awaiting without either.
+pub fn invoice_due_date(days: u16, reached: Option<NaiveDate>, issued: Option<NaiveDate>) -> NaiveDate {
+    reached.or(issued).map_or(AWAITING_INVOICE, |day| add_days(day, u32::from(days)))
 }
 
 impl PaymentTerms {
@@ -35,13 +56,18 @@ impl PaymentTerms {
             (PaymentTerms::Net(n), DocLanguage::En) => format!("net {n} days"),
             (PaymentTerms::Eom(n), DocLanguage::Zh) => format!("月结 {n} 天"),
             (PaymentTerms::Eom(n), DocLanguage::En) => format!("end of month + {n} days"),
+            (PaymentTerms::Inv(n), DocLanguage::Zh) => format!("票到 {n} 天付款"),
+            (PaymentTerms::Inv(n), DocLanguage::En) => format!("{n} days after the invoice"),
         }
     }
 
+    /// The due date the terms give a document. On invoice terms it is the date as if the
+    /// invoice reached the customer on the document's day: what the note prints and what an
+    /// entry keeps; the books count from the invoice once there is one (see `Inv`).
     pub fn due_date(self, document_date: NaiveDate) -> NaiveDate {
         match self {
             PaymentTerms::Cod => document_date,
-            PaymentTerms::Net(days) => add_days(document_date, u32::from(days)),
+            PaymentTerms::Net(days) | PaymentTerms::Inv(days) => add_days(document_date, u32::from(days)),
             PaymentTerms::Eom(days) => add_days(last_day_of_month(document_date), u32::from(days)),
         }
     }
@@ -50,7 +76,7 @@ impl PaymentTerms {
 impl FromStr for PaymentTerms {
     type Err = DomainError;
 
-    /// `cod`, `net:N` or `eom:N`, case-insensitive, N in 0..=3650.
+    /// `cod`, `net:N`, `eom:N` or `inv:N`, case-insensitive, N in 0..=3650.
     fn from_str(text: &str) -> Result<Self, DomainError> {
         let t = text.trim().to_ascii_lowercase();
         let bad = || DomainError::MalformedTerms(text.trim().to_string());
@@ -68,6 +94,7 @@ impl FromStr for PaymentTerms {
         match kind {
             "net" => Ok(PaymentTerms::Net(days)),
             "eom" => Ok(PaymentTerms::Eom(days)),
+            "inv" => Ok(PaymentTerms::Inv(days)),
             _ => Err(bad()),
         }
     }
@@ -79,6 +106,7 @@ impl fmt::Display for PaymentTerms {
             PaymentTerms::Cod => f.write_str("cod"),
             PaymentTerms::Net(n) => write!(f, "net:{n}"),
             PaymentTerms::Eom(n) => write!(f, "eom:{n}"),
+            PaymentTerms::Inv(n) => write!(f, "inv:{n}"),
         }
     }
 }
@@ -136,8 +164,18 @@ mod tests {
     }
 
     #[test]
+    fn invoice_terms_count_from_the_invoice_reaching_the_customer_else_its_issue() {
+        let day = |s: &str| Some(d(s));
+        assert_eq!(invoice_due_date(30, day("2026-11-06"), day("2026-11-05")), d("2026-12-06"));
+        assert_eq!(invoice_due_date(30, None, day("2026-11-05")), d("2026-12-05"));
+        assert!(is_awaiting_invoice(invoice_due_date(30, None, None)));
+        assert_eq!(due("inv:30", "2026-11-01"), d("2026-12-01"), "as if invoiced on the day");
+        assert_eq!("inv:30".parse::<PaymentTerms>().unwrap().in_words(DocLanguage::Zh), "票到 30 天付款");
+    }
+
+    #[test]
     fn parses_and_prints_round_trip() {
-        for text in ["cod", "net:0", "net:45", "eom:30", "eom:3650"] {
+        for text in ["cod", "net:0", "net:45", "eom:30", "eom:3650", "inv:30"] {
             assert_eq!(text.parse::<PaymentTerms>().unwrap().to_string(), text);
         }
         assert_eq!("NET:30".parse::<PaymentTerms>().unwrap(), PaymentTerms::Net(30));

@@ -203,7 +203,8 @@ fn ungroup(text: &str) -> Option<String> {
 
 /// Payment terms in words or codes: `货到付款`/`现结`/`现款`/`cod` → cod; `30`/`30天`/
 /// `账期30天`/`net 30`/`net:30` → net:30; `月结30天`/`月结30`/`eom:30` → eom:30;
-/// `月底结清` → eom:0. `月结` alone names no number of days and is refused.
+/// `月底结清` → eom:0; `票到30天`/`票到30天付款`/`inv:30` → inv:30. `月结` alone names no
+/// number of days and is refused.
 pub fn parse_terms_typed(text: &str) -> Result<PaymentTerms, DomainError> {
     let t = compact(text).to_lowercase();
     let bad = || DomainError::MalformedTerms(text.trim().to_string());
@@ -216,6 +217,11 @@ pub fn parse_terms_typed(text: &str) -> Result<PaymentTerms, DomainError> {
         }
         "月底结清" | "当月结清" | "endofmonth" => return Ok(PaymentTerms::Eom(0)),
         _ => {}
+    }
+    let invoice = ["票到", "收票后", "开票后", "inv"].iter().find_map(|p| t.strip_prefix(p));
+    if let Some(rest) = invoice {
+        let rest = rest.strip_suffix("付款").unwrap_or(rest);
+        return term_days(rest).map(PaymentTerms::Inv).ok_or_else(bad);
     }
     let eom = ["月结", "endofmonth+", "eom+", "eom"].iter().find_map(|p| t.strip_prefix(p));
     if let Some(rest) = eom {

@@ -143,6 +143,9 @@ fn terms_are_read_in_words_and_codes() {
         ("eom:30", Eom(30)),
         ("end of month + 30 days", Eom(30)),
         ("月底结清", Eom(0)),
+        ("票到30天", Inv(30)),
+        ("票到30天付款", Inv(30)),
+        ("inv:45", Inv(45)),
     ];
     for (text, terms) in cases {
         assert_eq!(parse_terms_typed(text), Ok(terms), "{text:?}");

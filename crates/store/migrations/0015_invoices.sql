@@ -60,3 +60,15 @@ CREATE TRIGGER invoice_sendings_refuse_update BEFORE UPDATE ON invoice_sendings
 BEGIN SELECT RAISE(ABORT, 'append_only: an invoice''s sending is never changed'); END;
 CREATE TRIGGER invoice_sendings_refuse_delete BEFORE DELETE ON invoice_sendings
 BEGIN SELECT RAISE(ABORT, 'append_only: an invoice''s sending is never deleted'); END;
+
+-- The deliveries on invoice terms (票到N天付款): how many days after the invoice they are due,
+-- and the due date that follows from the invoices recorded so far ('9999-12-31' while no
+-- invoice covers it: awaiting its invoice, not due). The due date is kept by the app as
+-- invoices and their sendings are recorded; the days never change.
+CREATE TABLE invoice_terms (
+    entry_id INTEGER PRIMARY KEY REFERENCES entries (id),
+    days     INTEGER NOT NULL CHECK (days >= 0),
+    due_date TEXT NOT NULL
+);
+CREATE TRIGGER invoice_terms_refuse_delete BEFORE DELETE ON invoice_terms
+BEGIN SELECT RAISE(ABORT, 'append_only: a delivery''s invoice terms are never deleted'); END;

@@ -46,6 +46,7 @@ pub const TABLES: &[&str] = &[
     "invoices",
     "invoice_covers",
     "invoice_sendings",
+    "invoice_terms",
     "account_totals",
     "open_items",
 ];

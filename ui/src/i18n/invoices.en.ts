@@ -1,6 +1,9 @@
 // English for VAT invoices (发票): a customer's Invoices tab, the invoice form, sendings, the
 // invoicing report and the figures beside them.
 export const invoicesEn = {
+  "terms.inv": "{days} {days:day|days} after the invoice",
+  "terms.pick_inv": "N days after the invoice",
+  "invoices.awaiting": "Awaiting invoice",
   "customer.tab.invoices": "Invoices",
   "customer.not_invoiced": "Delivered, not invoiced",
   "customer.invoiced_unpaid": "Invoiced, not paid",

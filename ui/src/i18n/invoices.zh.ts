@@ -2,6 +2,9 @@ import type { invoicesEn } from "./invoices.en";
 
 // 增值税发票：客户页的“发票”标签、开票登记表单、送达记录、开票与回款情况表及相关数字。
 export const invoicesZh: Record<keyof typeof invoicesEn, string> = {
+  "terms.inv": "票到 {days} 天付款",
+  "terms.pick_inv": "票到 N 天付款",
+  "invoices.awaiting": "待开票",
   "customer.tab.invoices": "发票",
   "customer.not_invoiced": "已发货未开票",
   "customer.invoiced_unpaid": "已开票未回款",

@@ -284,8 +284,9 @@ fn terms_for(rng: &mut Rng, kind: CustomerKind, role: Role) -> PaymentTerms {
         CustomerKind::Chain => PaymentTerms::Eom(60),
         CustomerKind::Enterprise if roll < 20 => PaymentTerms::Net(30),
         CustomerKind::Enterprise if roll < 45 => PaymentTerms::Net(60),
-        CustomerKind::Enterprise if roll < 80 => PaymentTerms::Eom(30),
-        CustomerKind::Enterprise => PaymentTerms::Eom(60),
+        CustomerKind::Enterprise if roll < 70 => PaymentTerms::Eom(30),
+        // Their payables start from the VAT invoice: 票到30天.
+        CustomerKind::Enterprise => PaymentTerms::Inv(30),
         CustomerKind::Clinic => PaymentTerms::Net(30),
         CustomerKind::Other => PaymentTerms::Eom(30),
     };
@@ -303,6 +304,8 @@ fn term_days(terms: PaymentTerms) -> i64 {
         PaymentTerms::Cod => 0,
         PaymentTerms::Net(days) => i64::from(days),
         PaymentTerms::Eom(days) => i64::from(days) + 15,
+        // Invoiced early the next month, as the demo's invoicing does.
+        PaymentTerms::Inv(days) => i64::from(days) + 20,
     }
 }
 

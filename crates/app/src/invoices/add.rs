@@ -303,6 +303,7 @@ fn add_in_tx(tx: &Transaction, stamp: &Stamp, form: &InvoiceForm, today: NaiveDa
     let after =
         serde_json::json!({ "number": new.number, "code": new.code, "amount": new.amount, "covers": covers.len() });
     audit::record(tx, stamp, "add_invoice", "invoices", Some(id), None, Some(&after))?;
+    super::terms::refresh_dues(tx, new.customer_id)?;
     view_of(tx, new.customer_id, id)
 }
 
@@ -353,6 +354,7 @@ fn reach_in_tx(tx: &Transaction, stamp: &Stamp, form: &ReachForm, today: NaiveDa
         note: form.note.trim().into(),
     };
     invoices::reach(tx, &reached, stamp)?;
+    super::terms::refresh_dues(tx, invoice.customer_id)?;
     view_of(tx, invoice.customer_id, invoice.id)
 }
 

@@ -5,6 +5,9 @@
 mod add;
 mod list;
 mod report;
+mod terms;
+
+pub(crate) use terms::keep_terms;
 
 pub use add::{CoverForm, InvoiceForm, InvoicePreview, ReachForm, RoomLine};
 pub use list::{CoverView, InvoiceView, ReachedView};

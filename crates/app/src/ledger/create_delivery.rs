@@ -281,6 +281,8 @@ fn issue_in_tx(
         },
     )?;
     deliveries::mark_issued(tx, id, &number, entry.id)?;
+    let terms = huikuan_store::tables::customers::get(tx, draft.customer_id)?.fields.payment_terms;
+    crate::invoices::keep_terms(tx, terms, entry.id, draft.doc_date, draft.due_date)?;
     let issued = deliveries::issued_from(&draft, &number, entry.id);
     audit(tx, stamp, "issue", "delivery_note", id, saved.then_some(&draft), Some(&issued))?;
     if let Some((check, reason)) = overridden {

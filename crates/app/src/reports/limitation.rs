@@ -177,6 +177,10 @@ fn rows_of(customer: &Customer, account: &Account, known: &Acknowledged, as_of: 
     let mut rows = Vec::new();
     for (r, open) in account.receivables.iter().zip(&settlement.open) {
         let Some(open) = open.filter(|o| o.is_positive()) else { continue };
+        // Awaiting its invoice, it is not due: no period runs yet.
+        if huikuan_domain::terms::is_awaiting_invoice(r.due_date) {
+            continue;
+        }
         let (last_restart, ends_on) = period_end(r.due_date, events.get(&r.id).map_or(&[][..], Vec::as_slice), as_of);
         rows.push(LimitationRow {
             code: customer.fields.code.clone(),

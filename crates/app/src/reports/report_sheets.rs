@@ -175,7 +175,11 @@ impl Books {
                         Cell::text(&i.salesperson),
                         Cell::text(&i.number),
                         Cell::Date(i.doc_date),
-                        Cell::Date(i.due_date),
+                        if huikuan_domain::terms::is_awaiting_invoice(i.due_date) {
+                            Cell::text(w.say("待开票", "awaiting invoice"))
+                        } else {
+                            Cell::Date(i.due_date)
+                        },
                         Cell::Money(i.amount),
                         Cell::Money(i.open),
                         days,

@@ -60,3 +60,13 @@ CREATE TRIGGER invoice_sendings_refuse_delete BEFORE DELETE ON invoice_sendings 
     EXECUTE FUNCTION append_only_refuse('append_only: an invoice''s sending is never deleted');
 CREATE TRIGGER invoice_sendings_refuse_truncate BEFORE TRUNCATE ON invoice_sendings FOR EACH STATEMENT
     EXECUTE FUNCTION append_only_refuse('append_only: an invoice''s sending is never deleted');
+
+CREATE TABLE invoice_terms (
+    entry_id BIGINT PRIMARY KEY REFERENCES entries (id) DEFERRABLE INITIALLY IMMEDIATE,
+    days     BIGINT NOT NULL CHECK (days >= 0),
+    due_date TEXT COLLATE "C" NOT NULL
+);
+CREATE TRIGGER invoice_terms_refuse_delete BEFORE DELETE ON invoice_terms FOR EACH ROW
+    EXECUTE FUNCTION append_only_refuse('append_only: a delivery''s invoice terms are never deleted');
+CREATE TRIGGER invoice_terms_refuse_truncate BEFORE TRUNCATE ON invoice_terms FOR EACH STATEMENT
+    EXECUTE FUNCTION append_only_refuse('append_only: a delivery''s invoice terms are never deleted');

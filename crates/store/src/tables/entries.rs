@@ -134,10 +134,17 @@ pub fn insert(conn: &Transaction, e: &NewEntry, stamp: &Stamp) -> Result<i64, St
 
 pub fn get(conn: &Transaction, id: i64) -> Result<Entry, StoreError> {
     let sql = format!("SELECT {COLUMNS} FROM entries WHERE id = ?1");
-    conn.prepare_cached(&sql)?
+    let mut entry = conn
+        .prepare_cached(&sql)?
         .query_row([id], from_row)
         .optional()?
-        .ok_or_else(|| not_found(format!("ledger entry #{id}")))
+        .ok_or_else(|| not_found(format!("ledger entry #{id}")))?;
+    let due: Option<NaiveDate> = conn
+        .prepare_cached("SELECT due_date FROM invoice_terms WHERE entry_id = ?1")?
+        .query_row([id], |r: &Row| r.get(0))
+        .optional()?;
+    entry.due_date = due.or(entry.due_date);
+    Ok(entry)
 }
 
 pub fn by_number(conn: &Transaction, kind: EntryKind, number: &str) -> Result<Option<Entry>, StoreError> {
@@ -152,8 +159,9 @@ pub fn for_customer(conn: &Transaction, customer_id: i64) -> Result<Vec<Entry>, 
          ORDER BY doc_date, CASE side WHEN 'debit' THEN 0 ELSE 1 END, id"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map([customer_id], from_row)?;
-    rows.collect::<Result<_, _>>()
+    let mut rows: Vec<Entry> = stmt.query_map([customer_id], from_row)?.collect::<Result<_, _>>()?;
+    entries_due_from_invoices(&mut rows, &super::invoices::dues(conn, Some(customer_id))?);
+    Ok(rows)
 }
 
 /// One customer's account for settlement, in the order of `for_customer`. Only the columns
@@ -168,7 +176,29 @@ pub fn account(conn: &Transaction, customer_id: i64) -> Result<Account, StoreErr
          ORDER BY doc_date, side, id",
     )?;
     stmt.for_each([customer_id], |row| push_settled(&mut account, row, 0))?;
+    due_from_invoices(&mut account, &super::invoices::dues(conn, Some(customer_id))?);
     Ok(account)
+}
+
+/// The due dates of the deliveries on invoice terms, as their invoices give them.
+fn due_from_invoices(account: &mut Account, dues: &HashMap<i64, NaiveDate>) {
+    if dues.is_empty() {
+        return;
+    }
+    for r in &mut account.receivables {
+        if let Some(due) = dues.get(&r.id) {
+            r.due_date = *due;
+        }
+    }
+}
+
+/// The same for entries read whole.
+fn entries_due_from_invoices(entries: &mut [Entry], dues: &HashMap<i64, NaiveDate>) {
+    for e in entries.iter_mut() {
+        if let Some(due) = dues.get(&e.id) {
+            e.due_date = Some(*due);
+        }
+    }
 }
 
 /// Adds the entry in `row` to `account`: its id, kind, side, number, doc_date, due_date and
@@ -215,6 +245,8 @@ pub fn all_accounts(conn: &Transaction) -> Result<HashMap<i64, Account>, StoreEr
     for (customer_id, allocation) in allocations::all(conn)? {
         accounts.entry(customer_id).or_default().allocations.push(allocation);
     }
+    let dues = super::invoices::dues(conn, None)?;
+    accounts.values_mut().for_each(|account| due_from_invoices(account, &dues));
     Ok(accounts)
 }
 
@@ -231,6 +263,7 @@ pub fn each_account<E: From<StoreError>>(
     // Each allocation joins its customer's account as its credit goes by, and the account's
     // are put in the order `account` reads them (by allocation id) when it is complete.
     let mut allocations = allocations::by_credit(conn)?;
+    let dues = super::invoices::dues(conn, None)?;
     let mut spent: Vec<(i64, ExplicitAllocation)> = Vec::new();
     let mut stmt = conn.prepare_cached(
         "SELECT customer_id, id, kind, side, number, doc_date, due_date, amount_cents FROM entries
@@ -242,6 +275,7 @@ pub fn each_account<E: From<StoreError>>(
     let mut finish = |customer_id: i64, account: &mut Account, spent: &mut Vec<(i64, ExplicitAllocation)>| {
         spent.sort_by_key(|(id, _)| *id);
         account.allocations = spent.drain(..).map(|(_, a)| a).collect();
+        due_from_invoices(account, &dues);
         if failed.is_none() {
             failed = f(customer_id, account).err();
         }
@@ -298,8 +332,10 @@ pub fn page_of(conn: &Transaction, customer_id: i64, limit: u32, offset: u32) ->
          ORDER BY doc_date DESC, CASE side WHEN 'debit' THEN 0 ELSE 1 END DESC, id DESC LIMIT ?2 OFFSET ?3"
     );
     let mut stmt = conn.prepare_cached(&sql)?;
-    let rows = stmt.query_map(params![customer_id, limit, offset], from_row)?;
-    rows.collect::<Result<_, _>>()
+    let mut rows: Vec<Entry> =
+        stmt.query_map(params![customer_id, limit, offset], from_row)?.collect::<Result<_, _>>()?;
+    entries_due_from_invoices(&mut rows, &super::invoices::dues(conn, Some(customer_id))?);
+    Ok(rows)
 }
 
 /// What the `count` newest entries of a customer add to its balance (debits less credits).

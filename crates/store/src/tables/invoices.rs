@@ -227,3 +227,44 @@ pub fn numbers_by_entry(
     }
     Ok(numbers)
 }
+
+/// Keeps that a delivery is on invoice terms of `days`, due on `due` (awaiting its invoice
+/// when it is posted).
+pub fn set_terms(conn: &Transaction, entry_id: i64, days: u16, due: NaiveDate) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO invoice_terms (entry_id, days, due_date) VALUES (?1, ?2, ?3)")?
+        .execute(params![entry_id, i64::from(days), due])?;
+    Ok(())
+}
+
+/// The deliveries of a customer on invoice terms: (entry id, days).
+pub fn terms_of(conn: &Transaction, customer_id: i64) -> Result<Vec<(i64, u16)>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT t.entry_id, t.days FROM invoice_terms t JOIN entries e ON e.id = t.entry_id WHERE e.customer_id = ?1",
+    )?;
+    let rows = stmt.query_map([customer_id], |r: &Row| Ok((r.get::<i64>(0)?, r.get::<i64>(1)? as u16)))?;
+    rows.collect()
+}
+
+/// A delivery's due date as its invoices now give it; its kept open item follows.
+pub fn set_due(conn: &Transaction, entry_id: i64, due: NaiveDate) -> Result<(), StoreError> {
+    conn.prepare_cached("UPDATE invoice_terms SET due_date = ?2 WHERE entry_id = ?1")?
+        .execute(params![entry_id, due])?;
+    conn.prepare_cached("UPDATE open_items SET due_date = ?2 WHERE entry_id = ?1")?.execute(params![entry_id, due])?;
+    Ok(())
+}
+
+/// The due dates invoices give deliveries on invoice terms, by entry id: a customer's, or
+/// everyone's. They replace the due date the entry was posted with.
+pub fn dues(conn: &Transaction, customer_id: Option<i64>) -> Result<HashMap<i64, NaiveDate>, StoreError> {
+    let due = |r: &Row| Ok((r.get::<i64>(0)?, r.get::<NaiveDate>(1)?));
+    match customer_id {
+        Some(id) => conn
+            .prepare_cached(
+                "SELECT t.entry_id, t.due_date FROM invoice_terms t JOIN entries e ON e.id = t.entry_id
+                 WHERE e.customer_id = ?1",
+            )?
+            .query_map([id], due)?
+            .collect(),
+        None => conn.prepare_cached("SELECT entry_id, due_date FROM invoice_terms")?.query_map((), due)?.collect(),
+    }
+}

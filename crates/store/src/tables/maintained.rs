@@ -149,6 +149,14 @@ pub fn is_dirty(conn: &Transaction, customer_id: i64) -> Result<bool, StoreError
     stmt.exists([customer_id])
 }
 
+/// Marks a customer's kept figures as out of date: something settling reads changed without
+/// an entry or allocation (a due date that follows an invoice).
+pub fn mark_dirty(conn: &Transaction, customer_id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO dirty_accounts (customer_id) VALUES (?1) ON CONFLICT (customer_id) DO NOTHING")?
+        .execute([customer_id])?;
+    Ok(())
+}
+
 const TOTALS_COLUMNS: &str = "customer_id, balance_cents, credit_cents, first_date, last_date, entries";
 
 fn totals_row(row: &Row) -> Result<(i64, Totals), StoreError> {
