@@ -286,7 +286,8 @@ fn terms_for(rng: &mut Rng, kind: CustomerKind, role: Role) -> PaymentTerms {
         CustomerKind::Enterprise if roll < 45 => PaymentTerms::Net(60),
         CustomerKind::Enterprise if roll < 70 => PaymentTerms::Eom(30),
         // Their payables start from the VAT invoice: 票到30天.
-        CustomerKind::Enterprise => PaymentTerms::Inv(30),
+        CustomerKind::Enterprise if roll < 80 => PaymentTerms::Inv(30),
+        CustomerKind::Enterprise => PaymentTerms::Eom(60),
         CustomerKind::Clinic => PaymentTerms::Net(30),
         CustomerKind::Other => PaymentTerms::Eom(30),
     };
