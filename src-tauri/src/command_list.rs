@@ -116,4 +116,5 @@ pub const COMMANDS: &[&str] = &[
     "invoice_reached",
     "invoicing_report",
     "customer_invoicing",
+    "invoices_import",
 ];

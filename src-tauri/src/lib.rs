@@ -135,6 +135,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         invoices::invoice_reached,
         invoices::invoicing_report,
         invoices::customer_invoicing,
+        invoices::invoices_import,
     ]
 }
 

@@ -8,6 +8,7 @@ import sqlite3
 from pathlib import Path
 
 from selenium.webdriver.common.keys import Keys
+from selenium.webdriver.remote.file_detector import UselessFileDetector
 
 from ui import count, find, go, testid, wait, wait_text
 from walk import axe_violations, demo_books, describe, set_language, settle
@@ -32,6 +33,16 @@ def an_invoiced_customer_with_uninvoiced_deliveries(db: Path) -> tuple[str, list
 
 def yuan(cents: int) -> str:
     return f"{cents // 100}.{cents % 100:02d}"
+
+
+def tap(d, element) -> None:
+    """Clicks a button below the fold: brought into view first, as a user scrolls to it."""
+    d.execute_script("arguments[0].scrollIntoView({block: 'center', inline: 'center'})", element)
+    element.click()
+
+
+def click(d, name: str) -> None:
+    tap(d, testid(d, name))
 
 
 def no_serious_findings(d, screen: str, language: str) -> None:
@@ -68,7 +79,7 @@ def test_an_invoice_is_recorded_for_this_months_deliveries_and_shown_everywhere(
     app.shot("02-invoice-form-refused-en")
     no_serious_findings(d, "invoice form", "en")
     before = sqlite3.connect(app.db).execute("SELECT count(*) FROM invoices").fetchone()[0]
-    testid(d, "invoice-save").click()
+    click(d, "invoice-save")
     wait("the refusal kept the form", lambda: "20 digits" in form.text)
     assert sqlite3.connect(app.db).execute("SELECT count(*) FROM invoices").fetchone()[0] == before
 
@@ -78,7 +89,7 @@ def test_an_invoice_is_recorded_for_this_months_deliveries_and_shown_everywhere(
     cover.send_keys(Keys.CONTROL, "a")
     cover.send_keys(yuan(cents))
     wait("the form is right", lambda: "20 digits" not in form.text and count(d, "[data-testid='invoice-covers-error']") == 0)
-    testid(d, "invoice-save").click()
+    click(d, "invoice-save")
     row = find(d, "[data-testid='invoice-row'][data-number='26332000000099990001']", seconds=20)
     assert number in row.text and "Not recorded" in row.text
     with sqlite3.connect(app.db) as conn:
@@ -88,9 +99,9 @@ def test_an_invoice_is_recorded_for_this_months_deliveries_and_shown_everywhere(
         ).fetchall()
     assert covers == [(number, cents)], covers
 
-    row.find_element("css selector", "[data-testid='invoice-reach']").click()
+    tap(d, row.find_element("css selector", "[data-testid='invoice-reach']"))
     reach = testid(d, "invoice-reach-form")
-    reach.find_element("css selector", "button.primary").click()
+    tap(d, reach.find_element("css selector", "button.primary"))
     wait_text(d, "[data-testid='invoice-row'][data-number='26332000000099990001']", "Express", seconds=20)
     settle(d)
     app.shot("03-invoices-tab-en")
@@ -104,3 +115,36 @@ def test_an_invoice_is_recorded_for_this_months_deliveries_and_shown_everywhere(
     wait_text(d, "[data-testid='invoicing-report']", "已开票未回款")
     settle(d)
     app.shot("05-invoicing-report-zh")
+
+    # An invoice list from the tax platform: the delivery it matches is recorded, a buyer no
+    # customer is stays for review.
+    with sqlite3.connect(app.db) as conn:
+        name, other_number, other_cents = conn.execute(
+            "SELECT c.name, e.number, e.amount_cents FROM entries e JOIN customers c ON c.id = e.customer_id "
+            "WHERE e.kind = 'delivery' AND NOT EXISTS (SELECT 1 FROM invoice_covers v WHERE v.entry_id = e.id) "
+            "AND (SELECT count(*) FROM entries e2 WHERE e2.customer_id = e.customer_id AND e2.kind = 'delivery' "
+            "     AND e2.amount_cents = e.amount_cents) = 1 ORDER BY e.doc_date DESC LIMIT 1"
+        ).fetchone()
+    today = sqlite3.connect(app.db).execute("SELECT max(doc_date) FROM entries").fetchone()[0]
+    listing = app.db.parent / "发票清单.csv"
+    rows = [
+        "序号,数电票号码,购买方名称,开票日期,价税合计,税额,发票票种",
+        f"1,26332000000099990002,{name},{today},{yuan(other_cents)},{yuan((other_cents * 26 + 113) // 226)},数电票（普通发票）",
+        f"2,26332000000099990003,不认识的公司,{today},113.00,13.00,数电票（普通发票）",
+    ]
+    listing.write_bytes(("\r\n".join(rows) + "\r\n").encode("gbk"))
+    d.file_detector = UselessFileDetector()
+    find(d, "[data-testid='invoice-import-file']").send_keys(str(listing))
+    wait_text(d, "[data-testid='invoice-import-counts']", "将登记 1 张", seconds=20)
+    assert "不认识的公司" in testid(d, "invoice-import-review").text
+    settle(d)
+    app.shot("06-invoice-import-preview-zh")
+    no_serious_findings(d, "invoice import", "zh")
+    click(d, "invoice-import-confirm")
+    wait_text(d, "[data-testid='invoice-import-counts']", "已登记 1 张", seconds=20)
+    with sqlite3.connect(app.db) as conn:
+        covered = conn.execute(
+            "SELECT e.number FROM invoice_covers v JOIN invoices i ON i.id = v.invoice_id JOIN entries e ON e.id = v.entry_id "
+            "WHERE i.number = '26332000000099990002'"
+        ).fetchall()
+    assert covered == [(other_number,)], covered

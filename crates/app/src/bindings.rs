@@ -28,8 +28,8 @@ use crate::forms::{
 use crate::import::{ImportSummary, SkippedRow};
 use crate::interest::{Claim, ClaimRequest, InterestSpan, InterestTerms, ItemInterest, LprRate};
 use crate::invoices::{
-    CoverForm, CoverView, InvoiceForm, InvoicePreview, InvoiceView, InvoicingReport, InvoicingRow, ReachForm,
-    ReachedView, RoomLine,
+    CoverForm, CoverView, InvoiceForm, InvoiceImport, InvoicePreview, InvoiceView, InvoicingReport, InvoicingRow,
+    ReachForm, ReachedView, ReviewRow, RoomLine,
 };
 use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
@@ -300,6 +300,8 @@ pub fn typescript() -> String {
         InvoicePreview,
         InvoicingRow,
         InvoicingReport,
+        ReviewRow,
+        InvoiceImport,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

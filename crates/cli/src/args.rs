@@ -216,6 +216,9 @@ pub enum ImportKind {
     OpeningBalances,
     Deliveries,
     Payments,
+    /// An invoice list from the tax platform: each invoice matched to its customer and the
+    /// deliveries it covers; those matched with any doubt are listed for review, not recorded.
+    Invoices,
 }
 
 /// Writing a report to a file: XLSX, CSV or PDF, by the file's extension.

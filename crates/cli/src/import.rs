@@ -27,16 +27,18 @@ impl ImportKind {
             ImportKind::OpeningBalances => "opening-balances",
             ImportKind::Deliveries => "deliveries",
             ImportKind::Payments => "payments",
+            ImportKind::Invoices => "invoices",
         }
     }
 }
 
-fn kind(k: ImportKind) -> Kind {
+fn kind(k: ImportKind) -> Result<Kind, AppError> {
     match k {
-        ImportKind::Customers => Kind::Customers,
-        ImportKind::OpeningBalances => Kind::OpeningBalances,
-        ImportKind::Deliveries => Kind::Deliveries,
-        ImportKind::Payments => Kind::Payments,
+        ImportKind::Customers => Ok(Kind::Customers),
+        ImportKind::OpeningBalances => Ok(Kind::OpeningBalances),
+        ImportKind::Deliveries => Ok(Kind::Deliveries),
+        ImportKind::Payments => Ok(Kind::Payments),
+        ImportKind::Invoices => Err(AppError::Rule("invoices are imported by their own reading".into())),
     }
 }
 
@@ -47,7 +49,7 @@ pub fn import_file(books: &mut Books, format: Format, request: ImportRequest) ->
     let bytes =
         std::fs::read(file).map_err(|e| AppError::File { path: file.display().to_string(), message: e.to_string() })?;
     let form = ImportForm {
-        kind: kind(request.kind),
+        kind: kind(request.kind)?,
         file_name: file.file_name().map(|n| n.to_string_lossy().to_string()).unwrap_or_default(),
         content_base64: base64::engine::general_purpose::STANDARD.encode(&bytes),
         mapping: None,

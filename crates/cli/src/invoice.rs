@@ -1,6 +1,6 @@
 //! `huikuan-cli invoice`: VAT invoices recorded, listed, and their sendings.
 
-use huikuan_app::invoices::{CoverForm, InvoiceForm, InvoiceView, ReachForm};
+use huikuan_app::invoices::{CoverForm, InvoiceForm, InvoiceImport, InvoiceView, ReachForm};
 use huikuan_app::{AppError, Books};
 
 use crate::args::{Format, InvoiceCommand};
@@ -82,6 +82,31 @@ fn table(all: &[InvoiceView]) -> String {
     }
     if all.is_empty() {
         text.push_str("no invoices\n");
+    }
+    text
+}
+
+/// `import invoices FILE [--preview]`: what was recorded, known before, left for review, left out.
+pub fn import(books: &mut Books, format: Format, file: &std::path::Path, preview: bool) -> Result<String, AppError> {
+    let bytes = std::fs::read(file).map_err(|e| crate::run::file_error(file, e))?;
+    let done = books.import_invoices(&bytes, preview)?;
+    Ok(render::json_or(format, &done, imported))
+}
+
+fn imported(done: &InvoiceImport) -> String {
+    let what = if done.preview { "would record" } else { "recorded" };
+    let mut text = format!(
+        "invoices: {what} {} new, {} already recorded, {} to review, {} left out\n",
+        done.new,
+        done.known,
+        done.review.len(),
+        done.skipped.len()
+    );
+    for r in &done.review {
+        text.push_str(&format!("  review row {} {} {} {}: {}\n", r.line, r.number, r.buyer, r.amount.yuan(), r.reason));
+    }
+    for s in &done.skipped {
+        text.push_str(&format!("  row {}: {}\n", s.line, s.reason));
     }
     text
 }

@@ -79,6 +79,12 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     match cli.command {
         Command::Init => Ok(render::message(format, &format!("book ready at {}", books.store().location()))),
         Command::CopyTo { target } => crate::shared::copy_to(&mut books, format, &target),
+        Command::Import { kind: ImportKind::Invoices, file, sheet, override_reason, preview } => {
+            if sheet.is_some() || override_reason.is_some() {
+                return Err(AppError::Rule("--sheet and --override-reason do not apply to invoices".into()));
+            }
+            crate::invoice::import(&mut books, format, &file, preview)
+        }
         Command::Import { kind, file, sheet, override_reason, preview } => {
             if override_reason.is_some() && kind != ImportKind::Deliveries {
                 return Err(AppError::Rule("--override-reason applies to deliveries only".into()));

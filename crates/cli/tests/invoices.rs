@@ -110,3 +110,22 @@ fn a_bad_invoice_is_refused_naming_each_field() {
     assert!(message.contains("rate") && message.contains("20 digits"), "{message}");
     assert!(json(&db, &["invoice", "list", "--format", "json"]).as_array().unwrap().is_empty());
 }
+
+#[test]
+fn import_invoices_previews_then_records_what_it_matches() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = book(dir.path());
+    let text = "发票号码,购买方名称,开票日期,金额,税额,价税合计,发票票种\r\n\
+        26332000000012345678,华联超市,2026-11-05,7079.65,920.35,8000.00,数电票（增值税专用发票）\r\n\
+        26332000000012345679,华联超市,2026-11-06,1.00,0.13,1.13,数电票（增值税专用发票）\r\n";
+    let file = dir.path().join("invoices.csv");
+    std::fs::write(&file, encoding_rs::GBK.encode(text).0).unwrap();
+    let file = file.to_str().unwrap();
+    let preview = json(&db, &["import", "invoices", file, "--preview", "--format", "json", "--today", "2026-11-30"]);
+    assert_eq!((preview["new"].as_u64(), preview["preview"].as_bool()), (Some(1), Some(true)));
+    assert!(json(&db, &["invoice", "list", "--format", "json"]).as_array().unwrap().is_empty());
+    let done = ok(&db, &["import", "invoices", file, "--today", "2026-11-30"]);
+    assert!(done.contains("recorded 1 new") && done.contains("1 to review"), "{done}");
+    let list = json(&db, &["invoice", "list", "C001", "--format", "json"]);
+    assert_eq!(list[0]["covers"][0]["number"], "SD-2026-000001");
+}

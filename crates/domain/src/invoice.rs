@@ -3,11 +3,13 @@
 //! delivered but not invoiced, invoiced but not paid, as of a date.
 
 mod check;
+mod listing;
 mod report;
 
 use serde::{Deserialize, Serialize};
 
 pub use check::{check_invoice, check_number, Cover, InvoiceInput, Problem};
+pub use listing::{read_invoice_list, InvoiceList, ListedInvoice, ListedRow};
 pub use report::{invoicing, Invoicing};
 
 /// The kind of invoice, as the tax platform names them.

@@ -1,6 +1,7 @@
 //! VAT invoices (发票): a customer's invoices, the form (its rows, checked as typed, recorded),
 //! sendings, and the invoicing report.
 
+use base64::Engine;
 use chrono::NaiveDate;
 use huikuan_app::invoices::{
     InvoiceForm, InvoicePreview, InvoiceView, InvoicingReport, InvoicingRow, ReachForm, RoomLine,
@@ -47,4 +48,25 @@ pub async fn invoicing_report(state: State<'_, AppState>, as_of: NaiveDate) -> R
 #[tauri::command]
 pub async fn customer_invoicing(state: State<'_, AppState>, code: String) -> Result<InvoicingRow, ErrorView> {
     state.reading(move |b| b.customer_invoicing(&code)).await
+}
+
+/// An invoice list from the tax platform (base64): with `preview`, what it would record.
+#[tauri::command]
+pub async fn invoices_import(
+    state: State<'_, AppState>,
+    content_base64: String,
+    preview: bool,
+) -> Result<huikuan_app::invoices::InvoiceImport, ErrorView> {
+    state
+        .books(move |b| {
+            let bytes = base64::engine::general_purpose::STANDARD.decode(content_base64.as_bytes()).map_err(|e| {
+                huikuan_app::AppError::rule(
+                    Some("file".into()),
+                    format!("the file did not arrive whole: {e}"),
+                    format!("文件未完整传到：{e}"),
+                )
+            })?;
+            b.import_invoices(&bytes, preview)
+        })
+        .await
 }

@@ -1359,3 +1359,23 @@ export type InvoicingReport = { as_of: string,
  * The customers with any figure not zero, by code.
  */
 customers: Array<InvoicingRow>, totals: InvoicingRow, };
+
+export type ReviewRow = { line: number, number: string, buyer: string, amount: Money, 
+/**
+ * The customer found, when one was.
+ */
+customer_code: string | null, reason: string, reason_zh: string, };
+
+export type InvoiceImport = { 
+/**
+ * Invoices recorded (or, in a preview, that would be).
+ */
+new: number, 
+/**
+ * Invoices recorded before.
+ */
+known: number, review: Array<ReviewRow>, 
+/**
+ * Rows left out: void and red-letter invoices, totals.
+ */
+skipped: Array<SkippedRow>, preview: boolean, };

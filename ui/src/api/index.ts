@@ -102,6 +102,7 @@ import type {
   InvoiceView,
   InvoicingReport,
   InvoicingRow,
+  InvoiceImport,
   ReachForm,
   RoomLine,
 } from "./bindings";
@@ -327,6 +328,9 @@ export const api = {
   invoiceReached: (form: ReachForm) => call<InvoiceView>("invoice_reached", { form }),
   invoicingReport: (asOf: string) => call<InvoicingReport>("invoicing_report", { asOf }),
   customerInvoicing: (code: string) => call<InvoicingRow>("customer_invoicing", { code }),
+  /** An invoice list from the tax platform (base64): with `preview`, what it would record. */
+  importInvoices: (contentBase64: string, preview: boolean) =>
+    call<InvoiceImport>("invoices_import", { contentBase64, preview }),
   /** The statement lines with this status (all when null), each open one with its suggestion. */
   bankLines: (status: BankLineStatus | null) => call<BankLineView[]>("bank_lines", { status }),
   /** Records the line as a payment: of `customer` (else the suggested one), allocated as given (else as suggested). */

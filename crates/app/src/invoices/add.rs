@@ -293,7 +293,12 @@ fn checked(tx: &Transaction, form: &InvoiceForm, today: NaiveDate) -> Result<(Ne
     Ok((new, covers, room))
 }
 
-fn add_in_tx(tx: &Transaction, stamp: &Stamp, form: &InvoiceForm, today: NaiveDate) -> Result<InvoiceView, AppError> {
+pub(super) fn add_in_tx(
+    tx: &Transaction,
+    stamp: &Stamp,
+    form: &InvoiceForm,
+    today: NaiveDate,
+) -> Result<InvoiceView, AppError> {
     let (new, covers, room) = checked(tx, form, today)?;
     let id = invoices::insert(tx, &new, stamp)?;
     for cover in &covers {
@@ -382,6 +387,27 @@ pub struct RoomLine {
     pub left: Money,
 }
 
+/// A customer's deliveries with what is left to invoice on each, oldest first.
+pub(super) fn room_of(tx: &Transaction, code: &str) -> Result<Vec<RoomLine>, AppError> {
+    let customer = customer_by_code(tx, code)?;
+    let dated: Vec<(i64, NaiveDate)> = entries::for_customer(tx, customer.id)?
+        .into_iter()
+        .filter(|e| e.kind == EntryKind::Delivery)
+        .filter_map(|e| e.as_receivable())
+        .map(|r| (r.id, r.doc_date))
+        .collect();
+    let room = Room::read(tx, customer.id, None)?;
+    Ok(room
+        .receivables
+        .iter()
+        .zip(dated)
+        .map(|((id, number, amount), (_, date))| {
+            let left = room.left_on(*id, *amount);
+            RoomLine { number: number.clone(), date, amount: *amount, invoiced: *amount - left, left }
+        })
+        .collect())
+}
+
 /// The invoice form as typed, checked without writing: what its covers add up to and every
 /// field that would be refused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
@@ -393,27 +419,9 @@ pub struct InvoicePreview {
 }
 
 impl Books {
-    /// The customer's receivables with what is left to invoice on each, oldest first.
+    /// The customer's deliveries with what is left to invoice on each, oldest first.
     pub fn invoice_room(&mut self, code: &str) -> Result<Vec<RoomLine>, AppError> {
-        self.store.read(|tx| {
-            let customer = customer_by_code(tx, code)?;
-            let dated: Vec<(i64, NaiveDate)> = entries::for_customer(tx, customer.id)?
-                .into_iter()
-                .filter(|e| e.kind == EntryKind::Delivery)
-                .filter_map(|e| e.as_receivable())
-                .map(|r| (r.id, r.doc_date))
-                .collect();
-            let room = Room::read(tx, customer.id, None)?;
-            Ok(room
-                .receivables
-                .iter()
-                .zip(dated)
-                .map(|((id, number, amount), (_, date))| {
-                    let left = room.left_on(*id, *amount);
-                    RoomLine { number: number.clone(), date, amount: *amount, invoiced: *amount - left, left }
-                })
-                .collect())
-        })
+        self.store.read(|tx| room_of(tx, code))
     }
 
     /// The form checked as the user types, nothing written.

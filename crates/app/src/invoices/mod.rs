@@ -3,6 +3,7 @@
 //! kept. The report says what is delivered but not invoiced and invoiced but not paid.
 
 mod add;
+mod import;
 mod list;
 mod report;
 mod terms;
@@ -10,5 +11,6 @@ mod terms;
 pub(crate) use terms::keep_terms;
 
 pub use add::{CoverForm, InvoiceForm, InvoicePreview, ReachForm, RoomLine};
+pub use import::{InvoiceImport, ReviewRow};
 pub use list::{CoverView, InvoiceView, ReachedView};
 pub use report::{InvoicingReport, InvoicingRow};

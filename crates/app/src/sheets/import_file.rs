@@ -172,7 +172,7 @@ impl Books {
 
     /// Runs `f` with every write rolled back, whatever it returns, and even if it panics:
     /// the books never stay in rehearsal (where every save would silently vanish).
-    fn rehearsed<T>(&mut self, f: impl FnOnce(&mut Books) -> Result<T, AppError>) -> Result<T, AppError> {
+    pub(crate) fn rehearsed<T>(&mut self, f: impl FnOnce(&mut Books) -> Result<T, AppError>) -> Result<T, AppError> {
         let before = self.store.set_rehearsing(true);
         let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| f(self)));
         self.store.set_rehearsing(before);
