@@ -117,4 +117,5 @@ pub const COMMANDS: &[&str] = &[
     "invoicing_report",
     "customer_invoicing",
     "invoices_import",
+    "invoice_scan",
 ];

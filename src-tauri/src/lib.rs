@@ -136,6 +136,7 @@ pub fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + 
         invoices::invoicing_report,
         invoices::customer_invoicing,
         invoices::invoices_import,
+        invoices::invoice_scan,
     ]
 }
 

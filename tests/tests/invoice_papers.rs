@@ -6,20 +6,26 @@ use huikuan_app::evidence::EvidenceRequest;
 use huikuan_app::invoices::{CoverForm, InvoiceForm, ReachForm};
 use huikuan_app::{Books, CustomerFields};
 use huikuan_domain::{DocLanguage, Money, PaperKind, PaymentTerms, Period};
-use huikuan_tests::{books_on, deliver, pdf_text};
+use huikuan_tests::{books_at, books_on, deliver, pdf_text, place_in};
 
 const INVOICE: &str = "26332000000012345678";
 
 /// A customer (documents in `language`) with two September deliveries, the first invoiced.
 fn shop(language: DocLanguage) -> (Books, String, String) {
     let mut books = books_on("2026-11-30");
+    let (first, second) = stock(&mut books, language);
+    (books, first, second)
+}
+
+/// The customer, its deliveries and its invoice, in `books`.
+fn stock(books: &mut Books, language: DocLanguage) -> (String, String) {
     let mut fields = CustomerFields::new("C001", "华联超市有限公司");
     fields.payment_terms = PaymentTerms::Net(30);
     fields.credit_limit = Money::from_cents(100_000_000);
     fields.doc_language = language;
     books.create_customer(fields, Vec::new()).unwrap();
-    let first = deliver(&mut books, "C001", "2026-09-03", 11300);
-    let second = deliver(&mut books, "C001", "2026-09-20", 2000);
+    let first = deliver(books, "C001", "2026-09-03", 11300);
+    let second = deliver(books, "C001", "2026-09-20", 2000);
     let form = InvoiceForm {
         customer_code: "C001".into(),
         invoice_number: INVOICE.into(),
@@ -39,7 +45,7 @@ fn shop(language: DocLanguage) -> (Books, String, String) {
         ..ReachForm::default()
     };
     books.invoice_reached(&reach).unwrap();
-    (books, first, second)
+    (first, second)
 }
 
 fn plain(pdf: &[u8]) -> String {
@@ -97,4 +103,25 @@ fn the_evidence_pack_lists_the_invoices_with_how_they_reached_the_customer() {
     for said in ["已开发票清单", INVOICE, "数电专票", "11,300.00", &first, "2026-10-06", "电子邮件"] {
         assert!(text.contains(said), "{said} in {text}");
     }
+}
+
+#[test]
+fn a_scanned_invoice_goes_into_the_evidence_pack_beside_the_delivery_notes() {
+    let dir = tempfile::tempdir().unwrap();
+    // Attached files are kept beside books on disk (or on the server).
+    let mut books = books_at(&place_in(dir.path()), "2026-11-30", "tester");
+    stock(&mut books, DocLanguage::Zh);
+    let scan = b"\x89PNG\r\n\x1a\n a scan of the invoice".to_vec();
+    let view = books.attach_invoice_scan("", INVOICE, "发票扫描.png", &scan).unwrap();
+    assert_eq!(view.scans.iter().map(|s| s.file_name.as_str()).collect::<Vec<_>>(), ["发票扫描.png"]);
+    assert!(books.attach_invoice_scan("", "26332000000000000000", "x.png", &scan).is_err(), "no such invoice");
+    let out = dir.path().join("pack");
+    let manifest =
+        books.evidence_pack(&EvidenceRequest { customer_code: "C001".into(), receivables: vec![] }, &out).unwrap();
+    let kept = manifest.documents.iter().find(|d| d.kind == "invoice_scan").expect("the scan is in the pack");
+    assert_eq!(
+        (kept.number.as_str(), kept.file.as_str()),
+        (INVOICE, "1-delivery-notes/invoice-26332000000012345678-1.png")
+    );
+    assert_eq!(std::fs::read(out.join(&kept.file)).unwrap(), scan);
 }

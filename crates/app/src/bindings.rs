@@ -29,7 +29,7 @@ use crate::import::{ImportSummary, SkippedRow};
 use crate::interest::{Claim, ClaimRequest, InterestSpan, InterestTerms, ItemInterest, LprRate};
 use crate::invoices::{
     CoverForm, CoverView, InvoiceForm, InvoiceImport, InvoicePreview, InvoiceView, InvoicingReport, InvoicingRow,
-    ReachForm, ReachedView, ReviewRow, RoomLine,
+    ReachForm, ReachedView, ReviewRow, RoomLine, ScanView,
 };
 use crate::ledger::WriteOffForm;
 use crate::ledger::{AppliedAmount, OpenItem, PaymentReceipt};
@@ -302,6 +302,7 @@ pub fn typescript() -> String {
         InvoicingReport,
         ReviewRow,
         InvoiceImport,
+        ScanView,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

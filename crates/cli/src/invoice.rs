@@ -30,6 +30,12 @@ pub fn invoice(books: &mut Books, format: Format, command: InvoiceCommand) -> Re
             let found = books.invoices(code.as_deref())?;
             Ok(render::json_or(format, &found, |all| table(all)))
         }
+        InvoiceCommand::Scan { number, file, code } => {
+            let bytes = std::fs::read(&file).map_err(|e| crate::run::file_error(&file, e))?;
+            let name = file.file_name().map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+            let view = books.attach_invoice_scan(&code, &number, &name, &bytes)?;
+            Ok(render::json_or(format, &view, |i| format!("scan {name} attached to invoice {}\n", i.number)))
+        }
         InvoiceCommand::Reached { number, code, channel, date, tracking, note } => {
             let reached = books.invoice_reached(&ReachForm {
                 invoice_number: number,

@@ -72,3 +72,14 @@ CREATE TABLE invoice_terms (
 );
 CREATE TRIGGER invoice_terms_refuse_delete BEFORE DELETE ON invoice_terms
 BEGIN SELECT RAISE(ABORT, 'append_only: a delivery''s invoice terms are never deleted'); END;
+
+-- A scan or photo of an invoice (an attachment of its customer's), for the evidence pack.
+CREATE TABLE invoice_scans (
+    invoice_id    INTEGER NOT NULL REFERENCES invoices (id),
+    attachment_id INTEGER NOT NULL REFERENCES attachments (id),
+    PRIMARY KEY (invoice_id, attachment_id)
+);
+CREATE TRIGGER invoice_scans_refuse_update BEFORE UPDATE ON invoice_scans
+BEGIN SELECT RAISE(ABORT, 'append_only: an invoice''s scan is never changed'); END;
+CREATE TRIGGER invoice_scans_refuse_delete BEFORE DELETE ON invoice_scans
+BEGIN SELECT RAISE(ABORT, 'append_only: an invoice''s scan is never deleted'); END;

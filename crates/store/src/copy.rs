@@ -47,6 +47,7 @@ pub const TABLES: &[&str] = &[
     "invoice_covers",
     "invoice_sendings",
     "invoice_terms",
+    "invoice_scans",
     "account_totals",
     "open_items",
 ];

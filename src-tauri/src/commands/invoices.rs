@@ -70,3 +70,26 @@ pub async fn invoices_import(
         })
         .await
 }
+
+/// Attaches a scan or photo (base64) to an invoice.
+#[tauri::command]
+pub async fn invoice_scan(
+    state: State<'_, AppState>,
+    code: String,
+    number: String,
+    file_name: String,
+    content_base64: String,
+) -> Result<InvoiceView, ErrorView> {
+    state
+        .books(move |b| {
+            let bytes = base64::engine::general_purpose::STANDARD.decode(content_base64.as_bytes()).map_err(|e| {
+                huikuan_app::AppError::rule(
+                    Some("file".into()),
+                    format!("the file did not arrive whole: {e}"),
+                    format!("文件未完整传到：{e}"),
+                )
+            })?;
+            b.attach_invoice_scan(&code, &number, &file_name, &bytes)
+        })
+        .await
+}

@@ -1342,7 +1342,7 @@ reverses: string | null,
 /**
  * What is left of an invoice once the red-letter ones reversing it are taken off.
  */
-left: Money, covers: Array<CoverView>, reached: Array<ReachedView>, memo: string, };
+left: Money, covers: Array<CoverView>, reached: Array<ReachedView>, scans: Array<ScanView>, memo: string, };
 
 export type RoomLine = { number: string, date: string, amount: Money, invoiced: Money, left: Money, };
 
@@ -1379,3 +1379,5 @@ known: number, review: Array<ReviewRow>,
  * Rows left out: void and red-letter invoices, totals.
  */
 skipped: Array<SkippedRow>, preview: boolean, };
+
+export type ScanView = { attachment_id: number, file_name: string, };

@@ -326,6 +326,9 @@ export const api = {
   previewInvoice: (form: InvoiceForm) => call<InvoicePreview>("invoice_preview", { form }),
   addInvoice: (form: InvoiceForm) => call<InvoiceView>("invoice_add", { form }),
   invoiceReached: (form: ReachForm) => call<InvoiceView>("invoice_reached", { form }),
+  /** Attaches a scan or photo (base64) to an invoice: it goes into the evidence pack. */
+  invoiceScan: (code: string, number: string, fileName: string, contentBase64: string) =>
+    call<InvoiceView>("invoice_scan", { code, number, fileName, contentBase64 }),
   invoicingReport: (asOf: string) => call<InvoicingReport>("invoicing_report", { asOf }),
   customerInvoicing: (code: string) => call<InvoicingRow>("customer_invoicing", { code }),
   /** An invoice list from the tax platform (base64): with `preview`, what it would record. */

@@ -61,6 +61,57 @@ pub(crate) fn keep_file(dir: &Path, sha256: &str, bytes: &[u8]) -> Result<(), Ap
     Ok(())
 }
 
+/// The attachment's fields checked and filled in (its hash and size) before anything is kept.
+pub(crate) fn checked(mut about: NewAttachment, bytes: &[u8]) -> Result<NewAttachment, AppError> {
+    if bytes.is_empty() || bytes.len() > MAX_ATTACHMENT_BYTES {
+        return Err(AppError::rule(
+            Some("file".into()),
+            format!("a file must have 1 byte to {} MB", MAX_ATTACHMENT_BYTES >> 20),
+            format!("文件大小须在 1 字节到 {} MB 之间", MAX_ATTACHMENT_BYTES >> 20),
+        ));
+    }
+    about.kind = about.kind.trim().to_ascii_lowercase();
+    if !ATTACHMENT_KINDS.contains(&about.kind.as_str()) {
+        return Err(AppError::Invalid {
+            field: "kind",
+            source: DomainError::UnknownChoice {
+                field: "kind",
+                value: about.kind,
+                expected: ATTACHMENT_KINDS.join(", "),
+            },
+        });
+    }
+    about.file_name = clean_text("file name", &about.file_name).map_err(AppError::invalid("file"))?;
+    about.title = clean_text("title", &about.title).map_err(AppError::invalid("title"))?;
+    if about.title.is_empty() {
+        about.title = about.file_name.clone();
+    }
+    if about.title.is_empty() {
+        return Err(AppError::Invalid { field: "title", source: DomainError::Empty("title") });
+    }
+    about.notes = clean_text("notes", &about.notes).map_err(AppError::invalid("notes"))?;
+    about.sha256 = sha256_hex(bytes);
+    about.size_bytes = bytes.len() as i64;
+    Ok(about)
+}
+
+/// Keeps a checked attachment of `about.customer_id` in the caller's transaction.
+pub(crate) fn attach_in_tx(
+    tx: &huikuan_store::Transaction,
+    files: &crate::files::Files,
+    stamp: &huikuan_store::tables::Stamp,
+    about: NewAttachment,
+    bytes: &[u8],
+) -> Result<Attachment, AppError> {
+    // The file first: a row never points at nothing. A file without a row (the
+    // transaction failed) is harmless and is reused if attached again.
+    files.keep(tx, &about.sha256, bytes)?;
+    let id = attachments::insert(tx, &about, stamp)?;
+    let stored = attachments::get(tx, id)?.expect("just written");
+    audit(tx, stamp, "attach", "attachment", id, None::<&()>, Some(&stored))?;
+    Ok(stored)
+}
+
 impl Books {
     pub fn attach_file(&mut self, form: AttachmentForm) -> Result<Attachment, AppError> {
         let bytes = base64::engine::general_purpose::STANDARD
@@ -76,47 +127,13 @@ impl Books {
 
     /// Keeps `bytes` in the data folder and records the attachment; `customer_id`,
     /// `sha256` and `size_bytes` of `about` are filled in here.
-    pub fn attach(&mut self, code: &str, mut about: NewAttachment, bytes: &[u8]) -> Result<Attachment, AppError> {
+    pub fn attach(&mut self, code: &str, about: NewAttachment, bytes: &[u8]) -> Result<Attachment, AppError> {
         let files = self.files.clone();
-        if bytes.is_empty() || bytes.len() > MAX_ATTACHMENT_BYTES {
-            return Err(AppError::rule(
-                Some("file".into()),
-                format!("a file must have 1 byte to {} MB", MAX_ATTACHMENT_BYTES >> 20),
-                format!("文件大小须在 1 字节到 {} MB 之间", MAX_ATTACHMENT_BYTES >> 20),
-            ));
-        }
-        about.kind = about.kind.trim().to_ascii_lowercase();
-        if !ATTACHMENT_KINDS.contains(&about.kind.as_str()) {
-            return Err(AppError::Invalid {
-                field: "kind",
-                source: DomainError::UnknownChoice {
-                    field: "kind",
-                    value: about.kind,
-                    expected: ATTACHMENT_KINDS.join(", "),
-                },
-            });
-        }
-        about.file_name = clean_text("file name", &about.file_name).map_err(AppError::invalid("file"))?;
-        about.title = clean_text("title", &about.title).map_err(AppError::invalid("title"))?;
-        if about.title.is_empty() {
-            about.title = about.file_name.clone();
-        }
-        if about.title.is_empty() {
-            return Err(AppError::Invalid { field: "title", source: DomainError::Empty("title") });
-        }
-        about.notes = clean_text("notes", &about.notes).map_err(AppError::invalid("notes"))?;
-        about.sha256 = sha256_hex(bytes);
-        about.size_bytes = bytes.len() as i64;
+        let about = checked(about, bytes)?;
         let stamp = self.stamp();
         self.store.write(|tx| {
-            about.customer_id = customer_by_code(tx, code)?.id;
-            // The file first: a row never points at nothing. A file without a row (the
-            // transaction failed) is harmless and is reused if attached again.
-            files.keep(tx, &about.sha256, bytes)?;
-            let id = attachments::insert(tx, &about, &stamp)?;
-            let stored = attachments::get(tx, id)?.expect("just written");
-            audit(tx, &stamp, "attach", "attachment", id, None::<&()>, Some(&stored))?;
-            Ok(stored)
+            let customer_id = customer_by_code(tx, code)?.id;
+            attach_in_tx(tx, &files, &stamp, NewAttachment { customer_id, ..about.clone() }, bytes)
         })
     }
 

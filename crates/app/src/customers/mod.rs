@@ -1,6 +1,6 @@
 //! Customer profiles and their contacts.
 
-mod attachments;
+pub(crate) mod attachments;
 mod contacts;
 mod create_customer;
 mod customer_choices;

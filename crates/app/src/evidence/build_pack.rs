@@ -176,6 +176,7 @@ impl Books {
         let operator = self.operator.clone();
         let offset = self.clock.utc_offset();
         let stamp = self.stamp();
+        let stored = self.files.clone();
         self.store.write(|tx| print_history_notes(tx, &stamp, &request.customer_code, &claimed))?;
         let (files, manifest) = self.store.read(|tx| {
             let customer = customer_by_code(tx, &request.customer_code)?;
@@ -194,6 +195,10 @@ impl Books {
             }
             if let Some(list) = super::invoice_papers::invoices_pdf(tx, &account)? {
                 files.push(pack_file("1-delivery-notes/invoices.pdf".into(), list, blank_doc("invoices", "", as_of)));
+            }
+            for (path, number, issued, bytes) in super::invoice_papers::invoice_scans(tx, &stored, customer.id, as_of)?
+            {
+                files.push(pack_file(path, bytes, blank_doc("invoice_scan", &number, issued)));
             }
             if let Some(promises) = promises_pdf(tx, &account)? {
                 files.push(pack_file("5-other/promises.pdf".into(), promises, blank_doc("promises", "", as_of)));
@@ -344,6 +349,7 @@ fn kind_words(kind: &str, level: Option<u8>, say: &Say) -> String {
         "contact_log" => say.t("催收记录", "Contact log"),
         "promises" => say.t("付款承诺", "Promises to pay"),
         "invoices" => say.t("已开发票清单", "VAT invoices issued"),
+        "invoice_scan" => say.t("发票扫描件", "Invoice (scan)"),
         other => other.to_string(),
     }
 }

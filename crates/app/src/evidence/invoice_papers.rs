@@ -75,3 +75,31 @@ fn channel(code: &str, say: &super::account_papers::Say) -> String {
         _ => say.t("其他", "other"),
     }
 }
+
+/// A scan as the pack holds it: (path in the pack, invoice number, issued on, bytes).
+pub(crate) type PackedScan = (String, String, chrono::NaiveDate, Vec<u8>);
+
+/// The scans of the invoices issued by the pack's date. A scan whose file is missing or changed is refused: the pack would not
+/// hold what the books say.
+pub(crate) fn invoice_scans(
+    tx: &Transaction,
+    stored: &crate::files::Files,
+    customer_id: i64,
+    as_of: chrono::NaiveDate,
+) -> Result<Vec<PackedScan>, AppError> {
+    let issued: Vec<invoices::Invoice> =
+        invoices::of_customer(tx, Some(customer_id))?.into_iter().filter(|i| i.issued_on <= as_of).collect();
+    let mut out = Vec::new();
+    for (n, (invoice_id, _, file_name, sha256)) in invoices::scans(tx, customer_id)?.into_iter().enumerate() {
+        let Some(invoice) = issued.iter().find(|i| i.id == invoice_id) else { continue };
+        let bytes = stored.read(tx, &sha256).map_err(|why| AppError::Altered(format!("scan {file_name}: {why}")))?;
+        let ext = std::path::Path::new(&file_name).extension().and_then(|e| e.to_str()).unwrap_or("bin").to_lowercase();
+        out.push((
+            format!("1-delivery-notes/invoice-{}-{}.{ext}", invoice.number, n + 1),
+            invoice.number.clone(),
+            invoice.issued_on,
+            bytes,
+        ));
+    }
+    Ok(out)
+}

@@ -312,12 +312,11 @@ pub(super) fn add_in_tx(
     view_of(tx, new.customer_id, id)
 }
 
-fn reach_in_tx(tx: &Transaction, stamp: &Stamp, form: &ReachForm, today: NaiveDate) -> Result<InvoiceView, AppError> {
-    let mut check = Check::default();
-    let code = Some(form.invoice_code.trim()).filter(|c| !c.is_empty());
-    let number = form.invoice_number.trim();
-    let found = invoices::by_number(tx, code, number)?;
-    let invoice = check.take(match &found[..] {
+/// The one invoice with this number (and 发票代码, where several share the number).
+pub(super) fn one_invoice(tx: &Transaction, code: &str, number: &str) -> Result<Invoice, AppError> {
+    let code = Some(code.trim()).filter(|c| !c.is_empty());
+    let number = number.trim();
+    match &invoices::by_number(tx, code, number)?[..] {
         [one] => Ok(one.clone()),
         [] => Err(refusal(
             "invoice_number",
@@ -329,7 +328,12 @@ fn reach_in_tx(tx: &Transaction, stamp: &Stamp, form: &ReachForm, today: NaiveDa
             "several invoices have this number: give the 发票代码 too",
             "有多张发票是此号码：请同时填写发票代码",
         )),
-    });
+    }
+}
+
+fn reach_in_tx(tx: &Transaction, stamp: &Stamp, form: &ReachForm, today: NaiveDate) -> Result<InvoiceView, AppError> {
+    let mut check = Check::default();
+    let invoice = check.take(one_invoice(tx, &form.invoice_code, &form.invoice_number));
     const CHANNELS: [&str; 7] = ["hand", "post", "express", "email", "wechat", "platform", "other"];
     let channel = form.channel.trim();
     if !CHANNELS.contains(&channel) {

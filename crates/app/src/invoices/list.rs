@@ -29,6 +29,13 @@ pub struct ReachedView {
     pub note: String,
 }
 
+/// A scan or photo of the invoice, kept as an attachment.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
+pub struct ScanView {
+    pub attachment_id: i64,
+    pub file_name: String,
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, TS)]
 pub struct InvoiceView {
     pub id: i64,
@@ -50,12 +57,17 @@ pub struct InvoiceView {
     pub left: Money,
     pub covers: Vec<CoverView>,
     pub reached: Vec<ReachedView>,
+    pub scans: Vec<ScanView>,
     pub memo: String,
 }
 
 fn views(tx: &Transaction, found: Vec<Invoice>, customer_id: Option<i64>) -> Result<Vec<InvoiceView>, AppError> {
     let covers: Vec<Covered> = invoices::covers(tx, customer_id)?;
     let reached: Vec<Reached> = invoices::reached(tx, customer_id)?;
+    let mut scans: Vec<invoices::Scan> = Vec::new();
+    for id in found.iter().map(|i| i.customer_id).collect::<std::collections::BTreeSet<_>>() {
+        scans.extend(invoices::scans(tx, id)?);
+    }
     let mut codes = std::collections::HashMap::new();
     let mut views = Vec::with_capacity(found.len());
     for invoice in &found {
@@ -92,6 +104,11 @@ fn views(tx: &Transaction, found: Vec<Invoice>, customer_id: Option<i64>) -> Res
                     tracking: r.tracking.clone(),
                     note: r.note.clone(),
                 })
+                .collect(),
+            scans: scans
+                .iter()
+                .filter(|s| s.0 == invoice.id)
+                .map(|s| ScanView { attachment_id: s.1, file_name: s.2.clone() })
                 .collect(),
             memo: invoice.memo.clone(),
         });

@@ -6,11 +6,12 @@ mod add;
 mod import;
 mod list;
 mod report;
+mod scans;
 mod terms;
 
 pub(crate) use terms::keep_terms;
 
 pub use add::{CoverForm, InvoiceForm, InvoicePreview, ReachForm, RoomLine};
 pub use import::{InvoiceImport, ReviewRow};
-pub use list::{CoverView, InvoiceView, ReachedView};
+pub use list::{CoverView, InvoiceView, ReachedView, ScanView};
 pub use report::{InvoicingReport, InvoicingRow};

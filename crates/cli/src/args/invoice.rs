@@ -38,6 +38,13 @@ pub enum InvoiceCommand {
     },
     /// A customer's invoices (everyone's without a code), in the order issued.
     List { code: Option<String> },
+    /// Attach a scan or photo of an invoice (it goes into the evidence pack).
+    Scan {
+        number: String,
+        file: std::path::PathBuf,
+        #[arg(long, default_value = "")]
+        code: String,
+    },
     /// Record when and how an invoice reached the customer.
     Reached {
         number: String,

@@ -70,3 +70,15 @@ CREATE TRIGGER invoice_terms_refuse_delete BEFORE DELETE ON invoice_terms FOR EA
     EXECUTE FUNCTION append_only_refuse('append_only: a delivery''s invoice terms are never deleted');
 CREATE TRIGGER invoice_terms_refuse_truncate BEFORE TRUNCATE ON invoice_terms FOR EACH STATEMENT
     EXECUTE FUNCTION append_only_refuse('append_only: a delivery''s invoice terms are never deleted');
+
+CREATE TABLE invoice_scans (
+    invoice_id    BIGINT NOT NULL REFERENCES invoices (id) DEFERRABLE INITIALLY IMMEDIATE,
+    attachment_id BIGINT NOT NULL REFERENCES attachments (id) DEFERRABLE INITIALLY IMMEDIATE,
+    PRIMARY KEY (invoice_id, attachment_id)
+);
+CREATE TRIGGER invoice_scans_refuse_update BEFORE UPDATE ON invoice_scans FOR EACH ROW
+    EXECUTE FUNCTION append_only_refuse('append_only: an invoice''s scan is never changed');
+CREATE TRIGGER invoice_scans_refuse_delete BEFORE DELETE ON invoice_scans FOR EACH ROW
+    EXECUTE FUNCTION append_only_refuse('append_only: an invoice''s scan is never deleted');
+CREATE TRIGGER invoice_scans_refuse_truncate BEFORE TRUNCATE ON invoice_scans FOR EACH STATEMENT
+    EXECUTE FUNCTION append_only_refuse('append_only: an invoice''s scan is never deleted');

@@ -268,3 +268,24 @@ pub fn dues(conn: &Transaction, customer_id: Option<i64>) -> Result<HashMap<i64,
         None => conn.prepare_cached("SELECT entry_id, due_date FROM invoice_terms")?.query_map((), due)?.collect(),
     }
 }
+
+/// Keeps that an attachment is a scan of an invoice.
+pub fn add_scan(conn: &Transaction, invoice_id: i64, attachment_id: i64) -> Result<(), StoreError> {
+    conn.prepare_cached("INSERT INTO invoice_scans (invoice_id, attachment_id) VALUES (?1, ?2)")?
+        .execute(params![invoice_id, attachment_id])?;
+    Ok(())
+}
+
+/// A scan of an invoice: (invoice id, attachment id, file name, SHA-256).
+pub type Scan = (i64, i64, String, String);
+
+/// The scans of a customer's invoices, in the order attached.
+pub fn scans(conn: &Transaction, customer_id: i64) -> Result<Vec<Scan>, StoreError> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT s.invoice_id, a.id, a.file_name, a.sha256 FROM invoice_scans s
+             JOIN attachments a ON a.id = s.attachment_id JOIN invoices i ON i.id = s.invoice_id
+             WHERE i.customer_id = ?1 ORDER BY a.id",
+    )?;
+    let rows = stmt.query_map([customer_id], |r: &Row| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))?;
+    rows.collect()
+}
