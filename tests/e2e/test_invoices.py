@@ -9,6 +9,7 @@ from pathlib import Path
 
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.remote.file_detector import UselessFileDetector
+from selenium.webdriver.support.ui import Select
 
 from ui import count, find, go, testid, wait, wait_text
 from walk import axe_violations, demo_books, describe, set_language, settle
@@ -154,3 +155,27 @@ def test_an_invoice_is_recorded_for_this_months_deliveries_and_shown_everywhere(
             "WHERE i.number = '26332000000099990002'"
         ).fetchall()
     assert covered == [(other_number,)], covered
+
+    # A list kept by hand, headings of its own: its columns are chosen, then it is read.
+    with sqlite3.connect(app.db) as conn:
+        name, third_cents = conn.execute(
+            "SELECT c.name, e.amount_cents FROM entries e JOIN customers c ON c.id = e.customer_id "
+            "WHERE e.kind = 'delivery' AND NOT EXISTS (SELECT 1 FROM invoice_covers v WHERE v.entry_id = e.id) "
+            "AND (SELECT count(*) FROM entries e2 WHERE e2.customer_id = e.customer_id AND e2.kind = 'delivery' "
+            "     AND e2.amount_cents = e.amount_cents) = 1 ORDER BY e.doc_date DESC LIMIT 1"
+        ).fetchone()
+    kept = app.db.parent / "手工开票登记.csv"
+    kept.write_bytes(("票号,客户,开票日,合计金额,税金\r\n"
+                      f"26332000000099990004,{name},{today},{yuan(third_cents)},{yuan((third_cents * 26 + 113) // 226)}\r\n").encode("gbk"))
+    find(d, "[data-testid='invoice-import-file']").send_keys(str(kept))
+    testid(d, "invoice-import-unknown", seconds=20)
+    testid(d, "invoice-columns")
+    for field, column in [("number", "0"), ("buyer", "1"), ("date", "2"), ("total", "3"), ("tax", "4")]:
+        Select(testid(d, f"invoice-col-{field}")).select_by_value(column)
+    settle(d)
+    app.shot("07-invoice-columns-zh")
+    no_serious_findings(d, "invoice columns", "zh")
+    click(d, "invoice-columns-read")
+    wait_text(d, "[data-testid='invoice-import-counts']", "将登记 1 张", seconds=20)
+    click(d, "invoice-import-confirm")
+    wait_text(d, "[data-testid='invoice-import-counts']", "已登记 1 张", seconds=20)

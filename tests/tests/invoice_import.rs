@@ -19,7 +19,7 @@ fn customer(books: &mut Books, code: &str, name: &str, tax_id: &str) {
 fn shop() -> Books {
     let mut books = books_on("2026-11-30");
     customer(&mut books, "C001", "华联超市有限公司", "91330106MA2KXXXX1Q");
-    customer(&mut books, "C002", "建国五金", "");
+    customer(&mut books, "C002", "建国五金（城东店）", "");
     deliver(&mut books, "C001", "2026-10-03", 1130);
     deliver(&mut books, "C001", "2026-10-20", 2260);
     deliver(&mut books, "C001", "2026-11-02", 565);
@@ -42,8 +42,8 @@ fn list() -> Vec<u8> {
     export(&[
         // A month's deliveries, by tax id.
         "1,,,26332000000000000001,91330106ma2kxxxx1q,华联超市,2026-11-03,3000.00,390.00,3390.00,正常,数电票（增值税专用发票）",
-        // One delivery of exactly the amount, by name.
-        "2,,,26332000000000000002,,建国五金,2026-11-05,884.96,115.04,1000.00,正常,数电票（普通发票）",
+        // One delivery of exactly the amount, by name (its brackets as the platform writes them).
+        "2,,,26332000000000000002,,建国五金(城东店),2026-11-05,884.96,115.04,1000.00,正常,数电票（普通发票）",
         // Nothing comes to it: for review.
         "3,,,26332000000000000003,91330106MA2KXXXX1Q,华联超市,2026-11-06,100.00,13.00,113.00,正常,数电票（增值税专用发票）",
         // No such customer: for review.
@@ -95,4 +95,37 @@ fn a_file_that_is_no_invoice_list_is_refused_and_nothing_is_written() {
     let huikuan_app::AppError::ImportRejected(rows) = books.import_invoices(&bad, false).unwrap_err() else { panic!() };
     assert_eq!((rows[0].line, rows[0].reason_zh.as_str()), (3, "第3行，开票日期：“2026-11-31”不是日期"));
     assert_eq!(dump(&mut books), before);
+}
+
+#[test]
+fn a_list_with_headings_of_its_own_is_read_by_the_columns_chosen_and_they_are_remembered() {
+    use huikuan_domain::invoice::InvoiceColumns;
+    let mut books = shop();
+    let own = |number: &str, date: &str, amount: &str| {
+        let text = format!("票号,客户税号,开票日,合计金额,税金\r\n{number},91330106MA2KXXXX1Q,{date},{amount},0\r\n");
+        encoding_rs::GBK.encode(&text).0.into_owned()
+    };
+    let october = own("26332000000000000011", "2026-11-03", "3390.00");
+    assert!(books.import_invoices(&october, false).is_err(), "not the platform's headings");
+    let columns = InvoiceColumns {
+        number: Some(0),
+        tax_id: Some(1),
+        date: Some(2),
+        total: Some(3),
+        tax: Some(4),
+        ..InvoiceColumns::default()
+    };
+    let before = dump(&mut books);
+    assert_eq!(books.import_invoices_by(&october, 1, &columns, true).unwrap().new, 1);
+    assert_eq!(dump(&mut books), before, "a preview remembers nothing");
+    assert!(books.import_invoices(&october, true).is_err());
+    assert_eq!(books.import_invoices_by(&october, 1, &columns, false).unwrap().new, 1);
+    let november = own("26332000000000000012", "2026-11-20", "565.00");
+    assert_eq!(books.import_invoices(&november, false).unwrap().new, 1, "read by the columns remembered");
+    let bad = InvoiceColumns { number: Some(0), ..InvoiceColumns::default() };
+    let huikuan_app::AppError::ImportRejected(rows) = books.import_invoices_by(&november, 1, &bad, false).unwrap_err()
+    else {
+        panic!()
+    };
+    assert!(rows.iter().any(|r| r.reason.starts_with("date:")), "{rows:?}");
 }

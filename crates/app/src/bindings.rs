@@ -67,6 +67,7 @@ use huikuan_domain::credit::{
     Reason, Scorecard, Signal,
 };
 use huikuan_domain::dunning::{DunningPolicy, Suggestion};
+use huikuan_domain::invoice::InvoiceColumns;
 use huikuan_domain::letter_template::{LetterTemplates, LetterWording, Placeholder, TemplateProblem};
 use huikuan_domain::limitation::{Restart, RestartKind};
 use huikuan_domain::{
@@ -303,6 +304,7 @@ pub fn typescript() -> String {
         ReviewRow,
         InvoiceImport,
         ScanView,
+        InvoiceColumns,
     );
     out.push_str(&parts.join("\n\n"));
     out.push('\n');

@@ -59,6 +59,15 @@ pub enum Command {
         /// Check every row and report, writing nothing.
         #[arg(long)]
         preview: bool,
+        /// Invoices only, for a list whose headings are not the platform's: the row the
+        /// headings are on.
+        #[arg(long, requires = "columns")]
+        heading_row: Option<u64>,
+        /// Invoices only: FIELD=COLUMN (repeatable), COLUMN a heading as written or a column
+        /// number from 1; FIELD one of number, code, date, buyer, tax_id, net, tax, total,
+        /// kind, status, rate. Remembered for the heading.
+        #[arg(long = "column")]
+        columns: Vec<String>,
     },
     /// Build the evidence pack (证据包) of a customer in a new folder: signed delivery notes,
     /// confirmed statements, letters with receipts, plans, the contact log and promises,

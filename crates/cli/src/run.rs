@@ -79,13 +79,16 @@ pub fn run(cli: Cli) -> Result<String, AppError> {
     match cli.command {
         Command::Init => Ok(render::message(format, &format!("book ready at {}", books.store().location()))),
         Command::CopyTo { target } => crate::shared::copy_to(&mut books, format, &target),
-        Command::Import { kind: ImportKind::Invoices, file, sheet, override_reason, preview } => {
+        Command::Import { kind: ImportKind::Invoices, file, sheet, override_reason, preview, heading_row, columns } => {
             if sheet.is_some() || override_reason.is_some() {
                 return Err(AppError::Rule("--sheet and --override-reason do not apply to invoices".into()));
             }
-            crate::invoice::import(&mut books, format, &file, preview)
+            crate::invoice::import(&mut books, format, &file, preview, heading_row, &columns)
         }
-        Command::Import { kind, file, sheet, override_reason, preview } => {
+        Command::Import { columns, .. } if !columns.is_empty() => {
+            Err(AppError::Rule("--column applies to invoices only (the import screen maps the other kinds)".into()))
+        }
+        Command::Import { kind, file, sheet, override_reason, preview, .. } => {
             if override_reason.is_some() && kind != ImportKind::Deliveries {
                 return Err(AppError::Rule("--override-reason applies to deliveries only".into()));
             }

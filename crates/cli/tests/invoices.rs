@@ -129,3 +129,41 @@ fn import_invoices_previews_then_records_what_it_matches() {
     let list = json(&db, &["invoice", "list", "C001", "--format", "json"]);
     assert_eq!(list[0]["covers"][0]["number"], "SD-2026-000001");
 }
+
+#[test]
+fn an_invoice_list_kept_by_hand_is_read_by_the_columns_given_and_they_are_remembered() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = book(dir.path());
+    let list = |number: &str, amount: &str, tax: &str| {
+        let file = dir.path().join(format!("{number}.csv"));
+        let text = format!(
+            "本月开票登记,,,,\r\n票号,客户,开票日,合计金额,税金\r\n{number},华联超市,2026-11-20,{amount},{tax}\r\n"
+        );
+        std::fs::write(&file, encoding_rs::GBK.encode(&text).0).unwrap();
+        file.to_str().unwrap().to_string()
+    };
+    let first = list("26332000000012345678", "8000.00", "920.35");
+    let out = cli(&db, &["import", "invoices", &first, "--format", "json", "--today", "2026-11-30"]);
+    assert!(!out.status.success(), "headings of its own: refused until its columns are given");
+    let columns = [
+        "--column",
+        "number=票号",
+        "--column",
+        "buyer=2",
+        "--column",
+        "date=开票日",
+        "--column",
+        "total=合计金额",
+        "--column",
+        "tax=税金",
+    ];
+    let done = json(
+        &db,
+        &[&["import", "invoices", &first, "--format", "json", "--today", "2026-11-30"][..], &columns].concat(),
+    );
+    assert_eq!((done["new"].as_u64(), done["review"].as_array().map(Vec::len)), (Some(1), Some(0)));
+    let second = list("26332000000012345679", "3300.00", "379.65");
+    let again = json(&db, &["import", "invoices", &second, "--format", "json", "--today", "2026-11-30"]);
+    assert_eq!(again["new"].as_u64(), Some(1), "read by the columns remembered for these headings: {again}");
+    assert_eq!(json(&db, &["invoice", "list", "C001", "--format", "json"]).as_array().unwrap().len(), 2);
+}

@@ -9,7 +9,9 @@ mod report;
 use serde::{Deserialize, Serialize};
 
 pub use check::{check_invoice, check_number, Cover, InvoiceInput, Problem};
-pub use listing::{read_invoice_list, InvoiceList, ListedInvoice, ListedRow};
+pub use listing::{
+    has_invoice_heading, read_invoice_list, read_invoice_list_by, InvoiceColumns, InvoiceList, ListedInvoice, ListedRow,
+};
 pub use report::{invoicing, Invoicing};
 
 /// The kind of invoice, as the tax platform names them.

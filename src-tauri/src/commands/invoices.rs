@@ -50,12 +50,15 @@ pub async fn customer_invoicing(state: State<'_, AppState>, code: String) -> Res
     state.reading(move |b| b.customer_invoicing(&code)).await
 }
 
-/// An invoice list from the tax platform (base64): with `preview`, what it would record.
+/// An invoice list from the tax platform (base64), read by the user's `columns` when given:
+/// with `preview`, what it would record.
 #[tauri::command]
 pub async fn invoices_import(
     state: State<'_, AppState>,
     content_base64: String,
     preview: bool,
+    heading_row: Option<u64>,
+    columns: Option<huikuan_domain::invoice::InvoiceColumns>,
 ) -> Result<huikuan_app::invoices::InvoiceImport, ErrorView> {
     state
         .books(move |b| {
@@ -66,7 +69,10 @@ pub async fn invoices_import(
                     format!("文件未完整传到：{e}"),
                 )
             })?;
-            b.import_invoices(&bytes, preview)
+            match (heading_row, &columns) {
+                (Some(row), Some(chosen)) => b.import_invoices_by(&bytes, row, chosen, preview),
+                _ => b.import_invoices(&bytes, preview),
+            }
         })
         .await
 }

@@ -1381,3 +1381,5 @@ known: number, review: Array<ReviewRow>,
 skipped: Array<SkippedRow>, preview: boolean, };
 
 export type ScanView = { attachment_id: number, file_name: string, };
+
+export type InvoiceColumns = { number: number | null, code: number | null, date: number | null, buyer: number | null, tax_id: number | null, net: number | null, tax: number | null, total: number | null, kind: number | null, status: number | null, rate: number | null, };

@@ -103,6 +103,7 @@ import type {
   InvoicingReport,
   InvoicingRow,
   InvoiceImport,
+  InvoiceColumns,
   ReachForm,
   RoomLine,
 } from "./bindings";
@@ -332,8 +333,8 @@ export const api = {
   invoicingReport: (asOf: string) => call<InvoicingReport>("invoicing_report", { asOf }),
   customerInvoicing: (code: string) => call<InvoicingRow>("customer_invoicing", { code }),
   /** An invoice list from the tax platform (base64): with `preview`, what it would record. */
-  importInvoices: (contentBase64: string, preview: boolean) =>
-    call<InvoiceImport>("invoices_import", { contentBase64, preview }),
+  importInvoices: (contentBase64: string, preview: boolean, headingRow: number | null = null, columns: InvoiceColumns | null = null) =>
+    call<InvoiceImport>("invoices_import", { contentBase64, preview, headingRow, columns }),
   /** The statement lines with this status (all when null), each open one with its suggestion. */
   bankLines: (status: BankLineStatus | null) => call<BankLineView[]>("bank_lines", { status }),
   /** Records the line as a payment: of `customer` (else the suggested one), allocated as given (else as suggested). */

@@ -7,7 +7,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{Datelike, NaiveDate};
-use huikuan_domain::invoice::{read_invoice_list, InvoiceKind, ListedInvoice, TaxRate};
+use huikuan_domain::invoice::{
+    has_invoice_heading, read_invoice_list, read_invoice_list_by, InvoiceColumns, InvoiceKind, ListedInvoice, TaxRate,
+};
 use huikuan_domain::Money;
 use huikuan_store::tables::{customers, invoices};
 use huikuan_store::Transaction;
@@ -58,7 +60,8 @@ fn review(listed: &ListedInvoice, customer: Option<&str>, en: String, zh: String
 
 /// The customer of an invoice: the one with its buyer's tax id, else the one of that name.
 fn customer_of(all: &[customers::Customer], listed: &ListedInvoice) -> Option<String> {
-    let plain = |s: &str| s.split_whitespace().collect::<String>().to_uppercase();
+    // As the list's cells are read: full-width brackets and digits as ASCII, no spaces.
+    let plain = |s: &str| huikuan_domain::typed::normalize(s).split_whitespace().collect::<String>().to_uppercase();
     let by_tax = all.iter().find(|c| !listed.tax_id.is_empty() && plain(&c.fields.tax_id) == plain(&listed.tax_id));
     let by_name = || all.iter().find(|c| plain(&c.fields.name) == plain(&listed.buyer));
     by_tax.or_else(by_name).map(|c| c.fields.code.clone())
@@ -164,15 +167,70 @@ fn import_in_tx(
     Ok((new, known, to_review))
 }
 
+fn setting_key(headings: &[String]) -> String {
+    format!("invoice_columns.{}", crate::sheets::layout_of(headings))
+}
+
+/// The columns the user chose before for any of the file's first rows, with that row.
+fn remembered(tx: &Transaction, rows: &crate::sheets::GridRows) -> Result<Option<(u64, InvoiceColumns)>, AppError> {
+    for (row, cells) in rows.iter().take(30) {
+        if let Some(columns) = huikuan_store::tables::settings::get::<InvoiceColumns>(tx, &setting_key(cells))? {
+            return Ok(Some((*row, columns)));
+        }
+    }
+    Ok(None)
+}
+
+fn rejected(problems: Vec<huikuan_domain::invoice::ListedRow>) -> AppError {
+    AppError::ImportRejected(problems.into_iter().map(|p| RowError::new(p.row, p.en, p.zh)).collect())
+}
+
 impl Books {
-    /// Imports an invoice list (or, with `preview`, shows what it would record).
+    /// Imports an invoice list (or, with `preview`, shows what it would record). Its columns
+    /// are found by the platform's headings, else by the columns chosen before for its heading.
     pub fn import_invoices(&mut self, bytes: &[u8], preview: bool) -> Result<InvoiceImport, AppError> {
         let (_, _, rows) = crate::sheets::read_grid(bytes)?;
-        let list = read_invoice_list(&rows).map_err(|problems| {
-            AppError::ImportRejected(problems.into_iter().map(|p| RowError::new(p.row, p.en, p.zh)).collect())
-        })?;
+        let kept = if has_invoice_heading(&rows) { None } else { self.store.read(|tx| remembered(tx, &rows))? };
+        let list = match &kept {
+            Some((row, columns)) => read_invoice_list_by(&rows, *row, columns),
+            None => read_invoice_list(&rows),
+        }
+        .map_err(rejected)?;
+        self.record_list(list, None, preview)
+    }
+
+    /// Imports an invoice list by the columns the user chose (the heading on `heading_row`);
+    /// outside a preview the columns are remembered for that heading.
+    pub fn import_invoices_by(
+        &mut self,
+        bytes: &[u8],
+        heading_row: u64,
+        columns: &InvoiceColumns,
+        preview: bool,
+    ) -> Result<InvoiceImport, AppError> {
+        let (_, _, rows) = crate::sheets::read_grid(bytes)?;
+        let list = read_invoice_list_by(&rows, heading_row, columns).map_err(rejected)?;
+        let headings =
+            rows.iter().find(|(row, _)| *row == heading_row).map(|(_, cells)| cells.clone()).unwrap_or_default();
+        self.record_list(list, Some((setting_key(&headings), columns.clone())), preview)
+    }
+
+    fn record_list(
+        &mut self,
+        list: huikuan_domain::invoice::InvoiceList,
+        remember: Option<(String, InvoiceColumns)>,
+        preview: bool,
+    ) -> Result<InvoiceImport, AppError> {
         let (stamp, today) = (self.stamp(), self.clock.today());
-        let run = |books: &mut Books| books.store.write(|tx| import_in_tx(tx, &stamp, &list.invoices, today));
+        let run = |books: &mut Books| {
+            books.store.write(|tx| {
+                let done = import_in_tx(tx, &stamp, &list.invoices, today)?;
+                if let Some((key, columns)) = &remember {
+                    huikuan_store::tables::settings::put(tx, key, columns)?;
+                }
+                Ok::<_, AppError>(done)
+            })
+        };
         let (new, known, review) = if preview { self.rehearsed(run)? } else { run(self)? };
         let skipped =
             list.skipped.into_iter().map(|s| SkippedRow { line: s.row, reason: s.en, reason_zh: s.zh }).collect();

@@ -48,6 +48,140 @@ const HEADINGS: &[(Field, &[&str])] = &[
     (Field::Rate, &["税率", "征收率"]),
 ];
 
+/// The user's columns (0-based) for a list whose headings are not the platform's.
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize, ts_rs::TS)]
+pub struct InvoiceColumns {
+    pub number: Option<u32>,
+    pub code: Option<u32>,
+    pub date: Option<u32>,
+    pub buyer: Option<u32>,
+    pub tax_id: Option<u32>,
+    pub net: Option<u32>,
+    pub tax: Option<u32>,
+    pub total: Option<u32>,
+    pub kind: Option<u32>,
+    pub status: Option<u32>,
+    pub rate: Option<u32>,
+}
+
+impl InvoiceColumns {
+    pub const FIELDS: [&'static str; 11] =
+        ["number", "code", "date", "buyer", "tax_id", "net", "tax", "total", "kind", "status", "rate"];
+
+    /// Sets `field` to `column`; false for no such field.
+    pub fn set(&mut self, field: &str, column: u32) -> bool {
+        let slot = match field {
+            "number" => &mut self.number,
+            "code" => &mut self.code,
+            "date" => &mut self.date,
+            "buyer" => &mut self.buyer,
+            "tax_id" => &mut self.tax_id,
+            "net" => &mut self.net,
+            "tax" => &mut self.tax,
+            "total" => &mut self.total,
+            "kind" => &mut self.kind,
+            "status" => &mut self.status,
+            "rate" => &mut self.rate,
+            _ => return false,
+        };
+        *slot = Some(column);
+        true
+    }
+
+    fn found(&self) -> Vec<(Field, usize)> {
+        let all = [
+            (Field::Number, self.number),
+            (Field::Code, self.code),
+            (Field::Date, self.date),
+            (Field::Buyer, self.buyer),
+            (Field::TaxId, self.tax_id),
+            (Field::Net, self.net),
+            (Field::Tax, self.tax),
+            (Field::Total, self.total),
+            (Field::Kind, self.kind),
+            (Field::Status, self.status),
+            (Field::Rate, self.rate),
+        ];
+        all.into_iter().filter_map(|(f, c)| c.map(|c| (f, c as usize))).collect()
+    }
+
+    /// What is wrong with the columns for a heading `width` wide, said about its field.
+    pub fn problems(&self, width: usize) -> Vec<(&'static str, String, String)> {
+        let mut said = Vec::new();
+        if self.number.is_none() {
+            said.push(("number", "choose the column with the invoice number".into(), "请选择发票号码所在的列".into()));
+        }
+        if self.date.is_none() {
+            said.push(("date", "choose the column with the date issued".into(), "请选择开票日期所在的列".into()));
+        }
+        if self.total.is_none() && (self.net.is_none() || self.tax.is_none()) {
+            said.push((
+                "total",
+                "choose the amount with tax, or the amount and the tax".into(),
+                "请选择价税合计列，或金额列和税额列".into(),
+            ));
+        }
+        let mut seen = Vec::new();
+        for (field, column) in Self::FIELDS.iter().zip(self.found_by_name()) {
+            let Some(column) = column else { continue };
+            if column as usize >= width {
+                said.push((*field, "is past the last column of the heading".into(), "超出表头的最后一列".into()));
+            } else if seen.contains(&column) {
+                said.push((
+                    *field,
+                    "is a column already chosen for another field".into(),
+                    "该列已被其他字段选用".into(),
+                ));
+            }
+            seen.push(column);
+        }
+        said
+    }
+
+    fn found_by_name(&self) -> [Option<u32>; 11] {
+        [
+            self.number,
+            self.code,
+            self.date,
+            self.buyer,
+            self.tax_id,
+            self.net,
+            self.tax,
+            self.total,
+            self.kind,
+            self.status,
+            self.rate,
+        ]
+    }
+}
+
+/// Reads the rows under `heading_row` by the user's columns; refusals as `read_invoice_list`'s.
+pub fn read_invoice_list_by(
+    rows: &[(u64, Vec<String>)],
+    heading_row: u64,
+    chosen: &InvoiceColumns,
+) -> Result<InvoiceList, Vec<ListedRow>> {
+    let Some(at) = rows.iter().position(|(row, _)| *row == heading_row) else {
+        return Err(vec![ListedRow {
+            row: heading_row,
+            en: format!("row {heading_row} is not in the file (or is blank)"),
+            zh: format!("文件中没有第{heading_row}行（或该行为空）"),
+        }]);
+    };
+    let said = chosen.problems(rows[at].1.len());
+    if !said.is_empty() {
+        return Err(said
+            .into_iter()
+            .map(|(field, en, zh)| ListedRow {
+                row: heading_row,
+                en: format!("{field}: {en}"),
+                zh: format!("{field}：{zh}"),
+            })
+            .collect());
+    }
+    read_under(rows, at, &chosen.found())
+}
+
 /// An invoice of the list.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ListedInvoice {
@@ -189,6 +323,11 @@ impl Row<'_> {
     }
 }
 
+/// Whether a row of the first rows is a heading the platform's words recognise.
+pub fn has_invoice_heading(rows: &[(u64, Vec<String>)]) -> bool {
+    rows.iter().take(HEADING_WITHIN).any(|(_, cells)| columns(cells).is_some())
+}
+
 /// Reads an invoice list from its non-blank rows (row in the user's file, cells). A file with
 /// no such heading, or with any row that cannot be read, is refused with every such row.
 pub fn read_invoice_list(rows: &[(u64, Vec<String>)]) -> Result<InvoiceList, Vec<ListedRow>> {
@@ -201,11 +340,20 @@ pub fn read_invoice_list(rows: &[(u64, Vec<String>)]) -> Result<InvoiceList, Vec
             zh: "这不是发票清单：找不到含发票号码（或数电票号码）、开票日期和价税合计（或金额和税额）的表头".into(),
         }]);
     };
+    read_under(rows, at, &columns)
+}
+
+/// The rows under the heading at `at`, read by `columns`.
+fn read_under(
+    rows: &[(u64, Vec<String>)],
+    at: usize,
+    columns: &[(Field, usize)],
+) -> Result<InvoiceList, Vec<ListedRow>> {
     let headings = &rows[at].1;
     let mut list = InvoiceList::default();
     let mut problems = Vec::new();
     for (row, cells) in &rows[at + 1..] {
-        match (Row { row: *row, cells, columns: &columns, headings }).read() {
+        match (Row { row: *row, cells, columns, headings }).read() {
             Ok(Ok(invoice)) => list.invoices.push(invoice),
             Ok(Err(skipped)) => list.skipped.push(skipped),
             Err(problem) => problems.push(problem),
