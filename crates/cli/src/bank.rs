@@ -56,38 +56,9 @@ fn chosen_columns(
     heading_row: Option<u64>,
     said: &[String],
 ) -> Result<StatementColumns, AppError> {
-    let sheet = books.statement_sheet(bytes, heading_row)?;
-    let Some(heading_row) = sheet.heading_row else {
-        return Err(AppError::rule(
-            Some("heading_row".into()),
-            "no row of the file looks like a heading: give --heading-row",
-            "文件中没有像表头的行：请用 --heading-row 指定",
-        ));
-    };
     let mut columns = ColumnMap::default();
-    for choice in said {
-        let bad = |en: String, zh: String| AppError::rule(Some("column".into()), en, zh);
-        let Some((field, column)) = choice.split_once('=') else {
-            return Err(bad(
-                format!("--column '{choice}': expected FIELD=COLUMN"),
-                format!("--column “{choice}”：应为 字段=列"),
-            ));
-        };
-        let Some(at) = sheet.column(column) else {
-            let headings = sheet.headings.join(", ");
-            return Err(bad(
-                format!("--column '{choice}': row {heading_row} has no column '{column}' (its headings: {headings})"),
-                format!("--column “{choice}”：第{heading_row}行没有“{column}”列（表头为：{headings}）"),
-            ));
-        };
-        if !columns.set(field.trim(), at) {
-            let fields = ColumnMap::FIELDS.join(", ");
-            return Err(bad(
-                format!("--column '{choice}': no field '{field}' (fields: {fields})"),
-                format!("--column “{choice}”：没有“{field}”字段（可用字段：{fields}）"),
-            ));
-        }
-    }
+    let heading_row =
+        crate::columns::chosen(books, bytes, heading_row, said, &ColumnMap::FIELDS, |f, c| columns.set(f, c))?;
     Ok(StatementColumns { heading_row, columns })
 }
 

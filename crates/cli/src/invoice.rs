@@ -112,45 +112,16 @@ pub fn import(
     Ok(render::json_or(format, &done, imported))
 }
 
-/// The user's FIELD=COLUMN choices against the heading row (the one given, else the first
-/// the statement reader takes for a heading).
+/// The user's FIELD=COLUMN choices against the heading row.
 fn chosen_columns(
     books: &mut Books,
     bytes: &[u8],
     heading_row: Option<u64>,
     said: &[String],
 ) -> Result<(u64, InvoiceColumns), AppError> {
-    let sheet = books.statement_sheet(bytes, heading_row)?;
-    let bad = |en: String, zh: String| AppError::rule(Some("column".into()), en, zh);
-    let row = sheet.heading_row.ok_or_else(|| {
-        bad(
-            "no row of the file looks like a heading: give --heading-row".into(),
-            "文件中没有像表头的行：请用 --heading-row 指定".into(),
-        )
-    })?;
     let mut columns = InvoiceColumns::default();
-    for choice in said {
-        let Some((field, column)) = choice.split_once('=') else {
-            return Err(bad(
-                format!("--column '{choice}': expected FIELD=COLUMN"),
-                format!("--column “{choice}”：应为 字段=列"),
-            ));
-        };
-        let Some(at) = sheet.column(column) else {
-            let headings = sheet.headings.join(", ");
-            return Err(bad(
-                format!("--column '{choice}': row {row} has no column '{column}' (its headings: {headings})"),
-                format!("--column “{choice}”：第{row}行没有“{column}”列（表头为：{headings}）"),
-            ));
-        };
-        if !columns.set(field.trim(), at) {
-            let fields = InvoiceColumns::FIELDS.join(", ");
-            return Err(bad(
-                format!("--column '{choice}': no field '{field}' (fields: {fields})"),
-                format!("--column “{choice}”：没有“{field}”字段（可用字段：{fields}）"),
-            ));
-        }
-    }
+    let row =
+        crate::columns::chosen(books, bytes, heading_row, said, &InvoiceColumns::FIELDS, |f, c| columns.set(f, c))?;
     Ok((row, columns))
 }
 

@@ -1,5 +1,6 @@
 mod args;
 mod bank;
+mod columns;
 mod documents;
 mod import;
 mod interest;

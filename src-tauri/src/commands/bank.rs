@@ -11,7 +11,7 @@ use tauri::State;
 use crate::state::AppState;
 
 /// The picked file's bytes, as the page read them (base64).
-fn file_bytes(content_base64: &str) -> Result<Vec<u8>, AppError> {
+pub(crate) fn file_bytes(content_base64: &str) -> Result<Vec<u8>, AppError> {
     base64::engine::general_purpose::STANDARD.decode(content_base64.as_bytes()).map_err(|e| {
         AppError::rule(
             Some("file".into()),

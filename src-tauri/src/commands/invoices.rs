@@ -1,7 +1,6 @@
 //! VAT invoices (发票): a customer's invoices, the form (its rows, checked as typed, recorded),
 //! sendings, and the invoicing report.
 
-use base64::Engine;
 use chrono::NaiveDate;
 use huikuan_app::invoices::{
     InvoiceForm, InvoicePreview, InvoiceView, InvoicingReport, InvoicingRow, ReachForm, RoomLine,
@@ -62,13 +61,7 @@ pub async fn invoices_import(
 ) -> Result<huikuan_app::invoices::InvoiceImport, ErrorView> {
     state
         .books(move |b| {
-            let bytes = base64::engine::general_purpose::STANDARD.decode(content_base64.as_bytes()).map_err(|e| {
-                huikuan_app::AppError::rule(
-                    Some("file".into()),
-                    format!("the file did not arrive whole: {e}"),
-                    format!("文件未完整传到：{e}"),
-                )
-            })?;
+            let bytes = super::bank::file_bytes(&content_base64)?;
             match (heading_row, &columns) {
                 (Some(row), Some(chosen)) => b.import_invoices_by(&bytes, row, chosen, preview),
                 _ => b.import_invoices(&bytes, preview),
@@ -88,13 +81,7 @@ pub async fn invoice_scan(
 ) -> Result<InvoiceView, ErrorView> {
     state
         .books(move |b| {
-            let bytes = base64::engine::general_purpose::STANDARD.decode(content_base64.as_bytes()).map_err(|e| {
-                huikuan_app::AppError::rule(
-                    Some("file".into()),
-                    format!("the file did not arrive whole: {e}"),
-                    format!("文件未完整传到：{e}"),
-                )
-            })?;
+            let bytes = super::bank::file_bytes(&content_base64)?;
             b.attach_invoice_scan(&code, &number, &file_name, &bytes)
         })
         .await

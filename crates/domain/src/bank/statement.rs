@@ -154,13 +154,20 @@ impl Refused {
 /// Every row is checked: a file with any unreadable row is refused with all of them.
 pub fn read_statement(rows: &[(u64, Vec<String>)], layout: Option<Layout>) -> Result<Statement, Refused> {
     let window = &rows[..rows.len().min(HEADING_WITHIN)];
-    let Some((at, layout, columns)) = find_heading(window, layout) else {
+    let Some((at, _, columns)) = find_heading(window, layout) else {
         return Err(Refused::NotAStatement(not_a_statement(layout)));
     };
-    let mut statement = Statement { layout, heading_row: rows[at].0, lines: Vec::new(), skipped: Vec::new() };
+    read_under(rows, at, &columns)
+}
+
+/// The rows under the heading at `at`, read by `columns`: every row checked, the file refused
+/// with all that cannot be read.
+fn read_under(rows: &[(u64, Vec<String>)], at: usize, columns: &layout::Columns) -> Result<Statement, Refused> {
+    let mut statement =
+        Statement { layout: columns.layout, heading_row: rows[at].0, lines: Vec::new(), skipped: Vec::new() };
     let mut problems = Vec::new();
     for (row, cells) in &rows[at + 1..] {
-        match read_row(&columns, *row, cells) {
+        match read_row(columns, *row, cells) {
             Outcome::Line(line) => statement.lines.push(line),
             Outcome::Skip(skipped) => statement.skipped.push(skipped),
             Outcome::Bad(mut bad) => problems.append(&mut bad),

@@ -5,9 +5,8 @@
 use serde::{Deserialize, Serialize};
 
 use super::layout::{Columns, Role};
-use super::row::{read_row, Outcome};
 use super::text;
-use super::{Layout, Problem, Refused, Statement};
+use super::{Layout, Refused, Statement};
 
 /// Which column (0-based) holds what. A date, the money in (a column of its own or one
 /// amount) and something saying who paid are needed; the rest may be left out.
@@ -202,21 +201,7 @@ pub fn read_mapped(rows: &[(u64, Vec<String>)], heading_row: u64, map: &ColumnMa
     };
     let headings = &rows[at].1;
     map.check(headings.len()).map_err(Refused::Mapping)?;
-    let columns = map.columns(headings);
-    let mut statement = Statement { layout: Layout::Mapped, heading_row, lines: Vec::new(), skipped: Vec::new() };
-    let mut problems: Vec<Problem> = Vec::new();
-    for (row, cells) in &rows[at + 1..] {
-        match read_row(&columns, *row, cells) {
-            Outcome::Line(line) => statement.lines.push(line),
-            Outcome::Skip(skipped) => statement.skipped.push(skipped),
-            Outcome::Bad(mut bad) => problems.append(&mut bad),
-        }
-    }
-    if problems.is_empty() {
-        Ok(statement)
-    } else {
-        Err(Refused::Rows(problems))
-    }
+    super::read_under(rows, at, &map.columns(headings))
 }
 
 #[cfg(test)]
