@@ -29,16 +29,22 @@ pub(crate) fn answer_words(answer: &str, say: &Say) -> String {
 /// "express SF1234 2026-05-02" with its channel in words.
 pub(crate) fn sent_words(sent: &str, say: &Say) -> String {
     let (channel, rest) = sent.split_once(' ').unwrap_or((sent, ""));
-    let words = match channel {
+    let words = channel_words(channel, say);
+    format!("{}{words} {rest}", say.t("寄送：", "sent: ")).trim_end().to_string()
+}
+
+/// How a paper or an invoice reached the customer, in words.
+pub(crate) fn channel_words(channel: &str, say: &Say) -> String {
+    match channel {
         "hand" => say.t("当面送达", "by hand"),
         "post" => say.t("邮寄", "post"),
         "express" => say.t("快递", "express"),
         "email" => say.t("电子邮件", "email"),
         "wechat" => say.t("微信", "WeChat"),
+        "platform" => say.t("税务平台", "tax platform"),
         "other" => say.t("其他方式", "other"),
         other => other.to_string(),
-    };
-    format!("{}{words} {rest}", say.t("寄送：", "sent: ")).trim_end().to_string()
+    }
 }
 
 /// The rate a span was charged at, as read: "4.65%/年（LPR 3.1% × 1.5）", "0.05%/日".

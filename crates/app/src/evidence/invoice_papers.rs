@@ -7,6 +7,7 @@ use huikuan_store::tables::invoices;
 use huikuan_store::Transaction;
 
 use super::account_papers::{account_listing, col, Account};
+use super::claim_words::channel_words;
 use crate::error::AppError;
 
 /// Every invoice issued by the pack's date, oldest first; none: no paper.
@@ -36,7 +37,9 @@ pub(crate) fn invoices_pdf(tx: &Transaction, account: &Account) -> Result<Option
             let sent: Vec<String> = reached
                 .iter()
                 .filter(|r| r.invoice_id == i.id && r.reached_on <= account.as_of)
-                .map(|r| format!("{} {} {}", r.reached_on, channel(&r.channel, say), r.tracking).trim().to_string())
+                .map(|r| {
+                    format!("{} {} {}", r.reached_on, channel_words(&r.channel, say), r.tracking).trim().to_string()
+                })
                 .collect();
             vec![
                 number,
@@ -60,20 +63,11 @@ pub(crate) fn invoices_pdf(tx: &Transaction, account: &Account) -> Result<Option
         col(say.t("所开单据", "Covers"), 1.8, Align::Left),
         col(say.t("送达", "Reached"), 1.3, Align::Left),
     ];
-    let note = say.t(&format!("共 {} 张发票。", found.len()), &format!("{} invoices.", found.len()));
+    let note = say.t(
+        &format!("共 {} 张发票。", found.len()),
+        &format!("{} invoice{}.", found.len(), if found.len() == 1 { "" } else { "s" }),
+    );
     account_listing(account, say.t("已开发票清单", "VAT invoices issued"), "invoices", columns, rows, note).map(Some)
-}
-
-fn channel(code: &str, say: &super::account_papers::Say) -> String {
-    match code {
-        "hand" => say.t("当面交付", "by hand"),
-        "post" => say.t("邮寄", "post"),
-        "express" => say.t("快递", "express"),
-        "email" => say.t("电子邮件", "e-mail"),
-        "wechat" => say.t("微信", "WeChat"),
-        "platform" => say.t("税务平台", "tax platform"),
-        _ => say.t("其他", "other"),
-    }
 }
 
 /// A scan as the pack holds it: (path in the pack, invoice number, issued on, bytes).

@@ -132,7 +132,8 @@ fn reversed_of(tx: &Transaction, customer_id: i64, text: &str) -> Result<(Invoic
 /// What of each receivable may still be covered: by any invoice (its amount less what
 /// invoices cover), or, for a red-letter one, what the reversed invoice still covers of it.
 struct Room {
-    receivables: Vec<(i64, String, Money)>,
+    /// The customer's deliveries: (entry id, number, amount, date).
+    receivables: Vec<(i64, String, Money, NaiveDate)>,
     covered: Vec<invoices::Covered>,
     reversed: Option<i64>,
     /// The ids of the red-letter invoices of the reversed one.
@@ -145,7 +146,7 @@ impl Room {
             .into_iter()
             .filter(|e| e.kind == EntryKind::Delivery)
             .filter_map(|e| e.as_receivable())
-            .map(|r| (r.id, r.number, r.amount))
+            .map(|r| (r.id, r.number, r.amount, r.doc_date))
             .collect();
         let reds = match reversed {
             Some(original) => invoices::of_customer(tx, Some(customer_id))?
@@ -164,7 +165,7 @@ impl Room {
     }
 
     fn receivable(&self, number: &str) -> Option<(i64, Money)> {
-        self.receivables.iter().find(|(_, n, _)| n == number.trim()).map(|(id, _, amount)| (*id, *amount))
+        self.receivables.iter().find(|(_, n, _, _)| n == number.trim()).map(|(id, _, amount, _)| (*id, *amount))
     }
 
     fn left_on(&self, entry_id: i64, amount: Money) -> Money {
@@ -393,21 +394,13 @@ pub struct RoomLine {
 
 /// A customer's deliveries with what is left to invoice on each, oldest first.
 pub(super) fn room_of(tx: &Transaction, code: &str) -> Result<Vec<RoomLine>, AppError> {
-    let customer = customer_by_code(tx, code)?;
-    let dated: Vec<(i64, NaiveDate)> = entries::for_customer(tx, customer.id)?
-        .into_iter()
-        .filter(|e| e.kind == EntryKind::Delivery)
-        .filter_map(|e| e.as_receivable())
-        .map(|r| (r.id, r.doc_date))
-        .collect();
-    let room = Room::read(tx, customer.id, None)?;
+    let room = Room::read(tx, customer_by_code(tx, code)?.id, None)?;
     Ok(room
         .receivables
         .iter()
-        .zip(dated)
-        .map(|((id, number, amount), (_, date))| {
+        .map(|(id, number, amount, date)| {
             let left = room.left_on(*id, *amount);
-            RoomLine { number: number.clone(), date, amount: *amount, invoiced: *amount - left, left }
+            RoomLine { number: number.clone(), date: *date, amount: *amount, invoiced: *amount - left, left }
         })
         .collect())
 }

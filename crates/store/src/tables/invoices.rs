@@ -202,13 +202,10 @@ pub fn reached(conn: &Transaction, customer_id: Option<i64>) -> Result<Vec<Reach
     }
 }
 
-/// The numbers of the invoices that, on `as_of`, still cover each of a customer's receivables
-/// (issued by then and not wholly reversed on it by red-letter ones issued by then), by entry id.
-pub fn numbers_by_entry(
-    conn: &Transaction,
-    customer_id: i64,
-    as_of: NaiveDate,
-) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+/// The invoices issued by `as_of` that still cover each of a customer's receivables (not
+/// wholly taken back on it by red-letter ones issued by then): (entry id, invoice), in the
+/// order the invoices were issued.
+pub fn covering(conn: &Transaction, customer_id: i64, as_of: NaiveDate) -> Result<Vec<(i64, Invoice)>, StoreError> {
     let invoices: Vec<Invoice> =
         of_customer(conn, Some(customer_id))?.into_iter().filter(|i| i.issued_on <= as_of).collect();
     let mut net: HashMap<(i64, i64), Money> = HashMap::new();
@@ -217,13 +214,28 @@ pub fn numbers_by_entry(
         let original = invoice.reverses_id.unwrap_or(invoice.id);
         *net.entry((c.entry_id, original)).or_insert(Money::ZERO) += c.amount;
     }
-    let mut numbers: HashMap<i64, Vec<String>> = HashMap::new();
+    let mut found = Vec::new();
     for invoice in invoices.iter().filter(|i| i.reverses_id.is_none()) {
-        for ((entry, original), amount) in &net {
-            if *original == invoice.id && amount.is_positive() {
-                numbers.entry(*entry).or_default().push(invoice.number.clone());
-            }
-        }
+        let mut entries: Vec<i64> = net
+            .iter()
+            .filter(|((_, original), m)| *original == invoice.id && m.is_positive())
+            .map(|((e, _), _)| *e)
+            .collect();
+        entries.sort_unstable();
+        found.extend(entries.into_iter().map(|entry| (entry, invoice.clone())));
+    }
+    Ok(found)
+}
+
+/// The numbers of the invoices that, on `as_of`, still cover each of a customer's receivables.
+pub fn numbers_by_entry(
+    conn: &Transaction,
+    customer_id: i64,
+    as_of: NaiveDate,
+) -> Result<HashMap<i64, Vec<String>>, StoreError> {
+    let mut numbers: HashMap<i64, Vec<String>> = HashMap::new();
+    for (entry, invoice) in covering(conn, customer_id, as_of)? {
+        numbers.entry(entry).or_default().push(invoice.number);
     }
     Ok(numbers)
 }
